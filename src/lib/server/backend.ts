@@ -1,0 +1,45 @@
+/**
+ * The one seam between the SvelteKit app (src/) and the backend (server/).
+ *
+ * The custom server (server/main.ts in production, the Vite plugin in development) creates the
+ * backend once and registers it here under a global symbol *before* SvelteKit handles a request.
+ * hooks.server.ts puts it on `event.locals.backend`. Using a global symbol instead of a module
+ * variable matters: the built SvelteKit bundle and the server load separate copies of modules, and
+ * we want exactly one plan registry and one Redis client.
+ */
+import type { PlanJson, PlanMeta, PlanSummary } from '$lib/domain/types';
+
+export interface ApiError {
+	/** Stable machine-readable code, e.g. `invalid_plan_id`, `plan_not_found`. */
+	code: string;
+	/** Human-readable German message for the UI. */
+	message: string;
+	/** HTTP status to answer with. */
+	status: number;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export interface MitplanBackend {
+	listPlans(): Promise<PlanSummary[]>;
+	getPlan(planId: string): Promise<ApiResult<PlanJson>>;
+	createPlan(input: { title: string; municipality?: string }): Promise<ApiResult<PlanSummary>>;
+	updatePlanMeta(
+		planId: string,
+		patch: Partial<Pick<PlanMeta, 'title' | 'municipality' | 'status'>>
+	): Promise<ApiResult<PlanSummary>>;
+	deletePlan(planId: string): Promise<ApiResult<null>>;
+	readonly info: { storage: 'redis' | 'file'; instanceId: string };
+}
+
+const BACKEND_KEY = Symbol.for('mitplan.backend');
+
+type GlobalWithBackend = typeof globalThis & { [BACKEND_KEY]?: MitplanBackend };
+
+export function registerBackend(backend: MitplanBackend | undefined): void {
+	(globalThis as GlobalWithBackend)[BACKEND_KEY] = backend;
+}
+
+export function getBackend(): MitplanBackend | undefined {
+	return (globalThis as GlobalWithBackend)[BACKEND_KEY];
+}
