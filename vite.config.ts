@@ -1,8 +1,34 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Development: attaches the same backend as production (server/core.ts) to Vite's dev server, so
+ * `npm run dev` serves the /sync websocket and the JSON API from one process like `npm start`.
+ * The backend is loaded through Vite's SSR loader; it registers itself under a global symbol
+ * that SvelteKit's hooks read (src/lib/server/backend.ts), so there is one registry either way.
+ */
+function mitplanBackend(): Plugin {
+	return {
+		name: 'mitplan-backend',
+		apply: 'serve',
+		async configureServer(server) {
+			if (process.env.VITEST) return; // tests start their own servers
+			const { loadConfig } = (await server.ssrLoadModule(
+				'/server/config.ts'
+			)) as typeof import('./server/config');
+			const { createCore } = (await server.ssrLoadModule(
+				'/server/core.ts'
+			)) as typeof import('./server/core');
+			const core = await createCore(loadConfig());
+			server.httpServer?.on('upgrade', (req, socket, head) => core.handleUpgrade(req, socket, head));
+			server.httpServer?.on('close', () => void core.close());
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [mitplanBackend(), sveltekit()],
 	test: {
 		include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'tests/**/*.test.ts'],
 		exclude: ['tests/e2e/**', 'node_modules/**', 'build/**'],

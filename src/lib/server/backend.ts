@@ -24,9 +24,10 @@ export interface MitplanBackend {
 	listPlans(): Promise<PlanSummary[]>;
 	getPlan(planId: string): Promise<ApiResult<PlanJson>>;
 	createPlan(input: { title: string; municipality?: string }): Promise<ApiResult<PlanSummary>>;
+	/** Validated by the domain: only title, municipality and status may be changed. */
 	updatePlanMeta(
 		planId: string,
-		patch: Partial<Pick<PlanMeta, 'title' | 'municipality' | 'status'>>
+		patch: Partial<Pick<PlanMeta, 'title' | 'municipality' | 'status'>> | Record<string, unknown>
 	): Promise<ApiResult<PlanSummary>>;
 	deletePlan(planId: string): Promise<ApiResult<null>>;
 	readonly info: { storage: 'redis' | 'file'; instanceId: string };

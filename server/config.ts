@@ -1,0 +1,98 @@
+/**
+ * The one validated configuration of a Mitplan server, read once at start-up from the
+ * environment. Every variable is documented in README.md ("Konfiguration / Configuration").
+ * Invalid values stop the start with a message that names the variable and what is allowed.
+ */
+import path from 'node:path';
+
+export interface Config {
+	/** PORT: TCP port of the HTTP + websocket server. */
+	port: number;
+	/** HOST: interface to listen on. */
+	host: string;
+	/** REDIS_URL: when set, plans are stored in Redis and instances share updates through it. */
+	redisUrl: string | undefined;
+	/** DATA_DIR: directory of the embedded file store (used when REDIS_URL is not set). */
+	dataDir: string;
+	/** SYNC_MAX_MESSAGE_BYTES: largest websocket message accepted; larger ones close that connection (1009). */
+	syncMaxMessageBytes: number;
+	/** COMPACT_EVERY: compact a plan's log into its snapshot after this many appended updates. */
+	compactEvery: number;
+	/** ROOM_IDLE_MS: unload a plan from memory this long after its last client left. */
+	roomIdleMs: number;
+	/** SEED_EXAMPLE_PLAN: create the "Beispielplan" when the store holds no plan at all. */
+	seedExamplePlan: boolean;
+	/** LOG_LEVEL: error | warn | info | debug. */
+	logLevel: 'error' | 'warn' | 'info' | 'debug';
+	/** INSTANCE_ID: name of this process in logs and pub/sub (default: random). */
+	instanceId: string;
+}
+
+export class ConfigError extends Error {
+	constructor(readonly problems: string[]) {
+		super(`Ungültige Konfiguration:\n  - ${problems.join('\n  - ')}`);
+		this.name = 'ConfigError';
+	}
+}
+
+type Env = Record<string, string | undefined>;
+
+function randomInstanceId(): string {
+	return Math.random().toString(36).slice(2, 10).padEnd(8, '0');
+}
+
+export function loadConfig(env: Env = process.env): Config {
+	const problems: string[] = [];
+
+	const int = (name: string, fallback: number, min: number, max: number): number => {
+		const raw = env[name];
+		if (raw === undefined || raw === '') return fallback;
+		const value = Number(raw);
+		if (!Number.isInteger(value) || value < min || value > max) {
+			problems.push(`${name}="${raw}" muss eine ganze Zahl von ${min} bis ${max} sein.`);
+			return fallback;
+		}
+		return value;
+	};
+
+	const bool = (name: string, fallback: boolean): boolean => {
+		const raw = env[name]?.trim().toLowerCase();
+		if (raw === undefined || raw === '') return fallback;
+		if (['1', 'true', 'yes', 'ja', 'on'].includes(raw)) return true;
+		if (['0', 'false', 'no', 'nein', 'off'].includes(raw)) return false;
+		problems.push(`${name}="${env[name]}" muss true oder false sein.`);
+		return fallback;
+	};
+
+	let redisUrl = env.REDIS_URL?.trim() || undefined;
+	if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+		problems.push(`REDIS_URL="${redisUrl}" muss mit redis:// oder rediss:// beginnen.`);
+		redisUrl = undefined;
+	}
+
+	const logLevel = (env.LOG_LEVEL?.trim() || 'info') as Config['logLevel'];
+	if (!['error', 'warn', 'info', 'debug'].includes(logLevel)) {
+		problems.push(`LOG_LEVEL="${env.LOG_LEVEL}" muss error, warn, info oder debug sein.`);
+	}
+
+	const instanceId = env.INSTANCE_ID?.trim() || randomInstanceId();
+	if (!/^[A-Za-z0-9_-]{1,32}$/.test(instanceId)) {
+		problems.push(`INSTANCE_ID="${instanceId}" darf nur A–Z, a–z, 0–9, _ und - enthalten (max. 32).`);
+	}
+
+	const config: Config = {
+		port: int('PORT', 3000, 0, 65535),
+		host: env.HOST?.trim() || '0.0.0.0',
+		redisUrl,
+		dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
+		syncMaxMessageBytes: int('SYNC_MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+		compactEvery: int('COMPACT_EVERY', 500, 1, 1_000_000),
+		roomIdleMs: int('ROOM_IDLE_MS', 30_000, 0, 24 * 3600 * 1000),
+		seedExamplePlan: bool('SEED_EXAMPLE_PLAN', true),
+		logLevel,
+		instanceId
+	};
+
+	if (problems.length > 0) throw new ConfigError(problems);
+	return config;
+}

@@ -1,0 +1,87 @@
+/**
+ * Wires one Mitplan backend: store (Redis or file), bus (Redis pub/sub or none), rooms, the sync
+ * websocket server and the plan service. Both production (server/main.ts) and development (the
+ * Vite plugin in server/dev-plugin.ts) call `createCore` once and register the backend for
+ * SvelteKit, so dev and production behave alike.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { registerBackend } from '../src/lib/server/backend';
+import type { Config } from './config';
+import { createLogger, type Logger } from './log';
+import { PlanService } from './plans';
+import { createStore } from './storage/index';
+import { createRedisPubSub } from './storage/redis-store';
+import type { DocStore } from './storage/types';
+import { createLocalBus, createPubSubBus, type PlanBus } from './sync/bus';
+import { RoomManager } from './sync/rooms';
+import { createSyncServer, type SyncServer } from './sync/sync-server';
+
+export interface Core {
+	config: Config;
+	log: Logger;
+	store: DocStore;
+	bus: PlanBus;
+	rooms: RoomManager;
+	plans: PlanService;
+	sync: SyncServer;
+	/** Routes a websocket upgrade; returns false if the path is not ours. */
+	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	/** Flushes every plan to the store and closes connections and clients. */
+	close(): Promise<void>;
+}
+
+export async function createCore(config: Config, log = createLogger(config.logLevel)): Promise<Core> {
+	log = log.child({ instance: config.instanceId });
+	const store = await createStore({ redisUrl: config.redisUrl, dataDir: config.dataDir });
+	const bus = config.redisUrl
+		? createPubSubBus(await createRedisPubSub({ url: config.redisUrl }), config.instanceId, (error, ctx) =>
+				log.warn('bus error', { error, ctx })
+			)
+		: createLocalBus();
+	const rooms = new RoomManager({
+		store,
+		bus,
+		log,
+		compactEvery: config.compactEvery,
+		idleMs: config.roomIdleMs
+	});
+	const plans = new PlanService({ store, rooms, bus, log, instanceId: config.instanceId });
+	const sync = createSyncServer({ rooms, log, maxMessageBytes: config.syncMaxMessageBytes });
+
+	if (config.seedExamplePlan) {
+		try {
+			if (await plans.seedExamplePlan()) log.info('example plan created', { planId: 'beispielplan' });
+		} catch (error) {
+			log.warn('could not seed the example plan', { error });
+		}
+	}
+
+	registerBackend(plans);
+	log.info('backend ready', {
+		storage: store.kind,
+		dataDir: config.redisUrl ? undefined : config.dataDir
+	});
+
+	let closing: Promise<void> | undefined;
+	return {
+		config,
+		log,
+		store,
+		bus,
+		rooms,
+		plans,
+		sync,
+		handleUpgrade: (req, socket, head) => sync.handleUpgrade(req, socket, head),
+		close() {
+			closing ??= (async () => {
+				sync.close();
+				await rooms.closeAll();
+				await bus.close().catch(() => {});
+				await store.close().catch(() => {});
+				registerBackend(undefined);
+			})();
+			return closing;
+		}
+	};
+}

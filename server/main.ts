@@ -1,0 +1,98 @@
+/**
+ * Production entry point (`npm start` runs the bundle build/server/main.js): one HTTP server on
+ * one port serves the built SvelteKit app (adapter-node's handler) and the /sync websocket.
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createCore, type Core } from './core';
+import { createLogger } from './log';
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
+
+export interface RunningServer {
+	core: Core;
+	server: http.Server;
+	port: number;
+	close(): Promise<void>;
+}
+
+/** Starts a full server. `handlerPath` is the built SvelteKit handler (omit for sync/API-less tests). */
+export async function startServer(config: Config, handlerPath?: string): Promise<RunningServer> {
+	const core = await createCore(config);
+	let handler: Handler | undefined;
+	if (handlerPath) {
+		// Imported after the backend is registered: SvelteKit's hooks read it on every request.
+		handler = ((await import(pathToFileURL(handlerPath).href)) as { handler: Handler }).handler;
+	}
+	const server = http.createServer((req, res) => {
+		if (handler) return handler(req, res);
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+	server.on('upgrade', (req, socket, head) => {
+		if (!core.handleUpgrade(req, socket, head)) socket.destroy();
+	});
+	server.on('clientError', (_error, socket) => socket.destroy());
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(config.port, config.host, () => resolve());
+	});
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : config.port;
+	let closing: Promise<void> | undefined;
+	return {
+		core,
+		server,
+		port,
+		close() {
+			closing ??= (async () => {
+				server.closeAllConnections?.();
+				await core.close();
+				await new Promise<void>((resolve) => server.close(() => resolve()));
+			})();
+			return closing;
+		}
+	};
+}
+
+export async function main(): Promise<void> {
+	const log = createLogger('info');
+	let config: Config;
+	try {
+		config = loadConfig();
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			log.error(error.message);
+			process.exit(1);
+		}
+		throw error;
+	}
+	const here = path.dirname(fileURLToPath(import.meta.url));
+	const running = await startServer(config, path.join(here, '..', 'handler.js'));
+	running.core.log.info(`Mitplan läuft auf http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${running.port}`);
+
+	let stopping = false;
+	const stop = (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		running.core.log.info('shutting down', { signal });
+		const force = setTimeout(() => process.exit(1), 10_000);
+		force.unref();
+		running.close().then(
+			() => process.exit(0),
+			() => process.exit(1)
+		);
+	};
+	process.on('SIGINT', () => stop('SIGINT'));
+	process.on('SIGTERM', () => stop('SIGTERM'));
+	process.on('unhandledRejection', (error) => running.core.log.error('unhandled rejection', { error }));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	main().catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});
+}

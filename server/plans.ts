@@ -1,0 +1,159 @@
+/**
+ * The plan service behind the JSON API (src/routes/api) — the `MitplanBackend` the SvelteKit app
+ * gets through `event.locals.backend`. It works on the same rooms the websocket clients edit, so
+ * an API read always sees the live document and an API rename reaches every connected client.
+ */
+import * as Y from 'yjs';
+import {
+	buildExamplePlan,
+	initPlan,
+	isValidPlanId,
+	newId,
+	readPlan,
+	setMeta,
+	summarize
+} from '../src/lib/domain/index';
+import type { PlanSummary } from '../src/lib/domain/types';
+import type { ApiError, ApiResult, MitplanBackend } from '../src/lib/server/backend';
+import { CloseCode } from '../src/lib/sync/close-codes';
+import type { Logger } from './log';
+import type { DocStore } from './storage/types';
+import type { PlanBus } from './sync/bus';
+import type { Room } from './sync/room';
+import type { RoomManager } from './sync/rooms';
+
+export const EXAMPLE_PLAN_ID = 'beispielplan';
+
+const fail = (status: number, code: string, message: string): { ok: false; error: ApiError } => ({
+	ok: false,
+	error: { status, code, message }
+});
+
+const invalidId = () =>
+	fail(400, 'invalid_plan_id', 'Ungültige Plan-ID: erlaubt sind 1–64 Zeichen aus A–Z, a–z, 0–9, _ und -.');
+const notFound = () => fail(404, 'plan_not_found', 'Diesen Plan gibt es nicht.');
+const unavailable = () =>
+	fail(503, 'storage_unavailable', 'Der Speicher ist gerade nicht erreichbar. Bitte gleich erneut versuchen.');
+
+export class PlanService implements MitplanBackend {
+	constructor(
+		private readonly deps: {
+			store: DocStore;
+			rooms: RoomManager;
+			bus: PlanBus;
+			log: Logger;
+			instanceId: string;
+		}
+	) {}
+
+	get info() {
+		return { storage: this.deps.store.kind, instanceId: this.deps.instanceId };
+	}
+
+	async listPlans(): Promise<PlanSummary[]> {
+		const ids = await this.deps.store.list();
+		const summaries = await Promise.all(
+			ids.map(async (id) => {
+				const live = this.deps.rooms.peek(id);
+				if (live) return summarize(live.doc, id);
+				const state = await this.deps.store.load(id).catch(() => null);
+				if (!state) return null;
+				const doc = new Y.Doc();
+				try {
+					Y.applyUpdate(doc, state);
+					return summarize(doc, id);
+				} finally {
+					doc.destroy();
+				}
+			})
+		);
+		return summaries
+			.filter((s): s is PlanSummary => s !== null)
+			.sort((a, b) => a.title.localeCompare(b.title, 'de'));
+	}
+
+	getPlan(planId: string) {
+		return this.withRoom(planId, (room) => ({ ok: true as const, value: readPlan(room.doc, planId) }));
+	}
+
+	async createPlan(input: { title: string; municipality?: string }, id = newId()) {
+		const doc = new Y.Doc();
+		try {
+			const result = initPlan(doc, {
+				title: typeof input?.title === 'string' ? input.title : '',
+				municipality: typeof input?.municipality === 'string' ? input.municipality : ''
+			});
+			if (!result.ok) return fail(400, result.error.code, result.error.message);
+			if (id === EXAMPLE_PLAN_ID) buildExamplePlan(doc);
+			await this.deps.store.append(id, Y.encodeStateAsUpdate(doc));
+			this.deps.log.info('plan created', { planId: id });
+			return { ok: true as const, value: summarize(doc, id) };
+		} catch (error) {
+			this.deps.log.error('create plan failed', { error });
+			return unavailable();
+		} finally {
+			doc.destroy();
+		}
+	}
+
+	updatePlanMeta(planId: string, patch: Record<string, unknown>) {
+		return this.withRoom(planId, async (room) => {
+			const results: ReturnType<typeof setMeta>[] = [];
+			room.transact((doc) => results.push(setMeta(doc, patch ?? {})));
+			const result = results[0];
+			if (!result.ok) return fail(400, result.error.code, result.error.message);
+			await room.flush();
+			return { ok: true as const, value: summarize(room.doc, planId) };
+		});
+	}
+
+	async deletePlan(planId: string): Promise<ApiResult<null>> {
+		if (!isValidPlanId(planId)) return invalidId();
+		try {
+			if (!(await this.deps.store.exists(planId))) return notFound();
+			await this.deps.rooms.drop(planId, CloseCode.PlanDeleted, 'Plan gelöscht');
+			await this.deps.store.delete(planId);
+			await this.deps.bus
+				.publish(planId, { kind: 'deleted', payload: new Uint8Array() })
+				.catch((error) => this.deps.log.warn('publish delete failed', { planId, error }));
+			this.deps.log.info('plan deleted', { planId });
+			return { ok: true, value: null };
+		} catch (error) {
+			this.deps.log.error('delete plan failed', { planId, error });
+			return unavailable();
+		}
+	}
+
+	/** Seeds the Beispielplan when the store holds no plan at all (first start). */
+	async seedExamplePlan(): Promise<boolean> {
+		if ((await this.deps.store.list()).length > 0) return false;
+		const result = await this.createPlan(
+			{ title: 'Beispielplan', municipality: '' },
+			EXAMPLE_PLAN_ID
+		);
+		return result.ok;
+	}
+
+	private async withRoom<T>(
+		planId: string,
+		fn: (room: Room) => ApiResult<T> | Promise<ApiResult<T>>
+	): Promise<ApiResult<T>> {
+		if (!isValidPlanId(planId)) return invalidId();
+		let room: Room | null;
+		try {
+			room = await this.deps.rooms.acquire(planId);
+		} catch (error) {
+			this.deps.log.error('loading plan failed', { planId, error });
+			return unavailable();
+		}
+		if (!room) return notFound();
+		try {
+			return await fn(room);
+		} catch (error) {
+			this.deps.log.error('plan operation failed', { planId, error });
+			return unavailable();
+		} finally {
+			this.deps.rooms.release(room);
+		}
+	}
+}

@@ -1,0 +1,99 @@
+/**
+ * The plan bus carries what one server instance must tell the others about a plan: document
+ * updates, awareness (presence) updates and deletion. With one instance it is a no-op
+ * (`createLocalBus`); with Redis every plan has one pub/sub channel `mitplan:{<planId>}:bus`.
+ *
+ * Wire format of a bus message: [kind: u8][instance id length: u8][instance id][payload].
+ * Messages an instance published itself come back to it and are ignored by instance id.
+ */
+
+export type BusKind = 'update' | 'awareness' | 'deleted';
+
+export interface BusMessage {
+	kind: BusKind;
+	payload: Uint8Array;
+}
+
+export interface PlanBus {
+	/** Starts receiving messages of other instances for this plan. Resolves once subscribed. */
+	subscribe(planId: string, onMessage: (message: BusMessage) => void): Promise<void>;
+	unsubscribe(planId: string): Promise<void>;
+	publish(planId: string, message: BusMessage): Promise<void>;
+	/** Called after the connection to the other instances was lost and is back (missed messages). */
+	onReconnect(callback: () => void): void;
+	close(): Promise<void>;
+}
+
+/** The minimal binary pub/sub the Redis adapter provides (server/storage/redis-store.ts). */
+export interface BinaryPubSub {
+	publish(channel: string, message: Buffer): Promise<unknown>;
+	subscribe(channel: string, listener: (message: Buffer) => void): Promise<unknown>;
+	unsubscribe(channel: string): Promise<unknown>;
+	onReconnect(callback: () => void): void;
+	close(): Promise<void>;
+}
+
+const KIND_CODES: Record<BusKind, number> = { update: 0, awareness: 1, deleted: 2 };
+const KINDS: BusKind[] = ['update', 'awareness', 'deleted'];
+
+export function encodeBusMessage(instanceId: string, message: BusMessage): Buffer {
+	const id = Buffer.from(instanceId, 'utf8');
+	const out = Buffer.allocUnsafe(2 + id.length + message.payload.length);
+	out[0] = KIND_CODES[message.kind];
+	out[1] = id.length;
+	id.copy(out, 2);
+	out.set(message.payload, 2 + id.length);
+	return out;
+}
+
+export function decodeBusMessage(
+	data: Buffer
+): { instanceId: string; message: BusMessage } | null {
+	if (data.length < 2) return null;
+	const kind = KINDS[data[0]];
+	const idLength = data[1];
+	if (!kind || data.length < 2 + idLength) return null;
+	return {
+		instanceId: data.subarray(2, 2 + idLength).toString('utf8'),
+		message: { kind, payload: new Uint8Array(data.subarray(2 + idLength)) }
+	};
+}
+
+export function createLocalBus(): PlanBus {
+	return {
+		subscribe: async () => {},
+		unsubscribe: async () => {},
+		publish: async () => {},
+		onReconnect: () => {},
+		close: async () => {}
+	};
+}
+
+export function busChannel(planId: string, prefix = 'mitplan'): string {
+	return `${prefix}:{${planId}}:bus`;
+}
+
+export function createPubSubBus(
+	pubsub: BinaryPubSub,
+	instanceId: string,
+	onError: (error: unknown, context: string) => void
+): PlanBus {
+	return {
+		async subscribe(planId, onMessage) {
+			await pubsub.subscribe(busChannel(planId), (raw) => {
+				const decoded = decodeBusMessage(raw);
+				if (!decoded) return onError(new Error('undecodable bus message'), planId);
+				if (decoded.instanceId === instanceId) return;
+				onMessage(decoded.message);
+			});
+		},
+		async unsubscribe(planId) {
+			await pubsub.unsubscribe(busChannel(planId));
+		},
+		async publish(planId, message) {
+			await pubsub.publish(busChannel(planId), encodeBusMessage(instanceId, message));
+		},
+		onReconnect: (callback) => pubsub.onReconnect(callback),
+		close: () => pubsub.close()
+	};
+}

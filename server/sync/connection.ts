@@ -1,0 +1,109 @@
+/**
+ * One websocket connection to /sync/<planId>. Messages that arrive while the plan is still
+ * loading are queued and handled in order once it is ready (the y-websocket server's classic bug
+ * was to answer sync step 1 from an empty document). A malformed message closes this connection
+ * only; other connections and the room are untouched.
+ */
+import type { WebSocket, RawData } from 'ws';
+import { CloseCode } from '../../src/lib/sync/close-codes';
+import type { Logger } from '../log';
+import { parseClientMessage, ProtocolError } from './protocol';
+import type { Peer, Room } from './room';
+import type { RoomManager } from './rooms';
+
+/** Interval of websocket pings; a peer that missed one pong is dropped. */
+export const PING_INTERVAL_MS = 30_000;
+/** A peer whose unsent data exceeds this is too slow to keep up and is disconnected. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+let nextPeerId = 1;
+
+function toUint8Array(data: RawData): Uint8Array {
+	if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+	if (data instanceof ArrayBuffer) return new Uint8Array(data);
+	return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+export function handleConnection(
+	ws: WebSocket,
+	planId: string,
+	rooms: RoomManager,
+	log: Logger,
+	options: { canWrite: boolean }
+): void {
+	const peer: Peer = {
+		id: `c${nextPeerId++}`,
+		canWrite: options.canWrite,
+		send(message) {
+			if (ws.readyState !== ws.OPEN) return;
+			if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+				ws.close(CloseCode.TooManyConnections, 'Verbindung zu langsam');
+				return;
+			}
+			ws.send(message, (error) => {
+				if (error) log.debug('send failed', { planId, peer: peer.id, error });
+			});
+		},
+		close(code, reason) {
+			if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
+		}
+	};
+	const clog = log.child({ planId, peer: peer.id });
+	let room: Room | null = null;
+	let closed = false;
+	const queue: Uint8Array[] = [];
+
+	const fail = (code: number, reason: string, error?: unknown) => {
+		clog.warn('closing connection', { code, reason, error });
+		peer.close(code, reason);
+	};
+
+	const process = (data: Uint8Array) => {
+		if (!room) return;
+		try {
+			room.handle(peer, parseClientMessage(data));
+		} catch (error) {
+			const reason =
+				error instanceof ProtocolError ? error.message : 'Änderung konnte nicht angewendet werden';
+			fail(CloseCode.Malformed, `Ungültige Nachricht: ${reason}`.slice(0, 120), error);
+		}
+	};
+
+	ws.on('message', (data, isBinary) => {
+		if (!isBinary) return fail(CloseCode.Malformed, 'Ungültige Nachricht: Text statt Binärdaten');
+		const bytes = toUint8Array(data);
+		if (room) process(bytes);
+		else queue.push(bytes);
+	});
+
+	let alive = true;
+	ws.on('pong', () => (alive = true));
+	const pinger = setInterval(() => {
+		if (!alive) return ws.terminate();
+		alive = false;
+		ws.ping();
+	}, PING_INTERVAL_MS);
+
+	ws.on('error', (error) => clog.warn('websocket error', { error }));
+	ws.on('close', (code) => {
+		closed = true;
+		clearInterval(pinger);
+		clog.debug('connection closed', { code });
+		if (room) {
+			room.removePeer(peer);
+			rooms.release(room);
+			room = null;
+		}
+	});
+
+	rooms.acquire(planId).then(
+		(loaded) => {
+			if (!loaded) return fail(CloseCode.PlanNotFound, 'Plan nicht gefunden');
+			if (closed) return rooms.release(loaded); // disconnected while loading
+			room = loaded;
+			room.addPeer(peer);
+			for (const data of queue.splice(0)) process(data);
+		},
+		(error) => fail(CloseCode.StorageUnavailable, 'Speicher nicht erreichbar', error)
+	);
+}

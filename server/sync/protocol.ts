@@ -1,0 +1,125 @@
+/**
+ * The y-websocket wire protocol (as in y-websocket's bin/utils.cjs): every binary message starts
+ * with a varUint message type. Parsing is strict: anything we cannot decode is reported as a
+ * `ProtocolError`, and the connection that sent it is closed with CloseCode.Malformed.
+ */
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+
+export const MessageType = {
+	Sync: 0,
+	Awareness: 1,
+	Auth: 2,
+	QueryAwareness: 3
+} as const;
+
+export const SyncStep = {
+	Step1: 0,
+	Step2: 1,
+	Update: 2
+} as const;
+
+export class ProtocolError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'ProtocolError';
+	}
+}
+
+export type ClientMessage =
+	| { kind: 'sync-step1'; stateVector: Uint8Array }
+	| { kind: 'sync-update'; update: Uint8Array; step: 'step2' | 'update' }
+	| { kind: 'awareness'; update: Uint8Array }
+	| { kind: 'query-awareness' }
+	| { kind: 'auth' };
+
+/** Decodes one client message; throws ProtocolError for anything malformed or unknown. */
+export function parseClientMessage(data: Uint8Array): ClientMessage {
+	if (data.length === 0) throw new ProtocolError('leere Nachricht');
+	try {
+		const decoder = decoding.createDecoder(data);
+		const type = decoding.readVarUint(decoder);
+		switch (type) {
+			case MessageType.Sync: {
+				const step = decoding.readVarUint(decoder);
+				const payload = decoding.readVarUint8Array(decoder);
+				if (step === SyncStep.Step1) {
+					Y.decodeStateVector(payload); // validates
+					return { kind: 'sync-step1', stateVector: payload };
+				}
+				if (step === SyncStep.Step2 || step === SyncStep.Update) {
+					// Decode fully before applying: Y.applyUpdate on garbage may throw half-way.
+					Y.decodeUpdate(payload);
+					return {
+						kind: 'sync-update',
+						update: payload,
+						step: step === SyncStep.Step2 ? 'step2' : 'update'
+					};
+				}
+				throw new ProtocolError(`unbekannter Sync-Schritt ${step}`);
+			}
+			case MessageType.Awareness: {
+				const update = decoding.readVarUint8Array(decoder);
+				validateAwarenessUpdate(update);
+				return { kind: 'awareness', update };
+			}
+			case MessageType.QueryAwareness:
+				return { kind: 'query-awareness' };
+			case MessageType.Auth:
+				return { kind: 'auth' };
+			default:
+				throw new ProtocolError(`unbekannter Nachrichtentyp ${type}`);
+		}
+	} catch (error) {
+		if (error instanceof ProtocolError) throw error;
+		throw new ProtocolError(`nicht lesbare Nachricht (${(error as Error).message})`);
+	}
+}
+
+/** Awareness updates are [count, (clientID, clock, json)*]; check the shape and the JSON. */
+function validateAwarenessUpdate(update: Uint8Array): void {
+	const decoder = decoding.createDecoder(update);
+	const count = decoding.readVarUint(decoder);
+	for (let i = 0; i < count; i++) {
+		decoding.readVarUint(decoder);
+		decoding.readVarUint(decoder);
+		JSON.parse(decoding.readVarString(decoder));
+	}
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.Sync);
+	encoding.writeVarUint(encoder, SyncStep.Step1);
+	encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.Sync);
+	encoding.writeVarUint(encoder, SyncStep.Step2);
+	encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector));
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.Sync);
+	encoding.writeVarUint(encoder, SyncStep.Update);
+	encoding.writeVarUint8Array(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+	return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+}
+
+export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.Awareness);
+	encoding.writeVarUint8Array(encoder, awarenessUpdate);
+	return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,131 @@
+/**
+ * The registry of loaded rooms on this instance. A room is loaded once (concurrent callers share
+ * the same load), kept while it has peers or holds, and unloaded `idleMs` after the last one left
+ * — but only after every accepted update is stored. No timers or rooms leak.
+ */
+import type { DocStore } from '../storage/types';
+import type { Logger } from '../log';
+import type { PlanBus } from './bus';
+import { Room } from './room';
+
+interface Entry {
+	loading: Promise<Room | null>;
+	room?: Room;
+	idleTimer?: ReturnType<typeof setTimeout>;
+}
+
+export interface RoomManagerOptions {
+	store: DocStore;
+	bus: PlanBus;
+	log: Logger;
+	compactEvery: number;
+	idleMs: number;
+}
+
+export class RoomManager {
+	private readonly entries = new Map<string, Entry>();
+
+	constructor(private readonly options: RoomManagerOptions) {
+		options.bus.onReconnect(() => {
+			options.log.info('bus reconnected; re-reading loaded plans', { plans: this.entries.size });
+			for (const entry of this.entries.values()) {
+				entry.room?.resync().catch((error) => options.log.warn('resync failed', { error }));
+			}
+		});
+	}
+
+	get size(): number {
+		return this.entries.size;
+	}
+
+	/** The loaded room, if any, without loading it. */
+	peek(planId: string): Room | undefined {
+		return this.entries.get(planId)?.room;
+	}
+
+	/**
+	 * Loads (or reuses) the plan's room and counts one hold on it; call `release` when done.
+	 * Resolves null if the plan does not exist; rejects if the store fails.
+	 */
+	async acquire(planId: string): Promise<Room | null> {
+		let entry = this.entries.get(planId);
+		if (!entry) {
+			const room = new Room(planId, this.options);
+			const created: Entry = {
+				loading: room.load().then(
+					async (found) => {
+						if (found) {
+							created.room = room;
+							return room;
+						}
+						this.entries.delete(planId);
+						await room.destroy(4404, 'Plan nicht gefunden');
+						return null;
+					},
+					async (error) => {
+						this.entries.delete(planId);
+						await room.destroy(4503, 'Speicher nicht erreichbar');
+						throw error;
+					}
+				)
+			};
+			entry = created;
+			this.entries.set(planId, entry);
+		}
+		const room = await entry.loading;
+		if (room) {
+			room.holds++;
+			clearTimeout(entry.idleTimer);
+			entry.idleTimer = undefined;
+		}
+		return room;
+	}
+
+	release(room: Room): void {
+		room.holds = Math.max(0, room.holds - 1);
+		if (room.holds > 0) return;
+		const entry = this.entries.get(room.planId);
+		if (!entry || entry.room !== room) return;
+		clearTimeout(entry.idleTimer);
+		entry.idleTimer = setTimeout(() => void this.unloadIfIdle(room), this.options.idleMs);
+	}
+
+	/** Closes every connection of the plan and forgets the room without saving (deleted plan). */
+	async drop(planId: string, code: number, reason: string): Promise<void> {
+		const entry = this.entries.get(planId);
+		if (!entry) return;
+		this.entries.delete(planId);
+		clearTimeout(entry.idleTimer);
+		const room = await entry.loading.catch(() => null);
+		await room?.destroy(code, reason);
+	}
+
+	/** Flushes every room to the store and closes all connections (graceful shutdown). */
+	async closeAll(): Promise<void> {
+		const entries = [...this.entries.entries()];
+		this.entries.clear();
+		await Promise.all(
+			entries.map(async ([, entry]) => {
+				clearTimeout(entry.idleTimer);
+				const room = await entry.loading.catch(() => null);
+				await room?.dispose({ compact: false });
+			})
+		);
+	}
+
+	private async unloadIfIdle(room: Room): Promise<void> {
+		const entry = this.entries.get(room.planId);
+		if (!entry || entry.room !== room || room.holds > 0) return;
+		entry.idleTimer = undefined;
+		try {
+			await room.flush();
+		} catch {
+			// Still unsaved: keep the room in memory and try again later.
+			entry.idleTimer = setTimeout(() => void this.unloadIfIdle(room), this.options.idleMs);
+			return;
+		}
+		if (room.holds > 0 || this.entries.get(room.planId) !== entry) return;
+		this.entries.delete(room.planId);
+		await room.dispose({ compact: true });
+	}
+}

@@ -1,0 +1,52 @@
+/**
+ * Websocket close codes of the /sync/<planId> endpoint, shared by server and browser.
+ * 4000–4999 are application codes; the browser shows `closeMessage(code)` to the user.
+ */
+export const CloseCode = {
+	/** Normal shutdown of the server (clients reconnect). */
+	GoingAway: 1001,
+	/** A message over SYNC_MAX_MESSAGE_BYTES (set by the ws library). */
+	TooLarge: 1009,
+	/** A message that is not a valid y-websocket message. */
+	Malformed: 4400,
+	/** The plan id is not valid (1–64 characters of A–Z a–z 0–9 _ -). */
+	InvalidPlanId: 4401,
+	/** No plan with this id exists. */
+	PlanNotFound: 4404,
+	/** The plan was deleted while connected. */
+	PlanDeleted: 4410,
+	/** Too many connections (per plan or in total). */
+	TooManyConnections: 4429,
+	/** Storage could not load the plan. */
+	StorageUnavailable: 4503
+} as const;
+
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Codes after which reconnecting makes no sense. */
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+	CloseCode.InvalidPlanId,
+	CloseCode.PlanNotFound,
+	CloseCode.PlanDeleted
+]);
+
+export function closeMessage(code: number): string {
+	switch (code) {
+		case CloseCode.TooLarge:
+			return 'Eine Änderung war zu groß und wurde vom Server abgelehnt.';
+		case CloseCode.Malformed:
+			return 'Der Server hat eine ungültige Nachricht abgelehnt.';
+		case CloseCode.InvalidPlanId:
+			return 'Die Plan-Adresse ist ungültig.';
+		case CloseCode.PlanNotFound:
+			return 'Diesen Plan gibt es nicht (mehr).';
+		case CloseCode.PlanDeleted:
+			return 'Dieser Plan wurde gelöscht.';
+		case CloseCode.TooManyConnections:
+			return 'Zu viele gleichzeitige Verbindungen. Bitte später erneut versuchen.';
+		case CloseCode.StorageUnavailable:
+			return 'Der Speicher ist gerade nicht erreichbar. Es wird erneut versucht.';
+		default:
+			return 'Die Verbindung wurde unterbrochen. Es wird erneut versucht.';
+	}
+}

@@ -1,0 +1,20 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { readJsonObject, resultResponse } from '$lib/server/http';
+
+/** GET /api/plans – all plans as PlanSummary[] (sorted by title). */
+export const GET: RequestHandler = async ({ locals }) => json(await locals.backend.listPlans());
+
+/** POST /api/plans {title, municipality?} – creates a plan; 201 with its PlanSummary (incl. id). */
+export const POST: RequestHandler = async ({ locals, request }) => {
+	const body = await readJsonObject(request);
+	if (!body.ok) return body.response;
+	const { title, municipality } = body.value;
+	return resultResponse(
+		await locals.backend.createPlan({
+			title: typeof title === 'string' ? title : '',
+			municipality: typeof municipality === 'string' ? municipality : undefined
+		}),
+		201
+	);
+};

@@ -1,0 +1,195 @@
+/**
+ * The /sync websocket with real y-websocket clients on a real port (embedded file store):
+ * co-editing, presence, bad input of every kind, and that nothing accepted is lost.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import { createItem, getText, readPlan } from '../src/lib/domain/index';
+import { CloseCode } from '../src/lib/sync/close-codes';
+import { connectClient, rawSocket, waitFor, type TestClient } from './helpers/clients';
+import { startInProcess, tempDir } from './helpers/server';
+
+const MAX = 64 * 1024;
+
+let server: Awaited<ReturnType<typeof startInProcess>>;
+let data: ReturnType<typeof tempDir>;
+let planId: string;
+const clients: TestClient[] = [];
+
+function client(name = 'Test'): TestClient {
+	const c = connectClient(server.wsUrl, planId, name);
+	clients.push(c);
+	return c;
+}
+
+beforeAll(async () => {
+	data = tempDir();
+	server = await startInProcess({ DATA_DIR: data.dir, SYNC_MAX_MESSAGE_BYTES: String(MAX) });
+	const created = await server.core.plans.createPlan({ title: 'Integrationskonzept Teststadt' });
+	if (!created.ok) throw new Error(created.error.message);
+	planId = created.value.id;
+});
+
+afterAll(async () => {
+	for (const c of clients) c.destroy();
+	await server.close();
+	data.remove();
+});
+
+describe('co-editing through the sync server', () => {
+	it('delivers the stored plan and each client’s edits to the others', async () => {
+		const a = client('Anna');
+		const b = client('Bülent');
+		await Promise.all([a.synced, b.synced]);
+		expect(readPlan(a.doc, planId).meta.title).toBe('Integrationskonzept Teststadt');
+
+		const field = createItem(a.doc, { type: 'field', values: { title: 'Wohnen und Unterkunft' } });
+		expect(field.ok).toBe(true);
+		await waitFor(() => readPlan(b.doc, planId).fields.length === 1, 'field reaches B');
+		expect(readPlan(b.doc, planId).fields[0].title).toBe('Wohnen und Unterkunft');
+
+		// Concurrent typing in the same text merges.
+		const id = field.ok ? field.value : '';
+		getText(a.doc, id, 'situation')!.insert(0, 'Mieten steigen. ');
+		getText(b.doc, id, 'situation')!.insert(0, 'Wenig Wohnraum. ');
+		await waitFor(
+			() =>
+				getText(a.doc, id, 'situation')!.toString() === getText(b.doc, id, 'situation')!.toString() &&
+				getText(a.doc, id, 'situation')!.length === 32,
+			'texts converge'
+		);
+	});
+
+	it('shares presence (awareness) and removes it when a client leaves', async () => {
+		const a = client('Anna');
+		const b = client('Bülent');
+		await Promise.all([a.synced, b.synced]);
+		a.provider.awareness.setLocalStateField('editing', 'item-1');
+		await waitFor(
+			() =>
+				[...b.provider.awareness.getStates().values()].some(
+					(s) => s.user?.name === 'Anna' && s.editing === 'item-1'
+				),
+			'B sees Anna editing item-1'
+		);
+		const annaId = a.doc.clientID;
+		a.destroy();
+		await waitFor(() => !b.provider.awareness.getStates().has(annaId), 'Anna’s presence removed');
+	});
+
+	it('keeps every edit in the store (a fresh client after all left sees them)', async () => {
+		const a = client();
+		await a.synced;
+		const r = createItem(a.doc, { type: 'principle', values: { title: 'Teilhabe für alle' } });
+		const id = r.ok ? r.value : '';
+		const room = server.core.rooms.peek(planId)!;
+		await waitFor(() => room.doc.getMap('items').has(id), 'server received the edit');
+		await room.flush();
+		const stored = await server.core.store.load(planId);
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, stored!);
+		expect(readPlan(doc, planId).principles.map((p) => p.title)).toContain('Teilhabe für alle');
+	});
+});
+
+describe('bad input', () => {
+	async function healthyClientStillWorks() {
+		const a = client();
+		const b = client();
+		await Promise.all([a.synced, b.synced]);
+		const r = createItem(a.doc, { type: 'principle', values: { title: `Probe ${Math.random()}` } });
+		expect(r.ok).toBe(true);
+		const id = r.ok ? r.value : '';
+		await waitFor(() => b.doc.getMap('items').has(id), 'healthy clients still sync');
+	}
+
+	it.each([
+		['../x', '%2E%2E%2Fx'],
+		['empty', ''],
+		['5000 characters', 'a'.repeat(5000)],
+		['slash', 'a%2Fb'],
+		['umlaut', '%C3%A4'],
+		['bad escape', '%E0%A4%A']
+	])('refuses an invalid plan id (%s) with 4401', async (_name, raw) => {
+		const s = rawSocket(`${server.wsUrl}/sync/${raw}`);
+		const { code } = await s.closed;
+		expect(code).toBe(CloseCode.InvalidPlanId);
+	});
+
+	it('refuses an unknown plan with 4404 and does not create it', async () => {
+		const s = rawSocket(`${server.wsUrl}/sync/gibt-es-nicht`);
+		expect((await s.closed).code).toBe(CloseCode.PlanNotFound);
+		expect(await server.core.store.exists('gibt-es-nicht')).toBe(false);
+	});
+
+	it('closes a connection sending an unknown message type with 4400, others unaffected', async () => {
+		const s = rawSocket(`${server.wsUrl}/sync/${planId}`);
+		await s.opened;
+		s.ws.send(new Uint8Array([99, 1, 2, 3]));
+		const closed = await s.closed;
+		expect(closed.code).toBe(CloseCode.Malformed);
+		expect(closed.reason).toMatch(/Nachrichtentyp/);
+		await healthyClientStillWorks();
+	});
+
+	it('closes on an undecodable update and stores nothing of it', async () => {
+		const before = await server.core.store.load(planId);
+		const s = rawSocket(`${server.wsUrl}/sync/${planId}`);
+		await s.opened;
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, 0); // sync
+		encoding.writeVarUint(encoder, 2); // update
+		encoding.writeVarUint8Array(encoder, new Uint8Array([5, 200, 1, 7, 7, 7, 7]));
+		s.ws.send(encoding.toUint8Array(encoder));
+		expect((await s.closed).code).toBe(CloseCode.Malformed);
+		await server.core.rooms.peek(planId)?.flush();
+		const after = await server.core.store.load(planId);
+		expect(Buffer.from(after!).equals(Buffer.from(before!))).toBe(true);
+		await healthyClientStillWorks();
+	});
+
+	it('closes on truncated bytes, text frames and empty frames', async () => {
+		for (const payload of [new Uint8Array([0]), 'hallo', new Uint8Array([])]) {
+			const s = rawSocket(`${server.wsUrl}/sync/${planId}`);
+			await s.opened;
+			s.ws.send(payload);
+			expect((await s.closed).code).toBe(CloseCode.Malformed);
+		}
+		await healthyClientStillWorks();
+	});
+
+	it('closes a connection whose message exceeds SYNC_MAX_MESSAGE_BYTES with 1009', async () => {
+		const s = rawSocket(`${server.wsUrl}/sync/${planId}`);
+		await s.opened;
+		s.ws.send(new Uint8Array(MAX + 1));
+		expect((await s.closed).code).toBe(CloseCode.TooLarge);
+		await healthyClientStillWorks();
+	});
+
+	it('survives clients that disconnect mid-sync or mid-frame', async () => {
+		for (let i = 0; i < 5; i++) {
+			const s = rawSocket(`${server.wsUrl}/sync/${planId}`);
+			await s.opened;
+			const encoder = encoding.createEncoder();
+			encoding.writeVarUint(encoder, 0);
+			encoding.writeVarUint(encoder, 0);
+			encoding.writeVarUint8Array(encoder, new Uint8Array([0]));
+			s.ws.send(encoding.toUint8Array(encoder));
+			s.ws.terminate();
+		}
+		// Half a frame: header announces 1000 bytes, 3 arrive, then the socket dies.
+		const s = rawSocket(`${server.wsUrl}/sync/${planId}`);
+		await s.opened;
+		const socket = (s.ws as unknown as { _socket: import('node:net').Socket })._socket;
+		socket.write(Buffer.from([0x82, 0xfe, 0x03, 0xe8, 1, 2, 3, 4, 9, 9, 9]));
+		socket.destroy();
+		await healthyClientStillWorks();
+		expect(server.core.sync.connectionCount).toBeGreaterThan(0);
+	});
+
+	it('answers upgrades on other paths by closing the socket', async () => {
+		const s = rawSocket(`${server.wsUrl}/nicht-sync/${planId}`);
+		await expect(s.opened).rejects.toBeTruthy();
+	});
+});
