@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Result } from './errors';
+import { initPlan, readMeta, setMeta } from './meta';
+
+const codeOf = <T>(r: Result<T>) => (r.ok ? null : r.error.code);
+
+describe('plan metadata', () => {
+	it('initialises once with version, status and timestamp', () => {
+		const doc = new Y.Doc();
+		expect(initPlan(doc, { title: '  Integrationskonzept  ', municipality: 'Rodgau' }).ok).toBe(
+			true
+		);
+		const meta = readMeta(doc);
+		expect(meta).toMatchObject({
+			schemaVersion: 1,
+			title: 'Integrationskonzept',
+			municipality: 'Rodgau',
+			status: 'entwurf'
+		});
+		expect(Number.isNaN(Date.parse(meta.createdAt))).toBe(false);
+		expect(codeOf(initPlan(doc, { title: 'Nochmal' }))).toBe('already_initialized');
+		expect(readMeta(doc).title).toBe('Integrationskonzept');
+	});
+
+	it('refuses a plan without title', () => {
+		const doc = new Y.Doc();
+		expect(codeOf(initPlan(doc, { title: '   ' }))).toBe('title_required');
+		expect(doc.getMap('meta').size).toBe(0);
+	});
+
+	it('validates patches', () => {
+		const doc = new Y.Doc();
+		initPlan(doc, { title: 'Plan' });
+		expect(codeOf(setMeta(doc, { title: '' }))).toBe('title_required');
+		expect(codeOf(setMeta(doc, { title: 'x'.repeat(201) }))).toBe('invalid_value');
+		expect(codeOf(setMeta(doc, { status: 'fertig' }))).toBe('invalid_value');
+		expect(codeOf(setMeta(doc, { schemaVersion: 2 }))).toBe('invalid_field');
+		expect(setMeta(doc, { title: 'x'.repeat(200), status: 'beschlossen' }).ok).toBe(true);
+		expect(readMeta(doc)).toMatchObject({ title: 'x'.repeat(200), status: 'beschlossen' });
+	});
+});

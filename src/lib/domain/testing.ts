@@ -1,0 +1,20 @@
+/**
+ * Test helpers for simulating peers: two Y.Docs that sync by exchanging updates, exactly as the
+ * websocket provider would, but deterministically (no network, no timing).
+ */
+import * as Y from 'yjs';
+
+/** Bring `a` and `b` to the same state by exchanging their missing updates both ways. */
+export function syncDocs(a: Y.Doc, b: Y.Doc): void {
+	const toB = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
+	const toA = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
+	Y.applyUpdate(b, toB);
+	Y.applyUpdate(a, toA);
+}
+
+/** A second peer starting from `doc`'s current state. */
+export function forkDoc(doc: Y.Doc): Y.Doc {
+	const copy = new Y.Doc();
+	Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+	return copy;
+}
