@@ -13,6 +13,7 @@ import {
 	setMeta,
 	summarize
 } from '../src/lib/domain/index';
+import type { Result } from '../src/lib/domain/errors';
 import type { PlanSummary } from '../src/lib/domain/types';
 import type { ApiError, ApiResult, MitplanBackend } from '../src/lib/server/backend';
 import { CloseCode } from '../src/lib/sync/close-codes';
@@ -76,15 +77,20 @@ export class PlanService implements MitplanBackend {
 		return this.withRoom(planId, (room) => ({ ok: true as const, value: readPlan(room.doc, planId) }));
 	}
 
-	async createPlan(input: { title: string; municipality?: string }, id = newId()) {
-		const doc = new Y.Doc();
-		try {
-			const result = initPlan(doc, {
+	createPlan(input: { title: string; municipality?: string }) {
+		return this.storeNewPlan(newId(), (doc) =>
+			initPlan(doc, {
 				title: typeof input?.title === 'string' ? input.title : '',
 				municipality: typeof input?.municipality === 'string' ? input.municipality : ''
-			});
+			})
+		);
+	}
+
+	private async storeNewPlan(id: string, build: (doc: Y.Doc) => Result<void>) {
+		const doc = new Y.Doc();
+		try {
+			const result = build(doc);
 			if (!result.ok) return fail(400, result.error.code, result.error.message);
-			if (id === EXAMPLE_PLAN_ID) buildExamplePlan(doc);
 			await this.deps.store.append(id, Y.encodeStateAsUpdate(doc));
 			this.deps.log.info('plan created', { planId: id });
 			return { ok: true as const, value: summarize(doc, id) };
@@ -127,10 +133,7 @@ export class PlanService implements MitplanBackend {
 	/** Seeds the Beispielplan when the store holds no plan at all (first start). */
 	async seedExamplePlan(): Promise<boolean> {
 		if ((await this.deps.store.list()).length > 0) return false;
-		const result = await this.createPlan(
-			{ title: 'Beispielplan', municipality: '' },
-			EXAMPLE_PLAN_ID
-		);
+		const result = await this.storeNewPlan(EXAMPLE_PLAN_ID, (doc) => buildExamplePlan(doc));
 		return result.ok;
 	}
 

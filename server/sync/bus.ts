@@ -1,7 +1,8 @@
 /**
  * The plan bus carries what one server instance must tell the others about a plan: document
  * updates, awareness (presence) updates and deletion. With one instance it is a no-op
- * (`createLocalBus`); with Redis every plan has one pub/sub channel `mitplan:{<planId>}:bus`.
+ * (`createLocalBus`); with Redis every plan has one pub/sub channel, `mitplan:{<planId>}:bus` on
+ * the wire (the Redis pub/sub helper adds the `mitplan:` prefix).
  *
  * Wire format of a bus message: [kind: u8][instance id length: u8][instance id][payload].
  * Messages an instance published itself come back to it and are ignored by instance id.
@@ -69,8 +70,9 @@ export function createLocalBus(): PlanBus {
 	};
 }
 
-export function busChannel(planId: string, prefix = 'mitplan'): string {
-	return `${prefix}:{${planId}}:bus`;
+/** The plan's channel name without the pub/sub helper's `mitplan:` prefix. */
+export function busChannel(planId: string): string {
+	return `{${planId}}:bus`;
 }
 
 export function createPubSubBus(

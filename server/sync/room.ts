@@ -15,6 +15,7 @@ import {
 	encodeAwarenessUpdate,
 	removeAwarenessStates
 } from 'y-protocols/awareness';
+import { migrate } from '../../src/lib/domain/migrations';
 import type { DocStore } from '../storage/types';
 import type { Logger } from '../log';
 import type { PlanBus } from './bus';
@@ -48,6 +49,8 @@ export interface RoomDeps {
 	bus: PlanBus;
 	log: Logger;
 	compactEvery: number;
+	/** Another instance deleted the plan: the registry drops this room. */
+	onRemoteDelete?: (room: Room) => void;
 }
 
 const RETRY_MIN_MS = 250;
@@ -93,7 +96,10 @@ export class Room {
 				if (message.kind === 'update') Y.applyUpdate(this.doc, message.payload, ORIGIN_BUS);
 				else if (message.kind === 'awareness')
 					applyAwarenessUpdate(this.awareness, message.payload, ORIGIN_BUS);
-				else if (message.kind === 'deleted') this.closeAll(4410, 'Plan gelöscht');
+				else if (message.kind === 'deleted') {
+					this.closeAll(4410, 'Plan gelöscht');
+					this.deps.onRemoteDelete?.(this);
+				}
 			} catch (error) {
 				this.deps.log.warn('bus message rejected', { planId: this.planId, error });
 			}
@@ -101,6 +107,9 @@ export class Room {
 		const state = await this.deps.store.load(this.planId);
 		if (!state) return false;
 		Y.applyUpdate(this.doc, state, ORIGIN_STORE);
+		// Bring older documents to the current schema; the migration is stored like any edit.
+		const migrated = migrate(this.doc, ORIGIN_SERVER);
+		if (!migrated.ok) this.deps.log.warn('migration refused', { planId: this.planId, ...migrated.error });
 		return true;
 	}
 

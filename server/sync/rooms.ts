@@ -50,7 +50,14 @@ export class RoomManager {
 	async acquire(planId: string): Promise<Room | null> {
 		let entry = this.entries.get(planId);
 		if (!entry) {
-			const room = new Room(planId, this.options);
+			const room = new Room(planId, {
+				...this.options,
+				onRemoteDelete: (deleted) => {
+					if (this.entries.get(planId)?.room === deleted) {
+						void this.drop(planId, 4410, 'Plan gelöscht');
+					}
+				}
+			});
 			const created: Entry = {
 				loading: room.load().then(
 					async (found) => {
