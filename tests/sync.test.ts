@@ -193,3 +193,12 @@ describe('bad input', () => {
 		await expect(s.opened).rejects.toBeTruthy();
 	});
 });
+
+describe('closeReason', () => {
+	it('keeps close reasons within the 123-byte websocket limit, also with umlauts', async () => {
+		const { closeReason } = await import('../server/sync/connection');
+		const long = 'Ä'.repeat(200);
+		expect(Buffer.byteLength(closeReason(long))).toBeLessThanOrEqual(123);
+		expect(closeReason('kurz')).toBe('kurz');
+	});
+});

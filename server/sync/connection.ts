@@ -18,6 +18,13 @@ const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 let nextPeerId = 1;
 
+/** A websocket close reason may hold at most 123 bytes of UTF-8. */
+export function closeReason(reason: string): string {
+	let out = reason;
+	while (Buffer.byteLength(out, 'utf8') > 123) out = out.slice(0, -1);
+	return out;
+}
+
 function toUint8Array(data: RawData): Uint8Array {
 	if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
 	if (data instanceof ArrayBuffer) return new Uint8Array(data);
@@ -45,7 +52,9 @@ export function handleConnection(
 			});
 		},
 		close(code, reason) {
-			if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
+			if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) {
+				ws.close(code, closeReason(reason));
+			}
 		}
 	};
 	const clog = log.child({ planId, peer: peer.id });
@@ -65,7 +74,7 @@ export function handleConnection(
 		} catch (error) {
 			const reason =
 				error instanceof ProtocolError ? error.message : 'Änderung konnte nicht angewendet werden';
-			fail(CloseCode.Malformed, `Ungültige Nachricht: ${reason}`.slice(0, 120), error);
+			fail(CloseCode.Malformed, `Ungültige Nachricht: ${reason}`, error);
 		}
 	};
 

@@ -67,6 +67,8 @@ export class Room {
 	private retryDelay = RETRY_MIN_MS;
 	private compacting: Promise<void> | undefined;
 	private closed = false;
+	/** Encoded sync step 2 for a client that has nothing yet; cleared by every update. */
+	private fullStateMessage: Uint8Array | null = null;
 	/** Server-side users (API calls) that keep the room loaded without a peer. */
 	holds = 0;
 
@@ -138,7 +140,7 @@ export class Room {
 	handle(peer: Peer, message: ClientMessage): void {
 		switch (message.kind) {
 			case 'sync-step1':
-				peer.send(encodeSyncStep2(this.doc, message.stateVector));
+				peer.send(this.syncStep2For(message.stateVector));
 				return;
 			case 'sync-update':
 				if (!peer.canWrite) {
@@ -156,6 +158,14 @@ export class Room {
 			case 'auth':
 				return;
 		}
+	}
+
+	/** New clients (empty state vector) share one encoding of the whole document. */
+	private syncStep2For(stateVector: Uint8Array): Uint8Array {
+		const isEmpty = stateVector.length === 1 && stateVector[0] === 0;
+		if (!isEmpty) return encodeSyncStep2(this.doc, stateVector);
+		this.fullStateMessage ??= encodeSyncStep2(this.doc);
+		return this.fullStateMessage;
 	}
 
 	/** Runs a server-side change (e.g. rename via API) as a stored, published transaction. */
@@ -208,6 +218,7 @@ export class Room {
 	}
 
 	private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+		this.fullStateMessage = null;
 		if (this.closed) return;
 		const message = encodeSyncUpdate(update);
 		for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
