@@ -1,0 +1,453 @@
+/**
+ * Redis DocStore and pub/sub helper (node-redis v6).
+ *
+ * Keys (`<p>` = keyPrefix, default 'mitplan'):
+ *   <p>:{<planId>}:snapshot  string  merged Yjs update (SET by compaction)
+ *   <p>:{<planId>}:log       list    Yjs updates appended with RPUSH since the last compaction
+ *   <p>:plans                set     ids of all plans; the ONLY key outside a `{planId}` hash tag,
+ *                                    so on Redis Cluster it lives on its own slot and is never part
+ *                                    of a MULTI (append/delete touch it with a separate command)
+ * The `{planId}` hash tag keeps a plan's snapshot and log on one Cluster slot, so the WATCH/MULTI
+ * of compact() stays single-slot.
+ *
+ * Pub/sub channels (createRedisPubSub): `<p>:<channel>`; the caller picks `<channel>`.
+ * planUpdatesChannel(planId) gives the suggested per-plan channel `{<planId>}:updates`, i.e.
+ * `mitplan:{<planId>}:updates` on the wire.
+ *
+ * Connection policy:
+ *   - The offline queue is DISABLED: while Redis is unreachable every operation rejects at once
+ *     with StorageError('unavailable') instead of piling up; in-flight commands are rejected when
+ *     the socket drops. Each command also has a timeout (commandTimeoutMs, default 5 s) for a
+ *     server that hangs without closing the connection.
+ *   - Reconnects forever with exponential backoff (100 ms doubling, capped at 2 s, plus jitter).
+ *   - 'error' events are always handled (logged once per outage), so an outage never crashes
+ *     the process. onReconnect(cb) fires after the connection is back, so callers can re-sync.
+ *   - createRedisStore() itself waits at most connectTimeoutMs (default 10 s) for the first
+ *     connection, then rejects with 'unavailable'.
+ */
+import { createClient, ErrorReply, RESP_TYPES, WatchError } from 'redis';
+import {
+	DEFAULT_MAX_UPDATE_BYTES,
+	StorageError,
+	assertPlanId,
+	assertUpdate,
+	isValidPlanId,
+	mergeState,
+	toUint8Array,
+	type DocStore,
+	type StorageLogger
+} from './types';
+
+export interface RedisConnectionOptions {
+	url: string;
+	keyPrefix?: string;
+	/** Per-command timeout in ms (default 5000). */
+	commandTimeoutMs?: number;
+	/** How long create*() waits for the first connection (default 10000). */
+	connectTimeoutMs?: number;
+	logger?: StorageLogger;
+}
+
+export interface RedisStoreOptions extends RedisConnectionOptions {
+	maxUpdateBytes?: number;
+}
+
+export interface RedisDocStore extends DocStore {
+	readonly kind: 'redis';
+	/** Called each time the connection is re-established after an outage. Returns an unsubscribe. */
+	onReconnect(cb: () => void): () => void;
+}
+
+export interface RedisPubSub {
+	/** Publishes a binary message; resolves with the number of receiving connections. */
+	publish(channel: string, message: Uint8Array): Promise<number>;
+	subscribe(channel: string, handler: (message: Buffer) => void): Promise<void>;
+	/** Removes one handler, or all handlers of the channel when none is given. */
+	unsubscribe(channel: string, handler?: (message: Buffer) => void): Promise<void>;
+	/**
+	 * Called when a connection came back from an outage and both connections are ready again
+	 * (subscriptions already restored). Messages published while the subscriber was disconnected
+	 * are lost: re-sync from storage here.
+	 */
+	onReconnect(cb: () => void): () => void;
+	close(): Promise<void>;
+}
+
+/** Suggested per-plan pub/sub channel (hash-tagged like the plan's keys). */
+export function planUpdatesChannel(planId: string): string {
+	assertPlanId(planId);
+	return `{${planId}}:updates`;
+}
+
+const MAX_COMPACT_ATTEMPTS = 25;
+
+function toBuffer(u: Uint8Array): Buffer {
+	return Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+}
+
+function mapError(what: string, err: unknown): StorageError {
+	if (err instanceof StorageError) return err;
+	const message = err instanceof Error ? err.message : String(err);
+	if (err instanceof ErrorReply && message.startsWith('WRONGTYPE')) {
+		return new StorageError('corrupt', `${what}: ${message}`, { cause: err });
+	}
+	return new StorageError('unavailable', `${what}: ${message}`, { cause: err });
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Creates and connects one resilient client. */
+async function connectClient(opts: RedisConnectionOptions, label: string) {
+	const logger = opts.logger ?? console;
+	const client = createClient({
+		url: opts.url,
+		disableOfflineQueue: true,
+		commandOptions: { timeout: opts.commandTimeoutMs ?? 5000 },
+		socket: {
+			connectTimeout: 5000,
+			reconnectStrategy: (retries: number) =>
+				Math.min(100 * 2 ** Math.min(retries, 10), 2000) + Math.floor(Math.random() * 100)
+		}
+	});
+	const reconnectListeners = new Set<() => void>();
+	let everReady = false;
+	let down = false;
+	let closing = false;
+	client.on('error', (err: Error) => {
+		if (closing || down) return;
+		down = true;
+		logger.warn(`[storage] redis ${label} connection lost: ${err.message}; reconnecting`);
+	});
+	client.on('ready', () => {
+		if (everReady) {
+			logger.warn(`[storage] redis ${label} connection restored`);
+			down = false;
+			for (const cb of reconnectListeners) {
+				try {
+					cb();
+				} catch (err) {
+					logger.error(`[storage] redis onReconnect callback failed`, err);
+				}
+			}
+		}
+		everReady = true;
+		down = false;
+	});
+
+	const timeoutMs = opts.connectTimeoutMs ?? 10_000;
+	let timer: NodeJS.Timeout | undefined;
+	const connecting = client.connect();
+	try {
+		await Promise.race([
+			connecting,
+			new Promise((_, reject) => {
+				timer = setTimeout(
+					() => reject(new StorageError('unavailable', `redis not reachable at ${opts.url}`)),
+					timeoutMs
+				);
+			})
+		]);
+	} catch (err) {
+		closing = true;
+		connecting.catch(() => {});
+		client.destroy();
+		throw mapError(`connecting to redis (${label})`, err);
+	} finally {
+		clearTimeout(timer);
+	}
+
+	return {
+		client,
+		onReconnect(cb: () => void) {
+			reconnectListeners.add(cb);
+			return () => void reconnectListeners.delete(cb);
+		},
+		async close() {
+			if (closing) return;
+			closing = true;
+			reconnectListeners.clear();
+			if (client.isReady) {
+				// Graceful: lets in-flight commands finish, but never wait forever.
+				await Promise.race([client.close().catch(() => {}), sleep(2000)]);
+			}
+			if (client.isOpen) client.destroy();
+		}
+	};
+}
+
+export async function createRedisStore(options: RedisStoreOptions): Promise<RedisDocStore> {
+	const prefix = options.keyPrefix ?? 'mitplan';
+	const maxUpdateBytes = options.maxUpdateBytes ?? DEFAULT_MAX_UPDATE_BYTES;
+	const logger = options.logger ?? console;
+	const main = await connectClient(options, 'store');
+	// WATCH state is per connection: compactions get their own connection and run one at a time,
+	// so no other command can EXEC (and thereby clear the WATCH) in between.
+	let txConn: Awaited<ReturnType<typeof connectClient>>;
+	try {
+		txConn = await connectClient(options, 'store-tx');
+	} catch (err) {
+		await main.close();
+		throw err;
+	}
+	const typeMapping = { [RESP_TYPES.BLOB_STRING]: Buffer };
+	const db = main.client.withTypeMapping(typeMapping);
+	const tx = txConn.client.withTypeMapping(typeMapping);
+	let txTail: Promise<void> = Promise.resolve();
+	let closed = false;
+
+	const plansKey = `${prefix}:plans`;
+	const snapshotKey = (id: string) => `${prefix}:{${id}}:snapshot`;
+	const logKey = (id: string) => `${prefix}:{${id}}:log`;
+
+	function checkOpen(): void {
+		if (closed) throw new StorageError('closed', 'redis store is closed');
+	}
+
+	async function op<T>(what: string, fn: () => Promise<T>): Promise<T> {
+		try {
+			return await fn();
+		} catch (err) {
+			throw mapError(what, err);
+		}
+	}
+
+	function serialTx<T>(fn: () => Promise<T>): Promise<T> {
+		const run = txTail.then(fn);
+		txTail = run.then(
+			() => {},
+			() => {}
+		);
+		return run;
+	}
+
+	async function compactOnce(planId: string): Promise<'done' | 'retry'> {
+		const sKey = snapshotKey(planId);
+		const lKey = logKey(planId);
+		await tx.watch(sKey);
+		let execSent = false;
+		try {
+			const [snapshot, entries] = await Promise.all([tx.get(sKey), tx.lRange(lKey, 0, -1)]);
+			if (entries.length === 0) return 'done';
+			const merged = mergeState(
+				planId,
+				snapshot ? toUint8Array(snapshot) : null,
+				entries.map(toUint8Array),
+				logger
+			);
+			execSent = true;
+			// Entries only ever join at the tail (RPUSH) and only leave the head through a
+			// compaction, which would have changed the watched snapshot: keeping [n, -1] is exact.
+			await tx.multi().set(sKey, toBuffer(merged)).lTrim(lKey, entries.length, -1).exec();
+			return 'done';
+		} catch (err) {
+			if (err instanceof WatchError) return 'retry';
+			throw err;
+		} finally {
+			if (!execSent) await tx.unwatch().catch(() => {});
+		}
+	}
+
+	const store: RedisDocStore = {
+		kind: 'redis',
+
+		async load(planId) {
+			checkOpen();
+			assertPlanId(planId);
+			return op(`load(${planId})`, async () => {
+				// Read the log BEFORE the snapshot (same connection, so Redis runs them in this order).
+				// A compaction in between only moves entries from the log head into the snapshot, and a
+				// snapshot only ever grows, so nothing can be missed. (Not a MULTI: node-redis v6 drops
+				// the Buffer type mapping for EXEC replies, which would corrupt binary data.)
+				const [entries, snapshot] = await Promise.all([
+					db.lRange(logKey(planId), 0, -1),
+					db.get(snapshotKey(planId))
+				]);
+				if (snapshot === null && entries.length === 0) return null;
+				return mergeState(
+					planId,
+					snapshot ? toUint8Array(snapshot) : null,
+					entries.map(toUint8Array),
+					logger
+				);
+			});
+		},
+
+		async append(planId, update) {
+			checkOpen();
+			assertPlanId(planId);
+			assertUpdate(update, maxUpdateBytes);
+			return op(`append(${planId})`, async () => {
+				// Both commands go out in one pipeline; SADD is idempotent.
+				const [logLength] = await Promise.all([
+					db.rPush(logKey(planId), toBuffer(update)),
+					db.sAdd(plansKey, planId)
+				]);
+				return { logLength };
+			});
+		},
+
+		async compact(planId) {
+			checkOpen();
+			assertPlanId(planId);
+			return op(`compact(${planId})`, () =>
+				serialTx(async () => {
+					for (let attempt = 1; attempt <= MAX_COMPACT_ATTEMPTS; attempt++) {
+						if ((await compactOnce(planId)) === 'done') return;
+						await sleep(Math.random() * Math.min(5 * attempt, 50));
+					}
+					throw new StorageError('conflict', `compaction of ${planId} kept conflicting`);
+				})
+			);
+		},
+
+		async exists(planId) {
+			checkOpen();
+			assertPlanId(planId);
+			return op(
+				`exists(${planId})`,
+				async () => (await db.exists([snapshotKey(planId), logKey(planId)])) > 0
+			);
+		},
+
+		async list() {
+			checkOpen();
+			return op('list()', async () => {
+				const members = await main.client.sMembers(plansKey);
+				return members.filter(isValidPlanId).sort();
+			});
+		},
+
+		async delete(planId) {
+			checkOpen();
+			assertPlanId(planId);
+			await op(`delete(${planId})`, async () => {
+				await Promise.all([
+					db.del([snapshotKey(planId), logKey(planId)]),
+					db.sRem(plansKey, planId)
+				]);
+			});
+		},
+
+		onReconnect(cb) {
+			return main.onReconnect(cb);
+		},
+
+		async close() {
+			if (closed) return;
+			closed = true;
+			await txTail;
+			await Promise.all([main.close(), txConn.close()]);
+		}
+	};
+	return store;
+}
+
+export async function createRedisPubSub(options: RedisConnectionOptions): Promise<RedisPubSub> {
+	const prefix = options.keyPrefix ?? 'mitplan';
+	const logger = options.logger ?? console;
+	const pub = await connectClient(options, 'publisher');
+	let sub: Awaited<ReturnType<typeof connectClient>>;
+	try {
+		sub = await connectClient(options, 'subscriber');
+	} catch (err) {
+		await pub.close();
+		throw err;
+	}
+	const handlers = new Map<string, Set<(message: Buffer) => void>>();
+	const listeners = new Map<string, (message: Buffer) => void>();
+	let closed = false;
+
+	const fullName = (channel: string) => {
+		if (typeof channel !== 'string' || channel.length === 0) {
+			throw new StorageError('invalid_plan_id', 'channel must be a non-empty string');
+		}
+		return `${prefix}:${channel}`;
+	};
+	const checkOpen = () => {
+		if (closed) throw new StorageError('closed', 'pub/sub is closed');
+	};
+
+	return {
+		async publish(channel, message) {
+			checkOpen();
+			const name = fullName(channel);
+			try {
+				return await pub.client.publish(name, toBuffer(message));
+			} catch (err) {
+				throw mapError(`publish(${channel})`, err);
+			}
+		},
+
+		async subscribe(channel, handler) {
+			checkOpen();
+			const name = fullName(channel);
+			let set = handlers.get(name);
+			if (set) {
+				set.add(handler);
+				return;
+			}
+			if (!sub.client.isReady) {
+				throw new StorageError('unavailable', `subscribe(${channel}): redis is not connected`);
+			}
+			set = new Set([handler]);
+			handlers.set(name, set);
+			const listener = (message: Buffer) => {
+				for (const h of handlers.get(name) ?? []) {
+					try {
+						h(message);
+					} catch (err) {
+						logger.error(`[storage] pub/sub handler for ${channel} threw`, err);
+					}
+				}
+			};
+			listeners.set(name, listener);
+			try {
+				await sub.client.subscribe(name, listener, true);
+			} catch (err) {
+				handlers.delete(name);
+				listeners.delete(name);
+				throw mapError(`subscribe(${channel})`, err);
+			}
+		},
+
+		async unsubscribe(channel, handler) {
+			checkOpen();
+			const name = fullName(channel);
+			const set = handlers.get(name);
+			if (!set) return;
+			if (handler) set.delete(handler);
+			else set.clear();
+			if (set.size > 0) return;
+			const listener = listeners.get(name);
+			handlers.delete(name);
+			listeners.delete(name);
+			if (!listener) return;
+			try {
+				await sub.client.unsubscribe(name, listener, true);
+			} catch (err) {
+				throw mapError(`unsubscribe(${channel})`, err);
+			}
+		},
+
+		onReconnect(cb) {
+			// Fire once both connections are usable again (not when only the first one is back).
+			const fire = () => {
+				if (pub.client.isReady && sub.client.isReady) cb();
+			};
+			const a = pub.onReconnect(fire);
+			const b = sub.onReconnect(fire);
+			return () => {
+				a();
+				b();
+			};
+		},
+
+		async close() {
+			if (closed) return;
+			closed = true;
+			handlers.clear();
+			listeners.clear();
+			await Promise.all([pub.close(), sub.close()]);
+		}
+	};
+}

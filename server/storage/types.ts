@@ -1,0 +1,130 @@
+import * as Y from 'yjs';
+
+/**
+ * Persistence for plans. Each plan is one Y.Doc, stored as a compacted snapshot plus an
+ * append-only log of Yjs updates (v1 encoding). See README.md in this folder.
+ */
+export interface DocStore {
+	readonly kind: 'redis' | 'file';
+	/** Merged state of the plan (snapshot + log) as one Yjs update, or null if the plan does not exist. */
+	load(planId: string): Promise<Uint8Array | null>;
+	/** Durably appends one Yjs update to the plan's log before resolving. Returns the log length after append (for compaction triggers). */
+	append(planId: string, update: Uint8Array): Promise<{ logLength: number }>;
+	/** Merges snapshot + log into a new snapshot and trims the log, atomically: an update appended concurrently is never lost. */
+	compact(planId: string): Promise<void>;
+	exists(planId: string): Promise<boolean>;
+	/** All plan ids. */
+	list(): Promise<string[]>;
+	delete(planId: string): Promise<void>;
+	close(): Promise<void>;
+}
+
+export type StorageErrorCode =
+	/** The plan id does not match PLAN_ID_RE. */
+	| 'invalid_plan_id'
+	/** The update is not a decodable Yjs (v1) update. */
+	| 'invalid_update'
+	/** The backend cannot be reached right now (Redis down, timeout, I/O error); retry later. */
+	| 'unavailable'
+	/** Stored data failed an integrity check. */
+	| 'corrupt'
+	/** The update exceeds the configured maximum size. */
+	| 'too_large'
+	/** Optimistic compaction kept losing races; retry later. */
+	| 'conflict'
+	/** The store was closed. */
+	| 'closed';
+
+export class StorageError extends Error {
+	readonly code: StorageErrorCode;
+
+	constructor(code: StorageErrorCode, message?: string, options?: { cause?: unknown }) {
+		super(message ?? code, options);
+		this.name = 'StorageError';
+		this.code = code;
+	}
+}
+
+export const PLAN_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Default cap on one update (both adapters). Redis' own bulk-string limit is 512 MB. */
+export const DEFAULT_MAX_UPDATE_BYTES = 64 * 1024 * 1024;
+
+export function isValidPlanId(planId: unknown): planId is string {
+	return typeof planId === 'string' && PLAN_ID_RE.test(planId);
+}
+
+export function assertPlanId(planId: unknown): asserts planId is string {
+	if (!isValidPlanId(planId)) {
+		const shown = typeof planId === 'string' ? JSON.stringify(planId.slice(0, 80)) : typeof planId;
+		throw new StorageError('invalid_plan_id', `invalid plan id: ${shown}`);
+	}
+}
+
+/** Cheap structural check so a garbage update can never poison a plan's log. */
+export function assertUpdate(update: unknown, maxBytes: number): asserts update is Uint8Array {
+	if (!(update instanceof Uint8Array)) {
+		throw new StorageError('invalid_update', 'update must be a Uint8Array');
+	}
+	if (update.byteLength > maxBytes) {
+		throw new StorageError(
+			'too_large',
+			`update of ${update.byteLength} bytes exceeds the limit of ${maxBytes} bytes`
+		);
+	}
+	try {
+		Y.parseUpdateMeta(update);
+	} catch (err) {
+		throw new StorageError('invalid_update', 'update is not a valid Yjs update', { cause: err });
+	}
+}
+
+export interface StorageLogger {
+	warn(message: string, ...args: unknown[]): void;
+	error(message: string, ...args: unknown[]): void;
+}
+
+/**
+ * Merges a snapshot and log entries into one update. A log entry that cannot be decoded is
+ * skipped (and logged) instead of making the whole plan unloadable; a bad snapshot is fatal.
+ */
+export function mergeState(
+	planId: string,
+	snapshot: Uint8Array | null,
+	entries: Uint8Array[],
+	logger: StorageLogger
+): Uint8Array {
+	const parts = snapshot ? [snapshot, ...entries] : entries;
+	if (parts.length === 1) return parts[0];
+	try {
+		return Y.mergeUpdates(parts);
+	} catch (err) {
+		if (snapshot) {
+			try {
+				Y.parseUpdateMeta(snapshot);
+			} catch (snapErr) {
+				throw new StorageError('corrupt', `snapshot of plan ${planId} is corrupt`, {
+					cause: snapErr
+				});
+			}
+		}
+		const good: Uint8Array[] = snapshot ? [snapshot] : [];
+		entries.forEach((entry, i) => {
+			try {
+				Y.mergeUpdates([entry]);
+				good.push(entry);
+			} catch {
+				logger.error(`[storage] plan ${planId}: skipping undecodable log entry #${i}`);
+			}
+		});
+		try {
+			return Y.mergeUpdates(good);
+		} catch {
+			throw new StorageError('corrupt', `state of plan ${planId} cannot be merged`, { cause: err });
+		}
+	}
+}
+
+export function toUint8Array(buf: Buffer): Uint8Array {
+	return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
