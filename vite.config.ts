@@ -21,7 +21,9 @@ function mitplanBackend(): Plugin {
 				'/server/core.ts'
 			)) as typeof import('./server/core');
 			const core = await createCore(loadConfig());
-			server.httpServer?.on('upgrade', (req, socket, head) => core.handleUpgrade(req, socket, head));
+			server.httpServer?.on('upgrade', (req, socket, head) =>
+				core.handleUpgrade(req, socket, head)
+			);
 			server.httpServer?.on('close', () => void core.close());
 		}
 	};

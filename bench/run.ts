@@ -27,10 +27,19 @@ function pct(values: number[], p: number): number {
 }
 const ms = (v: number) => `${v.toFixed(2)} ms`;
 
-async function startChild(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+async function startChild(
+	env: Record<string, string>
+): Promise<{ child: ChildProcess; url: string }> {
 	const child = fork(path.resolve('bench/server-child.ts'), [], {
 		execArgv: ['--import', 'tsx'],
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', SEED_EXAMPLE_PLAN: 'false', ...env },
+		env: {
+			...process.env,
+			PORT: '0',
+			HOST: '127.0.0.1',
+			LOG_LEVEL: 'error',
+			SEED_EXAMPLE_PLAN: 'false',
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'inherit', 'ipc']
 	});
 	const port = await new Promise<number>((resolve, reject) => {
@@ -61,7 +70,10 @@ async function latency(url: string, planId: string) {
 	await Promise.all([writer.synced, ...receivers.map((r) => r.synced)]);
 	const field = createItem(writer.doc, { type: 'field', values: { title: 'Messfeld' } });
 	if (!field.ok) throw new Error(field.error.message);
-	await waitFor(() => receivers.every((r) => r.doc.getMap('items').has(field.value)), 'field everywhere');
+	await waitFor(
+		() => receivers.every((r) => r.doc.getMap('items').has(field.value)),
+		'field everywhere'
+	);
 	const text = getText(writer.doc, field.value, 'situation')!;
 
 	const perDelivery: number[] = [];
@@ -138,8 +150,12 @@ async function main() {
 
 	const lat = await latency(url, 'klein');
 	console.log(`Edit → ${RECEIVERS} other clients (${EDITS} edits):`);
-	console.log(`  per delivery   p50 ${ms(pct(lat.perDelivery, 50))}   p99 ${ms(pct(lat.perDelivery, 99))}`);
-	console.log(`  all ${RECEIVERS} reached  p50 ${ms(pct(lat.perEdit, 50))}   p99 ${ms(pct(lat.perEdit, 99))}   (target p99 < 10 ms)`);
+	console.log(
+		`  per delivery   p50 ${ms(pct(lat.perDelivery, 50))}   p99 ${ms(pct(lat.perDelivery, 99))}`
+	);
+	console.log(
+		`  all ${RECEIVERS} reached  p50 ${ms(pct(lat.perEdit, 50))}   p99 ${ms(pct(lat.perEdit, 99))}   (target p99 < 10 ms)`
+	);
 
 	const cold = await loadTimes(url, 'gross', 5);
 	const holder = connectClient(url, 'gross');
@@ -150,14 +166,20 @@ async function main() {
 		child.once('message', (m: { rss: number }) => resolve(m.rss))
 	);
 	holder.destroy();
-	console.log(`\nNew client loads a plan with 2,000 measures (${(big / 1024).toFixed(0)} KiB state):`);
-	console.log(`  warm (in memory)  p50 ${ms(pct(warm, 50))}   max ${ms(Math.max(...warm))}   (target < 60 ms)`);
+	console.log(
+		`\nNew client loads a plan with 2,000 measures (${(big / 1024).toFixed(0)} KiB state):`
+	);
+	console.log(
+		`  warm (in memory)  p50 ${ms(pct(warm, 50))}   max ${ms(Math.max(...warm))}   (target < 60 ms)`
+	);
 	console.log(`  cold (from disk)  p50 ${ms(pct(cold, 50))}   max ${ms(Math.max(...cold))}`);
 	console.log(`  server RSS with the plan loaded: ${(rss / 1024 / 1024).toFixed(0)} MiB`);
 
 	for (const kind of ['file', 'redis'] as const) {
 		const times = await appendLatency(kind);
-		console.log(`\nStore append (${kind}, 1,000 small updates): p50 ${ms(pct(times, 50))}   p99 ${ms(pct(times, 99))}`);
+		console.log(
+			`\nStore append (${kind}, 1,000 small updates): p50 ${ms(pct(times, 50))}   p99 ${ms(pct(times, 99))}`
+		);
 	}
 
 	child.kill('SIGTERM');

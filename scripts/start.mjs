@@ -6,7 +6,14 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const outputs = ['build/handler.js', 'build/server/main.js'].map((p) => path.join(root, p));
-const sources = ['src', 'server', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const sources = [
+	'src',
+	'server',
+	'static',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package-lock.json'
+];
 
 function newestMtime(p) {
 	if (!existsSync(p)) return 0;

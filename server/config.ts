@@ -77,7 +77,9 @@ export function loadConfig(env: Env = process.env): Config {
 
 	const instanceId = env.INSTANCE_ID?.trim() || randomInstanceId();
 	if (!/^[A-Za-z0-9_-]{1,32}$/.test(instanceId)) {
-		problems.push(`INSTANCE_ID="${instanceId}" darf nur A–Z, a–z, 0–9, _ und - enthalten (max. 32).`);
+		problems.push(
+			`INSTANCE_ID="${instanceId}" darf nur A–Z, a–z, 0–9, _ und - enthalten (max. 32).`
+		);
 	}
 
 	const config: Config = {

@@ -31,12 +31,17 @@ export interface Core {
 	close(): Promise<void>;
 }
 
-export async function createCore(config: Config, log = createLogger(config.logLevel)): Promise<Core> {
+export async function createCore(
+	config: Config,
+	log = createLogger(config.logLevel)
+): Promise<Core> {
 	log = log.child({ instance: config.instanceId });
 	const store = await createStore({ redisUrl: config.redisUrl, dataDir: config.dataDir });
 	const bus = config.redisUrl
-		? createPubSubBus(await createRedisPubSub({ url: config.redisUrl }), config.instanceId, (error, ctx) =>
-				log.warn('bus error', { error, ctx })
+		? createPubSubBus(
+				await createRedisPubSub({ url: config.redisUrl }),
+				config.instanceId,
+				(error, ctx) => log.warn('bus error', { error, ctx })
 			)
 		: createLocalBus();
 	const rooms = new RoomManager({
@@ -51,7 +56,8 @@ export async function createCore(config: Config, log = createLogger(config.logLe
 
 	if (config.seedExamplePlan) {
 		try {
-			if (await plans.seedExamplePlan()) log.info('example plan created', { planId: 'beispielplan' });
+			if (await plans.seedExamplePlan())
+				log.info('example plan created', { planId: 'beispielplan' });
 		} catch (error) {
 			log.warn('could not seed the example plan', { error });
 		}

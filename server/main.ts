@@ -71,7 +71,9 @@ export async function main(): Promise<void> {
 	}
 	const here = path.dirname(fileURLToPath(import.meta.url));
 	const running = await startServer(config, path.join(here, '..', 'handler.js'));
-	running.core.log.info(`Mitplan läuft auf http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${running.port}`);
+	running.core.log.info(
+		`Mitplan läuft auf http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${running.port}`
+	);
 
 	let stopping = false;
 	const stop = (signal: string) => {
@@ -87,7 +89,9 @@ export async function main(): Promise<void> {
 	};
 	process.on('SIGINT', () => stop('SIGINT'));
 	process.on('SIGTERM', () => stop('SIGTERM'));
-	process.on('unhandledRejection', (error) => running.core.log.error('unhandled rejection', { error }));
+	process.on('unhandledRejection', (error) =>
+		running.core.log.error('unhandled rejection', { error })
+	);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

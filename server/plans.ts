@@ -31,10 +31,18 @@ const fail = (status: number, code: string, message: string): { ok: false; error
 });
 
 const invalidId = () =>
-	fail(400, 'invalid_plan_id', 'Ungültige Plan-ID: erlaubt sind 1–64 Zeichen aus A–Z, a–z, 0–9, _ und -.');
+	fail(
+		400,
+		'invalid_plan_id',
+		'Ungültige Plan-ID: erlaubt sind 1–64 Zeichen aus A–Z, a–z, 0–9, _ und -.'
+	);
 const notFound = () => fail(404, 'plan_not_found', 'Diesen Plan gibt es nicht.');
 const unavailable = () =>
-	fail(503, 'storage_unavailable', 'Der Speicher ist gerade nicht erreichbar. Bitte gleich erneut versuchen.');
+	fail(
+		503,
+		'storage_unavailable',
+		'Der Speicher ist gerade nicht erreichbar. Bitte gleich erneut versuchen.'
+	);
 
 export class PlanService implements MitplanBackend {
 	constructor(
@@ -74,7 +82,10 @@ export class PlanService implements MitplanBackend {
 	}
 
 	getPlan(planId: string) {
-		return this.withRoom(planId, (room) => ({ ok: true as const, value: readPlan(room.doc, planId) }));
+		return this.withRoom(planId, (room) => ({
+			ok: true as const,
+			value: readPlan(room.doc, planId)
+		}));
 	}
 
 	createPlan(input: { title: string; municipality?: string }) {

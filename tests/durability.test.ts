@@ -52,7 +52,8 @@ async function editAndConfirm(server: ServerProcess, planId: string, title: stri
 	if (!field.ok) throw new Error(field.error.message);
 	getText(writer.doc, field.value, 'situation')!.insert(0, 'Getippt kurz vor dem Absturz');
 	await waitFor(
-		() => getText(witness.doc, field.value, 'situation')?.toString() === 'Getippt kurz vor dem Absturz',
+		() =>
+			getText(witness.doc, field.value, 'situation')?.toString() === 'Getippt kurz vor dem Absturz',
 		'edit reached the server'
 	);
 	writer.provider.disconnect();
@@ -77,7 +78,9 @@ describe.each([
 		expect(plan.fields.map((f) => f.title)).toEqual(['Sprache und Bildung']);
 		const fresh = client(second, planId);
 		await fresh.synced;
-		expect(getText(fresh.doc, fieldId, 'situation')?.toString()).toBe('Getippt kurz vor dem Absturz');
+		expect(getText(fresh.doc, fieldId, 'situation')?.toString()).toBe(
+			'Getippt kurz vor dem Absturz'
+		);
 	});
 });
 
@@ -92,7 +95,10 @@ describe('Redis outage', () => {
 		await Promise.all([writer.synced, witness.synced]);
 
 		await r.kill();
-		const during = createItem(writer.doc, { type: 'principle', values: { title: 'Während des Ausfalls' } });
+		const during = createItem(writer.doc, {
+			type: 'principle',
+			values: { title: 'Während des Ausfalls' }
+		});
 		const duringId = during.ok ? during.value : '';
 		// Other users keep working with each other while Redis is away.
 		await waitFor(() => witness.doc.getMap('items').has(duringId), 'relayed during outage');

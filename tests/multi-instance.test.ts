@@ -81,7 +81,8 @@ describe('two instances on one Redis', () => {
 		const planId = await newPlan('Frisch geladen');
 		const onA = client(a.wsUrl, planId);
 		await onA.synced;
-		for (let i = 0; i < 20; i++) createItem(onA.doc, { type: 'principle', values: { title: `L${i}` } });
+		for (let i = 0; i < 20; i++)
+			createItem(onA.doc, { type: 'principle', values: { title: `L${i}` } });
 		const roomA = a.core.rooms.peek(planId)!;
 		await waitFor(() => readPlan(roomA.doc, planId).principles.length === 20, 'A received');
 		await roomA.flush();

@@ -55,7 +55,8 @@ describe('co-editing through the sync server', () => {
 		getText(b.doc, id, 'situation')!.insert(0, 'Wenig Wohnraum. ');
 		await waitFor(
 			() =>
-				getText(a.doc, id, 'situation')!.toString() === getText(b.doc, id, 'situation')!.toString() &&
+				getText(a.doc, id, 'situation')!.toString() ===
+					getText(b.doc, id, 'situation')!.toString() &&
 				getText(a.doc, id, 'situation')!.length === 32,
 			'texts converge'
 		);

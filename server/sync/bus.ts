@@ -47,9 +47,7 @@ export function encodeBusMessage(instanceId: string, message: BusMessage): Buffe
 	return out;
 }
 
-export function decodeBusMessage(
-	data: Buffer
-): { instanceId: string; message: BusMessage } | null {
+export function decodeBusMessage(data: Buffer): { instanceId: string; message: BusMessage } | null {
 	if (data.length < 2) return null;
 	const kind = KINDS[data[0]];
 	const idLength = data[1];

@@ -113,7 +113,10 @@ export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
 	return encoding.toUint8Array(encoder);
 }
 
-export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+export function encodeAwareness(
+	awareness: awarenessProtocol.Awareness,
+	clients: number[]
+): Uint8Array {
 	return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
 }
 

@@ -111,7 +111,8 @@ export class Room {
 		Y.applyUpdate(this.doc, state, ORIGIN_STORE);
 		// Bring older documents to the current schema; the migration is stored like any edit.
 		const migrated = migrate(this.doc, ORIGIN_SERVER);
-		if (!migrated.ok) this.deps.log.warn('migration refused', { planId: this.planId, ...migrated.error });
+		if (!migrated.ok)
+			this.deps.log.warn('migration refused', { planId: this.planId, ...migrated.error });
 		return true;
 	}
 

@@ -7,7 +7,8 @@ export function errorResponse(status: number, code: string, message: string): Re
 }
 
 export function resultResponse<T>(result: ApiResult<T>, okStatus = 200): Response {
-	if (!result.ok) return errorResponse(result.error.status, result.error.code, result.error.message);
+	if (!result.ok)
+		return errorResponse(result.error.status, result.error.code, result.error.message);
 	if (okStatus === 204) return new Response(null, { status: 204 });
 	return json(result.value, { status: okStatus });
 }
