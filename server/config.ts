@@ -87,7 +87,8 @@ export function loadConfig(env: Env = process.env): Config {
 		host: env.HOST?.trim() || '0.0.0.0',
 		redisUrl,
 		dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
-		syncMaxMessageBytes: int('SYNC_MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+		// At most the stores' limit for one update (64 MiB), so every accepted message is storable.
+		syncMaxMessageBytes: int('SYNC_MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 64 * 1024 * 1024),
 		compactEvery: int('COMPACT_EVERY', 500, 1, 1_000_000),
 		roomIdleMs: int('ROOM_IDLE_MS', 30_000, 0, 24 * 3600 * 1000),
 		seedExamplePlan: bool('SEED_EXAMPLE_PLAN', true),

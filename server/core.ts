@@ -36,10 +36,18 @@ export async function createCore(
 	log = createLogger(config.logLevel)
 ): Promise<Core> {
 	log = log.child({ instance: config.instanceId });
-	const store = await createStore({ redisUrl: config.redisUrl, dataDir: config.dataDir });
+	const storageLogger = {
+		warn: (message: string, ...args: unknown[]) => log.warn(message, { details: args }),
+		error: (message: string, ...args: unknown[]) => log.error(message, { details: args })
+	};
+	const store = await createStore({
+		redisUrl: config.redisUrl,
+		dataDir: config.dataDir,
+		logger: storageLogger
+	});
 	const bus = config.redisUrl
 		? createPubSubBus(
-				await createRedisPubSub({ url: config.redisUrl }),
+				await createRedisPubSub({ url: config.redisUrl, logger: storageLogger }),
 				config.instanceId,
 				(error, ctx) => log.warn('bus error', { error, ctx })
 			)

@@ -29,8 +29,9 @@ async function newPlan(title: string): Promise<string> {
 
 beforeAll(async () => {
 	redis = await startRedis();
-	a = await startInProcess({ REDIS_URL: redis.url, INSTANCE_ID: 'a' });
-	b = await startInProcess({ REDIS_URL: redis.url, INSTANCE_ID: 'b' });
+	// The same INSTANCE_ID on purpose: a copied deployment config must not stop the relay.
+	a = await startInProcess({ REDIS_URL: redis.url, INSTANCE_ID: 'mitplan', ROOM_IDLE_MS: '0' });
+	b = await startInProcess({ REDIS_URL: redis.url, INSTANCE_ID: 'mitplan' });
 });
 
 afterAll(async () => {
@@ -119,5 +120,25 @@ describe('two instances on one Redis', () => {
 			ok: false,
 			error: { code: 'plan_not_found' }
 		});
+	});
+
+	it('keeps relaying after a room is unloaded while a client reconnects (no lost subscription)', async () => {
+		const planId = await newPlan('Wieder verbunden');
+		const onB = client(b.wsUrl, planId);
+		await onB.synced;
+		for (let round = 0; round < 5; round++) {
+			const first = client(a.wsUrl, planId);
+			await first.synced;
+			first.destroy(); // A unloads the room at once (ROOM_IDLE_MS=0) …
+			const second = client(a.wsUrl, planId); // … while this one arrives
+			await second.synced;
+			const title = `Runde ${round}`;
+			createItem(onB.doc, { type: 'principle', values: { title } });
+			await waitFor(
+				() => readPlan(second.doc, planId).principles.some((p) => p.title === title),
+				`edit from B reaches A in round ${round}`
+			);
+			second.destroy();
+		}
 	});
 });

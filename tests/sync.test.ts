@@ -79,6 +79,15 @@ describe('co-editing through the sync server', () => {
 		await waitFor(() => !b.provider.awareness.getStates().has(annaId), 'Anna’s presence removed');
 	});
 
+	it('echoes presence to its sender, so a lone client is not dropped by y-websocket’s 30 s timeout', async () => {
+		const a = client('Allein');
+		await a.synced;
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		const before = a.provider.wsLastMessageReceived;
+		a.provider.awareness.setLocalStateField('editing', 'x');
+		await waitFor(() => a.provider.wsLastMessageReceived > before, 'server answered the sender');
+	});
+
 	it('keeps every edit in the store (a fresh client after all left sees them)', async () => {
 		const a = client();
 		await a.synced;

@@ -16,9 +16,11 @@ export interface BusMessage {
 }
 
 export interface PlanBus {
-	/** Starts receiving messages of other instances for this plan. Resolves once subscribed. */
-	subscribe(planId: string, onMessage: (message: BusMessage) => void): Promise<void>;
-	unsubscribe(planId: string): Promise<void>;
+	/**
+	 * Starts receiving messages of other instances for this plan. Resolves once subscribed, with a
+	 * function that removes exactly this subscription (a newer room of the same plan keeps its own).
+	 */
+	subscribe(planId: string, onMessage: (message: BusMessage) => void): Promise<() => Promise<void>>;
 	publish(planId: string, message: BusMessage): Promise<void>;
 	/** Called after the connection to the other instances was lost and is back (missed messages). */
 	onReconnect(callback: () => void): void;
@@ -29,7 +31,7 @@ export interface PlanBus {
 export interface BinaryPubSub {
 	publish(channel: string, message: Buffer): Promise<unknown>;
 	subscribe(channel: string, listener: (message: Buffer) => void): Promise<unknown>;
-	unsubscribe(channel: string): Promise<unknown>;
+	unsubscribe(channel: string, listener: (message: Buffer) => void): Promise<unknown>;
 	onReconnect(callback: () => void): void;
 	close(): Promise<void>;
 }
@@ -60,8 +62,7 @@ export function decodeBusMessage(data: Buffer): { instanceId: string; message: B
 
 export function createLocalBus(): PlanBus {
 	return {
-		subscribe: async () => {},
-		unsubscribe: async () => {},
+		subscribe: async () => async () => {},
 		publish: async () => {},
 		onReconnect: () => {},
 		close: async () => {}
@@ -73,25 +74,32 @@ export function busChannel(planId: string): string {
 	return `{${planId}}:bus`;
 }
 
+/**
+ * @param instanceId name of this instance; a random suffix is added so that two instances
+ *   configured with the same INSTANCE_ID still hear each other.
+ */
 export function createPubSubBus(
 	pubsub: BinaryPubSub,
 	instanceId: string,
 	onError: (error: unknown, context: string) => void
 ): PlanBus {
+	const senderId = `${instanceId}-${Math.random().toString(36).slice(2, 10)}`.slice(0, 60);
 	return {
 		async subscribe(planId, onMessage) {
-			await pubsub.subscribe(busChannel(planId), (raw) => {
+			const channel = busChannel(planId);
+			const listener = (raw: Buffer) => {
 				const decoded = decodeBusMessage(raw);
 				if (!decoded) return onError(new Error('undecodable bus message'), planId);
-				if (decoded.instanceId === instanceId) return;
+				if (decoded.instanceId === senderId) return;
 				onMessage(decoded.message);
-			});
-		},
-		async unsubscribe(planId) {
-			await pubsub.unsubscribe(busChannel(planId));
+			};
+			await pubsub.subscribe(channel, listener);
+			return async () => {
+				await pubsub.unsubscribe(channel, listener);
+			};
 		},
 		async publish(planId, message) {
-			await pubsub.publish(busChannel(planId), encodeBusMessage(instanceId, message));
+			await pubsub.publish(busChannel(planId), encodeBusMessage(senderId, message));
 		},
 		onReconnect: (callback) => pubsub.onReconnect(callback),
 		close: () => pubsub.close()

@@ -36,7 +36,7 @@ export function handleConnection(
 	planId: string,
 	rooms: RoomManager,
 	log: Logger,
-	options: { canWrite: boolean }
+	options: { canWrite: boolean; maxMessageBytes: number }
 ): void {
 	const peer: Peer = {
 		id: `c${nextPeerId++}`,
@@ -44,7 +44,8 @@ export function handleConnection(
 		send(message) {
 			if (ws.readyState !== ws.OPEN) return;
 			if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-				ws.close(CloseCode.TooManyConnections, 'Verbindung zu langsam');
+				log.warn('peer too slow; disconnected', { planId, peer: peer.id });
+				ws.terminate(); // a close frame would wait behind the backlog
 				return;
 			}
 			ws.send(message, (error) => {
@@ -61,13 +62,14 @@ export function handleConnection(
 	let room: Room | null = null;
 	let closed = false;
 	const queue: Uint8Array[] = [];
+	let queuedBytes = 0;
 
 	const fail = (code: number, reason: string, error?: unknown) => {
 		clog.warn('closing connection', { code, reason, error });
 		peer.close(code, reason);
 	};
 
-	const process = (data: Uint8Array) => {
+	const handleMessage = (data: Uint8Array) => {
 		if (!room) return;
 		try {
 			room.handle(peer, parseClientMessage(data));
@@ -81,8 +83,12 @@ export function handleConnection(
 	ws.on('message', (data, isBinary) => {
 		if (!isBinary) return fail(CloseCode.Malformed, 'Ungültige Nachricht: Text statt Binärdaten');
 		const bytes = toUint8Array(data);
-		if (room) process(bytes);
-		else queue.push(bytes);
+		if (room) return handleMessage(bytes);
+		queuedBytes += bytes.byteLength;
+		if (queuedBytes > 2 * options.maxMessageBytes) {
+			return fail(CloseCode.TooLarge, 'Zu viele Daten, bevor der Plan geladen war');
+		}
+		queue.push(bytes);
 	});
 
 	let alive = true;
@@ -111,7 +117,8 @@ export function handleConnection(
 			if (closed) return rooms.release(loaded); // disconnected while loading
 			room = loaded;
 			room.addPeer(peer);
-			for (const data of queue.splice(0)) process(data);
+			for (const data of queue.splice(0)) handleMessage(data);
+			queuedBytes = 0;
 		},
 		(error) => fail(CloseCode.StorageUnavailable, 'Speicher nicht erreichbar', error)
 	);

@@ -28,10 +28,16 @@ export class ProtocolError extends Error {
 	}
 }
 
+/** One entry of an awareness update: which client, and whether it announces its departure. */
+export interface AwarenessClient {
+	id: number;
+	removed: boolean;
+}
+
 export type ClientMessage =
 	| { kind: 'sync-step1'; stateVector: Uint8Array }
 	| { kind: 'sync-update'; update: Uint8Array; step: 'step2' | 'update' }
-	| { kind: 'awareness'; update: Uint8Array }
+	| { kind: 'awareness'; update: Uint8Array; clients: AwarenessClient[] }
 	| { kind: 'query-awareness' }
 	| { kind: 'auth' };
 
@@ -62,8 +68,7 @@ export function parseClientMessage(data: Uint8Array): ClientMessage {
 			}
 			case MessageType.Awareness: {
 				const update = decoding.readVarUint8Array(decoder);
-				validateAwarenessUpdate(update);
-				return { kind: 'awareness', update };
+				return { kind: 'awareness', update, clients: readAwarenessClients(update) };
 			}
 			case MessageType.QueryAwareness:
 				return { kind: 'query-awareness' };
@@ -78,15 +83,20 @@ export function parseClientMessage(data: Uint8Array): ClientMessage {
 	}
 }
 
-/** Awareness updates are [count, (clientID, clock, json)*]; check the shape and the JSON. */
-function validateAwarenessUpdate(update: Uint8Array): void {
+/**
+ * Awareness updates are [count, (clientID, clock, json)*]; checks the shape and the JSON and
+ * returns the client ids, so the room knows which presence entries a connection owns.
+ */
+function readAwarenessClients(update: Uint8Array): AwarenessClient[] {
 	const decoder = decoding.createDecoder(update);
 	const count = decoding.readVarUint(decoder);
+	const clients: AwarenessClient[] = [];
 	for (let i = 0; i < count; i++) {
+		const id = decoding.readVarUint(decoder);
 		decoding.readVarUint(decoder);
-		decoding.readVarUint(decoder);
-		JSON.parse(decoding.readVarString(decoder));
+		clients.push({ id, removed: JSON.parse(decoding.readVarString(decoder)) === null });
 	}
+	return clients;
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

@@ -3,10 +3,12 @@
  * (websocket connections) editing it, and its persistence.
  *
  * Durability: every document update is appended to the store the moment it is applied (no
- * debounce). Transactions carry a tagged origin so an update that came *from* the store or from
- * another instance (bus) is never stored or published again. If the store is unavailable the
- * update stays in `unsaved`, is retried with back-off, and the room is not unloaded before it is
- * saved — nothing accepted is dropped.
+ * debounce) and published to other instances only once it is stored, so whatever travels over
+ * the bus is durable. Transactions carry a tagged origin so an update that came *from* the store
+ * or from another instance (bus) is never stored or published again. If the store is unavailable
+ * the update stays in `unsaved`, is retried in order with back-off, and the room is not unloaded
+ * before it is saved. A client's sync step 1 is answered only when its earlier updates are
+ * stored, so a client shows "gespeichert" only for what really is.
  */
 import * as Y from 'yjs';
 import {
@@ -16,7 +18,7 @@ import {
 	removeAwarenessStates
 } from 'y-protocols/awareness';
 import { migrate } from '../../src/lib/domain/migrations';
-import type { DocStore } from '../storage/types';
+import { StorageError, type DocStore } from '../storage/types';
 import type { Logger } from '../log';
 import type { PlanBus } from './bus';
 import type { ClientMessage } from './protocol';
@@ -56,20 +58,34 @@ export interface RoomDeps {
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 5_000;
 
+/** Store errors that no retry can fix (the update itself is refused). */
+function isPermanent(error: unknown): boolean {
+	return (
+		error instanceof StorageError && (error.code === 'too_large' || error.code === 'invalid_update')
+	);
+}
+
 export class Room {
 	readonly doc = new Y.Doc();
 	readonly awareness: Awareness;
 	/** Each peer with the awareness client ids it controls (removed when it leaves). */
 	private readonly peers = new Map<Peer, Set<number>>();
 	private readonly inflight = new Set<Promise<void>>();
+	/** Updates the store refused for now, in arrival order; retried with back-off. */
 	private unsaved: Uint8Array[] = [];
+	private retrying: Promise<void> | undefined;
 	private retryTimer: ReturnType<typeof setTimeout> | undefined;
 	private retryDelay = RETRY_MIN_MS;
+	/** Sync step 2 replies held back until everything received so far is stored. */
+	private heldReplies: Array<() => void> = [];
 	private compacting: Promise<void> | undefined;
+	private unsubscribeBus: (() => Promise<void>) | undefined;
+	private loaded = false;
+	private deletedRemotely = false;
 	private closed = false;
 	/** Encoded sync step 2 for a client that has nothing yet; cleared by every update. */
 	private fullStateMessage: Uint8Array | null = null;
-	/** Server-side users (API calls) that keep the room loaded without a peer. */
+	/** Server-side users (API calls, connections) that keep the room loaded. */
 	holds = 0;
 
 	constructor(
@@ -87,18 +103,20 @@ export class Room {
 	}
 
 	get hasUnsaved(): boolean {
-		return this.unsaved.length > 0 || this.inflight.size > 0;
+		return this.unsaved.length > 0 || this.inflight.size > 0 || this.retrying !== undefined;
 	}
 
 	/** Subscribes to the bus, then loads the stored state. Returns false if the plan does not exist. */
 	async load(): Promise<boolean> {
-		await this.deps.bus.subscribe(this.planId, (message) => {
+		this.unsubscribeBus = await this.deps.bus.subscribe(this.planId, (message) => {
 			if (this.closed) return;
 			try {
 				if (message.kind === 'update') Y.applyUpdate(this.doc, message.payload, ORIGIN_BUS);
 				else if (message.kind === 'awareness')
 					applyAwarenessUpdate(this.awareness, message.payload, ORIGIN_BUS);
 				else if (message.kind === 'deleted') {
+					this.deletedRemotely = true;
+					if (!this.loaded) return; // load() reports the plan as missing
 					this.closeAll(4410, 'Plan gelöscht');
 					this.deps.onRemoteDelete?.(this);
 				}
@@ -107,19 +125,31 @@ export class Room {
 			}
 		});
 		const state = await this.deps.store.load(this.planId);
-		if (!state) return false;
+		if (!state || this.deletedRemotely) return false;
 		Y.applyUpdate(this.doc, state, ORIGIN_STORE);
 		// Bring older documents to the current schema; the migration is stored like any edit.
 		const migrated = migrate(this.doc, ORIGIN_SERVER);
-		if (!migrated.ok)
+		if (!migrated.ok) {
 			this.deps.log.warn('migration refused', { planId: this.planId, ...migrated.error });
+		}
+		this.loaded = true;
 		return true;
 	}
 
-	/** Re-reads the store after an outage (catches updates other instances stored meanwhile). */
+	/**
+	 * Re-reads the store after an outage (catches updates other instances stored meanwhile) and
+	 * writes back what memory has and the store lacks (e.g. a Redis restarted without its data).
+	 */
 	async resync(): Promise<void> {
 		const state = await this.deps.store.load(this.planId);
-		if (state) Y.applyUpdate(this.doc, state, ORIGIN_STORE);
+		if (this.closed) return;
+		if (!state) {
+			this.deps.log.warn('plan missing in store after reconnect', { planId: this.planId });
+			return;
+		}
+		Y.applyUpdate(this.doc, state, ORIGIN_STORE);
+		const missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVectorFromUpdate(state));
+		if (missing.length > 2) this.persist(missing);
 		this.retrySoon(0);
 	}
 
@@ -140,9 +170,15 @@ export class Room {
 	/** Handles one parsed client message. Throws only for updates Yjs itself refuses. */
 	handle(peer: Peer, message: ClientMessage): void {
 		switch (message.kind) {
-			case 'sync-step1':
-				peer.send(this.syncStep2For(message.stateVector));
+			case 'sync-step1': {
+				const reply = () => {
+					if (this.peers.has(peer)) peer.send(this.syncStep2For(message.stateVector));
+				};
+				if (!this.hasUnsaved) reply();
+				else this.heldReplies.push(reply);
+				this.releaseRepliesWhenStored();
 				return;
+			}
 			case 'sync-update':
 				if (!peer.canWrite) {
 					this.deps.log.debug('update from read-only peer dropped', { planId: this.planId });
@@ -150,23 +186,21 @@ export class Room {
 				}
 				Y.applyUpdate(this.doc, message.update, peer);
 				return;
-			case 'awareness':
+			case 'awareness': {
+				const owned = this.peers.get(peer);
+				for (const client of message.clients) {
+					if (client.removed) owned?.delete(client.id);
+					else owned?.add(client.id);
+				}
 				applyAwarenessUpdate(this.awareness, message.update, peer);
 				return;
+			}
 			case 'query-awareness':
 				peer.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
 				return;
 			case 'auth':
 				return;
 		}
-	}
-
-	/** New clients (empty state vector) share one encoding of the whole document. */
-	private syncStep2For(stateVector: Uint8Array): Uint8Array {
-		const isEmpty = stateVector.length === 1 && stateVector[0] === 0;
-		if (!isEmpty) return encodeSyncStep2(this.doc, stateVector);
-		this.fullStateMessage ??= encodeSyncStep2(this.doc);
-		return this.fullStateMessage;
 	}
 
 	/** Runs a server-side change (e.g. rename via API) as a stored, published transaction. */
@@ -176,7 +210,9 @@ export class Room {
 
 	/** Resolves when every accepted update so far is in the store (or rejects if it is not). */
 	async flush(): Promise<void> {
-		while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+		while (this.inflight.size > 0 || this.retrying) {
+			await Promise.allSettled([...this.inflight, this.retrying]);
+		}
 		if (this.unsaved.length > 0) {
 			await this.retryNow();
 			if (this.unsaved.length > 0) throw new Error('Speicher nicht erreichbar');
@@ -195,27 +231,53 @@ export class Room {
 		if (this.closed) return;
 		try {
 			await this.flush();
-			if (options.compact) await this.compact();
+			if (options.compact) await this.deps.store.compact(this.planId);
 		} catch (error) {
-			this.deps.log.warn('room disposed with storage error', { planId: this.planId, error });
+			this.deps.log.error('room closed with updates the store did not take', {
+				planId: this.planId,
+				unsaved: this.unsaved.length,
+				error
+			});
 		}
+		await this.free(1001, 'Server beendet');
+	}
+
+	/** Frees the room without saving (the plan was deleted). */
+	async destroy(code: number, reason: string): Promise<void> {
+		this.unsaved = [];
+		await this.free(code, reason);
+	}
+
+	private async free(code: number, reason: string): Promise<void> {
+		if (this.closed) return;
 		this.closed = true;
 		clearTimeout(this.retryTimer);
-		this.closeAll(1001, 'Server beendet');
-		await this.deps.bus.unsubscribe(this.planId).catch(() => {});
+		this.heldReplies = [];
+		this.closeAll(code, reason);
+		await this.unsubscribeBus?.().catch(() => {});
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
 
-	/** Marks the room closed without saving (the plan was deleted). */
-	async destroy(code: number, reason: string): Promise<void> {
-		this.closed = true;
-		clearTimeout(this.retryTimer);
-		this.unsaved = [];
-		this.closeAll(code, reason);
-		await this.deps.bus.unsubscribe(this.planId).catch(() => {});
-		this.awareness.destroy();
-		this.doc.destroy();
+	/** New clients (empty state vector) share one encoding of the whole document. */
+	private syncStep2For(stateVector: Uint8Array): Uint8Array {
+		const isEmpty = stateVector.length === 1 && stateVector[0] === 0;
+		if (!isEmpty) return encodeSyncStep2(this.doc, stateVector);
+		this.fullStateMessage ??= encodeSyncStep2(this.doc);
+		return this.fullStateMessage;
+	}
+
+	/** Sends held sync step 2 replies once nothing is in flight or unsaved any more. */
+	private releaseRepliesWhenStored(): void {
+		if (this.heldReplies.length === 0) return;
+		if (!this.hasUnsaved) {
+			for (const reply of this.heldReplies.splice(0)) reply();
+			return;
+		}
+		if (this.unsaved.length > 0) return; // released by a successful retry
+		void Promise.allSettled([...this.inflight, this.retrying]).then(() =>
+			this.releaseRepliesWhenStored()
+		);
 	}
 
 	private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -225,9 +287,6 @@ export class Room {
 		for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
 		if (origin === ORIGIN_STORE || origin === ORIGIN_BUS) return;
 		this.persist(update);
-		this.deps.bus
-			.publish(this.planId, { kind: 'update', payload: update })
-			.catch((error) => this.deps.log.warn('publish failed', { planId: this.planId, error }));
 	};
 
 	private readonly onAwarenessUpdate = (
@@ -235,25 +294,40 @@ export class Room {
 		origin: unknown
 	): void => {
 		if (this.closed) return;
-		const ids = origin instanceof Object ? this.peers.get(origin as Peer) : undefined;
-		if (ids) {
-			for (const id of changes.added) ids.add(id);
-			for (const id of changes.removed) ids.delete(id);
-		}
 		const changed = [...changes.added, ...changes.updated, ...changes.removed];
 		const update = encodeAwarenessUpdate(this.awareness, changed);
 		const message = encodeAwarenessMessage(update);
-		for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+		// Also to the sender, like the y-websocket reference server: the y-websocket client
+		// reconnects after 30 s without any message, and a lone user only hears its own renewals.
+		for (const peer of this.peers.keys()) peer.send(message);
 		if (origin === ORIGIN_BUS) return;
-		this.deps.bus.publish(this.planId, { kind: 'awareness', payload: update }).catch(() => {});
+		this.deps.bus
+			.publish(this.planId, { kind: 'awareness', payload: update })
+			.catch((error) =>
+				this.deps.log.debug('presence publish failed', { planId: this.planId, error })
+			);
 	};
+
+	private publish(update: Uint8Array): void {
+		this.deps.bus
+			.publish(this.planId, { kind: 'update', payload: update })
+			.catch((error) => this.deps.log.warn('publish failed', { planId: this.planId, error }));
+	}
 
 	private persist(update: Uint8Array): void {
 		const write = this.deps.store.append(this.planId, update).then(
 			({ logLength }) => {
+				this.publish(update);
 				if (logLength >= this.deps.compactEvery) this.compactInBackground();
 			},
 			(error) => {
+				if (isPermanent(error)) {
+					this.deps.log.error('store refused an update permanently', {
+						planId: this.planId,
+						error
+					});
+					return;
+				}
 				this.unsaved.push(update);
 				this.deps.log.error('append failed; update kept in memory and retried', {
 					planId: this.planId,
@@ -274,33 +348,52 @@ export class Room {
 		}, delay);
 	}
 
-	private async retryNow(): Promise<void> {
-		if (this.unsaved.length === 0) return;
-		const batch = this.unsaved;
-		this.unsaved = [];
-		const merged = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
-		try {
-			await this.deps.store.append(this.planId, merged);
-			this.retryDelay = RETRY_MIN_MS;
+	private retryNow(): Promise<void> {
+		this.retrying ??= this.storeUnsaved().finally(() => {
+			this.retrying = undefined;
+			this.releaseRepliesWhenStored();
+		});
+		return this.retrying;
+	}
+
+	/** Appends unsaved updates one by one, in order, so no merged batch can outgrow the store's limit. */
+	private async storeUnsaved(): Promise<void> {
+		let stored = 0;
+		while (this.unsaved.length > 0) {
+			const update = this.unsaved[0];
+			try {
+				await this.deps.store.append(this.planId, update);
+			} catch (error) {
+				if (isPermanent(error)) {
+					this.unsaved.shift();
+					this.deps.log.error('store refused an update permanently', {
+						planId: this.planId,
+						error
+					});
+					continue;
+				}
+				this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
+				this.retrySoon(this.retryDelay);
+				return;
+			}
+			this.unsaved.shift();
+			this.publish(update);
+			stored++;
+		}
+		this.retryDelay = RETRY_MIN_MS;
+		if (stored > 0) {
 			this.deps.log.info('unsaved updates stored after retry', {
 				planId: this.planId,
-				updates: batch.length
+				updates: stored
 			});
-		} catch {
-			this.unsaved.unshift(merged);
-			this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
-			this.retrySoon(this.retryDelay);
 		}
 	}
 
 	private compactInBackground(): void {
 		if (this.compacting) return;
-		this.compacting = this.compact()
+		this.compacting = this.deps.store
+			.compact(this.planId)
 			.catch((error) => this.deps.log.warn('compaction failed', { planId: this.planId, error }))
 			.finally(() => (this.compacting = undefined));
-	}
-
-	private async compact(): Promise<void> {
-		await this.deps.store.compact(this.planId);
 	}
 }

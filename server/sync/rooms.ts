@@ -24,6 +24,8 @@ export interface RoomManagerOptions {
 
 export class RoomManager {
 	private readonly entries = new Map<string, Entry>();
+	/** Plans deleted while this instance ran (ids are random and never reused). */
+	private readonly deleted = new Set<string>();
 
 	constructor(private readonly options: RoomManagerOptions) {
 		options.bus.onReconnect(() => {
@@ -48,44 +50,56 @@ export class RoomManager {
 	 * Resolves null if the plan does not exist; rejects if the store fails.
 	 */
 	async acquire(planId: string): Promise<Room | null> {
-		let entry = this.entries.get(planId);
-		if (!entry) {
-			const room = new Room(planId, {
-				...this.options,
-				onRemoteDelete: (deleted) => {
-					if (this.entries.get(planId)?.room === deleted) {
-						void this.drop(planId, 4410, 'Plan gelöscht');
-					}
+		for (;;) {
+			if (this.deleted.has(planId)) return null;
+			const entry = this.entries.get(planId) ?? this.startLoading(planId);
+			const room = await entry.loading;
+			// Dropped (deleted) or replaced while we waited: look again.
+			if (this.entries.get(planId) !== entry) {
+				if (!room) return null;
+				continue;
+			}
+			if (room) {
+				room.holds++;
+				clearTimeout(entry.idleTimer);
+				entry.idleTimer = undefined;
+			}
+			return room;
+		}
+	}
+
+	private startLoading(planId: string): Entry {
+		const room = new Room(planId, {
+			...this.options,
+			onRemoteDelete: (deleted) => {
+				if (this.entries.get(planId)?.room === deleted) {
+					void this.drop(planId, 4410, 'Plan gelöscht');
 				}
-			});
-			const created: Entry = {
-				loading: room.load().then(
-					async (found) => {
-						if (found) {
-							created.room = room;
-							return room;
-						}
-						this.entries.delete(planId);
-						await room.destroy(4404, 'Plan nicht gefunden');
-						return null;
-					},
-					async (error) => {
-						this.entries.delete(planId);
-						await room.destroy(4503, 'Speicher nicht erreichbar');
-						throw error;
+			}
+		});
+		const forget = () => {
+			if (this.entries.get(planId) === entry) this.entries.delete(planId);
+		};
+		const entry: Entry = {
+			loading: room.load().then(
+				async (found) => {
+					if (found) {
+						entry.room = room;
+						return room;
 					}
-				)
-			};
-			entry = created;
-			this.entries.set(planId, entry);
-		}
-		const room = await entry.loading;
-		if (room) {
-			room.holds++;
-			clearTimeout(entry.idleTimer);
-			entry.idleTimer = undefined;
-		}
-		return room;
+					forget();
+					await room.destroy(4404, 'Plan nicht gefunden');
+					return null;
+				},
+				async (error) => {
+					forget();
+					await room.destroy(4503, 'Speicher nicht erreichbar');
+					throw error;
+				}
+			)
+		};
+		this.entries.set(planId, entry);
+		return entry;
 	}
 
 	release(room: Room): void {
@@ -97,8 +111,12 @@ export class RoomManager {
 		entry.idleTimer = setTimeout(() => void this.unloadIfIdle(room), this.options.idleMs);
 	}
 
-	/** Closes every connection of the plan and forgets the room without saving (deleted plan). */
+	/**
+	 * Closes every connection of the plan and forgets the room without saving (deleted plan).
+	 * The id is remembered so that no connection can load the plan again on this instance.
+	 */
 	async drop(planId: string, code: number, reason: string): Promise<void> {
+		this.deleted.add(planId);
 		const entry = this.entries.get(planId);
 		if (!entry) return;
 		this.entries.delete(planId);

@@ -49,7 +49,10 @@ export function createSyncServer(options: {
 					ws.close(CloseCode.InvalidPlanId, 'Ungültige Plan-ID');
 					return;
 				}
-				handleConnection(ws, planId, options.rooms, options.log, { canWrite: true });
+				handleConnection(ws, planId, options.rooms, options.log, {
+					canWrite: true,
+					maxMessageBytes: options.maxMessageBytes
+				});
 			});
 			return true;
 		},

@@ -1,0 +1,283 @@
+import { expect, test } from '@playwright/test';
+import {
+	addField,
+	addGoal,
+	addMeasure,
+	closeDetail,
+	detail,
+	liveRegion,
+	measureTitles,
+	openNewPlan,
+	useIdentity
+} from './support/board';
+
+test.describe('Planübersicht', () => {
+	test('Plan anlegen, Namen eingeben, umbenennen und mit Bestätigung löschen', async ({ page }) => {
+		await page.goto('/');
+		await page.getByTestId('create-plan').first().click();
+		const dialog = page.getByTestId('create-dialog');
+		await expect(dialog.getByRole('heading', { name: 'Neuen Plan anlegen' })).toBeVisible();
+		// empty title: German error, no request
+		await dialog.getByTestId('create-submit').click();
+		await expect(dialog.getByRole('alert')).toHaveText(
+			'Bitte geben Sie einen Titel für den Plan ein.'
+		);
+		await dialog.getByLabel('Titel des Plans').fill('Vielfaltsstrategie Teststadt');
+		await dialog.getByLabel(/Kommune/).fill('Teststadt');
+		await dialog.getByTestId('create-submit').click();
+		await expect(page).toHaveURL(/\/plans\/[A-Za-z0-9_-]+$/);
+
+		// first visit: the board asks for a display name
+		const nameDialog = page.getByTestId('name-dialog');
+		await expect(nameDialog.getByRole('heading', { name: 'Wie heißen Sie?' })).toBeVisible();
+		await nameDialog.getByLabel('Anzeigename').fill('Erika Muster');
+		await nameDialog.getByTestId('name-submit').click();
+		await expect(page.getByTestId('plan-title')).toHaveText('Vielfaltsstrategie Teststadt');
+		await expect(page.getByTestId('presence')).toContainText('Erika Muster');
+		await expect(page.getByTestId('fields-empty')).toContainText(
+			'Legen Sie das erste Handlungsfeld an'
+		);
+
+		await page.getByRole('link', { name: 'Pläne' }).click();
+		const card = page.getByTestId('plan-card').filter({ hasText: 'Vielfaltsstrategie Teststadt' });
+		await expect(card).toContainText('Teststadt');
+
+		await card.getByTestId('rename-plan').click();
+		const edit = page.getByTestId('edit-dialog');
+		await edit.getByLabel('Titel des Plans').fill('Vielfaltsstrategie 2030');
+		await edit.getByTestId('edit-submit').click();
+		const renamed = page.getByTestId('plan-card').filter({ hasText: 'Vielfaltsstrategie 2030' });
+		await expect(renamed).toBeVisible();
+
+		await renamed.getByTestId('delete-plan').click();
+		const del = page.getByTestId('delete-dialog');
+		await expect(del).toContainText('„Vielfaltsstrategie 2030“');
+		await del.getByTestId('delete-confirm').click();
+		await expect(renamed).toHaveCount(0);
+		await expect(page.getByTestId('toast').first()).toContainText('gelöscht');
+	});
+
+	test('ungültige Plan-Adresse zeigt eine deutsche 404-Seite', async ({ page }) => {
+		await useIdentity(page);
+		await page.goto('/plans/ungültig.id');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Seite nicht gefunden');
+		await expect(
+			page.getByText('Diese Plan-Adresse ist ungültig.', { exact: false })
+		).toBeVisible();
+	});
+});
+
+test.describe('Planungstafel', () => {
+	test.beforeEach(async ({ page }) => {
+		await useIdentity(page);
+	});
+
+	test('Handlungsfeld, Ziel und Maßnahme anlegen und bearbeiten', async ({ page }) => {
+		await openNewPlan(page, 'Integrationskonzept E2E');
+
+		// a Leitlinie to link the goal to
+		await page.getByTestId('add-principle').click();
+		await detail(page).getByTestId('detail-title').fill('Teilhabe für alle');
+		await detail(page).getByTestId('detail-statement').fill('Alle gestalten mit.');
+		await closeDetail(page);
+		await expect(page.getByTestId('principle-card')).toContainText('Teilhabe für alle');
+
+		const field = await addField(page, 'Sprache und Bildung');
+		await field.getByTestId('phase-select').selectOption('B');
+		await expect(field.getByTestId('phase-select')).toHaveValue('B');
+
+		await addGoal(page, 'Sprache und Bildung', 'Alle Kinder sprechen bei Schulbeginn Deutsch');
+		const goal = page.getByTestId('goal').first();
+		await goal.locator('.card-open').first().click();
+		await detail(page).getByLabel('Teilhabe für alle').check();
+		await detail(page).getByTestId('detail-indicator').fill('Sprachstandserhebung');
+		await closeDetail(page);
+		await expect(goal.getByRole('list', { name: 'Verknüpfte Leitlinien' })).toContainText(
+			'Teilhabe für alle'
+		);
+
+		const card = await addMeasure(
+			page,
+			'Alle Kinder sprechen bei Schulbeginn Deutsch',
+			'Sprachcafé'
+		);
+		await card.locator('.card-open').click();
+		const panel = detail(page);
+		await expect(panel.getByRole('heading', { name: 'Maßnahme: Sprachcafé' })).toBeVisible();
+		// every questionnaire field is there with its German label
+		for (const label of [
+			'Beschreibung',
+			'Beabsichtigte Wirkung',
+			'Zielgruppe',
+			'Nutzen für das Ziel',
+			'Federführung',
+			'Beteiligte',
+			'Ressourcen (Geld, Personal, Räume)',
+			'Status',
+			'Priorität',
+			'Beginn',
+			'Abschluss'
+		]) {
+			await expect(panel.getByLabel(label, { exact: true })).toBeVisible();
+		}
+		await panel.getByLabel('Federführung', { exact: true }).fill('Volkshochschule');
+		await panel.getByLabel('Status', { exact: true }).selectOption('in_umsetzung');
+		await panel.getByLabel('Priorität', { exact: true }).selectOption('hoch');
+		await panel.getByLabel('Beginn', { exact: true }).fill('2026-03-01');
+		await panel.getByLabel('Abschluss', { exact: true }).fill('2026-01-31');
+		await expect(panel.getByText('Das Enddatum liegt vor dem Startdatum.')).toBeVisible();
+		await panel.getByLabel('Abschluss', { exact: true }).fill('2026-12-31');
+		await expect(panel.getByText('Das Enddatum liegt vor dem Startdatum.')).toBeHidden();
+		await page.keyboard.press('Escape');
+		await expect(panel).toBeHidden();
+		// focus returns to the card
+		await expect(card.locator('.card-open')).toBeFocused();
+
+		await expect(card).toContainText('in Umsetzung');
+		await expect(card).toContainText('hoch');
+		await expect(card).toContainText('Volkshochschule');
+		await expect(card).toContainText('01.03.2026 – 31.12.2026');
+
+		// everything is on the server: a reload shows it again
+		await expect(page.getByTestId('connection-status')).toHaveAttribute('data-pending', 'false');
+		await page.reload();
+		await expect(page.getByTestId('measure-card').filter({ hasText: 'Sprachcafé' })).toContainText(
+			'Volkshochschule'
+		);
+		const api = await page.request.get(page.url().replace('/plans/', '/api/plans/'));
+		const plan = await api.json();
+		expect(plan.fields[0].phase).toBe('B');
+		expect(plan.fields[0].goals[0].measures[0]).toMatchObject({
+			title: 'Sprachcafé',
+			lead: 'Volkshochschule',
+			status: 'in_umsetzung',
+			priority: 'hoch',
+			startDate: '2026-03-01',
+			endDate: '2026-12-31'
+		});
+		expect(plan.fields[0].goals[0].principleIds).toEqual([plan.principles[0].id]);
+	});
+
+	test('Maßnahmen per Tastatur umsortieren und verschieben', async ({ page }) => {
+		await openNewPlan(page, 'Tastatur-Plan');
+		await addField(page, 'Wohnen');
+		await addGoal(page, 'Wohnen', 'Ziel A');
+		await addGoal(page, 'Wohnen', 'Ziel B');
+		for (const t of ['Eins', 'Zwei', 'Drei']) await addMeasure(page, 'Ziel A', t);
+		expect(await measureTitles(page, 'Ziel A')).toEqual(['Eins', 'Zwei', 'Drei']);
+
+		// Alt+ArrowUp on the focused card
+		const drei = page.getByTestId('measure-card').filter({ hasText: 'Drei' }).locator('.card-open');
+		await drei.focus();
+		await page.keyboard.press('Alt+ArrowUp');
+		await expect.poll(() => measureTitles(page, 'Ziel A')).toEqual(['Eins', 'Drei', 'Zwei']);
+		await expect(drei).toBeFocused();
+		await expect(liveRegion(page)).toContainText('Position 2 von 3');
+		await page.keyboard.press('Alt+ArrowUp');
+		await expect.poll(() => measureTitles(page, 'Ziel A')).toEqual(['Drei', 'Eins', 'Zwei']);
+
+		// the card menu: "Nach unten"
+		const eins = page.getByTestId('measure-card').filter({ hasText: 'Eins' });
+		await eins.getByTestId('card-menu').click();
+		await expect(page.getByRole('menu')).toBeVisible();
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowDown');
+		await expect(page.getByRole('menuitem', { name: /Nach unten/ })).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => measureTitles(page, 'Ziel A')).toEqual(['Drei', 'Zwei', 'Eins']);
+
+		// "Verschieben nach …" another goal, by keyboard only
+		await eins.getByTestId('card-menu').focus();
+		await page.keyboard.press('Enter');
+		await page.getByRole('menuitem', { name: 'Verschieben nach …' }).click();
+		const move = page.getByTestId('move-dialog');
+		await move.getByLabel('Neues Ziel').selectOption({ label: 'Ziel B' });
+		await move.getByTestId('move-submit').click();
+		await expect.poll(() => measureTitles(page, 'Ziel B')).toEqual(['Eins']);
+		expect(await measureTitles(page, 'Ziel A')).toEqual(['Drei', 'Zwei']);
+		await expect(liveRegion(page)).toContainText('Ziel „Ziel B“');
+		await expect(
+			page.getByTestId('measure-card').filter({ hasText: 'Eins' }).locator('.card-open')
+		).toBeFocused();
+
+		// goals reorder too
+		const zielB = page
+			.getByTestId('goal')
+			.filter({ hasText: 'Ziel B' })
+			.locator('.card-open')
+			.first();
+		await zielB.focus();
+		await page.keyboard.press('Alt+ArrowUp');
+		await expect
+			.poll(async () =>
+				(await page.getByTestId('goal').locator('h4').allInnerTexts()).map((t) =>
+					t.replace(/^Ziel:\s*/, '')
+				)
+			)
+			.toEqual(['Ziel B', 'Ziel A']);
+	});
+
+	test('Maßnahmen per Maus ziehen (Drag and Drop)', async ({ page }) => {
+		await openNewPlan(page, 'Maus-Plan');
+		await addField(page, 'Gesundheit');
+		await addGoal(page, 'Gesundheit', 'Ziel X');
+		await addGoal(page, 'Gesundheit', 'Ziel Y');
+		await addMeasure(page, 'Ziel X', 'Erste');
+		await addMeasure(page, 'Ziel X', 'Zweite');
+		await addMeasure(page, 'Ziel Y', 'Dritte');
+		const zweite = page.getByTestId('measure-card').filter({ hasText: 'Zweite' });
+		const dritte = page.getByTestId('measure-card').filter({ hasText: 'Dritte' });
+		await zweite.dragTo(dritte, { targetPosition: { x: 40, y: 5 } });
+		await expect.poll(() => measureTitles(page, 'Ziel Y')).toEqual(['Zweite', 'Dritte']);
+		expect(await measureTitles(page, 'Ziel X')).toEqual(['Erste']);
+	});
+
+	test('Löschen mit Rückgängig (Hinweis und Strg+Z)', async ({ page }) => {
+		await openNewPlan(page, 'Lösch-Plan');
+		await addField(page, 'Soziale Teilhabe');
+		await addGoal(page, 'Soziale Teilhabe', 'Begegnung fördern');
+		await addMeasure(page, 'Begegnung fördern', 'Willkommensfest');
+		await addMeasure(page, 'Begegnung fördern', 'Vereinsmesse');
+
+		const fest = page.getByTestId('measure-card').filter({ hasText: 'Willkommensfest' });
+		await fest.getByTestId('card-menu').click();
+		await page.getByRole('menuitem', { name: 'Löschen' }).click();
+		await expect(fest).toHaveCount(0);
+		const toast = page
+			.getByTestId('toast')
+			.filter({ hasText: 'Maßnahme „Willkommensfest“ gelöscht' });
+		await expect(toast).toBeVisible();
+		await toast.getByRole('button', { name: 'Rückgängig' }).click();
+		await expect
+			.poll(() => measureTitles(page, 'Begegnung fördern'))
+			.toEqual(['Willkommensfest', 'Vereinsmesse']);
+
+		// delete from the detail panel, then Ctrl+Z; Ctrl+Shift+Z redoes
+		await page
+			.getByTestId('measure-card')
+			.filter({ hasText: 'Vereinsmesse' })
+			.locator('.card-open')
+			.click();
+		await detail(page).getByTestId('detail-delete').click();
+		await expect(detail(page)).toBeHidden();
+		await expect.poll(() => measureTitles(page, 'Begegnung fördern')).toEqual(['Willkommensfest']);
+		await page.keyboard.press('Control+z');
+		await expect
+			.poll(() => measureTitles(page, 'Begegnung fördern'))
+			.toEqual(['Willkommensfest', 'Vereinsmesse']);
+		await page.keyboard.press('Control+Shift+z');
+		await expect.poll(() => measureTitles(page, 'Begegnung fördern')).toEqual(['Willkommensfest']);
+		await page.getByTestId('undo').click();
+		await expect
+			.poll(() => measureTitles(page, 'Begegnung fördern'))
+			.toEqual(['Willkommensfest', 'Vereinsmesse']);
+
+		// deleting a goal takes its measures along, and undo brings all back
+		await page.getByTestId('goal').getByTestId('card-menu').first().click();
+		await page.getByRole('menuitem', { name: 'Löschen' }).click();
+		await expect(page.getByTestId('toast').filter({ hasText: 'mit 2 Maßnahmen' })).toBeVisible();
+		await expect(page.getByTestId('measure-card')).toHaveCount(0);
+		await page.keyboard.press('Control+z');
+		await expect(page.getByTestId('measure-card')).toHaveCount(2);
+	});
+});
