@@ -1,0 +1,129 @@
+/**
+ * Two people co-edit one measure in two browser contexts: each sees the other's typing and
+ * presence; a reload shows everything; a server killed with SIGKILL and restarted loses nothing,
+ * and edits typed while the server was down are kept in the browser and synced afterwards.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { spawnServer, tempDir, type ServerProcess } from '../helpers/server';
+import { freePort } from '../helpers/redis-server';
+import { addField, addGoal, addMeasure, detail, openNewPlan, useIdentity } from './support/board';
+
+async function person(browser: Browser, name: string, color: string, baseURL?: string) {
+	const context = await browser.newContext(baseURL ? { baseURL } : {});
+	const page = await context.newPage();
+	await useIdentity(page, name, color);
+	return { context, page };
+}
+
+async function openMeasure(page: Page, title: string) {
+	await page.getByTestId('measure-card').filter({ hasText: title }).locator('.card-open').click();
+	await expect(detail(page)).toBeVisible();
+}
+
+test('two people co-edit a measure and see each other', async ({ browser }) => {
+	const anna = await person(browser, 'Anna Beispiel', '#1d4ed8');
+	const ben = await person(browser, 'Ben Muster', '#b91c1c');
+
+	const planId = await openNewPlan(anna.page, 'Gemeinsam bearbeiten');
+	await addField(anna.page, 'Wohnen und Unterkunft');
+	await addGoal(anna.page, 'Wohnen und Unterkunft', 'Mehr bezahlbarer Wohnraum');
+	await addMeasure(anna.page, 'Mehr bezahlbarer Wohnraum', 'Wohnraumbörse');
+
+	await ben.page.goto(`/plans/${planId}`);
+	await expect(
+		ben.page.getByTestId('measure-card').filter({ hasText: 'Wohnraumbörse' })
+	).toBeVisible();
+	// Presence: each sees the other in the header.
+	await expect(ben.page.getByTestId('presence')).toContainText('Anna Beispiel');
+	await expect(anna.page.getByTestId('presence')).toContainText('Ben Muster');
+
+	// Anna opens the measure: Ben's card shows who is editing it.
+	await openMeasure(anna.page, 'Wohnraumbörse');
+	const bensCard = ben.page.getByTestId('measure-card').filter({ hasText: 'Wohnraumbörse' });
+	await expect(bensCard.getByTestId('editing-indicator')).toContainText('Anna');
+
+	// Both type into the same description; both texts merge.
+	const annasText = detail(anna.page).getByTestId('detail-description');
+	await annasText.click();
+	await annasText.pressSequentially('Anna schreibt. ');
+	await openMeasure(ben.page, 'Wohnraumbörse');
+	const bensText = detail(ben.page).getByTestId('detail-description');
+	await expect(bensText).toHaveValue('Anna schreibt. ');
+	await bensText.click();
+	await bensText.press('End');
+	await bensText.pressSequentially('Ben ergänzt.');
+	await expect(annasText).toHaveValue('Anna schreibt. Ben ergänzt.');
+	await expect(bensText).toHaveValue('Anna schreibt. Ben ergänzt.');
+
+	// A reload shows everything.
+	await ben.page.reload();
+	await openMeasure(ben.page, 'Wohnraumbörse');
+	await expect(detail(ben.page).getByTestId('detail-description')).toHaveValue(
+		'Anna schreibt. Ben ergänzt.'
+	);
+
+	await anna.context.close();
+	await ben.context.close();
+});
+
+test.describe('with its own server', () => {
+	let server: ServerProcess | undefined;
+	let data: ReturnType<typeof tempDir>;
+	let port: number;
+
+	test.beforeEach(async () => {
+		data = tempDir('mitplan-e2e-restart-');
+		port = await freePort();
+		server = await spawnServer({
+			DATA_DIR: data.dir,
+			PORT: String(port),
+			SEED_EXAMPLE_PLAN: 'false'
+		});
+	});
+
+	test.afterEach(async () => {
+		await server?.stop();
+		data.remove();
+	});
+
+	test('a server killed and restarted loses nothing; offline edits sync afterwards', async ({
+		browser
+	}) => {
+		const baseURL = `http://127.0.0.1:${port}`;
+		const anna = await person(browser, 'Anna Beispiel', '#1d4ed8', baseURL);
+		const planId = await openNewPlan(anna.page, 'Neustart');
+		await addField(anna.page, 'Gesundheit');
+		await addGoal(anna.page, 'Gesundheit', 'Zugang zu Gesundheitsangeboten');
+		await addMeasure(anna.page, 'Zugang zu Gesundheitsangeboten', 'Gesundheitslotsen');
+		const status = anna.page.getByTestId('connection-status');
+		await expect(status).toHaveAttribute('data-pending', 'false');
+
+		await server!.kill9();
+		await expect(status).toHaveAttribute('data-status', 'offline');
+		// Typed while the server is down: kept in the browser (IndexedDB).
+		await addMeasure(anna.page, 'Zugang zu Gesundheitsangeboten', 'Mehrsprachige Sprechstunde');
+		await expect(status).toHaveAttribute('data-pending', 'true');
+
+		server = await spawnServer({
+			DATA_DIR: data.dir,
+			PORT: String(port),
+			SEED_EXAMPLE_PLAN: 'false'
+		});
+		await expect(status).toHaveAttribute('data-status', 'online', { timeout: 15_000 });
+		await expect(status).toHaveAttribute('data-pending', 'false', { timeout: 15_000 });
+
+		// A new person (no local copy) sees both measures, so both are on the server.
+		const ben = await person(browser, 'Ben Muster', '#b91c1c', baseURL);
+		await ben.page.goto(`/plans/${planId}`);
+		for (const title of ['Gesundheitslotsen', 'Mehrsprachige Sprechstunde']) {
+			await expect(ben.page.getByTestId('measure-card').filter({ hasText: title })).toBeVisible();
+		}
+		const json = await (await ben.page.request.get(`/api/plans/${planId}`)).json();
+		expect(json.fields[0].goals[0].measures.map((m: { title: string }) => m.title)).toEqual([
+			'Gesundheitslotsen',
+			'Mehrsprachige Sprechstunde'
+		]);
+		await anna.context.close();
+		await ben.context.close();
+	});
+});
