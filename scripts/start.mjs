@@ -15,6 +15,7 @@ const sources = [
 	'package-lock.json'
 ];
 
+/** @param {string} p @returns {number} newest modification time below p */
 function newestMtime(p) {
 	if (!existsSync(p)) return 0;
 	const stat = statSync(p);
