@@ -174,7 +174,8 @@ export class Room {
 				const reply = () => {
 					if (this.peers.has(peer)) peer.send(this.syncStep2For(message.stateVector));
 				};
-				if (!this.hasUnsaved) reply();
+				// In order: never overtake a reply that is still held back.
+				if (!this.hasUnsaved && this.heldReplies.length === 0) reply();
 				else this.heldReplies.push(reply);
 				this.releaseRepliesWhenStored();
 				return;
