@@ -54,7 +54,9 @@ test.describe('Planübersicht', () => {
 		await expect(del).toContainText('„Vielfaltsstrategie 2030“');
 		await del.getByTestId('delete-confirm').click();
 		await expect(renamed).toHaveCount(0);
-		await expect(page.getByTestId('toast').first()).toContainText('gelöscht');
+		await expect(
+			page.getByTestId('toast').filter({ hasText: '„Vielfaltsstrategie 2030“ gelöscht' })
+		).toBeVisible();
 	});
 
 	test('ungültige Plan-Adresse zeigt eine deutsche 404-Seite', async ({ page }) => {
@@ -279,5 +281,40 @@ test.describe('Planungstafel', () => {
 		await expect(page.getByTestId('measure-card')).toHaveCount(0);
 		await page.keyboard.press('Control+z');
 		await expect(page.getByTestId('measure-card')).toHaveCount(2);
+	});
+});
+
+test.describe('Verbindung', () => {
+	test.beforeEach(async ({ page }) => {
+		await useIdentity(page);
+	});
+
+	test('offline weiterarbeiten, danach abgleichen; gelöschter Plan wird gemeldet', async ({
+		page,
+		context
+	}) => {
+		const planId = await openNewPlan(page, 'Verbindungs-Plan');
+		const status = page.getByTestId('connection-status');
+		await addField(page, 'Vor der Unterbrechung');
+
+		await context.setOffline(true);
+		await expect(status).toHaveAttribute('data-status', 'offline');
+		await addField(page, 'Offline angelegt');
+		await expect(status).toHaveAttribute('data-pending', 'true');
+		await expect(status).toContainText('Änderungen lokal gespeichert');
+
+		await context.setOffline(false);
+		await expect(status).toHaveAttribute('data-status', 'online', { timeout: 15_000 });
+		await expect(status).toHaveAttribute('data-pending', 'false');
+		const plan = await (await page.request.get(`/api/plans/${planId}`)).json();
+		expect(plan.fields.map((f: { title: string }) => f.title)).toEqual([
+			'Vor der Unterbrechung',
+			'Offline angelegt'
+		]);
+
+		// someone deletes the plan while it is open: a clear message, no reconnect loop
+		expect((await page.request.delete(`/api/plans/${planId}`)).status()).toBe(204);
+		await expect(page.getByTestId('fatal-error')).toContainText('Dieser Plan wurde gelöscht.');
+		await expect(status).toHaveAttribute('data-status', 'offline');
 	});
 });

@@ -1,0 +1,152 @@
+/**
+ * `use:bindYText={{ text, origin }}` binds an <input> or <textarea> to a Y.Text:
+ * - local typing is written as the minimal diff (so two people typing in one text merge),
+ * - remote changes update the value while the caret stays where it was, tracked through
+ *   Y.RelativePosition (positions are anchored to characters, not to offsets).
+ * During IME composition remote changes wait until the composition ends.
+ */
+import * as Y from 'yjs';
+import { textDiff } from '$lib/domain';
+
+export interface BindYTextParams {
+	text: Y.Text | null;
+	/** Transaction origin of local edits (the UndoManager's tracked origin). */
+	origin?: unknown;
+	/** Called after every local edit with the new value (e.g. for a length counter). */
+	oninput?: (value: string) => void;
+}
+
+type TextInput = HTMLInputElement | HTMLTextAreaElement;
+
+export function bindYText(node: TextInput, params: BindYTextParams) {
+	let text = params.text;
+	let origin = params.origin;
+	let onLocal = params.oninput;
+	let composing = false;
+	let relStart: Y.RelativePosition | null = null;
+	let relEnd: Y.RelativePosition | null = null;
+	let direction: 'forward' | 'backward' | 'none' = 'none';
+
+	const isFocused = () => node.ownerDocument.activeElement === node;
+
+	/** Remember the selection as relative positions, before a transaction changes the text. */
+	const capture = () => {
+		if (!text || !isFocused() || node.selectionStart === null) return;
+		relStart = Y.createRelativePositionFromTypeIndex(text, node.selectionStart);
+		relEnd = Y.createRelativePositionFromTypeIndex(text, node.selectionEnd ?? node.selectionStart);
+		direction = node.selectionDirection ?? 'none';
+	};
+
+	const render = () => {
+		if (!text || composing) return;
+		const value = text.toString();
+		if (node.value === value) return;
+		if (isFocused() && relStart && relEnd && text.doc) {
+			const start = Y.createAbsolutePositionFromRelativePosition(relStart, text.doc);
+			const end = Y.createAbsolutePositionFromRelativePosition(relEnd, text.doc);
+			node.value = value;
+			if (start && end) node.setSelectionRange(start.index, end.index, direction);
+		} else {
+			node.value = value;
+		}
+	};
+
+	const observer = () => render();
+	const beforeTransaction = () => capture();
+
+	// Composition (IME, dead keys): the text at its start and where it started.
+	let compositionBase = '';
+	let compositionAt: Y.RelativePosition | null = null;
+	let compositionOffset = 0;
+
+	const onInput = () => {
+		if (!text || composing) return;
+		const prev = text.toString();
+		const next = node.value;
+		if (prev === next) return;
+		const { index, remove, insert } = textDiff(prev, next);
+		const apply = () => {
+			if (remove > 0) text!.delete(index, remove);
+			if (insert.length > 0) text!.insert(index, insert);
+		};
+		if (text.doc) text.doc.transact(apply, origin);
+		else apply();
+		onLocal?.(next);
+	};
+
+	const onCompositionStart = () => {
+		if (!text) return;
+		composing = true;
+		compositionBase = text.toString();
+		compositionOffset = node.selectionStart ?? 0;
+		compositionAt = Y.createRelativePositionFromTypeIndex(text, compositionOffset);
+	};
+	const onCompositionEnd = () => {
+		composing = false;
+		if (!text) return;
+		if (text.toString() === compositionBase) {
+			onInput();
+			return;
+		}
+		// Someone else changed the text meanwhile: apply our composed change at its anchor.
+		const { index, remove, insert } = textDiff(compositionBase, node.value);
+		const anchor =
+			compositionAt && text.doc
+				? Y.createAbsolutePositionFromRelativePosition(compositionAt, text.doc)
+				: null;
+		const at = Math.max(0, (anchor?.index ?? compositionOffset) + (index - compositionOffset));
+		const t = text;
+		const apply = () => {
+			const len = t.length;
+			if (remove > 0 && at < len) t.delete(at, Math.min(remove, len - at));
+			if (insert.length > 0) t.insert(Math.min(at, t.length), insert);
+		};
+		if (t.doc) t.doc.transact(apply, origin);
+		else apply();
+		const caret = at + insert.length;
+		node.value = t.toString();
+		if (isFocused()) node.setSelectionRange(caret, caret);
+		onLocal?.(node.value);
+	};
+
+	function attach() {
+		if (!text) {
+			node.value = '';
+			node.disabled = true;
+			return;
+		}
+		node.disabled = false;
+		node.value = text.toString();
+		text.observe(observer);
+		text.doc?.on('beforeTransaction', beforeTransaction);
+	}
+
+	function detach() {
+		text?.unobserve(observer);
+		text?.doc?.off('beforeTransaction', beforeTransaction);
+		relStart = relEnd = null;
+	}
+
+	node.addEventListener('input', onInput);
+	node.addEventListener('compositionstart', onCompositionStart);
+	node.addEventListener('compositionend', onCompositionEnd);
+	attach();
+
+	return {
+		update(next: BindYTextParams) {
+			origin = next.origin;
+			onLocal = next.oninput;
+			if (next.text !== text) {
+				detach();
+				text = next.text;
+				attach();
+			}
+		},
+		destroy() {
+			detach();
+			node.removeEventListener('input', onInput);
+			node.removeEventListener('compositionstart', onCompositionStart);
+			node.removeEventListener('compositionend', onCompositionEnd);
+		}
+	};
+}

@@ -1,0 +1,217 @@
+/**
+ * UI-level actions of the board on top of a PlanClient: create, delete with undo, moves (mouse
+ * and keyboard) with screen-reader announcements, the open detail panel and focus management.
+ * Shared with all board components through context (getBoard()).
+ */
+import { getContext, setContext, tick } from 'svelte';
+import {
+	ITEM_TYPE_LABELS,
+	createItem,
+	deleteItem,
+	moveItem,
+	type ItemType,
+	type Result
+} from '$lib/domain';
+import { LOCAL_ORIGIN, type PlanClient } from '$lib/sync/client.svelte';
+import { announcer } from '$lib/components/announcer.svelte';
+import { toasts } from '$lib/components/toasts.svelte';
+import { buildIndex, displayTitle, type IndexEntry } from './plan-index';
+
+const KEY = Symbol('mitplan.board');
+
+const CHILD_TYPE: Partial<Record<ItemType, ItemType>> = { field: 'goal', goal: 'measure' };
+
+/** "Maßnahme „Familienzentrum“" */
+export function itemName(entry: Pick<IndexEntry, 'type' | 'item'>): string {
+	return `${ITEM_TYPE_LABELS[entry.type].singular} „${displayTitle(entry.item)}“`;
+}
+
+export class BoardController {
+	readonly client: PlanClient;
+	index = $derived.by(() => buildIndex(this.client.plan));
+	/** Item whose detail panel is open. */
+	detailId = $state<string | null>(null);
+	/** Item for which the "Verschieben nach …" dialog is open. */
+	moveId = $state<string | null>(null);
+	/** Goals whose measure list shows all measures (instead of the first ones). */
+	expanded = $state<Record<string, boolean>>({});
+	/** Goals whose measure list is collapsed. */
+	collapsed = $state<Record<string, boolean>>({});
+
+	constructor(client: PlanClient) {
+		this.client = client;
+	}
+
+	entry(id: string | null): IndexEntry | null {
+		return id ? (this.index.get(id) ?? null) : null;
+	}
+
+	#report<T>(result: Result<T>): result is { ok: true; value: T } {
+		if (!result.ok) {
+			toasts.error(result.error.message);
+			announcer.say(result.error.message, 'assertive');
+		}
+		return result.ok;
+	}
+
+	/** Create an item at the end of its list (or after `afterId`) and open its detail panel. */
+	create(type: ItemType, parentId: string | null = null, afterId?: string): string | null {
+		const result = this.client.step(() =>
+			createItem(this.client.doc, { type, parentId, afterId }, LOCAL_ORIGIN)
+		);
+		if (!this.#report(result)) return null;
+		this.client.flush();
+		this.detailId = result.value;
+		announcer.say(`${ITEM_TYPE_LABELS[type].singular} angelegt. Bitte Titel eingeben.`);
+		return result.value;
+	}
+
+	open(id: string) {
+		this.detailId = id;
+	}
+
+	/** Delete an item (with its children) and offer to undo it. */
+	remove(id: string) {
+		const entry = this.entry(id);
+		if (!entry) return;
+		const name = itemName(entry);
+		const childType = CHILD_TYPE[entry.type];
+		const item = entry.item;
+		const children =
+			item.type === 'field' ? item.goals.length : item.type === 'goal' ? item.measures.length : 0;
+		// where the focus goes afterwards: the next sibling, else the previous, else the parent
+		const fallback =
+			entry.siblings[entry.position + 1] ?? entry.siblings[entry.position - 1] ?? entry.parentId;
+		if (this.detailId === id) this.detailId = null;
+		const result = this.client.step(() => deleteItem(this.client.doc, id, LOCAL_ORIGIN));
+		if (!this.#report(result)) return;
+		const stackItem = this.client.undoManager.undoStack.at(-1);
+		const suffix =
+			children && childType
+				? ` (mit ${children} ${children === 1 ? ITEM_TYPE_LABELS[childType].singular : ITEM_TYPE_LABELS[childType].plural})`
+				: '';
+		const message = `${name}${suffix} gelöscht`;
+		toasts.show(message, {
+			action: {
+				label: 'Rückgängig',
+				run: () => {
+					const um = this.client.undoManager;
+					if (um.undoStack.at(-1) === stackItem) {
+						um.undo();
+						this.client.flush();
+						announcer.say(`${name} wiederhergestellt.`);
+						void this.focusItem(id);
+					} else {
+						toasts.show('Das Löschen kann nicht mehr einzeln rückgängig gemacht werden.');
+					}
+				}
+			}
+		});
+		announcer.say(`${message}. Rückgängig mit Strg+Z.`);
+		this.client.flush();
+		if (fallback) void this.focusItem(fallback);
+	}
+
+	/** Move within the siblings by `delta` (−1 up, +1 down). */
+	moveBy(id: string, delta: number) {
+		const entry = this.entry(id);
+		if (!entry) return;
+		const target = entry.position + delta;
+		if (target < 0 || target >= entry.siblings.length) {
+			announcer.say(
+				delta < 0
+					? `${itemName(entry)} steht bereits ganz oben.`
+					: `${itemName(entry)} steht bereits ganz unten.`
+			);
+			return;
+		}
+		this.moveTo(id, entry.parentId, target);
+	}
+
+	/** Move to position `index` (among the other siblings) under `parentId`. */
+	moveTo(id: string, parentId: string | null, index: number) {
+		const entry = this.entry(id);
+		if (!entry) return;
+		const result = this.client.step(() =>
+			moveItem(this.client.doc, id, { parentId, index }, LOCAL_ORIGIN)
+		);
+		if (!this.#report(result)) return;
+		this.client.flush();
+		const moved = this.entry(id);
+		if (moved) {
+			const parent = this.entry(moved.parentId);
+			const where = parent ? ` in ${itemName(parent)}` : '';
+			announcer.say(
+				`${itemName(moved)} verschoben: Position ${moved.position + 1} von ${moved.siblings.length}${where}.`
+			);
+		}
+		void this.focusItem(id);
+	}
+
+	/** Drop `draggedId` before/after `targetId`, or at the end of `parentId`'s list. */
+	drop(draggedId: string, parentId: string | null, targetId: string | null, after: boolean) {
+		const dragged = this.entry(draggedId);
+		if (!dragged) return;
+		let index: number;
+		if (targetId === null) {
+			const parent = this.entry(parentId);
+			const list = parent ? this.childIds(parentId!, dragged.type) : dragged.siblings;
+			index = list.filter((s) => s !== draggedId).length;
+		} else {
+			const target = this.entry(targetId);
+			if (!target) return;
+			const others = target.siblings.filter((s) => s !== draggedId);
+			index = others.indexOf(targetId) + (after ? 1 : 0);
+		}
+		this.moveTo(draggedId, parentId, index);
+	}
+
+	childIds(parentId: string, type: ItemType): string[] {
+		const parent = this.entry(parentId);
+		if (!parent) return [];
+		const item = parent.item;
+		if (type === 'goal' && item.type === 'field') return item.goals.map((g) => g.id);
+		if (type === 'measure' && item.type === 'goal') return item.measures.map((m) => m.id);
+		return [];
+	}
+
+	undo() {
+		if (this.client.undo()) {
+			this.client.flush();
+			announcer.say('Rückgängig gemacht.');
+		} else announcer.say('Nichts zum Rückgängigmachen.');
+	}
+
+	redo() {
+		if (this.client.redo()) {
+			this.client.flush();
+			announcer.say('Wiederholt.');
+		} else announcer.say('Nichts zum Wiederholen.');
+	}
+
+	/** Focus the main button of an item's card after the board re-rendered. */
+	async focusItem(id: string) {
+		await tick();
+		const goal = this.entry(id);
+		// a measure hidden behind "weitere anzeigen" / a collapsed goal: show it first
+		if (goal?.type === 'measure' && goal.parentId) {
+			if (this.collapsed[goal.parentId]) this.collapsed[goal.parentId] = false;
+			if (goal.position >= MEASURE_PREVIEW) this.expanded[goal.parentId] = true;
+			await tick();
+		}
+		const el = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(id)}"] .card-open`);
+		el?.focus();
+		el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+	}
+}
+
+/** Measures shown per goal before "Alle anzeigen". */
+export const MEASURE_PREVIEW = 12;
+
+export function setBoard(controller: BoardController) {
+	setContext(KEY, controller);
+}
+
+export function getBoard(): BoardController {
+	return getContext<BoardController>(KEY);
+}

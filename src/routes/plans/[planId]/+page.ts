@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import { isValidPlanId } from '$lib/domain';
+import type { PageLoad } from './$types';
+
+// The board lives in the browser: Y.Doc, IndexedDB and the websocket.
+export const ssr = false;
+
+export const load: PageLoad = ({ params }) => {
+	if (!isValidPlanId(params.planId)) {
+		error(404, {
+			message:
+				'Diese Plan-Adresse ist ungültig. Plan-Adressen bestehen aus Buchstaben, Ziffern, „-“ und „_“.',
+			code: 'invalid_plan_id'
+		});
+	}
+	return { planId: params.planId };
+};

@@ -1,0 +1,42 @@
+/**
+ * bindYText: a remote insert before the caret moves the caret along (Y.RelativePosition), so
+ * the local person keeps typing where they were.
+ */
+import { expect, test } from '@playwright/test';
+import { addField, detail, openNewPlan, useIdentity } from './support/board';
+
+test('Cursor bleibt an seiner Stelle, wenn jemand davor schreibt', async ({ browser }) => {
+	const annaContext = await browser.newContext();
+	const benContext = await browser.newContext();
+	const anna = await annaContext.newPage();
+	const ben = await benContext.newPage();
+	await useIdentity(anna, 'Anna Beispiel');
+	await useIdentity(ben, 'Ben Muster', '#b91c1c');
+
+	const planId = await openNewPlan(anna, 'Cursor-Plan');
+	await addField(anna, 'Gesundheit');
+	await ben.goto(`/plans/${planId}`);
+	for (const page of [anna, ben]) {
+		await page.getByTestId('field-column').locator('.card-open').first().click();
+		await expect(detail(page)).toBeVisible();
+	}
+	const annaText = detail(anna).getByTestId('detail-situation');
+	const benText = detail(ben).getByTestId('detail-situation');
+
+	await annaText.fill('Hallo Welt');
+	await expect(benText).toHaveValue('Hallo Welt');
+	// Anna's caret right after "Hallo"
+	await annaText.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(5, 5));
+
+	await benText.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(0, 0));
+	await benText.pressSequentially('Liebe ');
+	await expect(annaText).toHaveValue('Liebe Hallo Welt');
+	expect(await annaText.evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe(11);
+
+	await annaText.pressSequentially(',');
+	await expect(annaText).toHaveValue('Liebe Hallo, Welt');
+	await expect(benText).toHaveValue('Liebe Hallo, Welt');
+
+	await annaContext.close();
+	await benContext.close();
+});
