@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { registerBackend } from '../src/lib/server/backend';
+import { getBackend, registerBackend } from '../src/lib/server/backend';
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { PlanService } from './plans';
@@ -93,7 +93,8 @@ export async function createCore(
 				await rooms.closeAll();
 				await bus.close().catch(() => {});
 				await store.close().catch(() => {});
-				registerBackend(undefined);
+				// Only our own: after a Vite restart a newer backend may already be registered.
+				if (getBackend() === plans) registerBackend(undefined);
 			})();
 			return closing;
 		}

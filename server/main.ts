@@ -76,14 +76,14 @@ export async function main(): Promise<void> {
 	);
 
 	let stopping = false;
-	const stop = (signal: string) => {
+	const stop = (signal: string, exitCode = 0) => {
 		if (stopping) return;
 		stopping = true;
 		running.core.log.info('shutting down', { signal });
 		const force = setTimeout(() => process.exit(1), 10_000);
 		force.unref();
 		running.close().then(
-			() => process.exit(0),
+			() => process.exit(exitCode),
 			() => process.exit(1)
 		);
 	};
@@ -92,6 +92,17 @@ export async function main(): Promise<void> {
 	process.on('unhandledRejection', (error) =>
 		running.core.log.error('unhandled rejection', { error })
 	);
+	// A failed static-file stream (e.g. build/ replaced while running) or a dropped socket must
+	// not take every user's session down; anything else is a bug: log it and exit.
+	process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
+		running.core.log.error('uncaught exception', { error, code: error.code });
+		if (
+			!error.code ||
+			!['ENOENT', 'EPIPE', 'ECONNRESET', 'ERR_STREAM_PREMATURE_CLOSE'].includes(error.code)
+		) {
+			stop('uncaughtException', 1);
+		}
+	});
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

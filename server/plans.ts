@@ -88,13 +88,16 @@ export class PlanService implements MitplanBackend {
 		}));
 	}
 
-	createPlan(input: { title: string; municipality?: string }) {
-		return this.storeNewPlan(newId(), (doc) =>
-			initPlan(doc, {
-				title: typeof input?.title === 'string' ? input.title : '',
-				municipality: typeof input?.municipality === 'string' ? input.municipality : ''
-			})
-		);
+	createPlan(input: { title: string; municipality?: string; example?: boolean }) {
+		const meta = {
+			title: typeof input?.title === 'string' ? input.title : '',
+			municipality: typeof input?.municipality === 'string' ? input.municipality : ''
+		};
+		return this.storeNewPlan(newId(), (doc) => {
+			if (!input?.example) return initPlan(doc, meta);
+			const built = buildExamplePlan(doc);
+			return built.ok ? setMeta(doc, meta) : built;
+		});
 	}
 
 	private async storeNewPlan(id: string, build: (doc: Y.Doc) => Result<void>) {

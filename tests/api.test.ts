@@ -75,6 +75,18 @@ describe('JSON API', () => {
 		expect(list.some((p) => p.id === id)).toBe(false);
 	});
 
+	it('creates a plan with the example content when asked to', async () => {
+		const created = await post('/api/plans', {
+			title: 'Unser Beispiel',
+			municipality: 'Musterstadt',
+			example: true
+		});
+		expect(created.status).toBe(201);
+		const summary = (await created.json()) as PlanSummary;
+		expect(summary).toMatchObject({ title: 'Unser Beispiel', municipality: 'Musterstadt' });
+		expect(summary.counts.measures).toBeGreaterThanOrEqual(10);
+	});
+
 	it.each([
 		['GET', '/api/plans/..%2Fx', 400, 'invalid_plan_id'],
 		['GET', `/api/plans/${'a'.repeat(65)}`, 400, 'invalid_plan_id'],

@@ -65,8 +65,10 @@ async function request<T>(
 
 export const api = {
 	listPlans: (f: Fetch = fetch) => request<PlanSummary[]>(f, 'GET', '/api/plans'),
-	createPlan: (input: { title: string; municipality?: string }, f: Fetch = fetch) =>
-		request<PlanSummary>(f, 'POST', '/api/plans', input),
+	createPlan: (
+		input: { title: string; municipality?: string; example?: boolean },
+		f: Fetch = fetch
+	) => request<PlanSummary>(f, 'POST', '/api/plans', input),
 	updatePlan: (
 		id: string,
 		patch: { title?: string; municipality?: string; status?: string },

@@ -23,7 +23,12 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 export interface MitplanBackend {
 	listPlans(): Promise<PlanSummary[]>;
 	getPlan(planId: string): Promise<ApiResult<PlanJson>>;
-	createPlan(input: { title: string; municipality?: string }): Promise<ApiResult<PlanSummary>>;
+	/** `example: true` fills the new plan with the Beispielplan's content. */
+	createPlan(input: {
+		title: string;
+		municipality?: string;
+		example?: boolean;
+	}): Promise<ApiResult<PlanSummary>>;
 	/** Validated by the domain: only title, municipality and status may be changed. */
 	updatePlanMeta(
 		planId: string,
