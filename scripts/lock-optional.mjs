@@ -7,13 +7,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const OS = ['android', 'darwin', 'freebsd', 'linux', 'openbsd', 'openharmony', 'win32'];
+/** @type {Record<string, string>} */
 const CPU = { 'arm-eabi': 'arm', arm: 'arm', arm64: 'arm64', x64: 'x64', ia32: 'ia32' };
 Object.assign(CPU, { loong64: 'loong64', ppc64: 'ppc64', riscv64: 'riscv64', s390x: 's390x' });
 
-/** '@rollup/rollup-linux-arm64-musl' → { os: ['linux'], cpu: ['arm64'], libc: ['musl'] } */
+/**
+ * '@rollup/rollup-linux-arm64-musl' → { os: ['linux'], cpu: ['arm64'], libc: ['musl'] }
+ * @param {string} name
+ */
 function platformOf(name) {
-	const parts = name.split('/').pop().split('-').slice(1);
-	const os = parts.shift();
+	const parts = (name.split('/').pop() ?? '').split('-').slice(1);
+	const os = parts.shift() ?? '';
 	if (!OS.includes(os)) return null;
 	const rest = parts.join('-');
 	const cpuKey = Object.keys(CPU)
@@ -21,6 +25,7 @@ function platformOf(name) {
 		.find((key) => rest === key || rest.startsWith(`${key}-`));
 	if (!cpuKey) return null;
 	const abi = rest.slice(cpuKey.length + 1);
+	/** @type {{ os: string[]; cpu: string[]; libc?: string[] }} */
 	const platform = { os: [os], cpu: [CPU[cpuKey]] };
 	if (os === 'linux') platform.libc = [abi.includes('musl') ? 'musl' : 'glibc'];
 	return platform;
@@ -39,6 +44,8 @@ for (const [path, pkg] of Object.entries(lock.packages)) {
 		added++;
 	}
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a < b ? -1 : 1)));
+lock.packages = Object.fromEntries(
+	Object.entries(lock.packages).sort(([a], [b]) => (a < b ? -1 : 1))
+);
 writeFileSync('package-lock.json', JSON.stringify(lock, null, '\t') + '\n');
 console.log(`lock-optional: ${added} platform entries added`);
