@@ -95,6 +95,10 @@ describe('Redis outage', () => {
 		await Promise.all([writer.synced, witness.synced]);
 
 		await r.kill();
+		// The API answers with a clear error instead of failing or hanging.
+		const down = await fetch(`${server.httpUrl}/api/plans`);
+		expect(down.status).toBe(503);
+		expect(await down.json()).toMatchObject({ error: { code: 'storage_unavailable' } });
 		const during = createItem(writer.doc, {
 			type: 'principle',
 			values: { title: 'Während des Ausfalls' }

@@ -1,9 +1,19 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { readJsonObject, resultResponse } from '$lib/server/http';
+import { errorResponse, readJsonObject, resultResponse } from '$lib/server/http';
 
 /** GET /api/plans – all plans as PlanSummary[] (sorted by title). */
-export const GET: RequestHandler = async ({ locals }) => json(await locals.backend.listPlans());
+export const GET: RequestHandler = async ({ locals }) => {
+	try {
+		return json(await locals.backend.listPlans());
+	} catch {
+		return errorResponse(
+			503,
+			'storage_unavailable',
+			'Der Speicher ist gerade nicht erreichbar. Bitte gleich erneut versuchen.'
+		);
+	}
+};
 
 /**
  * POST /api/plans {title, municipality?, example?} – creates a plan (with the Beispielplan's
