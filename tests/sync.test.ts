@@ -212,3 +212,26 @@ describe('closeReason', () => {
 		expect(closeReason('kurz')).toBe('kurz');
 	});
 });
+
+describe('after a bad message', () => {
+	it('applies nothing more that the same connection sends', async () => {
+		const created = await server.core.plans.createPlan({ title: 'Nach dem Fehler' });
+		if (!created.ok) throw new Error(created.error.message);
+		const id = created.value.id;
+		const s = rawSocket(`${server.wsUrl}/sync/${id}`);
+		await s.opened;
+		// A valid update, made by a scratch doc, sent right after a malformed message.
+		const scratch = new Y.Doc();
+		scratch.getMap('items').set('eingeschleust', 'x');
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, 0);
+		encoding.writeVarUint(encoder, 2);
+		encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(scratch));
+		s.ws.send(new Uint8Array([42]));
+		s.ws.send(encoding.toUint8Array(encoder));
+		expect((await s.closed).code).toBe(CloseCode.Malformed);
+		const stored = new Y.Doc();
+		Y.applyUpdate(stored, (await server.core.store.load(id))!);
+		expect(stored.getMap('items').has('eingeschleust')).toBe(false);
+	});
+});

@@ -64,13 +64,15 @@ export function handleConnection(
 	const queue: Uint8Array[] = [];
 	let queuedBytes = 0;
 
+	let failed = false;
 	const fail = (code: number, reason: string, error?: unknown) => {
+		failed = true; // nothing this connection sends after the fault is applied
 		clog.warn('closing connection', { code, reason, error });
 		peer.close(code, reason);
 	};
 
 	const handleMessage = (data: Uint8Array) => {
-		if (!room) return;
+		if (!room || failed) return;
 		try {
 			room.handle(peer, parseClientMessage(data));
 		} catch (error) {
@@ -81,6 +83,7 @@ export function handleConnection(
 	};
 
 	ws.on('message', (data, isBinary) => {
+		if (failed) return;
 		if (!isBinary) return fail(CloseCode.Malformed, 'Ungültige Nachricht: Text statt Binärdaten');
 		const bytes = toUint8Array(data);
 		if (room) return handleMessage(bytes);
