@@ -235,3 +235,29 @@ describe('after a bad message', () => {
 		expect(stored.getMap('items').has('eingeschleust')).toBe(false);
 	});
 });
+
+describe('older documents', () => {
+	it('are migrated to the current schema when loaded, and the migration is stored', async () => {
+		// A v0 prototype document: no schemaVersion, a title as plain string, links as an array.
+		const v0 = new Y.Doc();
+		v0.getMap('meta').set('title', 'Altes Konzept');
+		const field = new Y.Map<unknown>();
+		v0.getMap('items').set('feld1', field);
+		field.set('type', 'field');
+		field.set('title', 'Sprache und Bildung');
+		await server.core.store.append('altplan', Y.encodeStateAsUpdate(v0));
+
+		const old = connectClient(server.wsUrl, 'altplan');
+		clients.push(old);
+		await old.synced;
+		expect(old.doc.getMap('meta').get('schemaVersion')).toBe(1);
+		const plan = readPlan(old.doc, 'altplan');
+		expect(plan.fields.map((f) => f.title)).toEqual(['Sprache und Bildung']);
+		expect(getText(old.doc, 'feld1', 'title')?.toString()).toBe('Sprache und Bildung');
+
+		await server.core.rooms.peek('altplan')!.flush();
+		const stored = new Y.Doc();
+		Y.applyUpdate(stored, (await server.core.store.load('altplan'))!);
+		expect(stored.getMap('meta').get('schemaVersion')).toBe(1);
+	});
+});
