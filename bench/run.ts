@@ -15,7 +15,7 @@ import WebSocket from 'ws';
 import { buildPlan, createItem, getText, initPlan } from '../src/lib/domain/index';
 import { createFileStore } from '../server/storage/file-store';
 import { createRedisStore } from '../server/storage/redis-store';
-import { connectClient, waitFor, type TestClient } from '../tests/helpers/clients';
+import { connectClient, type TestClient } from '../tests/helpers/clients';
 import { startRedis } from '../tests/helpers/redis-server';
 
 const RECEIVERS = 50;

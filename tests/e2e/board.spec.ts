@@ -22,6 +22,8 @@ test.describe('Planübersicht', () => {
 		await expect(dialog.getByRole('alert')).toHaveText(
 			'Bitte geben Sie einen Titel für den Plan ein.'
 		);
+		// the error sits under the field, and the keyboard focus goes there
+		await expect(dialog.getByLabel('Titel des Plans')).toBeFocused();
 		await dialog.getByLabel('Titel des Plans').fill('Vielfaltsstrategie Teststadt');
 		await dialog.getByLabel(/Kommune/).fill('Teststadt');
 		await dialog.getByTestId('create-submit').click();
@@ -158,6 +160,27 @@ test.describe('Planungstafel', () => {
 			endDate: '2026-12-31'
 		});
 		expect(plan.fields[0].goals[0].principleIds).toEqual([plan.principles[0].id]);
+	});
+
+	test('Planangaben auf der Tafel ändern, mit Rückmeldung', async ({ page }) => {
+		await openNewPlan(page, 'Planangaben-Test');
+		await page.getByTestId('edit-plan-meta').click();
+		const meta = page.getByTestId('plan-meta-dialog');
+		const title = meta.getByLabel('Titel des Plans');
+		await title.fill('  ');
+		await meta.getByRole('button', { name: 'Speichern' }).click();
+		await expect(meta.getByRole('alert')).toHaveText(
+			'Bitte geben Sie einen Titel für den Plan ein.'
+		);
+		await expect(title).toBeFocused();
+		await title.fill('Planangaben-Test 2030');
+		await title.press('Enter');
+		await expect(meta).toBeHidden();
+		await expect(page.getByTestId('plan-title')).toHaveText('Planangaben-Test 2030');
+		await expect(
+			page.getByTestId('toast').filter({ hasText: 'Planangaben gespeichert' })
+		).toBeVisible();
+		await expect(page.getByTestId('edit-plan-meta')).toBeFocused();
 	});
 
 	test('Maßnahmen per Tastatur umsortieren und verschieben', async ({ page }) => {

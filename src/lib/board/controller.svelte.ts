@@ -100,7 +100,7 @@ export class BoardController {
 						um.undo();
 						this.client.flush();
 						announcer.say(`${name} wiederhergestellt.`);
-						void this.focusItem(id);
+						void this.focusItem(id, true);
 					} else {
 						toasts.show('Das Löschen kann nicht mehr einzeln rückgängig gemacht werden.');
 					}
@@ -110,6 +110,19 @@ export class BoardController {
 		announcer.say(`${message}. Rückgängig mit Strg+Z.`);
 		this.client.flush();
 		if (fallback) void this.focusItem(fallback);
+	}
+
+	/**
+	 * Keyboard move on a card's title button: Alt+↑/↓ (and Alt+←/→ for the horizontal field
+	 * columns) moves the item among its siblings.
+	 */
+	moveKeydown(event: KeyboardEvent, id: string, horizontal = false) {
+		if (!event.altKey) return;
+		const back = event.key === 'ArrowUp' || (horizontal && event.key === 'ArrowLeft');
+		const forward = event.key === 'ArrowDown' || (horizontal && event.key === 'ArrowRight');
+		if (!back && !forward) return;
+		event.preventDefault();
+		this.moveBy(id, back ? -1 : 1);
 	}
 
 	/** Move within the siblings by `delta` (−1 up, +1 down). */
@@ -145,7 +158,7 @@ export class BoardController {
 				`${itemName(moved)} verschoben: Position ${moved.position + 1} von ${moved.siblings.length}${where}.`
 			);
 		}
-		void this.focusItem(id);
+		void this.focusItem(id, true);
 	}
 
 	/** Drop `draggedId` before/after `targetId`, or at the end of `parentId`'s list. */
@@ -189,8 +202,11 @@ export class BoardController {
 		} else announcer.say('Nichts zum Wiederholen.');
 	}
 
-	/** Focus the main button of an item's card after the board re-rendered. */
-	async focusItem(id: string) {
+	/**
+	 * Focus the main button of an item's card after the board re-rendered; with `flash`, also
+	 * highlight the card for a moment (focus rings are not shown after mouse clicks).
+	 */
+	async focusItem(id: string, flash = false) {
 		await tick();
 		const goal = this.entry(id);
 		// a measure hidden behind "weitere anzeigen" / a collapsed goal: show it first
@@ -202,6 +218,15 @@ export class BoardController {
 		const el = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(id)}"] .card-open`);
 		el?.focus();
 		el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+		const card = el?.closest<HTMLElement>('[data-item-id]');
+		if (flash && card) {
+			card.classList.remove('card-flash');
+			void card.offsetWidth; // restart the animation when moved again right away
+			card.classList.add('card-flash');
+			card.addEventListener('animationend', () => card.classList.remove('card-flash'), {
+				once: true
+			});
+		}
 	}
 }
 
