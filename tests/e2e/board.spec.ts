@@ -13,6 +13,10 @@ import {
 
 test.describe('Planübersicht', () => {
 	test('Plan anlegen, Namen eingeben, umbenennen und mit Bestätigung löschen', async ({ page }) => {
+		// unique per run, so a retry or a parallel test never finds a second card of the same name
+		const tag = Math.random().toString(36).slice(2, 7);
+		const title = `Vielfaltsstrategie Teststadt ${tag}`;
+		const renamedTitle = `Vielfaltsstrategie 2030 ${tag}`;
 		await page.goto('/');
 		await page.getByTestId('create-plan').first().click();
 		const dialog = page.getByTestId('create-dialog');
@@ -24,7 +28,7 @@ test.describe('Planübersicht', () => {
 		);
 		// the error sits under the field, and the keyboard focus goes there
 		await expect(dialog.getByLabel('Titel des Plans')).toBeFocused();
-		await dialog.getByLabel('Titel des Plans').fill('Vielfaltsstrategie Teststadt');
+		await dialog.getByLabel('Titel des Plans').fill(title);
 		await dialog.getByLabel(/Kommune/).fill('Teststadt');
 		await dialog.getByTestId('create-submit').click();
 		await expect(page).toHaveURL(/\/plans\/[A-Za-z0-9_-]+$/);
@@ -34,30 +38,30 @@ test.describe('Planübersicht', () => {
 		await expect(nameDialog.getByRole('heading', { name: 'Wie heißen Sie?' })).toBeVisible();
 		await nameDialog.getByLabel('Anzeigename').fill('Erika Muster');
 		await nameDialog.getByTestId('name-submit').click();
-		await expect(page.getByTestId('plan-title')).toHaveText('Vielfaltsstrategie Teststadt');
+		await expect(page.getByTestId('plan-title')).toHaveText(title);
 		await expect(page.getByTestId('presence')).toContainText('Erika Muster');
 		await expect(page.getByTestId('fields-empty')).toContainText(
 			'Legen Sie das erste Handlungsfeld an'
 		);
 
 		await page.getByRole('link', { name: 'Pläne' }).click();
-		const card = page.getByTestId('plan-card').filter({ hasText: 'Vielfaltsstrategie Teststadt' });
+		const card = page.getByTestId('plan-card').filter({ hasText: title });
 		await expect(card).toContainText('Teststadt');
 
 		await card.getByTestId('rename-plan').click();
 		const edit = page.getByTestId('edit-dialog');
-		await edit.getByLabel('Titel des Plans').fill('Vielfaltsstrategie 2030');
+		await edit.getByLabel('Titel des Plans').fill(renamedTitle);
 		await edit.getByTestId('edit-submit').click();
-		const renamed = page.getByTestId('plan-card').filter({ hasText: 'Vielfaltsstrategie 2030' });
+		const renamed = page.getByTestId('plan-card').filter({ hasText: renamedTitle });
 		await expect(renamed).toBeVisible();
 
 		await renamed.getByTestId('delete-plan').click();
 		const del = page.getByTestId('delete-dialog');
-		await expect(del).toContainText('„Vielfaltsstrategie 2030“');
+		await expect(del).toContainText(`„${renamedTitle}“`);
 		await del.getByTestId('delete-confirm').click();
 		await expect(renamed).toHaveCount(0);
 		await expect(
-			page.getByTestId('toast').filter({ hasText: '„Vielfaltsstrategie 2030“ gelöscht' })
+			page.getByTestId('toast').filter({ hasText: `„${renamedTitle}“ gelöscht` })
 		).toBeVisible();
 	});
 
