@@ -141,4 +141,24 @@ describe('two instances on one Redis', () => {
 			second.destroy();
 		}
 	});
+
+	it('a room that loads later on B learns at once who is present on A', async () => {
+		const planId = await newPlan('Später dazu');
+		const onA = client(a.wsUrl, planId, 'Anna');
+		await onA.synced;
+		onA.provider.awareness.setLocalStateField('editing', 'feld-2');
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		// B has not loaded the plan yet; Anna renews her presence only every 15 s.
+		expect(b.core.rooms.peek(planId)).toBeUndefined();
+		const onB = client(b.wsUrl, planId, 'Bülent');
+		await onB.synced;
+		await waitFor(
+			() =>
+				[...onB.provider.awareness.getStates().values()].some(
+					(s) => s.user?.name === 'Anna' && s.editing === 'feld-2'
+				),
+			'B sees Anna without waiting for her renewal',
+			3_000
+		);
+	});
 });

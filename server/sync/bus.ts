@@ -8,7 +8,11 @@
  * Messages an instance published itself come back to it and are ignored by instance id.
  */
 
-export type BusKind = 'update' | 'awareness' | 'deleted';
+/**
+ * update: a stored document update · awareness: presence changes · deleted: the plan is gone ·
+ * awareness-query: a room just loaded and asks the others for their users' presence.
+ */
+export type BusKind = 'update' | 'awareness' | 'deleted' | 'awareness-query';
 
 export interface BusMessage {
 	kind: BusKind;
@@ -36,8 +40,13 @@ export interface BinaryPubSub {
 	close(): Promise<void>;
 }
 
-const KIND_CODES: Record<BusKind, number> = { update: 0, awareness: 1, deleted: 2 };
-const KINDS: BusKind[] = ['update', 'awareness', 'deleted'];
+const KIND_CODES: Record<BusKind, number> = {
+	update: 0,
+	awareness: 1,
+	deleted: 2,
+	'awareness-query': 3
+};
+const KINDS: BusKind[] = ['update', 'awareness', 'deleted', 'awareness-query'];
 
 export function encodeBusMessage(instanceId: string, message: BusMessage): Buffer {
 	const id = Buffer.from(instanceId, 'utf8');

@@ -61,8 +61,13 @@ const RETRY_MAX_MS = 5_000;
 /** Store errors that no retry can fix (the update itself is refused). */
 function isPermanent(error: unknown): boolean {
 	return (
-		error instanceof StorageError && (error.code === 'too_large' || error.code === 'invalid_update')
+		error instanceof StorageError && ['too_large', 'invalid_update', 'deleted'].includes(error.code)
 	);
+}
+
+/** The store refuses updates because the plan was deleted (tombstone). */
+function isDeleted(error: unknown): boolean {
+	return error instanceof StorageError && (error.code as string) === 'deleted';
 }
 
 export class Room {
@@ -114,6 +119,7 @@ export class Room {
 				if (message.kind === 'update') Y.applyUpdate(this.doc, message.payload, ORIGIN_BUS);
 				else if (message.kind === 'awareness')
 					applyAwarenessUpdate(this.awareness, message.payload, ORIGIN_BUS);
+				else if (message.kind === 'awareness-query') this.publishOwnPresence();
 				else if (message.kind === 'deleted') {
 					this.deletedRemotely = true;
 					if (!this.loaded) return; // load() reports the plan as missing
@@ -133,7 +139,20 @@ export class Room {
 			this.deps.log.warn('migration refused', { planId: this.planId, ...migrated.error });
 		}
 		this.loaded = true;
+		// Ask the other instances for their users' presence instead of waiting for renewals.
+		this.deps.bus
+			.publish(this.planId, { kind: 'awareness-query', payload: new Uint8Array() })
+			.catch(() => {});
 		return true;
+	}
+
+	/** Publishes the presence of this instance's own peers (answer to an awareness query). */
+	private publishOwnPresence(): void {
+		const own = [...this.peers.values()].flatMap((ids) => [...ids]);
+		const present = own.filter((id) => this.awareness.getStates().has(id));
+		if (present.length === 0) return;
+		const payload = encodeAwarenessUpdate(this.awareness, present);
+		this.deps.bus.publish(this.planId, { kind: 'awareness', payload }).catch(() => {});
 	}
 
 	/**
@@ -309,6 +328,16 @@ export class Room {
 			);
 	};
 
+	/** The store says the plan was deleted (by another instance): end this room like a delete. */
+	private deletedElsewhere(): void {
+		if (this.closed) return;
+		this.deps.log.info('plan was deleted elsewhere; closing its connections', {
+			planId: this.planId
+		});
+		this.closeAll(4410, 'Plan gelöscht');
+		this.deps.onRemoteDelete?.(this);
+	}
+
 	private publish(update: Uint8Array): void {
 		this.deps.bus
 			.publish(this.planId, { kind: 'update', payload: update })
@@ -322,6 +351,7 @@ export class Room {
 				if (logLength >= this.deps.compactEvery) this.compactInBackground();
 			},
 			(error) => {
+				if (isDeleted(error)) return this.deletedElsewhere();
 				if (isPermanent(error)) {
 					this.deps.log.error('store refused an update permanently', {
 						planId: this.planId,
@@ -365,6 +395,10 @@ export class Room {
 			try {
 				await this.deps.store.append(this.planId, update);
 			} catch (error) {
+				if (isDeleted(error)) {
+					this.unsaved = [];
+					return this.deletedElsewhere();
+				}
 				if (isPermanent(error)) {
 					this.unsaved.shift();
 					this.deps.log.error('store refused an update permanently', {
