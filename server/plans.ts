@@ -59,6 +59,15 @@ export class PlanService implements MitplanBackend {
 		return { storage: this.deps.store.kind, instanceId: this.deps.instanceId };
 	}
 
+	async healthy(): Promise<boolean> {
+		try {
+			await this.deps.store.list();
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
 	async listPlans(): Promise<PlanSummary[]> {
 		const ids = await this.deps.store.list();
 		const summaries = await Promise.all(

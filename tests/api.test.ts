@@ -29,6 +29,12 @@ const post = (path: string, body: unknown, method = 'POST') =>
 	});
 
 describe('JSON API', () => {
+	it('reports health for load balancers', async () => {
+		const response = await api('/api/health');
+		expect(response.status).toBe(200);
+		expect(await response.json()).toMatchObject({ status: 'ok', storage: 'file' });
+	});
+
 	it('lists the seeded Beispielplan with real content on first start', async () => {
 		const response = await api('/api/plans');
 		expect(response.status).toBe(200);

@@ -99,6 +99,9 @@ describe('Redis outage', () => {
 		const down = await fetch(`${server.httpUrl}/api/plans`);
 		expect(down.status).toBe(503);
 		expect(await down.json()).toMatchObject({ error: { code: 'storage_unavailable' } });
+		const health = await fetch(`${server.httpUrl}/api/health`);
+		expect(health.status).toBe(503);
+		expect(await health.json()).toMatchObject({ status: 'unavailable', storage: 'redis' });
 		const during = createItem(writer.doc, {
 			type: 'principle',
 			values: { title: 'Während des Ausfalls' }

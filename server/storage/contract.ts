@@ -147,9 +147,98 @@ export function runDocStoreContract(
 			expect(await store.load('list-a')).toBeNull();
 			expect(await store.load('list-b')).toBeNull();
 			expect(await store.exists('list-a')).toBe(false);
-			// A deleted plan starts from scratch.
-			expect((await store.append('list-a', new Editor().type('new'))).logLength).toBe(1);
-			expect(textOf(await store.load('list-a'))).toBe('new');
+			// A deleted id stays deleted (tombstone), see below.
+			await expectCode(store.append('list-a', new Editor().type('new')), 'deleted');
+		});
+
+		it('refuses appends to a deleted plan and writes nothing (tombstone)', async () => {
+			const store = await open();
+			const ed = new Editor();
+			await store.append('tomb', ed.type('base '));
+			await store.compact('tomb');
+			await store.append('tomb', ed.type('log'));
+			await store.append('tomb-other', new Editor().type('keep'));
+			await store.delete('tomb');
+
+			await expectCode(store.append('tomb', ed.type(' late')), 'deleted');
+			await expectCode(store.append('tomb', new Editor().type('fresh')), 'deleted');
+			expect(await store.load('tomb')).toBeNull();
+			expect(await store.exists('tomb')).toBe(false);
+			expect(await store.list()).not.toContain('tomb');
+			await store.compact('tomb'); // resolves, writes nothing
+			expect(await store.load('tomb')).toBeNull();
+			expect(await store.exists('tomb')).toBe(false);
+			await store.delete('tomb'); // idempotent
+			// Other plans are untouched; an id that never existed is tombstoned by delete as well.
+			expect(textOf(await store.load('tomb-other'))).toBe('keep');
+			expect(await store.list()).toContain('tomb-other');
+			await store.delete('tomb-never');
+			await expectCode(store.append('tomb-never', new Editor().type('x')), 'deleted');
+			expect(await store.list()).not.toContain('tomb-never');
+		});
+
+		it('keeps refusing a deleted plan after a restart (second store instance)', async () => {
+			const first = await open();
+			const ed = new Editor();
+			for (let i = 0; i < 5; i++) await first.append('tomb-restart', ed.type(`${i};`));
+			await first.compact('tomb-restart');
+			await first.append('tomb-restart', ed.type('tail'));
+			await first.delete('tomb-restart');
+			await first.close();
+
+			const second = await open();
+			expect(await second.load('tomb-restart')).toBeNull();
+			expect(await second.exists('tomb-restart')).toBe(false);
+			expect(await second.list()).not.toContain('tomb-restart');
+			await expectCode(second.append('tomb-restart', ed.type('late')), 'deleted');
+			await second.compact('tomb-restart');
+			expect(await second.load('tomb-restart')).toBeNull();
+			expect(await second.list()).not.toContain('tomb-restart');
+		});
+
+		it('leaves the plan deleted when delete races appends and compactions', async () => {
+			// One instance (a file data directory belongs to one process); the Redis suite races two.
+			const store = await open();
+			for (let round = 0; round < 5; round++) {
+				const planId = `tomb-race-${round}`;
+				const ed = new Editor();
+				for (let i = 0; i < 5; i++) await store.append(planId, ed.type(`pre${i};`));
+				if (round % 2 === 1) await store.compact(planId); // with and without a snapshot
+				// Settle each promise at once (no unhandled rejection while the loop yields).
+				const settle = (p: Promise<unknown>) =>
+					p.then(
+						() => null,
+						(e: unknown) => e
+					);
+				const appends: Promise<unknown>[] = [];
+				const others: Promise<unknown>[] = [];
+				let deleted: Promise<unknown> | null = null;
+				let appendsBeforeDelete = 0;
+				for (let i = 0; i < 50; i++) {
+					if (i === 10 + round) {
+						deleted = settle(store.delete(planId));
+						appendsBeforeDelete = appends.length;
+					}
+					appends.push(settle(store.append(planId, ed.type(`${i};`))));
+					if (i % 7 === 0) others.push(settle(store.compact(planId)));
+					if (i % 4 === 0) await new Promise((r) => setImmediate(r));
+				}
+				expect(await deleted).toBeNull();
+				expect(await Promise.all(others)).toEqual(others.map(() => null));
+				const errors = await Promise.all(appends);
+				for (const e of errors.filter((x) => x !== null)) {
+					expect(e).toBeInstanceOf(StorageError);
+					expect((e as StorageError).code).toBe('deleted');
+				}
+				// Every append called after delete() is refused.
+				expect(errors.slice(appendsBeforeDelete)).toEqual(
+					errors.slice(appendsBeforeDelete).map(() => expect.any(StorageError))
+				);
+				expect(await store.load(planId)).toBeNull();
+				expect(await store.exists(planId)).toBe(false);
+				expect(await store.list()).not.toContain(planId);
+				await expectCode(store.append(planId, ed.type('after')), 'deleted');
+			}
 		});
 
 		it('rejects invalid plan ids in every method', async () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Editor, runDocStoreContract, textOf } from './contract';
+import { Editor, expectCode, runDocStoreContract, textOf } from './contract';
 import { createFileStore, encodeRecord } from './file-store';
 import { createStore } from './index';
 import type { DocStore, StorageLogger } from './types';
@@ -75,7 +75,44 @@ describe('file store specifics', () => {
 		expect(files).toEqual(['log.bin', 'snapshot.bin']);
 		expect((await fs.stat(logFile('layout'))).size).toBe(0);
 		await store.delete('layout');
-		expect(await fs.readdir(path.join(dir, 'plans'))).toEqual([]);
+		// Only the tombstone is left.
+		expect(await fs.readdir(path.join(dir, 'plans'))).toEqual(['layout.deleted']);
+	});
+
+	it('finishes a delete interrupted after the tombstone was written', async () => {
+		const first = await open();
+		await first.append('half', new Editor().type('abc'));
+		await first.compact('half');
+		await first.append('half', new Editor().type('def'));
+		await first.append('whole', new Editor().type('kept'));
+		await first.close();
+		// Crash right after the tombstone was made durable, before the directory was renamed.
+		await fs.writeFile(path.join(dir, 'plans', 'half.deleted'), '');
+		const second = await open();
+		expect((await fs.readdir(path.join(dir, 'plans'))).sort()).toEqual(['half.deleted', 'whole']);
+		expect(await second.list()).toEqual(['whole']);
+		expect(await second.load('half')).toBeNull();
+		expect(await second.exists('half')).toBe(false);
+		await expectCode(second.append('half', new Editor().type('late')), 'deleted');
+		expect(await fs.readdir(path.join(dir, 'plans'))).not.toContain('half');
+	});
+
+	it('compact, load, exists and list honour a tombstone next to plan data', async () => {
+		const first = await open();
+		const ed = new Editor();
+		for (let i = 0; i < 3; i++) await first.append('ghost', ed.type(`${i};`));
+		await first.close();
+		const logSize = (await fs.stat(logFile('ghost'))).size;
+		const second = await open(); // start-up cleanup has run
+		// A tombstone the store has not seen yet, with the plan's log still in place.
+		await fs.writeFile(path.join(dir, 'plans', 'ghost.deleted'), '');
+		await second.compact('ghost');
+		expect(await fs.readdir(path.join(dir, 'plans', 'ghost'))).toEqual(['log.bin']);
+		expect(await second.load('ghost')).toBeNull();
+		expect(await second.exists('ghost')).toBe(false);
+		expect(await second.list()).not.toContain('ghost');
+		await expectCode(second.append('ghost', ed.type('x')), 'deleted');
+		expect((await fs.stat(logFile('ghost'))).size).toBe(logSize);
 	});
 
 	it('ignores a torn trailing record and keeps appending cleanly after it', async () => {

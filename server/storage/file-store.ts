@@ -9,6 +9,13 @@
  *                 record failing its checksum in the middle stops reading there, the damaged file
  *                 is kept as `log.bin.corrupt-<ms>` and the live log truncated to its valid prefix.
  *
+ * `<dir>/plans/<planId>.deleted` is the plan's tombstone, written (and the directory fsynced)
+ * by delete() BEFORE the plan's directory is removed, and never removed itself. While it exists,
+ * append() rejects with StorageError('deleted') and writes nothing, compact() writes nothing,
+ * load() is null, exists() false and list() omits the id, across restarts. A plan directory
+ * found next to its tombstone at start (crash in the middle of a delete) is removed. The name
+ * contains a dot, so it can never collide with a plan id (PLAN_ID_RE).
+ *
  * All operations on one plan run through a per-plan promise queue, so compaction never
  * interleaves with an append. Appends that arrive while a write/fsync is in flight are batched
  * into the next single write + fdatasync (group commit).
@@ -48,6 +55,7 @@ const SNAPSHOT_MAGIC = Buffer.from('MPS1', 'latin1');
 const SNAPSHOT_HEADER = 12;
 const RECORD_OVERHEAD = 8;
 const LOG_IDLE_CLOSE_MS = 5000;
+const TOMBSTONE_SUFFIX = '.deleted';
 
 interface PendingAppend {
 	record: Buffer;
@@ -58,8 +66,12 @@ interface PendingAppend {
 interface PlanState {
 	/** Tail of the per-plan queue; always resolves. */
 	tail: Promise<void>;
-	pending: PendingAppend[];
-	flushScheduled: boolean;
+	/**
+	 * Appends waiting for the flush already queued for them; null when none is queued. Cleared
+	 * when the flush starts, and by delete(), so an append called after delete() is queued
+	 * behind it (and refused) instead of riding along in an earlier batch.
+	 */
+	openBatch: PendingAppend[] | null;
 	/** Number of valid records in log.bin; null until the log was scanned. */
 	logRecords: number | null;
 	/** Byte length of the valid prefix of log.bin. */
@@ -69,6 +81,8 @@ interface PlanState {
 	/** log.bin kept open (O_APPEND) while the plan is busy; closed after LOG_IDLE_CLOSE_MS. */
 	logHandle: fs.FileHandle | null;
 	idleTimer: NodeJS.Timeout | null;
+	/** Whether `<planId>.deleted` exists; null until checked. Only this process writes it. */
+	deleted: boolean | null;
 }
 
 interface ParsedLog {
@@ -186,28 +200,36 @@ export async function createFileStore(options: FileStoreOptions): Promise<DocSto
 	let closed = false;
 
 	await fs.mkdir(plansDir, { recursive: true });
-	// Best effort: remove leftovers of deletes interrupted by a crash.
+	const planDir = (planId: string) => path.join(plansDir, planId);
+	const tombstoneFile = (planId: string) => path.join(plansDir, planId + TOMBSTONE_SUFFIX);
+
+	// Best effort: remove leftovers of deletes interrupted by a crash: renamed directories, and a
+	// plan directory that was not yet renamed when its tombstone had already been written.
 	for (const name of await fs.readdir(plansDir)) {
-		if (name.startsWith('.deleted-')) {
-			await fs.rm(path.join(plansDir, name), { recursive: true, force: true }).catch(() => {});
+		let leftover: string | null = null;
+		if (name.startsWith('.deleted-')) leftover = name;
+		else if (name.endsWith(TOMBSTONE_SUFFIX)) {
+			const planId = name.slice(0, -TOMBSTONE_SUFFIX.length);
+			if (isValidPlanId(planId)) leftover = planId;
+		}
+		if (leftover !== null) {
+			await fs.rm(path.join(plansDir, leftover), { recursive: true, force: true }).catch(() => {});
 		}
 	}
-
-	const planDir = (planId: string) => path.join(plansDir, planId);
 
 	function stateOf(planId: string): PlanState {
 		let st = plans.get(planId);
 		if (!st) {
 			st = {
 				tail: Promise.resolve(),
-				pending: [],
-				flushScheduled: false,
+				openBatch: null,
 				logRecords: null,
 				logBytes: 0,
 				logFileExists: false,
 				dirReady: false,
 				logHandle: null,
-				idleTimer: null
+				idleTimer: null,
+				deleted: null
 			};
 			plans.set(planId, st);
 		}
@@ -225,6 +247,20 @@ export async function createFileStore(options: FileStoreOptions): Promise<DocSto
 
 	function checkOpen(): void {
 		if (closed) throw new StorageError('closed', 'file store is closed');
+	}
+
+	/** Must run inside the plan's queue. */
+	async function isDeleted(planId: string, st: PlanState): Promise<boolean> {
+		if (st.deleted === null) {
+			try {
+				await fs.access(tombstoneFile(planId));
+				st.deleted = true;
+			} catch (err) {
+				if (!isErrno(err, 'ENOENT')) throw err;
+				st.deleted = false;
+			}
+		}
+		return st.deleted;
 	}
 
 	/** Reads log.bin, repairs a torn tail / corrupt middle, and refreshes the cached counters. */
@@ -289,13 +325,16 @@ export async function createFileStore(options: FileStoreOptions): Promise<DocSto
 		st.dirReady = true;
 	}
 
-	async function flush(planId: string, st: PlanState): Promise<void> {
-		const batch = st.pending;
-		st.pending = [];
-		st.flushScheduled = false;
+	async function flush(planId: string, st: PlanState, batch: PendingAppend[]): Promise<void> {
+		if (st.openBatch === batch) st.openBatch = null;
 		if (batch.length === 0) return;
 		const file = path.join(planDir(planId), LOG);
 		try {
+			if (await isDeleted(planId, st)) {
+				const e = new StorageError('deleted', `plan ${planId} was deleted`);
+				for (const p of batch) p.reject(e);
+				return;
+			}
 			if (st.logRecords === null) await readLog(planId, st);
 			await ensureDir(planId, st);
 			const data = batch.length === 1 ? batch[0].record : Buffer.concat(batch.map((p) => p.record));
@@ -366,6 +405,7 @@ export async function createFileStore(options: FileStoreOptions): Promise<DocSto
 			const st = stateOf(planId);
 			return enqueue(st, async () => {
 				try {
+					if (await isDeleted(planId, st)) return null;
 					const snapshot = await readSnapshot(planId);
 					const entries = await readLog(planId, st);
 					if (snapshot === null && entries.length === 0) return null;
@@ -386,11 +426,13 @@ export async function createFileStore(options: FileStoreOptions): Promise<DocSto
 			}
 			const st = stateOf(planId);
 			return new Promise((resolve, reject) => {
-				st.pending.push({ record: encodeRecord(update), resolve, reject });
-				if (!st.flushScheduled) {
-					st.flushScheduled = true;
-					void enqueue(st, () => flush(planId, st));
+				let batch = st.openBatch;
+				if (!batch) {
+					const fresh: PendingAppend[] = [];
+					batch = st.openBatch = fresh;
+					void enqueue(st, () => flush(planId, st, fresh));
 				}
+				batch.push({ record: encodeRecord(update), resolve, reject });
 			});
 		},
 
@@ -400,6 +442,7 @@ export async function createFileStore(options: FileStoreOptions): Promise<DocSto
 			const st = stateOf(planId);
 			return enqueue(st, async () => {
 				try {
+					if (await isDeleted(planId, st)) return;
 					const entries = await readLog(planId, st);
 					if (entries.length === 0) return;
 					const snapshot = await readSnapshot(planId);
@@ -422,6 +465,7 @@ export async function createFileStore(options: FileStoreOptions): Promise<DocSto
 			const st = stateOf(planId);
 			return enqueue(st, async () => {
 				try {
+					if (await isDeleted(planId, st)) return false;
 					await fs.access(path.join(planDir(planId), SNAPSHOT));
 					return true;
 				} catch (err) {
@@ -436,7 +480,12 @@ export async function createFileStore(options: FileStoreOptions): Promise<DocSto
 			checkOpen();
 			try {
 				const names = await fs.readdir(plansDir);
-				return names.filter(isValidPlanId).sort();
+				const deleted = new Set(
+					names
+						.filter((n) => n.endsWith(TOMBSTONE_SUFFIX))
+						.map((n) => n.slice(0, -TOMBSTONE_SUFFIX.length))
+				);
+				return names.filter((n) => isValidPlanId(n) && !deleted.has(n)).sort();
 			} catch (err) {
 				throw ioError('listing plans failed', err);
 			}
@@ -446,8 +495,20 @@ export async function createFileStore(options: FileStoreOptions): Promise<DocSto
 			checkOpen();
 			assertPlanId(planId);
 			const st = stateOf(planId);
+			st.openBatch = null; // later appends queue up behind the delete
 			return enqueue(st, async () => {
 				await closeLogHandle(st);
+				// Tombstone first (durably): from here on the plan is gone, whatever happens below.
+				try {
+					if (!(await isDeleted(planId, st))) {
+						await fs.writeFile(tombstoneFile(planId), `${new Date().toISOString()}\n`);
+						if (doFsync) await fsyncDir(plansDir);
+					}
+					st.deleted = true;
+				} catch (err) {
+					st.deleted = null;
+					throw ioError(`delete of plan ${planId} failed`, err);
+				}
 				const dir = planDir(planId);
 				// Rename first so a crash mid-delete never leaves half a plan behind.
 				const trash = path.join(plansDir, `.deleted-${planId}-${randomBytes(6).toString('hex')}`);

@@ -98,6 +98,106 @@ describe('redis store specifics', () => {
 		}
 	});
 
+	const connectRaw = () => createClient({ url: redis.url }).connect();
+	const withRaw = async <T>(fn: (c: Awaited<ReturnType<typeof connectRaw>>) => Promise<T>) => {
+		const c = await connectRaw();
+		try {
+			return await fn(c);
+		} finally {
+			c.destroy();
+		}
+	};
+	const settle = (p: Promise<unknown>) =>
+		p.then(
+			() => null,
+			(e: unknown) => e
+		);
+
+	it('delete leaves only a hash-tagged tombstone', async () => {
+		const store = await open();
+		const ed = new Editor();
+		await store.append('gone', ed.type('a'));
+		await store.compact('gone');
+		await store.append('gone', ed.type('b'));
+		await store.delete('gone');
+		await expectCode(store.append('gone', ed.type('late')), 'deleted');
+		await withRaw(async (c) => {
+			expect(await c.keys(`${prefix}:*`)).toEqual([`${prefix}:{gone}:deleted`]);
+			expect(Number(await c.get(`${prefix}:{gone}:deleted`))).toBeGreaterThan(Date.now() - 60_000);
+		});
+	});
+
+	it('honours a tombstone next to plan data: no compaction, hidden, healed out of the set', async () => {
+		const store = await open();
+		const ed = new Editor();
+		for (let i = 0; i < 3; i++) await store.append('ghost', ed.type(`${i};`));
+		await withRaw(async (c) => {
+			// As left by a delete() whose SREM failed, or an append whose SADD came after it.
+			await c.set(`${prefix}:{ghost}:deleted`, '1');
+			await c.del(`${prefix}:{ghost}:log`);
+			await c.rPush(`${prefix}:{ghost}:log`, Buffer.from(ed.updates[0]));
+			await store.compact('ghost');
+			expect(await c.exists(`${prefix}:{ghost}:snapshot`)).toBe(0);
+			expect(await c.lLen(`${prefix}:{ghost}:log`)).toBe(1);
+			expect(await store.load('ghost')).toBeNull();
+			expect(await store.exists('ghost')).toBe(false);
+			await expectCode(store.append('ghost', ed.type('x')), 'deleted');
+			expect(await c.lLen(`${prefix}:{ghost}:log`)).toBe(1);
+			expect(await c.sIsMember(`${prefix}:plans`, 'ghost')).toBe(1);
+			expect(await store.list()).toEqual([]);
+			expect(await c.sIsMember(`${prefix}:plans`, 'ghost')).toBe(0);
+		});
+	});
+
+	it('a compaction racing a delete of a plan without snapshot writes no snapshot', async () => {
+		const a = await open();
+		const b = await open();
+		await withRaw(async (c) => {
+			for (let round = 0; round < 60; round++) {
+				const planId = `cr-${round}`;
+				const ed = new Editor();
+				for (let i = 0; i < 3; i++) await a.append(planId, ed.type(`${i};`));
+				const deleter = async () => {
+					for (let k = 0; k < round % 6; k++) await new Promise((r) => setImmediate(r));
+					await b.delete(planId);
+				};
+				await Promise.all([a.compact(planId), deleter()]);
+				expect(await c.exists(`${prefix}:{${planId}}:snapshot`)).toBe(0);
+				expect(await a.load(planId)).toBeNull();
+			}
+		});
+	});
+
+	it('appends from another instance racing a delete leave the plan deleted', async () => {
+		const a = await open();
+		const b = await open();
+		for (let round = 0; round < 5; round++) {
+			const planId = `xr-${round}`;
+			const ed = new Editor();
+			await b.append(planId, ed.type('pre;'));
+			const ops: Promise<unknown>[] = [];
+			for (let i = 0; i < 50; i++) {
+				if (i === 10 + 5 * round) ops.push(settle(a.delete(planId)));
+				ops.push(settle((i % 3 === 0 ? a : b).append(planId, ed.type(`${i};`))));
+				if (i % 10 === 0) ops.push(settle(b.compact(planId)));
+				if (i % 4 === 0) await new Promise((r) => setImmediate(r));
+			}
+			for (const e of await Promise.all(ops)) {
+				if (e !== null) expect((e as { code?: unknown }).code).toBe('deleted');
+			}
+			for (const s of [a, b]) {
+				expect(await s.load(planId)).toBeNull();
+				expect(await s.exists(planId)).toBe(false);
+				expect(await s.list()).not.toContain(planId);
+				await expectCode(s.append(planId, ed.type('after')), 'deleted');
+			}
+			await withRaw(async (c) => {
+				expect(await c.keys(`${prefix}:{${planId}}:*`)).toEqual([`${prefix}:{${planId}}:deleted`]);
+				expect(await c.sIsMember(`${prefix}:plans`, planId)).toBe(0);
+			});
+		}
+	});
+
 	it('two stores compacting the same plan concurrently lose nothing', async () => {
 		const a = await open();
 		const b = await open();

@@ -4,11 +4,17 @@
  * Keys (`<p>` = keyPrefix, default 'mitplan'):
  *   <p>:{<planId>}:snapshot  string  merged Yjs update (SET by compaction)
  *   <p>:{<planId>}:log       list    Yjs updates appended with RPUSH since the last compaction
+ *   <p>:{<planId>}:deleted   string  tombstone (ms timestamp of the delete), permanent: SET by
+ *                                    delete() in the same MULTI that DELs snapshot and log. While it
+ *                                    exists append() rejects with StorageError('deleted') and writes
+ *                                    nothing (check + RPUSH in one Lua script), compact() writes
+ *                                    nothing (it WATCHes the tombstone too), load() is null,
+ *                                    exists() false and list() omits (and SREMs) the id.
  *   <p>:plans                set     ids of all plans; the ONLY key outside a `{planId}` hash tag,
  *                                    so on Redis Cluster it lives on its own slot and is never part
  *                                    of a MULTI (append/delete touch it with a separate command)
- * The `{planId}` hash tag keeps a plan's snapshot and log on one Cluster slot, so the WATCH/MULTI
- * of compact() stays single-slot.
+ * The `{planId}` hash tag keeps a plan's snapshot, log and tombstone on one Cluster slot, so the
+ * WATCH/MULTI of compact(), the MULTI of delete() and the append script stay single-slot.
  *
  * Pub/sub channels (createRedisPubSub): `<p>:<channel>`; the caller picks `<channel>`.
  * planUpdatesChannel(planId) gives the suggested per-plan channel `{<planId>}:updates`, i.e.
@@ -25,7 +31,14 @@
  *   - createRedisStore() itself waits at most connectTimeoutMs (default 10 s) for the first
  *     connection, then rejects with 'unavailable'.
  */
-import { createClient, ErrorReply, RESP_TYPES, WatchError } from 'redis';
+import {
+	createClient,
+	defineScript,
+	ErrorReply,
+	RESP_TYPES,
+	WatchError,
+	type CommandParser
+} from 'redis';
 import {
 	DEFAULT_MAX_UPDATE_BYTES,
 	StorageError,
@@ -81,6 +94,30 @@ export function planUpdatesChannel(planId: string): string {
 
 const MAX_COMPACT_ATTEMPTS = 25;
 
+/** Reply of the appendUnlessDeleted script when the plan is tombstoned. */
+const APPEND_REFUSED = -1;
+
+const SCRIPTS = {
+	/**
+	 * KEYS[1] = log, KEYS[2] = tombstone (same `{planId}` slot), ARGV[1] = update. RPUSHes unless
+	 * the plan is tombstoned; returns the new log length, or -1 (nothing written). Sent as
+	 * EVALSHA, falling back to EVAL on NOSCRIPT (node-redis does that).
+	 */
+	appendUnlessDeleted: defineScript({
+		NUMBER_OF_KEYS: 2,
+		SCRIPT:
+			"if redis.call('EXISTS', KEYS[2]) == 1 then return " +
+			APPEND_REFUSED +
+			" end\nreturn redis.call('RPUSH', KEYS[1], ARGV[1])",
+		parseCommand(parser: CommandParser, logKey: string, tombstoneKey: string, update: Buffer) {
+			parser.pushKey(logKey);
+			parser.pushKey(tombstoneKey);
+			parser.push(update);
+		},
+		transformReply: (reply: unknown) => reply as number
+	})
+};
+
 function toBuffer(u: Uint8Array): Buffer {
 	return Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 }
@@ -102,6 +139,7 @@ async function connectClient(opts: RedisConnectionOptions, label: string) {
 	const client = createClient({
 		url: opts.url,
 		disableOfflineQueue: true,
+		scripts: SCRIPTS,
 		commandOptions: { timeout: opts.commandTimeoutMs ?? 5000 },
 		socket: {
 			connectTimeout: 5000,
@@ -198,6 +236,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 	const plansKey = `${prefix}:plans`;
 	const snapshotKey = (id: string) => `${prefix}:{${id}}:snapshot`;
 	const logKey = (id: string) => `${prefix}:{${id}}:log`;
+	const tombstoneKey = (id: string) => `${prefix}:{${id}}:deleted`;
 
 	function checkOpen(): void {
 		if (closed) throw new StorageError('closed', 'redis store is closed');
@@ -223,11 +262,18 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 	async function compactOnce(planId: string): Promise<'done' | 'retry'> {
 		const sKey = snapshotKey(planId);
 		const lKey = logKey(planId);
-		await tx.watch(sKey);
+		const dKey = tombstoneKey(planId);
+		// Watching the tombstone too: a delete() sets it in the MULTI that DELs the plan, which trips
+		// this WATCH even when there is no snapshot yet (DEL of a missing key does not).
+		await tx.watch([sKey, dKey]);
 		let execSent = false;
 		try {
-			const [snapshot, entries] = await Promise.all([tx.get(sKey), tx.lRange(lKey, 0, -1)]);
-			if (entries.length === 0) return 'done';
+			const [snapshot, entries, deleted] = await Promise.all([
+				tx.get(sKey),
+				tx.lRange(lKey, 0, -1),
+				tx.exists(dKey)
+			]);
+			if (deleted > 0 || entries.length === 0) return 'done';
 			const merged = mergeState(
 				planId,
 				snapshot ? toUint8Array(snapshot) : null,
@@ -258,11 +304,12 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 				// A compaction in between only moves entries from the log head into the snapshot, and a
 				// snapshot only ever grows, so nothing can be missed. (Not a MULTI: node-redis v6 drops
 				// the Buffer type mapping for EXEC replies, which would corrupt binary data.)
-				const [entries, snapshot] = await Promise.all([
+				const [entries, snapshot, deleted] = await Promise.all([
 					db.lRange(logKey(planId), 0, -1),
-					db.get(snapshotKey(planId))
+					db.get(snapshotKey(planId)),
+					db.exists(tombstoneKey(planId))
 				]);
-				if (snapshot === null && entries.length === 0) return null;
+				if (deleted > 0 || (snapshot === null && entries.length === 0)) return null;
 				return mergeState(
 					planId,
 					snapshot ? toUint8Array(snapshot) : null,
@@ -277,11 +324,18 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 			assertPlanId(planId);
 			assertUpdate(update, maxUpdateBytes);
 			return op(`append(${planId})`, async () => {
-				// Both commands go out in one pipeline; SADD is idempotent.
-				const [logLength] = await Promise.all([
-					db.rPush(logKey(planId), toBuffer(update)),
-					db.sAdd(plansKey, planId)
-				]);
+				// Tombstone check and RPUSH are one atomic script, so an append can never land after
+				// delete(). SADD (another slot) only once the update is stored; it is idempotent. If a
+				// delete slips in between, list() drops the id again (it is tombstoned).
+				const logLength = await db.appendUnlessDeleted(
+					logKey(planId),
+					tombstoneKey(planId),
+					toBuffer(update)
+				);
+				if (logLength === APPEND_REFUSED) {
+					throw new StorageError('deleted', `plan ${planId} was deleted`);
+				}
+				await db.sAdd(plansKey, planId);
 				return { logLength };
 			});
 		},
@@ -303,17 +357,28 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 		async exists(planId) {
 			checkOpen();
 			assertPlanId(planId);
-			return op(
-				`exists(${planId})`,
-				async () => (await db.exists([snapshotKey(planId), logKey(planId)])) > 0
-			);
+			return op(`exists(${planId})`, async () => {
+				const [data, deleted] = await Promise.all([
+					db.exists([snapshotKey(planId), logKey(planId)]),
+					db.exists(tombstoneKey(planId))
+				]);
+				return data > 0 && deleted === 0;
+			});
 		},
 
 		async list() {
 			checkOpen();
 			return op('list()', async () => {
-				const members = await main.client.sMembers(plansKey);
-				return members.filter(isValidPlanId).sort();
+				const members = (await main.client.sMembers(plansKey)).filter(isValidPlanId);
+				// One EXISTS per plan (pipelined). A tombstoned id can still be in the set when
+				// delete() failed between its MULTI and SREM, or an append's SADD came after them.
+				const deleted = await Promise.all(members.map((id) => db.exists(tombstoneKey(id))));
+				const stale = members.filter((_, i) => deleted[i] > 0);
+				if (stale.length > 0) {
+					// Heal the set; tombstones are permanent, so this never hides a live plan.
+					await main.client.sRem(plansKey, stale).catch(() => {});
+				}
+				return members.filter((_, i) => deleted[i] === 0).sort();
 			});
 		},
 
@@ -321,10 +386,14 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 			checkOpen();
 			assertPlanId(planId);
 			await op(`delete(${planId})`, async () => {
-				await Promise.all([
-					db.del([snapshotKey(planId), logKey(planId)]),
-					db.sRem(plansKey, planId)
-				]);
+				// Tombstone and data removal in one MULTI (one slot); only then the plans set (another
+				// slot, separate command). From EXEC on, appends are refused and compactions abort.
+				await db
+					.multi()
+					.del([snapshotKey(planId), logKey(planId)])
+					.set(tombstoneKey(planId), String(Date.now()))
+					.exec();
+				await db.sRem(plansKey, planId);
 			});
 		},
 

@@ -6,15 +6,29 @@ import * as Y from 'yjs';
  */
 export interface DocStore {
 	readonly kind: 'redis' | 'file';
-	/** Merged state of the plan (snapshot + log) as one Yjs update, or null if the plan does not exist. */
+	/** Merged state of the plan (snapshot + log) as one Yjs update, or null if the plan does not exist (or was deleted). */
 	load(planId: string): Promise<Uint8Array | null>;
-	/** Durably appends one Yjs update to the plan's log before resolving. Returns the log length after append (for compaction triggers). */
+	/**
+	 * Durably appends one Yjs update to the plan's log before resolving; the first append creates
+	 * the plan. Returns the log length after append (for compaction triggers). Rejects with
+	 * StorageError('deleted'), writing nothing, once the plan has been deleted.
+	 */
 	append(planId: string, update: Uint8Array): Promise<{ logLength: number }>;
-	/** Merges snapshot + log into a new snapshot and trims the log, atomically: an update appended concurrently is never lost. */
+	/**
+	 * Merges snapshot + log into a new snapshot and trims the log, atomically: an update appended
+	 * concurrently is never lost. A no-op (writes nothing) for a deleted plan, also when the
+	 * delete races the compaction.
+	 */
 	compact(planId: string): Promise<void>;
+	/** false for a plan that never existed or was deleted. */
 	exists(planId: string): Promise<boolean>;
-	/** All plan ids. */
+	/** All plan ids (deleted plans excluded). */
 	list(): Promise<string[]>;
+	/**
+	 * Removes the plan's data and leaves a permanent tombstone: afterwards load() is null,
+	 * exists() false, list() omits it and append() rejects with 'deleted'. Plan ids are never
+	 * reused. Idempotent; also tombstones an id that never existed.
+	 */
 	delete(planId: string): Promise<void>;
 	close(): Promise<void>;
 }
@@ -33,7 +47,13 @@ export type StorageErrorCode =
 	/** Optimistic compaction kept losing races; retry later. */
 	| 'conflict'
 	/** The store was closed. */
-	| 'closed';
+	| 'closed'
+	/**
+	 * The plan was deleted: `delete()` leaves a permanent tombstone, and an `append` to a
+	 * tombstoned plan is refused (nothing is written) so a late or in-flight update from another
+	 * instance cannot bring the plan back. Permanent: retrying never helps; drop the update.
+	 */
+	| 'deleted';
 
 export class StorageError extends Error {
 	readonly code: StorageErrorCode;

@@ -67,7 +67,7 @@ function isPermanent(error: unknown): boolean {
 
 /** The store refuses updates because the plan was deleted (tombstone). */
 function isDeleted(error: unknown): boolean {
-	return error instanceof StorageError && (error.code as string) === 'deleted';
+	return error instanceof StorageError && error.code === 'deleted';
 }
 
 export class Room {
@@ -101,10 +101,6 @@ export class Room {
 		this.awareness.setLocalState(null); // the server itself is not present
 		this.doc.on('update', this.onDocUpdate);
 		this.awareness.on('update', this.onAwarenessUpdate);
-	}
-
-	get peerCount(): number {
-		return this.peers.size;
 	}
 
 	get hasUnsaved(): boolean {

@@ -35,6 +35,8 @@ export interface MitplanBackend {
 		patch: Partial<Pick<PlanMeta, 'title' | 'municipality' | 'status'>> | Record<string, unknown>
 	): Promise<ApiResult<PlanSummary>>;
 	deletePlan(planId: string): Promise<ApiResult<null>>;
+	/** True while the store answers (cheap: lists plan ids). */
+	healthy(): Promise<boolean>;
 	readonly info: { storage: 'redis' | 'file'; instanceId: string };
 }
 
