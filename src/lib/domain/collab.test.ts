@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Result } from './errors';
 import {
 	childrenOf,
 	createItem,
@@ -16,12 +15,7 @@ import {
 	updateItem
 } from './plan';
 import { readPlan } from './plan-json';
-import { forkDoc, syncDocs } from './testing';
-
-function must<T>(r: Result<T>): T {
-	if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-	return r.value;
-}
+import { forkDoc, syncDocs, must } from './testing';
 
 function setup(measures = 1) {
 	const a = new Y.Doc();

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Result } from './errors';
+import { must } from './testing';
 import { initPlan } from './meta';
 import { childrenOf, createItem, readItem } from './plan';
 import { readPlan, summarize } from './plan-json';
-
-function must<T>(r: Result<T>): T {
-	if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-	return r.value;
-}
 
 /** Put a raw Y.Map with the given entries into the items map (bypassing validation). */
 function junkItem(doc: Y.Doc, id: string, entries: Record<string, unknown>): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { must } from './testing';
 import type { Result } from './errors';
 import {
 	childrenOf,
@@ -12,11 +13,6 @@ import {
 	updateItem
 } from './plan';
 import type { Measure } from './types';
-
-function must<T>(r: Result<T>): T {
-	if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-	return r.value;
-}
 
 function codeOf<T>(r: Result<T>): string | null {
 	return r.ok ? null : r.error.code;
