@@ -16,6 +16,8 @@ export interface Config {
 	dataDir: string;
 	/** SYNC_MAX_MESSAGE_BYTES: largest websocket message accepted; larger ones close that connection (1009). */
 	syncMaxMessageBytes: number;
+	/** SYNC_MAX_CONNECTIONS: open websocket connections one instance accepts (more get 4429). */
+	syncMaxConnections: number;
 	/** COMPACT_EVERY: compact a plan's log into its snapshot after this many appended updates. */
 	compactEvery: number;
 	/** ROOM_IDLE_MS: unload a plan from memory this long after its last client left. */
@@ -89,6 +91,7 @@ export function loadConfig(env: Env = process.env): Config {
 		dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
 		// At most the stores' limit for one update (64 MiB), so every accepted message is storable.
 		syncMaxMessageBytes: int('SYNC_MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+		syncMaxConnections: int('SYNC_MAX_CONNECTIONS', 2000, 1, 1_000_000),
 		compactEvery: int('COMPACT_EVERY', 500, 1, 1_000_000),
 		roomIdleMs: int('ROOM_IDLE_MS', 30_000, 0, 24 * 3600 * 1000),
 		seedExamplePlan: bool('SEED_EXAMPLE_PLAN', true),

@@ -60,7 +60,12 @@ export async function createCore(
 		idleMs: config.roomIdleMs
 	});
 	const plans = new PlanService({ store, rooms, bus, log, instanceId: config.instanceId });
-	const sync = createSyncServer({ rooms, log, maxMessageBytes: config.syncMaxMessageBytes });
+	const sync = createSyncServer({
+		rooms,
+		log,
+		maxMessageBytes: config.syncMaxMessageBytes,
+		maxConnections: config.syncMaxConnections
+	});
 
 	if (config.seedExamplePlan) {
 		try {

@@ -261,3 +261,26 @@ describe('older documents', () => {
 		expect(stored.getMap('meta').get('schemaVersion')).toBe(1);
 	});
 });
+
+describe('connection limit', () => {
+	it('closes connections beyond SYNC_MAX_CONNECTIONS with 4429 and accepts again later', async () => {
+		const dir = tempDir();
+		const small = await startInProcess({ DATA_DIR: dir.dir, SYNC_MAX_CONNECTIONS: '3' });
+		try {
+			const plan = await small.core.plans.createPlan({ title: 'Begrenzt' });
+			if (!plan.ok) throw new Error(plan.error.message);
+			const first = [0, 1, 2].map(() => connectClient(small.wsUrl, plan.value.id));
+			await Promise.all(first.map((c) => c.synced));
+			const extra = rawSocket(`${small.wsUrl}/sync/${plan.value.id}`);
+			expect((await extra.closed).code).toBe(CloseCode.TooManyConnections);
+			first[0].destroy();
+			await waitFor(() => small.core.sync.connectionCount === 2, 'a place became free');
+			const later = connectClient(small.wsUrl, plan.value.id);
+			await later.synced;
+			for (const c of [...first.slice(1), later]) c.destroy();
+		} finally {
+			await small.close();
+			dir.remove();
+		}
+	});
+});

@@ -25,6 +25,8 @@ export function createSyncServer(options: {
 	rooms: RoomManager;
 	log: Logger;
 	maxMessageBytes: number;
+	/** Open sync connections this instance accepts; more are closed with 4429. */
+	maxConnections: number;
 }): SyncServer {
 	const wss = new WebSocketServer({
 		noServer: true,
@@ -44,6 +46,12 @@ export function createSyncServer(options: {
 			}
 			socket.on('error', (error) => options.log.debug('upgrade socket error', { error }));
 			wss.handleUpgrade(req, socket, head, (ws) => {
+				// wss.clients already counts this socket.
+				if (wss.clients.size > options.maxConnections) {
+					options.log.warn('connection limit reached', { limit: options.maxConnections });
+					ws.close(CloseCode.TooManyConnections, 'Zu viele Verbindungen');
+					return;
+				}
 				if (!isValidPlanId(planId as unknown)) {
 					options.log.warn('invalid plan id refused', { planId: planId.slice(0, 80) });
 					ws.close(CloseCode.InvalidPlanId, 'Ungültige Plan-ID');
