@@ -69,8 +69,8 @@ export async function createCore(
 
 	if (config.seedExamplePlan) {
 		try {
-			if (await plans.seedExamplePlan())
-				log.info('example plan created', { planId: 'beispielplan' });
+			const exampleId = await plans.seedExamplePlan();
+			if (exampleId) log.info('example plan created', { planId: exampleId });
 		} catch (error) {
 			log.warn('could not seed the example plan', { error });
 		}

@@ -23,7 +23,11 @@ import type { PlanBus } from './sync/bus';
 import type { Room } from './sync/room';
 import type { RoomManager } from './sync/rooms';
 
-export const EXAMPLE_PLAN_ID = 'beispielplan';
+/**
+ * Ids of seeded example plans start with this; a random suffix follows, so that a browser's
+ * local copy of an example plan from a wiped installation can never merge into a new one.
+ */
+export const EXAMPLE_PLAN_PREFIX = 'beispielplan-';
 
 const fail = (status: number, code: string, message: string): { ok: false; error: ApiError } => ({
 	ok: false,
@@ -153,11 +157,12 @@ export class PlanService implements MitplanBackend {
 		}
 	}
 
-	/** Seeds the Beispielplan when the store holds no plan at all (first start). */
-	async seedExamplePlan(): Promise<boolean> {
-		if ((await this.deps.store.list()).length > 0) return false;
-		const result = await this.storeNewPlan(EXAMPLE_PLAN_ID, (doc) => buildExamplePlan(doc));
-		return result.ok;
+	/** Seeds the Beispielplan when the store holds no plan at all (first start); returns its id. */
+	async seedExamplePlan(): Promise<string | null> {
+		if ((await this.deps.store.list()).length > 0) return null;
+		const id = EXAMPLE_PLAN_PREFIX + newId(8);
+		const result = await this.storeNewPlan(id, (doc) => buildExamplePlan(doc));
+		return result.ok ? id : null;
 	}
 
 	private async withRoom<T>(

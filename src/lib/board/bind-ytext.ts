@@ -14,14 +14,33 @@ export interface BindYTextParams {
 	origin?: unknown;
 	/** Called after every local edit with the new value (e.g. for a length counter). */
 	oninput?: (value: string) => void;
+	/**
+	 * Looks the text up again. Used when the bound Y.Text was deleted and the item came back
+	 * with a new one (someone deleted it and undid that, both arriving in one batch).
+	 */
+	resolve?: () => Y.Text | null;
 }
 
 type TextInput = HTMLInputElement | HTMLTextAreaElement;
+
+/**
+ * The Y.Text to bind instead of `text`, if `text` was deleted and the item came back with a new
+ * one (delete + undo by someone else, arriving in one batch); null if `text` is still current.
+ */
+export function replacementFor(
+	text: Y.Text | null,
+	resolve: (() => Y.Text | null) | undefined
+): Y.Text | null {
+	if (!text?._item?.deleted || !resolve) return null;
+	const fresh = resolve();
+	return fresh && fresh !== text ? fresh : null;
+}
 
 export function bindYText(node: TextInput, params: BindYTextParams) {
 	let text = params.text;
 	let origin = params.origin;
 	let onLocal = params.oninput;
+	let resolve = params.resolve;
 	let composing = false;
 	let relStart: Y.RelativePosition | null = null;
 	let relEnd: Y.RelativePosition | null = null;
@@ -53,6 +72,18 @@ export function bindYText(node: TextInput, params: BindYTextParams) {
 
 	const observer = () => render();
 	const beforeTransaction = () => capture();
+	const afterTransaction = () => {
+		const fresh = replacementFor(text, resolve);
+		if (!fresh) return;
+		const start = node.selectionStart;
+		const end = node.selectionEnd;
+		detach();
+		text = fresh;
+		attach();
+		if (isFocused() && start !== null && end !== null) {
+			node.setSelectionRange(Math.min(start, node.value.length), Math.min(end, node.value.length));
+		}
+	};
 
 	// Composition (IME, dead keys): the text at its start and where it started.
 	let compositionBase = '';
@@ -119,11 +150,13 @@ export function bindYText(node: TextInput, params: BindYTextParams) {
 		node.value = text.toString();
 		text.observe(observer);
 		text.doc?.on('beforeTransaction', beforeTransaction);
+		text.doc?.on('afterTransaction', afterTransaction);
 	}
 
 	function detach() {
 		text?.unobserve(observer);
 		text?.doc?.off('beforeTransaction', beforeTransaction);
+		text?.doc?.off('afterTransaction', afterTransaction);
 		relStart = relEnd = null;
 	}
 
@@ -136,6 +169,7 @@ export function bindYText(node: TextInput, params: BindYTextParams) {
 		update(next: BindYTextParams) {
 			origin = next.origin;
 			onLocal = next.oninput;
+			resolve = next.resolve;
 			if (next.text !== text) {
 				detach();
 				text = next.text;

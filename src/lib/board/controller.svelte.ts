@@ -72,6 +72,7 @@ export class BoardController {
 
 	/** Delete an item (with its children) and offer to undo it. */
 	remove(id: string) {
+		this.client.flush(); // decide on the current plan, not the last rendered frame
 		const entry = this.entry(id);
 		if (!entry) return;
 		const name = itemName(entry);
@@ -127,6 +128,7 @@ export class BoardController {
 
 	/** Move within the siblings by `delta` (−1 up, +1 down). */
 	moveBy(id: string, delta: number) {
+		this.client.flush();
 		const entry = this.entry(id);
 		if (!entry) return;
 		const target = entry.position + delta;
@@ -163,6 +165,7 @@ export class BoardController {
 
 	/** Drop `draggedId` before/after `targetId`, or at the end of `parentId`'s list. */
 	drop(draggedId: string, parentId: string | null, targetId: string | null, after: boolean) {
+		this.client.flush();
 		const dragged = this.entry(draggedId);
 		if (!dragged) return;
 		let index: number;

@@ -73,6 +73,8 @@ export class PlanClient {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced as a whole, never mutated after publishing
 	#editorsById = $state.raw(new Map<string, Peer[]>());
 	#frame = 0;
+	/** Whether #frame is an animation-frame id or a timer id (separate counters!). */
+	#frameIsTimer = false;
 	#recomputeQueued = false;
 	#destroyed = false;
 	#wsState: 'connecting' | 'connected' | 'disconnected' = 'connecting';
@@ -112,7 +114,15 @@ export class PlanClient {
 		if (options.persist !== false && typeof indexedDB !== 'undefined') {
 			this.#idb = new IndexeddbPersistence(`mitplan-plan-${planId}`, this.doc);
 			this.#idb.whenSynced.then(() => {
-				if (!this.#destroyed) this.loaded = true;
+				if (this.#destroyed) return;
+				this.loaded = true;
+				// The local copy may hold edits from an earlier offline session that the server has
+				// never seen: count them as unconfirmed until a confirmation round has passed.
+				if (this.doc.getMap('items').size > 0 || this.doc.getMap('meta').size > 0) {
+					this.#localVersion++;
+					this.#scheduleConfirm(250);
+					this.#recompute();
+				}
 			});
 		}
 
@@ -219,15 +229,18 @@ export class PlanClient {
 			provider.shouldConnect = false;
 			provider.disconnect();
 		}
-		if (code === CloseCode.PlanDeleted) void this.#idb?.clearData();
+		// The plan is gone: drop the local copy so it can never be uploaded into another plan.
+		if (code === CloseCode.PlanDeleted || code === CloseCode.PlanNotFound) {
+			void this.#idb?.clearData();
+		}
 		this.#recompute();
 	}
 
 	/** Re-read the plan now (e.g. before moving focus to a card that was just created). */
 	flush() {
 		if (this.#frame) {
-			if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.#frame);
-			clearTimeout(this.#frame);
+			if (this.#frameIsTimer) clearTimeout(this.#frame);
+			else cancelAnimationFrame(this.#frame);
 			this.#frame = 0;
 		}
 		this.plan = this.#reader.read();
@@ -245,10 +258,10 @@ export class PlanClient {
 				if (this.#destroyed) return;
 				this.plan = this.#reader.read();
 			};
-			this.#frame =
-				typeof requestAnimationFrame === 'function'
-					? requestAnimationFrame(run)
-					: (setTimeout(run, 16) as unknown as number);
+			this.#frameIsTimer = typeof requestAnimationFrame !== 'function';
+			this.#frame = this.#frameIsTimer
+				? (setTimeout(run, 16) as unknown as number)
+				: requestAnimationFrame(run);
 		}
 		// not synchronously: an update can happen while Svelte renders (e.g. getText() repairing a
 		// missing Y.Text), and state must not change during rendering
