@@ -5,22 +5,10 @@
  * Familienzentrum, Charta der Vielfalt, Vereinsmesse, Willkommensfest, Integrationslots:innen …).
  * The plan itself is illustrative: it contains no official figures and no real persons.
  */
-import type { MeasureStatus, Phase, Priority } from './types';
+import type { Measure, Phase } from './types';
 
-export type ExampleMeasure = {
-	title: string;
-	description: string;
-	effect: string;
-	targetGroup: string;
-	benefit: string;
-	lead: string;
-	contributors: string;
-	resources: string;
-	startDate: string;
-	endDate: string;
-	priority: Priority;
-	status: MeasureStatus;
-};
+/** A measure of the example plan: the Measure's content without its place in the tree. */
+export type ExampleMeasure = Omit<Measure, 'id' | 'type' | 'parentId' | 'order'>;
 
 export type ExampleGoal = {
 	title: string;
