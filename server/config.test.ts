@@ -11,7 +11,11 @@ describe('loadConfig', () => {
 			syncMaxMessageBytes: 8 * 1024 * 1024,
 			syncMaxConnections: 2000,
 			seedExamplePlan: true,
-			logLevel: 'info'
+			logLevel: 'info',
+			origin: undefined,
+			admin: undefined,
+			cookieSecure: 'auto',
+			syncMaxConnectionsPerUser: 20
 		});
 		expect(config.dataDir).toMatch(/data$/);
 	});
@@ -28,7 +32,24 @@ describe('loadConfig', () => {
 			ROOM_IDLE_MS: '0',
 			SEED_EXAMPLE_PLAN: 'nein',
 			LOG_LEVEL: 'debug',
-			INSTANCE_ID: 'rathaus-1'
+			INSTANCE_ID: 'rathaus-1',
+			ORIGIN: 'https://mitplan.stadt.de/',
+			MITPLAN_ADMIN_EMAIL: 'it@stadt.de',
+			MITPLAN_ADMIN_PASSWORD: 'ein-langes-passwort',
+			SESSION_TTL_HOURS: '8',
+			COOKIE_SECURE: 'true',
+			SYNC_MAX_CONNECTIONS_PER_USER: '3',
+			LOGIN_MAX_FAILURES_PER_ACCOUNT: '4',
+			LOGIN_MAX_FAILURES_PER_ADDRESS: '9',
+			LOGIN_WINDOW_MINUTES: '10'
+		});
+		expect(config).toMatchObject({
+			origin: 'https://mitplan.stadt.de',
+			admin: { email: 'it@stadt.de', password: 'ein-langes-passwort' },
+			sessionTtlMs: 8 * 3600 * 1000,
+			cookieSecure: true,
+			syncMaxConnectionsPerUser: 3,
+			loginLimits: { perAccount: 4, perAddress: 9, windowMs: 10 * 60 * 1000 }
 		});
 		expect(config).toMatchObject({
 			port: 8080,
@@ -45,6 +66,10 @@ describe('loadConfig', () => {
 		});
 	});
 
+	it('wants the admin e-mail and password together', () => {
+		expect(() => loadConfig({ MITPLAN_ADMIN_EMAIL: 'it@stadt.de' })).toThrow(/zusammen/);
+	});
+
 	it('refuses invalid values, naming each variable', () => {
 		let error: unknown;
 		try {
@@ -54,7 +79,12 @@ describe('loadConfig', () => {
 				SYNC_MAX_MESSAGE_BYTES: String(1024 * 1024 * 1024),
 				SEED_EXAMPLE_PLAN: 'vielleicht',
 				LOG_LEVEL: 'laut',
-				INSTANCE_ID: 'a/b'
+				INSTANCE_ID: 'a/b',
+				ORIGIN: 'mitplan.stadt.de',
+				MITPLAN_ADMIN_EMAIL: 'it@stadt.de',
+				MITPLAN_ADMIN_PASSWORD: 'kurz',
+				COOKIE_SECURE: 'manchmal',
+				SYNC_MAX_CONNECTIONS_PER_USER: '0'
 			});
 		} catch (caught) {
 			error = caught;
@@ -67,7 +97,11 @@ describe('loadConfig', () => {
 			'SYNC_MAX_MESSAGE_BYTES',
 			'SEED_EXAMPLE_PLAN',
 			'LOG_LEVEL',
-			'INSTANCE_ID'
+			'INSTANCE_ID',
+			'ORIGIN',
+			'MITPLAN_ADMIN_PASSWORD',
+			'COOKIE_SECURE',
+			'SYNC_MAX_CONNECTIONS_PER_USER'
 		]) {
 			expect(problems).toContain(name);
 		}

@@ -28,6 +28,18 @@ export interface Config {
 	logLevel: 'error' | 'warn' | 'info' | 'debug';
 	/** INSTANCE_ID: name of this process in logs and pub/sub (default: random). */
 	instanceId: string;
+	/** ORIGIN: the public address (e.g. https://mitplan.stadt.de); browsers' requests must come from it. */
+	origin: string | undefined;
+	/** MITPLAN_ADMIN_EMAIL / MITPLAN_ADMIN_PASSWORD: create this administrator at start-up if missing. */
+	admin: { email: string; password: string } | undefined;
+	/** SESSION_TTL_HOURS: how long a sign-in lasts. */
+	sessionTtlMs: number;
+	/** COOKIE_SECURE: auto (Secure when the request came over HTTPS), true or false. */
+	cookieSecure: 'auto' | boolean;
+	/** SYNC_MAX_CONNECTIONS_PER_USER: open websocket connections one person may hold on one instance. */
+	syncMaxConnectionsPerUser: number;
+	/** LOGIN_MAX_FAILURES_PER_ACCOUNT / _PER_ADDRESS within LOGIN_WINDOW_MINUTES, then 429. */
+	loginLimits: { perAccount: number; perAddress: number; windowMs: number };
 }
 
 export class ConfigError extends Error {
@@ -84,6 +96,30 @@ export function loadConfig(env: Env = process.env): Config {
 		);
 	}
 
+	let origin = env.ORIGIN?.trim() || undefined;
+	if (origin) {
+		try {
+			const parsed = new URL(origin);
+			if (!['http:', 'https:'].includes(parsed.protocol)) throw new Error('protocol');
+			origin = parsed.origin;
+		} catch {
+			problems.push(`ORIGIN="${origin}" muss eine Adresse wie https://mitplan.stadt.de sein.`);
+			origin = undefined;
+		}
+	}
+
+	const adminEmail = env.MITPLAN_ADMIN_EMAIL?.trim() || '';
+	const adminPassword = env.MITPLAN_ADMIN_PASSWORD ?? '';
+	if (!!adminEmail !== !!adminPassword) {
+		problems.push('MITPLAN_ADMIN_EMAIL und MITPLAN_ADMIN_PASSWORD müssen zusammen gesetzt werden.');
+	} else if (adminPassword && adminPassword.length < 10) {
+		problems.push('MITPLAN_ADMIN_PASSWORD muss mindestens 10 Zeichen lang sein.');
+	}
+
+	const cookieRaw = env.COOKIE_SECURE?.trim().toLowerCase() || 'auto';
+	let cookieSecure: Config['cookieSecure'] = 'auto';
+	if (cookieRaw !== 'auto') cookieSecure = bool('COOKIE_SECURE', false);
+
 	const config: Config = {
 		port: int('PORT', 3000, 0, 65535),
 		host: env.HOST?.trim() || '0.0.0.0',
@@ -96,7 +132,17 @@ export function loadConfig(env: Env = process.env): Config {
 		roomIdleMs: int('ROOM_IDLE_MS', 30_000, 0, 24 * 3600 * 1000),
 		seedExamplePlan: bool('SEED_EXAMPLE_PLAN', true),
 		logLevel,
-		instanceId
+		instanceId,
+		origin,
+		admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
+		sessionTtlMs: int('SESSION_TTL_HOURS', 14 * 24, 1, 365 * 24) * 3600 * 1000,
+		cookieSecure,
+		syncMaxConnectionsPerUser: int('SYNC_MAX_CONNECTIONS_PER_USER', 20, 1, 10_000),
+		loginLimits: {
+			perAccount: int('LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+			perAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100_000),
+			windowMs: int('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60) * 60 * 1000
+		}
 	};
 
 	if (problems.length > 0) throw new ConfigError(problems);

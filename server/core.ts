@@ -7,6 +7,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { getBackend, registerBackend } from '../src/lib/server/backend';
+import { createFileKv } from './auth/kv-file';
+import { createRedisKv } from './auth/kv-redis';
+import type { KvStore } from './auth/kv';
+import { createAccessService } from './auth/service';
+import type { AccessChange, AccessService } from './auth/types';
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { PlanService } from './plans';
@@ -15,6 +20,7 @@ import { createRedisPubSub } from './storage/redis-store';
 import type { DocStore } from './storage/types';
 import { createLocalBus, createPubSubBus, type PlanBus } from './sync/bus';
 import { RoomManager } from './sync/rooms';
+import { createUpgradeAuthorizer } from './sync/authorize';
 import { createSyncServer, type SyncServer } from './sync/sync-server';
 
 export interface Core {
@@ -24,6 +30,8 @@ export interface Core {
 	bus: PlanBus;
 	rooms: RoomManager;
 	plans: PlanService;
+	kv: KvStore;
+	access: AccessService;
 	sync: SyncServer;
 	/** Routes a websocket upgrade; returns false if the path is not ours. */
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
@@ -59,12 +67,53 @@ export async function createCore(
 		compactEvery: config.compactEvery,
 		idleMs: config.roomIdleMs
 	});
-	const plans = new PlanService({ store, rooms, bus, log, instanceId: config.instanceId });
+	const kv = config.redisUrl
+		? await createRedisKv({ url: config.redisUrl, logger: storageLogger })
+		: await createFileKv({ dir: config.dataDir, logger: storageLogger });
+	// An access change closes the affected connections here and, through the plan bus, on every
+	// other instance.
+	const onAccessChange = (change: AccessChange) => {
+		const { principalId, inviteId } = change;
+		rooms.peek(change.planId)?.accessChanged({ principalId, inviteId });
+		bus
+			.publish(change.planId, {
+				kind: 'access',
+				payload: new TextEncoder().encode(JSON.stringify({ principalId, inviteId }))
+			})
+			.catch((error) => log.warn('publish access change failed', { error }));
+	};
+	const access = await createAccessService({
+		kv,
+		log,
+		limits: {
+			sessionTtlMs: config.sessionTtlMs,
+			loginFailuresPerAccount: config.loginLimits.perAccount,
+			loginFailuresPerAddress: config.loginLimits.perAddress,
+			loginWindowMs: config.loginLimits.windowMs
+		},
+		onAccessChange,
+		listPlanIds: () => store.list()
+	});
+	const plans = new PlanService({
+		store,
+		rooms,
+		bus,
+		log,
+		instanceId: config.instanceId,
+		access,
+		settings: {
+			origin: config.origin,
+			cookieSecure: config.cookieSecure,
+			sessionTtlMs: config.sessionTtlMs
+		}
+	});
 	const sync = createSyncServer({
 		rooms,
 		log,
+		authorize: createUpgradeAuthorizer({ access, origin: config.origin }),
 		maxMessageBytes: config.syncMaxMessageBytes,
-		maxConnections: config.syncMaxConnections
+		maxConnections: config.syncMaxConnections,
+		maxConnectionsPerPrincipal: config.syncMaxConnectionsPerUser
 	});
 
 	if (config.seedExamplePlan) {
@@ -74,6 +123,10 @@ export async function createCore(
 		} catch (error) {
 			log.warn('could not seed the example plan', { error });
 		}
+	}
+	if (config.admin) {
+		const admin = await access.ensureAdmin(config.admin);
+		log.info('administrator ready', { email: admin.email });
 	}
 
 	registerBackend(plans);
@@ -90,6 +143,8 @@ export async function createCore(
 		bus,
 		rooms,
 		plans,
+		kv,
+		access,
 		sync,
 		handleUpgrade: (req, socket, head) => sync.handleUpgrade(req, socket, head),
 		close() {
@@ -97,6 +152,8 @@ export async function createCore(
 				sync.close();
 				await rooms.closeAll();
 				await bus.close().catch(() => {});
+				await access.close().catch(() => {});
+				await kv.close().catch(() => {});
 				await store.close().catch(() => {});
 				// Only our own: after a Vite restart a newer backend may already be registered.
 				if (getBackend() === plans) registerBackend(undefined);

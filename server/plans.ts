@@ -15,7 +15,13 @@ import {
 } from '../src/lib/domain/index';
 import type { Result } from '../src/lib/domain/errors';
 import type { PlanSummary } from '../src/lib/domain/types';
-import type { ApiError, ApiResult, MitplanBackend } from '../src/lib/server/backend';
+import type {
+	ApiError,
+	ApiResult,
+	BackendSettings,
+	MitplanBackend
+} from '../src/lib/server/backend';
+import type { AccessService } from './auth/types';
 import { CloseCode } from '../src/lib/sync/close-codes';
 import type { Logger } from './log';
 import type { DocStore } from './storage/types';
@@ -56,8 +62,18 @@ export class PlanService implements MitplanBackend {
 			bus: PlanBus;
 			log: Logger;
 			instanceId: string;
+			access: AccessService;
+			settings: BackendSettings;
 		}
 	) {}
+
+	get access(): AccessService {
+		return this.deps.access;
+	}
+
+	get settings(): BackendSettings {
+		return this.deps.settings;
+	}
 
 	get info() {
 		return { storage: this.deps.store.kind, instanceId: this.deps.instanceId };
@@ -72,8 +88,9 @@ export class PlanService implements MitplanBackend {
 		}
 	}
 
-	async listPlans(): Promise<PlanSummary[]> {
-		const ids = await this.deps.store.list();
+	async listPlans(only: readonly string[]): Promise<PlanSummary[]> {
+		const wanted = new Set(only.filter((id) => isValidPlanId(id)));
+		const ids = (await this.deps.store.list()).filter((id) => wanted.has(id));
 		const summaries = await Promise.all(
 			ids.map(async (id) => {
 				const live = this.deps.rooms.peek(id);

@@ -1,4 +1,5 @@
 import type { MitplanBackend } from '$lib/server/backend';
+import type { Principal } from '../server/auth/types';
 
 declare global {
 	namespace App {
@@ -7,6 +8,10 @@ declare global {
 		}
 		interface Locals {
 			backend: MitplanBackend;
+			/** The signed-in user or guest (null when not signed in). */
+			principal: Principal | null;
+			/** The raw session cookie value of a valid session. */
+			sessionToken: string | undefined;
 		}
 	}
 }

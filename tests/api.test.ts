@@ -4,16 +4,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanJson, PlanSummary } from '../src/lib/domain/types';
+import { ADMIN_ENV, login, syncTokenViaApi, type HttpSession } from './helpers/auth';
 import { connectClient, waitFor } from './helpers/clients';
 import { spawnServer, tempDir, type ServerProcess } from './helpers/server';
 
 let server: ServerProcess;
 let exampleId = '';
 let data: ReturnType<typeof tempDir>;
+let session: HttpSession;
 
 beforeAll(async () => {
 	data = tempDir();
-	server = await spawnServer({ DATA_DIR: data.dir, SEED_EXAMPLE_PLAN: 'true' });
+	server = await spawnServer({ DATA_DIR: data.dir, SEED_EXAMPLE_PLAN: 'true', ...ADMIN_ENV });
+	session = await login(server.httpUrl);
 });
 
 afterAll(async () => {
@@ -21,7 +24,8 @@ afterAll(async () => {
 	data.remove();
 });
 
-const api = (path: string, init?: RequestInit) => fetch(`${server.httpUrl}${path}`, init);
+/** Requests as the signed-in administrator (owner of the seeded Beispielplan). */
+const api = (path: string, init?: RequestInit) => session.request(path, init);
 const post = (path: string, body: unknown, method = 'POST') =>
 	api(path, {
 		method,
@@ -31,7 +35,7 @@ const post = (path: string, body: unknown, method = 'POST') =>
 
 describe('JSON API', () => {
 	it('reports health for load balancers', async () => {
-		const response = await api('/api/health');
+		const response = await fetch(`${server.httpUrl}/api/health`);
 		expect(response.status).toBe(200);
 		expect(await response.json()).toMatchObject({ status: 'ok', storage: 'file' });
 	});
@@ -62,7 +66,7 @@ describe('JSON API', () => {
 		const { id } = (await created.json()) as PlanSummary;
 		expect(id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
 
-		const client = connectClient(server.wsUrl, id);
+		const client = connectClient(server.wsUrl, id, 'Test', await syncTokenViaApi(session, id));
 		await client.synced;
 		const renamed = await post(
 			`/api/plans/${id}`,

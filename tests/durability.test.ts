@@ -6,6 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createItem, getText, readPlan, type PlanJson } from '../src/lib/domain/index';
+import { ADMIN_ENV, login, syncTokenViaApi, type HttpSession } from './helpers/auth';
 import { connectClient, waitFor, type TestClient } from './helpers/clients';
 import { startRedis, type TestRedis } from './helpers/redis-server';
 import { spawnServer, tempDir, type ServerProcess } from './helpers/server';
@@ -15,30 +16,37 @@ afterAll(async () => {
 	for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
+/** Each server process with the administrator's HTTP session and sync tokens per plan. */
+const sessions = new Map<ServerProcess, HttpSession>();
+const tokens = new Map<string, string>();
+
 async function spawn(env: Record<string, string>): Promise<ServerProcess> {
-	const server = await spawnServer({ SEED_EXAMPLE_PLAN: 'false', ...env });
+	const server = await spawnServer({ SEED_EXAMPLE_PLAN: 'false', ...ADMIN_ENV, ...env });
 	cleanups.push(() => server.stop());
+	sessions.set(server, await login(server.httpUrl));
 	return server;
 }
 
 function client(server: ServerProcess, planId: string): TestClient {
-	const c = connectClient(server.wsUrl, planId);
+	const c = connectClient(server.wsUrl, planId, 'Test', tokens.get(planId));
 	cleanups.push(() => c.destroy());
 	return c;
 }
 
 async function createPlan(server: ServerProcess, title: string): Promise<string> {
-	const response = await fetch(`${server.httpUrl}/api/plans`, {
+	const session = sessions.get(server)!;
+	const response = await session.request('/api/plans', {
 		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ title, municipality: 'Teststadt' })
+		json: { title, municipality: 'Teststadt' }
 	});
 	expect(response.status).toBe(201);
-	return ((await response.json()) as { id: string }).id;
+	const id = ((await response.json()) as { id: string }).id;
+	tokens.set(id, await syncTokenViaApi(session, id));
+	return id;
 }
 
 async function getPlan(server: ServerProcess, planId: string): Promise<PlanJson> {
-	const response = await fetch(`${server.httpUrl}/api/plans/${planId}`);
+	const response = await sessions.get(server)!.request(`/api/plans/${planId}`);
 	expect(response.status).toBe(200);
 	return (await response.json()) as PlanJson;
 }
@@ -96,7 +104,7 @@ describe('Redis outage', () => {
 
 		await r.kill();
 		// The API answers with a clear error instead of failing or hanging.
-		const down = await fetch(`${server.httpUrl}/api/plans`);
+		const down = await sessions.get(server)!.request('/api/plans');
 		expect(down.status).toBe(503);
 		expect(await down.json()).toMatchObject({ error: { code: 'storage_unavailable' } });
 		const health = await fetch(`${server.httpUrl}/api/health`);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItem, getText, readPlan } from '../src/lib/domain/index';
 import { CloseCode } from '../src/lib/sync/close-codes';
+import { createOwnedPlan, memberWithRole, syncToken } from './helpers/auth';
 import { connectClient, waitFor, type TestClient } from './helpers/clients';
 import { startRedis, type TestRedis } from './helpers/redis-server';
 import { startInProcess } from './helpers/server';
@@ -15,16 +16,19 @@ let a: Awaited<ReturnType<typeof startInProcess>>;
 let b: Awaited<ReturnType<typeof startInProcess>>;
 const clients: TestClient[] = [];
 
+/** Sync tokens of each plan's owner (signed with the secret both instances share in Redis). */
+const tokens = new Map<string, string>();
+
 function client(url: string, planId: string, name = 'Test'): TestClient {
-	const c = connectClient(url, planId, name);
+	const c = connectClient(url, planId, name, tokens.get(planId));
 	clients.push(c);
 	return c;
 }
 
 async function newPlan(title: string): Promise<string> {
-	const created = await a.core.plans.createPlan({ title });
-	if (!created.ok) throw new Error(created.error.message);
-	return created.value.id;
+	const { planId, owner } = await createOwnedPlan(a.core, title);
+	tokens.set(planId, await syncToken(a.core, owner, planId));
+	return planId;
 }
 
 beforeAll(async () => {
@@ -160,5 +164,21 @@ describe('two instances on one Redis', () => {
 			'B sees Anna without waiting for her renewal',
 			3_000
 		);
+	});
+
+	it('closes a connection on B when A removes that member, and B then refuses it', async () => {
+		const { planId, owner } = await createOwnedPlan(a.core, 'Zugriff über Instanzen');
+		const member = await memberWithRole(a.core, planId, owner, 'editor');
+		const onB = connectClient(b.wsUrl, planId, 'Mira', await syncToken(a.core, member, planId));
+		clients.push(onB);
+		await onB.synced;
+		const closes: number[] = [];
+		onB.provider.on('connection-close', (event: CloseEvent | null) =>
+			closes.push(event?.code ?? 0)
+		);
+		const removed = await a.core.access.removeMember(planId, owner, member.id);
+		expect(removed.ok).toBe(true);
+		await waitFor(() => closes.includes(CloseCode.AccessChanged), 'B closed the connection');
+		await waitFor(() => closes.includes(CloseCode.Forbidden), 'B refuses the reconnect');
 	});
 });

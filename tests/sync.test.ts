@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { createItem, getText, readPlan } from '../src/lib/domain/index';
 import { CloseCode } from '../src/lib/sync/close-codes';
+import { createOwnedPlan, syncToken } from './helpers/auth';
 import { connectClient, rawSocket, waitFor, type TestClient } from './helpers/clients';
 import { startInProcess, tempDir } from './helpers/server';
 
@@ -15,10 +16,13 @@ const MAX = 64 * 1024;
 let server: Awaited<ReturnType<typeof startInProcess>>;
 let data: ReturnType<typeof tempDir>;
 let planId: string;
+/** A sync token of the plan's owner. */
+let token: string;
+let owner: Awaited<ReturnType<typeof createOwnedPlan>>['owner'];
 const clients: TestClient[] = [];
 
 function client(name = 'Test'): TestClient {
-	const c = connectClient(server.wsUrl, planId, name);
+	const c = connectClient(server.wsUrl, planId, name, token);
 	clients.push(c);
 	return c;
 }
@@ -26,9 +30,8 @@ function client(name = 'Test'): TestClient {
 beforeAll(async () => {
 	data = tempDir();
 	server = await startInProcess({ DATA_DIR: data.dir, SYNC_MAX_MESSAGE_BYTES: String(MAX) });
-	const created = await server.core.plans.createPlan({ title: 'Integrationskonzept Teststadt' });
-	if (!created.ok) throw new Error(created.error.message);
-	planId = created.value.id;
+	({ planId, owner } = await createOwnedPlan(server.core, 'Integrationskonzept Teststadt'));
+	token = await syncToken(server.core, owner, planId);
 });
 
 afterAll(async () => {
@@ -127,14 +130,17 @@ describe('bad input', () => {
 		expect(code).toBe(CloseCode.InvalidPlanId);
 	});
 
-	it('refuses an unknown plan with 4404 and does not create it', async () => {
-		const s = rawSocket(`${server.wsUrl}/sync/gibt-es-nicht`);
-		expect((await s.closed).code).toBe(CloseCode.PlanNotFound);
+	it('refuses an unknown plan like one without access (4003) and does not create it', async () => {
+		const s = rawSocket(
+			`${server.wsUrl}/sync/gibt-es-nicht`,
+			await syncToken(server.core, owner, 'gibt-es-nicht')
+		);
+		expect((await s.closed).code).toBe(CloseCode.Forbidden);
 		expect(await server.core.store.exists('gibt-es-nicht')).toBe(false);
 	});
 
 	it('closes a connection sending an unknown message type with 4400, others unaffected', async () => {
-		const s = rawSocket(`${server.wsUrl}/sync/${planId}`);
+		const s = rawSocket(`${server.wsUrl}/sync/${planId}`, token);
 		await s.opened;
 		s.ws.send(new Uint8Array([99, 1, 2, 3]));
 		const closed = await s.closed;
@@ -145,7 +151,7 @@ describe('bad input', () => {
 
 	it('closes on an undecodable update and stores nothing of it', async () => {
 		const before = await server.core.store.load(planId);
-		const s = rawSocket(`${server.wsUrl}/sync/${planId}`);
+		const s = rawSocket(`${server.wsUrl}/sync/${planId}`, token);
 		await s.opened;
 		const encoder = encoding.createEncoder();
 		encoding.writeVarUint(encoder, 0); // sync
@@ -161,7 +167,7 @@ describe('bad input', () => {
 
 	it('closes on truncated bytes, text frames and empty frames', async () => {
 		for (const payload of [new Uint8Array([0]), 'hallo', new Uint8Array([])]) {
-			const s = rawSocket(`${server.wsUrl}/sync/${planId}`);
+			const s = rawSocket(`${server.wsUrl}/sync/${planId}`, token);
 			await s.opened;
 			s.ws.send(payload);
 			expect((await s.closed).code).toBe(CloseCode.Malformed);
@@ -170,7 +176,7 @@ describe('bad input', () => {
 	});
 
 	it('closes a connection whose message exceeds SYNC_MAX_MESSAGE_BYTES with 1009', async () => {
-		const s = rawSocket(`${server.wsUrl}/sync/${planId}`);
+		const s = rawSocket(`${server.wsUrl}/sync/${planId}`, token);
 		await s.opened;
 		s.ws.send(new Uint8Array(MAX + 1));
 		expect((await s.closed).code).toBe(CloseCode.TooLarge);
@@ -179,7 +185,7 @@ describe('bad input', () => {
 
 	it('survives clients that disconnect mid-sync or mid-frame', async () => {
 		for (let i = 0; i < 5; i++) {
-			const s = rawSocket(`${server.wsUrl}/sync/${planId}`);
+			const s = rawSocket(`${server.wsUrl}/sync/${planId}`, token);
 			await s.opened;
 			const encoder = encoding.createEncoder();
 			encoding.writeVarUint(encoder, 0);
@@ -189,7 +195,7 @@ describe('bad input', () => {
 			s.ws.terminate();
 		}
 		// Half a frame: header announces 1000 bytes, 3 arrive, then the socket dies.
-		const s = rawSocket(`${server.wsUrl}/sync/${planId}`);
+		const s = rawSocket(`${server.wsUrl}/sync/${planId}`, token);
 		await s.opened;
 		const socket = (s.ws as unknown as { _socket: import('node:net').Socket })._socket;
 		socket.write(Buffer.from([0x82, 0xfe, 0x03, 0xe8, 1, 2, 3, 4, 9, 9, 9]));
@@ -215,10 +221,8 @@ describe('closeReason', () => {
 
 describe('after a bad message', () => {
 	it('applies nothing more that the same connection sends', async () => {
-		const created = await server.core.plans.createPlan({ title: 'Nach dem Fehler' });
-		if (!created.ok) throw new Error(created.error.message);
-		const id = created.value.id;
-		const s = rawSocket(`${server.wsUrl}/sync/${id}`);
+		const { planId: id, owner: itsOwner } = await createOwnedPlan(server.core, 'Nach dem Fehler');
+		const s = rawSocket(`${server.wsUrl}/sync/${id}`, await syncToken(server.core, itsOwner, id));
 		await s.opened;
 		// A valid update, made by a scratch doc, sent right after a malformed message.
 		const scratch = new Y.Doc();
@@ -246,8 +250,14 @@ describe('older documents', () => {
 		field.set('type', 'field');
 		field.set('title', 'Sprache und Bildung');
 		await server.core.store.append('altplan', Y.encodeStateAsUpdate(v0));
+		await server.core.access.registerPlan('altplan', owner);
 
-		const old = connectClient(server.wsUrl, 'altplan');
+		const old = connectClient(
+			server.wsUrl,
+			'altplan',
+			'Test',
+			await syncToken(server.core, owner, 'altplan')
+		);
 		clients.push(old);
 		await old.synced;
 		expect(old.doc.getMap('meta').get('schemaVersion')).toBe(1);
@@ -267,15 +277,15 @@ describe('connection limit', () => {
 		const dir = tempDir();
 		const small = await startInProcess({ DATA_DIR: dir.dir, SYNC_MAX_CONNECTIONS: '3' });
 		try {
-			const plan = await small.core.plans.createPlan({ title: 'Begrenzt' });
-			if (!plan.ok) throw new Error(plan.error.message);
-			const first = [0, 1, 2].map(() => connectClient(small.wsUrl, plan.value.id));
+			const plan = await createOwnedPlan(small.core, 'Begrenzt');
+			const t = await syncToken(small.core, plan.owner, plan.planId);
+			const first = [0, 1, 2].map(() => connectClient(small.wsUrl, plan.planId, 'Test', t));
 			await Promise.all(first.map((c) => c.synced));
-			const extra = rawSocket(`${small.wsUrl}/sync/${plan.value.id}`);
+			const extra = rawSocket(`${small.wsUrl}/sync/${plan.planId}`, t);
 			expect((await extra.closed).code).toBe(CloseCode.TooManyConnections);
 			first[0].destroy();
 			await waitFor(() => small.core.sync.connectionCount === 2, 'a place became free');
-			const later = connectClient(small.wsUrl, plan.value.id);
+			const later = connectClient(small.wsUrl, plan.planId, 'Test', t);
 			await later.synced;
 			for (const c of [...first.slice(1), later]) c.destroy();
 		} finally {

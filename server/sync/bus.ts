@@ -10,9 +10,10 @@
 
 /**
  * update: a stored document update · awareness: presence changes · deleted: the plan is gone ·
- * awareness-query: a room just loaded and asks the others for their users' presence.
+ * awareness-query: a room just loaded and asks the others for their users' presence ·
+ * access: someone's access to the plan changed (JSON AccessChange); their connections close.
  */
-export type BusKind = 'update' | 'awareness' | 'deleted' | 'awareness-query';
+export type BusKind = 'update' | 'awareness' | 'deleted' | 'awareness-query' | 'access';
 
 export interface BusMessage {
 	kind: BusKind;
@@ -44,9 +45,10 @@ const KIND_CODES: Record<BusKind, number> = {
 	update: 0,
 	awareness: 1,
 	deleted: 2,
-	'awareness-query': 3
+	'awareness-query': 3,
+	access: 4
 };
-const KINDS: BusKind[] = ['update', 'awareness', 'deleted', 'awareness-query'];
+const KINDS: BusKind[] = ['update', 'awareness', 'deleted', 'awareness-query', 'access'];
 
 export function encodeBusMessage(instanceId: string, message: BusMessage): Buffer {
 	const id = Buffer.from(instanceId, 'utf8');

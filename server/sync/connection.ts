@@ -36,11 +36,20 @@ export function handleConnection(
 	planId: string,
 	rooms: RoomManager,
 	log: Logger,
-	options: { canWrite: boolean; maxMessageBytes: number }
+	options: {
+		canWrite: boolean;
+		maxMessageBytes: number;
+		principalId?: string;
+		inviteId?: string;
+		/** Epoch ms when the principal's access ends (guests); the connection closes then. */
+		expiresAt?: number;
+	}
 ): void {
 	const peer: Peer = {
 		id: `c${nextPeerId++}`,
 		canWrite: options.canWrite,
+		principalId: options.principalId,
+		inviteId: options.inviteId,
 		send(message) {
 			if (ws.readyState !== ws.OPEN) return;
 			if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
@@ -102,10 +111,21 @@ export function handleConnection(
 		ws.ping();
 	}, PING_INTERVAL_MS);
 
+	// A guest's access ends with the invite: close then (re-armed for expiries beyond ~24 days).
+	let expiry: ReturnType<typeof setTimeout> | undefined;
+	const armExpiry = () => {
+		if (options.expiresAt === undefined) return;
+		const left = options.expiresAt - Date.now();
+		if (left <= 0) return peer.close(CloseCode.Unauthenticated, 'Zugang abgelaufen');
+		expiry = setTimeout(armExpiry, Math.min(left, 24 * 3600 * 1000));
+	};
+	armExpiry();
+
 	ws.on('error', (error) => clog.warn('websocket error', { error }));
 	ws.on('close', (code) => {
 		closed = true;
 		clearInterval(pinger);
+		clearTimeout(expiry);
 		clog.debug('connection closed', { code });
 		if (room) {
 			room.removePeer(peer);

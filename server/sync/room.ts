@@ -18,6 +18,7 @@ import {
 	removeAwarenessStates
 } from 'y-protocols/awareness';
 import { migrate } from '../../src/lib/domain/migrations';
+import { CloseCode } from '../../src/lib/sync/close-codes';
 import { StorageError, type DocStore } from '../storage/types';
 import type { Logger } from '../log';
 import type { PlanBus } from './bus';
@@ -42,6 +43,10 @@ export interface Peer {
 	readonly id: string;
 	/** Read-only peers receive everything but their document updates are dropped. */
 	readonly canWrite: boolean;
+	/** The user or guest behind the connection (access changes close their connections). */
+	readonly principalId?: string;
+	/** For guests: the invite they joined through (revoking it closes their connections). */
+	readonly inviteId?: string;
 	send(message: Uint8Array): void;
 	close(code: number, reason: string): void;
 }
@@ -57,6 +62,23 @@ export interface RoomDeps {
 
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 5_000;
+
+/** Decodes the payload of an `access` bus message (JSON AccessChange); null if malformed. */
+export function parseAccessChange(
+	payload: Uint8Array
+): { principalId?: string; inviteId?: string } | null {
+	try {
+		const value: unknown = JSON.parse(new TextDecoder().decode(payload));
+		if (typeof value !== 'object' || value === null) return null;
+		const { principalId, inviteId } = value as Record<string, unknown>;
+		return {
+			principalId: typeof principalId === 'string' ? principalId : undefined,
+			inviteId: typeof inviteId === 'string' ? inviteId : undefined
+		};
+	} catch {
+		return null;
+	}
+}
 
 /** Store errors that no retry can fix (the update itself is refused). */
 function isPermanent(error: unknown): boolean {
@@ -116,6 +138,7 @@ export class Room {
 				else if (message.kind === 'awareness')
 					applyAwarenessUpdate(this.awareness, message.payload, ORIGIN_BUS);
 				else if (message.kind === 'awareness-query') this.publishOwnPresence();
+				else if (message.kind === 'access') this.accessChanged(parseAccessChange(message.payload));
 				else if (message.kind === 'deleted') {
 					this.deletedRemotely = true;
 					if (!this.loaded) return; // load() reports the plan as missing
@@ -216,6 +239,24 @@ export class Room {
 				return;
 			case 'auth':
 				return;
+		}
+	}
+
+	/**
+	 * Someone's access changed: their connections close with 4005 and reconnect with the new role
+	 * (or are refused). Without principal and invite, every connection of the plan is affected.
+	 */
+	accessChanged(change: { principalId?: string; inviteId?: string } | null): void {
+		if (!change) return;
+		for (const peer of [...this.peers.keys()]) {
+			const all = !change.principalId && !change.inviteId;
+			if (
+				all ||
+				(change.principalId && peer.principalId === change.principalId) ||
+				(change.inviteId && peer.inviteId === change.inviteId)
+			) {
+				peer.close(CloseCode.AccessChanged, 'Zugriff geändert');
+			}
 		}
 	}
 

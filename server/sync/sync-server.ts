@@ -2,6 +2,11 @@
  * Routes HTTP upgrades for `/sync/<planId>` to the y-websocket protocol. The y-websocket client
  * builds its URL as `<serverUrl>/<room>`, so `new WebsocketProvider('ws://host/sync', planId, doc)`
  * connects here unchanged. Other upgrade paths (Vite's HMR, later socket.io) are left alone.
+ *
+ * Every upgrade is authorized before it joins a room (server/sync/authorize.ts): the Origin
+ * header, then a sync token (`?token=`) or the session cookie, then the plan role. Refusals are
+ * websocket close codes (browsers cannot read an HTTP status of a failed upgrade): 4013 foreign
+ * origin, 4001 not signed in, 4003 no access, 4429 too many connections.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -9,6 +14,7 @@ import { WebSocketServer } from 'ws';
 import { isValidPlanId } from '../../src/lib/domain/ids';
 import { CloseCode } from '../../src/lib/sync/close-codes';
 import type { Logger } from '../log';
+import type { UpgradeAuthorizer } from './authorize';
 import { handleConnection } from './connection';
 import type { RoomManager } from './rooms';
 
@@ -24,15 +30,19 @@ export interface SyncServer {
 export function createSyncServer(options: {
 	rooms: RoomManager;
 	log: Logger;
+	authorize: UpgradeAuthorizer;
 	maxMessageBytes: number;
 	/** Open sync connections this instance accepts; more are closed with 4429. */
 	maxConnections: number;
+	/** Open sync connections one user or guest may hold on this instance. */
+	maxConnectionsPerPrincipal: number;
 }): SyncServer {
 	const wss = new WebSocketServer({
 		noServer: true,
 		maxPayload: options.maxMessageBytes,
 		perMessageDeflate: false
 	});
+	const perPrincipal = new Map<string, number>();
 
 	return {
 		handleUpgrade(req, socket, head) {
@@ -45,23 +55,65 @@ export function createSyncServer(options: {
 				planId = '';
 			}
 			socket.on('error', (error) => options.log.debug('upgrade socket error', { error }));
-			wss.handleUpgrade(req, socket, head, (ws) => {
-				// wss.clients already counts this socket.
-				if (wss.clients.size > options.maxConnections) {
-					options.log.warn('connection limit reached', { limit: options.maxConnections });
-					ws.close(CloseCode.TooManyConnections, 'Zu viele Verbindungen');
-					return;
-				}
-				if (!isValidPlanId(planId as unknown)) {
-					options.log.warn('invalid plan id refused', { planId: planId.slice(0, 80) });
-					ws.close(CloseCode.InvalidPlanId, 'Ungültige Plan-ID');
-					return;
-				}
-				handleConnection(ws, planId, options.rooms, options.log, {
-					canWrite: true,
-					maxMessageBytes: options.maxMessageBytes
+			const validId = isValidPlanId(planId as unknown);
+			const decision = validId
+				? options.authorize(req, planId)
+				: Promise.resolve({
+						ok: false as const,
+						code: CloseCode.InvalidPlanId,
+						reason: 'Ungültige Plan-ID'
+					});
+			decision
+				.catch((error) => {
+					options.log.warn('authorization failed', { error });
+					return {
+						ok: false as const,
+						code: CloseCode.StorageUnavailable,
+						reason: 'Anmeldung nicht prüfbar'
+					};
+				})
+				.then((result) => {
+					if (socket.destroyed) return;
+					wss.handleUpgrade(req, socket, head, (ws) => {
+						// wss.clients already counts this socket.
+						if (wss.clients.size > options.maxConnections) {
+							options.log.warn('connection limit reached', { limit: options.maxConnections });
+							ws.close(CloseCode.TooManyConnections, 'Zu viele Verbindungen');
+							return;
+						}
+						if (!result.ok) {
+							options.log.info('sync connection refused', {
+								planId: planId.slice(0, 80),
+								code: result.code
+							});
+							ws.close(result.code, result.reason);
+							return;
+						}
+						const { principal, role } = result;
+						const open = perPrincipal.get(principal.id) ?? 0;
+						if (open >= options.maxConnectionsPerPrincipal) {
+							options.log.warn('per-user connection limit reached', {
+								principal: principal.id,
+								limit: options.maxConnectionsPerPrincipal
+							});
+							ws.close(CloseCode.TooManyConnections, 'Zu viele Verbindungen dieser Person');
+							return;
+						}
+						perPrincipal.set(principal.id, open + 1);
+						ws.once('close', () => {
+							const left = (perPrincipal.get(principal.id) ?? 1) - 1;
+							if (left > 0) perPrincipal.set(principal.id, left);
+							else perPrincipal.delete(principal.id);
+						});
+						handleConnection(ws, planId, options.rooms, options.log, {
+							canWrite: role === 'owner' || role === 'editor',
+							principalId: principal.id,
+							inviteId: principal.kind === 'guest' ? principal.inviteId : undefined,
+							expiresAt: principal.kind === 'guest' ? principal.expiresAt : undefined,
+							maxMessageBytes: options.maxMessageBytes
+						});
+					});
 				});
-			});
 			return true;
 		},
 		get connectionCount() {

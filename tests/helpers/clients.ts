@@ -14,12 +14,22 @@ export interface TestClient {
 	destroy(): void;
 }
 
-export function connectClient(baseUrl: string, planId: string, name = 'Test'): TestClient {
+/**
+ * @param token sync token (`POST /api/plans/<id>/sync-token` or tests/helpers/auth.ts); sent as
+ *   `?token=` like a script would. Without it the connection is refused (4001).
+ */
+export function connectClient(
+	baseUrl: string,
+	planId: string,
+	name = 'Test',
+	token?: string
+): TestClient {
 	const doc = new Y.Doc();
 	const provider = new WebsocketProvider(`${baseUrl}/sync`, planId, doc, {
 		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
 		disableBc: true,
-		maxBackoffTime: 200
+		maxBackoffTime: 200,
+		params: token ? { token } : {}
 	});
 	provider.awareness.setLocalStateField('user', { name, color: '#0b5d4b' });
 	const synced = new Promise<void>((resolve) => {
@@ -56,13 +66,23 @@ export async function waitFor(
 	throw new Error(`Timed out waiting for: ${what}`);
 }
 
-/** Opens a raw websocket (no Yjs client) and resolves with its close code and reason. */
-export function rawSocket(url: string): {
+/**
+ * Opens a raw websocket (no Yjs client) and resolves with its close code and reason. `token` is
+ * appended as `?token=`; `headers` (e.g. origin, cookie) are sent with the upgrade.
+ */
+export function rawSocket(
+	url: string,
+	token?: string,
+	headers?: Record<string, string>
+): {
 	ws: WebSocket;
 	opened: Promise<void>;
 	closed: Promise<{ code: number; reason: string }>;
 } {
-	const ws = new WebSocket(url);
+	const ws = new WebSocket(
+		token ? `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}` : url,
+		{ headers }
+	);
 	const opened = new Promise<void>((resolve, reject) => {
 		ws.once('open', () => resolve());
 		ws.once('error', reject);

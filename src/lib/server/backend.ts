@@ -8,6 +8,15 @@
  * we want exactly one plan registry and one Redis client.
  */
 import type { PlanJson, PlanMeta, PlanSummary } from '$lib/domain/types';
+import type { AccessService } from '../../../server/auth/types';
+
+/** Settings the HTTP side needs from the validated server configuration. */
+export interface BackendSettings {
+	/** ORIGIN, if configured. */
+	origin: string | undefined;
+	cookieSecure: 'auto' | boolean;
+	sessionTtlMs: number;
+}
 
 export interface ApiError {
 	/** Stable machine-readable code, e.g. `invalid_plan_id`, `plan_not_found`. */
@@ -21,7 +30,11 @@ export interface ApiError {
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export interface MitplanBackend {
-	listPlans(): Promise<PlanSummary[]>;
+	/** Accounts, sessions, roles, invites, sync tokens, audit (server/auth). */
+	readonly access: AccessService;
+	readonly settings: BackendSettings;
+	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
+	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;
 	getPlan(planId: string): Promise<ApiResult<PlanJson>>;
 	/** `example: true` fills the new plan with the Beispielplan's content. */
 	createPlan(input: {

@@ -1,9 +1,21 @@
 import { json } from '@sveltejs/kit';
+import type { PlanRole } from '$lib/auth/roles';
+import { roleAtLeast } from '$lib/auth/roles';
+import { isValidPlanId } from '$lib/domain/ids';
+import type { Principal } from '../../../server/auth/types';
 import type { ApiResult } from './backend';
 
+/** Largest JSON body the API reads (plan content is edited over the websocket, not here). */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
 /** The JSON error shape of every API endpoint: `{ error: { code, message } }`. */
-export function errorResponse(status: number, code: string, message: string): Response {
-	return json({ error: { code, message } }, { status });
+export function errorResponse(
+	status: number,
+	code: string,
+	message: string,
+	headers?: Record<string, string>
+): Response {
+	return json({ error: { code, message } }, { status, headers });
 }
 
 export function resultResponse<T>(result: ApiResult<T>, okStatus = 200): Response {
@@ -13,13 +25,46 @@ export function resultResponse<T>(result: ApiResult<T>, okStatus = 200): Respons
 	return json(result.value, { status: okStatus });
 }
 
-/** Reads a JSON object body; answers a clear 400 for anything else. */
+export const unauthenticated = () =>
+	errorResponse(401, 'unauthenticated', 'Bitte melden Sie sich an.');
+
+export const forbidden = (message = 'Dafür fehlt Ihnen die Berechtigung in diesem Plan.') =>
+	errorResponse(403, 'forbidden', message);
+
+export const storageUnavailable = () =>
+	errorResponse(
+		503,
+		'storage_unavailable',
+		'Der Speicher ist gerade nicht erreichbar. Bitte gleich erneut versuchen.'
+	);
+
+/** Reads a JSON object body of at most MAX_JSON_BODY_BYTES; answers a clear 400/413 otherwise. */
 export async function readJsonObject(
-	request: Request
+	request: Request,
+	maxBytes = MAX_JSON_BODY_BYTES
 ): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; response: Response }> {
+	// `connection: close`: the unread rest of the body must not be taken for the next request.
+	const tooLarge = () => ({
+		ok: false as const,
+		response: errorResponse(
+			413,
+			'body_too_large',
+			`Die Anfrage ist zu groß (höchstens ${Math.round(maxBytes / 1024)} KiB).`,
+			{ connection: 'close' }
+		)
+	});
+	const declared = Number(request.headers.get('content-length') ?? '0');
+	if (declared > maxBytes) return tooLarge();
+	let text: string;
+	try {
+		text = await request.text();
+	} catch {
+		return tooLarge(); // adapter-node aborts bodies over BODY_SIZE_LIMIT
+	}
+	if (Buffer.byteLength(text, 'utf8') > maxBytes) return tooLarge();
 	let body: unknown;
 	try {
-		body = await request.json();
+		body = JSON.parse(text);
 	} catch {
 		return {
 			ok: false,
@@ -33,4 +78,91 @@ export async function readJsonObject(
 		};
 	}
 	return { ok: true, value: body as Record<string, unknown> };
+}
+
+/** The signed-in principal, or a 401 response. */
+export function requirePrincipal(
+	locals: App.Locals
+): { ok: true; principal: Principal } | { ok: false; response: Response } {
+	if (!locals.principal) return { ok: false, response: unauthenticated() };
+	return { ok: true, principal: locals.principal };
+}
+
+/** A signed-in account (not a guest), or 401/403. */
+export function requireUser(
+	locals: App.Locals
+): { ok: true; principal: Principal & { kind: 'user' } } | { ok: false; response: Response } {
+	const p = locals.principal;
+	if (!p) return { ok: false, response: unauthenticated() };
+	if (p.kind !== 'user') {
+		return { ok: false, response: forbidden('Dafür ist ein Konto nötig; Gäste können das nicht.') };
+	}
+	return { ok: true, principal: p };
+}
+
+/** An administrator, or 401/403. */
+export function requireAdmin(
+	locals: App.Locals
+): { ok: true; principal: Principal & { kind: 'user' } } | { ok: false; response: Response } {
+	const user = requireUser(locals);
+	if (!user.ok) return user;
+	if (!user.principal.isAdmin) {
+		return { ok: false, response: forbidden('Nur die Administration kann Konten verwalten.') };
+	}
+	return user;
+}
+
+/**
+ * The caller's role on a plan, if it is at least `min`. Invalid id → 400; not signed in → 401;
+ * no role (or no such plan) → 404, so plan ids cannot be probed; a lower role → 403.
+ */
+export async function requirePlanRole(
+	locals: App.Locals,
+	planId: string,
+	min: PlanRole
+): Promise<{ ok: true; principal: Principal; role: PlanRole } | { ok: false; response: Response }> {
+	if (!isValidPlanId(planId)) {
+		return {
+			ok: false,
+			response: errorResponse(
+				400,
+				'invalid_plan_id',
+				'Ungültige Plan-ID: erlaubt sind 1–64 Zeichen aus A–Z, a–z, 0–9, _ und -.'
+			)
+		};
+	}
+	const who = requirePrincipal(locals);
+	if (!who.ok) return who;
+	let role: PlanRole | null;
+	try {
+		role = await locals.backend.access.roleFor(who.principal, planId);
+	} catch {
+		return { ok: false, response: storageUnavailable() };
+	}
+	if (!role) {
+		return {
+			ok: false,
+			response: errorResponse(404, 'plan_not_found', 'Diesen Plan gibt es nicht.')
+		};
+	}
+	if (!roleAtLeast(role, min)) {
+		return {
+			ok: false,
+			response: forbidden(
+				min === 'owner'
+					? 'Das darf nur die Prozesssteuerung dieses Plans.'
+					: 'Dafür fehlt Ihnen die Berechtigung in diesem Plan.'
+			)
+		};
+	}
+	return { ok: true, principal: who.principal, role };
+}
+
+/** Client address for rate limits (adapter-node honours ADDRESS_HEADER / XFF_DEPTH). */
+export function clientAddress(event: { getClientAddress(): string }): string {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
 }

@@ -7,6 +7,14 @@ export const CloseCode = {
 	GoingAway: 1001,
 	/** A message over SYNC_MAX_MESSAGE_BYTES (set by the ws library). */
 	TooLarge: 1009,
+	/** Not signed in, session expired, or the sync token is invalid or expired. */
+	Unauthenticated: 4001,
+	/** Signed in but no access to this plan (or access was revoked while connected). */
+	Forbidden: 4003,
+	/** The principal's role changed: the client reconnects and gets its new role (or 4003). */
+	AccessChanged: 4005,
+	/** The Origin header is not this server's address (cross-site websocket). */
+	CrossOrigin: 4013,
 	/** A message that is not a valid y-websocket message. */
 	Malformed: 4400,
 	/** The plan id is not valid (1–64 characters of A–Z a–z 0–9 _ -). */
@@ -27,13 +35,24 @@ export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
 export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
 	CloseCode.InvalidPlanId,
 	CloseCode.PlanNotFound,
-	CloseCode.PlanDeleted
+	CloseCode.PlanDeleted,
+	CloseCode.Unauthenticated,
+	CloseCode.Forbidden,
+	CloseCode.CrossOrigin
 ]);
 
 export function closeMessage(code: number): string {
 	switch (code) {
 		case CloseCode.TooLarge:
 			return 'Eine Änderung war zu groß und wurde vom Server abgelehnt.';
+		case CloseCode.Unauthenticated:
+			return 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.';
+		case CloseCode.Forbidden:
+			return 'Sie haben keinen Zugriff (mehr) auf diesen Plan.';
+		case CloseCode.AccessChanged:
+			return 'Ihre Rolle in diesem Plan wurde geändert.';
+		case CloseCode.CrossOrigin:
+			return 'Die Verbindung wurde abgelehnt: fremde Herkunft.';
 		case CloseCode.Malformed:
 			return 'Der Server hat eine ungültige Nachricht abgelehnt.';
 		case CloseCode.InvalidPlanId:

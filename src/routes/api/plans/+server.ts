@@ -1,34 +1,52 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { errorResponse, readJsonObject, resultResponse } from '$lib/server/http';
+import {
+	readJsonObject,
+	requirePrincipal,
+	requireUser,
+	resultResponse,
+	storageUnavailable
+} from '$lib/server/http';
 
-/** GET /api/plans – all plans as PlanSummary[] (sorted by title). */
+/** GET /api/plans – the plans the caller may access, as PlanSummary[] with `role` (by title). */
 export const GET: RequestHandler = async ({ locals }) => {
+	const who = requirePrincipal(locals);
+	if (!who.ok) return who.response;
+	const { access } = locals.backend;
 	try {
-		return json(await locals.backend.listPlans());
+		const p = who.principal;
+		const roles =
+			p.kind === 'guest' ? [{ planId: p.planId, role: p.role }] : await access.plansOf(p.id);
+		const roleOf = new Map(roles.map((r) => [r.planId, r.role]));
+		const summaries = await locals.backend.listPlans([...roleOf.keys()]);
+		return json(summaries.map((s) => ({ ...s, role: roleOf.get(s.id) })));
 	} catch {
-		return errorResponse(
-			503,
-			'storage_unavailable',
-			'Der Speicher ist gerade nicht erreichbar. Bitte gleich erneut versuchen.'
-		);
+		return storageUnavailable();
 	}
 };
 
 /**
  * POST /api/plans {title, municipality?, example?} – creates a plan (with the Beispielplan's
- * content if `example` is true); 201 with its PlanSummary (incl. id).
+ * content if `example` is true); the caller becomes its owner. 201 with its PlanSummary (incl. id).
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
+	const user = requireUser(locals);
+	if (!user.ok) return user.response;
 	const body = await readJsonObject(request);
 	if (!body.ok) return body.response;
 	const { title, municipality, example } = body.value;
-	return resultResponse(
-		await locals.backend.createPlan({
-			title: typeof title === 'string' ? title : '',
-			municipality: typeof municipality === 'string' ? municipality : undefined,
-			example: example === true
-		}),
-		201
-	);
+	const created = await locals.backend.createPlan({
+		title: typeof title === 'string' ? title : '',
+		municipality: typeof municipality === 'string' ? municipality : undefined,
+		example: example === true
+	});
+	if (!created.ok) return resultResponse(created);
+	try {
+		await locals.backend.access.registerPlan(created.value.id, user.principal);
+	} catch {
+		// Without an owner nobody could open it: remove the plan again.
+		await locals.backend.deletePlan(created.value.id).catch(() => {});
+		return storageUnavailable();
+	}
+	return json({ ...created.value, role: 'owner' }, { status: 201 });
 };

@@ -1,17 +1,35 @@
 import type { RequestHandler } from './$types';
-import { readJsonObject, resultResponse } from '$lib/server/http';
+import { readJsonObject, requirePlanRole, resultResponse } from '$lib/server/http';
 
-/** GET /api/plans/<planId> – the whole plan as PlanJson (docs/data-model.md). */
-export const GET: RequestHandler = async ({ locals, params }) =>
-	resultResponse(await locals.backend.getPlan(params.planId));
-
-/** PATCH /api/plans/<planId> {title?, municipality?, status?} – changes the plan's metadata. */
-export const PATCH: RequestHandler = async ({ locals, params, request }) => {
-	const body = await readJsonObject(request);
-	if (!body.ok) return body.response;
-	return resultResponse(await locals.backend.updatePlanMeta(params.planId, body.value));
+/** GET /api/plans/<planId> – the whole plan as PlanJson (docs/data-model.md); any member. */
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const access = await requirePlanRole(locals, params.planId, 'viewer');
+	if (!access.ok) return access.response;
+	return resultResponse(await locals.backend.getPlan(params.planId));
 };
 
-/** DELETE /api/plans/<planId> – deletes the plan; connected clients are disconnected (4410). */
-export const DELETE: RequestHandler = async ({ locals, params }) =>
-	resultResponse(await locals.backend.deletePlan(params.planId), 204);
+/** PATCH /api/plans/<planId> {title?, municipality?, status?} – owner only. */
+export const PATCH: RequestHandler = async ({ locals, params, request }) => {
+	const access = await requirePlanRole(locals, params.planId, 'owner');
+	if (!access.ok) return access.response;
+	const body = await readJsonObject(request);
+	if (!body.ok) return body.response;
+	const result = await locals.backend.updatePlanMeta(params.planId, body.value);
+	if (result.ok) {
+		await locals.backend.access
+			.audit(params.planId, access.principal, 'settings_changed', {
+				fields: Object.keys(body.value).join(', ').slice(0, 200)
+			})
+			.catch(() => {});
+	}
+	return resultResponse(result);
+};
+
+/** DELETE /api/plans/<planId> – owner only; connected clients are disconnected (4410). */
+export const DELETE: RequestHandler = async ({ locals, params }) => {
+	const access = await requirePlanRole(locals, params.planId, 'owner');
+	if (!access.ok) return access.response;
+	const result = await locals.backend.deletePlan(params.planId);
+	if (result.ok) await locals.backend.access.forgetPlan(params.planId).catch(() => {});
+	return resultResponse(result, 204);
+};

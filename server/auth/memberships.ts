@@ -1,0 +1,229 @@
+/**
+ * Plan roles: the members map of each plan (authoritative, updated atomically so the last
+ * owner can never be removed or demoted) and the per-user plan index behind plansOf().
+ */
+import { higherRole, isPlanRole, type PlanRole } from '../../src/lib/auth/roles';
+import { isValidPlanId } from '../storage/types';
+import { guard, type Ctx } from './context';
+import { fail, type ApiResult } from './messages';
+import { K, guestAccessValid, parseMembers, parsePlanIndex, type MemberMap } from './records';
+import type { AccessService, Member, Principal } from './types';
+import { normalizeEmail } from './validate';
+
+type Memberships = Pick<
+	AccessService,
+	| 'roleFor'
+	| 'plansOf'
+	| 'registerPlan'
+	| 'forgetPlan'
+	| 'listMembers'
+	| 'setMember'
+	| 'removeMember'
+>;
+
+type MemberChange =
+	| { ok: true; before: PlanRole | null; after: PlanRole | null; addedAt: string }
+	| { ok: false; reason: 'last_owner' | 'member_not_found' };
+
+const owners = (m: MemberMap) => Object.values(m).filter((x) => x.role === 'owner').length;
+
+export interface MembershipsInternal {
+	/** Sets (or with `upgradeOnly` raises) a user's role; refuses to remove the last owner. */
+	changeRole(
+		planId: string,
+		userId: string,
+		role: PlanRole | null,
+		options?: { upgradeOnly?: boolean; onlyIfOwnerless?: boolean }
+	): Promise<MemberChange>;
+	memberRole(planId: string, userId: string): Promise<PlanRole | null>;
+	adoptOwnerlessPlans(admin: Principal & { kind: 'user' }): Promise<void>;
+}
+
+export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
+	const { kv, log } = ctx;
+
+	async function changeRole(
+		planId: string,
+		userId: string,
+		role: PlanRole | null,
+		options: { upgradeOnly?: boolean; onlyIfOwnerless?: boolean } = {}
+	): Promise<MemberChange> {
+		const addedAtNow = ctx.iso();
+		const change = await kv.update(
+			K.members(planId),
+			(
+				raw
+			): {
+				value?: string;
+				result: MemberChange;
+			} => {
+				const members = parseMembers(raw);
+				const before = members[userId]?.role ?? null;
+				const addedAt = members[userId]?.addedAt ?? addedAtNow;
+				if (options.onlyIfOwnerless && owners(members) > 0) {
+					return { result: { ok: true, before, after: before, addedAt } };
+				}
+				if (role === null && before === null) {
+					return { result: { ok: false, reason: 'member_not_found' } };
+				}
+				const after = role === null ? null : options.upgradeOnly ? higherRole(before, role) : role;
+				if (after === before) return { result: { ok: true, before, after, addedAt } };
+				if (before === 'owner' && owners(members) <= 1) {
+					return { result: { ok: false, reason: 'last_owner' } };
+				}
+				if (after === null) delete members[userId];
+				else members[userId] = { role: after, addedAt };
+				return { value: JSON.stringify(members), result: { ok: true, before, after, addedAt } };
+			}
+		);
+		if (change.ok && change.before !== change.after) {
+			await kv.update(K.userPlans(userId), (raw) => {
+				const index = parsePlanIndex(raw);
+				if (change.after === null) delete index[planId];
+				else index[planId] = change.after;
+				return { value: JSON.stringify(index), result: null };
+			});
+		}
+		return change;
+	}
+
+	async function memberRole(planId: string, userId: string): Promise<PlanRole | null> {
+		return parseMembers(await kv.get(K.members(planId)))[userId]?.role ?? null;
+	}
+
+	const internal: MembershipsInternal = {
+		changeRole,
+		memberRole,
+		async adoptOwnerlessPlans(admin) {
+			for (const planId of await ctx.listPlanIds()) {
+				if (!isValidPlanId(planId)) continue;
+				const change = await changeRole(planId, admin.id, 'owner', { onlyIfOwnerless: true });
+				if (change.ok && change.after === 'owner' && change.before !== 'owner') {
+					log.info('[auth] owner-less plan adopted by administrator', { planId, userId: admin.id });
+					await ctx.audit(planId, 'system', 'member_added', {
+						userId: admin.id,
+						name: admin.name,
+						role: 'owner'
+					});
+				}
+			}
+		}
+	};
+
+	return {
+		...internal,
+
+		async roleFor(principal, planId) {
+			if (!isValidPlanId(planId)) return null;
+			if (principal.kind === 'guest') {
+				if (principal.planId !== planId || principal.expiresAt <= ctx.now()) return null;
+				const invite = await ctx.loadInvite(principal.inviteId);
+				return guestAccessValid(invite, planId, ctx.now()) ? principal.role : null;
+			}
+			return memberRole(planId, principal.id);
+		},
+
+		async plansOf(userId) {
+			const index = parsePlanIndex(await kv.get(K.userPlans(userId)));
+			return Object.entries(index)
+				.map(([planId, role]) => ({ planId, role }))
+				.sort((a, b) => a.planId.localeCompare(b.planId));
+		},
+
+		async registerPlan(planId, owner) {
+			if (!isValidPlanId(planId)) throw new Error(`invalid plan id: ${planId}`);
+			await changeRole(planId, owner.id, 'owner');
+			await ctx.audit(planId, owner, 'plan_created', {});
+		},
+
+		async forgetPlan(planId) {
+			if (!isValidPlanId(planId)) return;
+			const members = parseMembers(await kv.get(K.members(planId)));
+			for (const userId of Object.keys(members)) {
+				await kv.update(K.userPlans(userId), (raw) => {
+					const index = parsePlanIndex(raw);
+					if (!(planId in index)) return { result: null };
+					delete index[planId];
+					return { value: JSON.stringify(index), result: null };
+				});
+			}
+			const inviteIds = await kv.sMembers(K.invites(planId));
+			for (const inviteId of inviteIds) {
+				const invite = await ctx.loadInvite(inviteId);
+				const keys = [K.invite(inviteId)];
+				if (invite) keys.push(K.inviteToken(invite.tokenHash));
+				await kv.del(keys);
+			}
+			await kv.del([K.members(planId), K.invites(planId), K.audit(planId)]);
+			for (const userId of Object.keys(members)) ctx.publish({ planId, principalId: userId });
+			for (const inviteId of inviteIds) ctx.publish({ planId, inviteId });
+		},
+
+		async listMembers(planId) {
+			if (!isValidPlanId(planId)) return [];
+			const members = parseMembers(await kv.get(K.members(planId)));
+			const rank: Record<PlanRole, number> = { owner: 0, editor: 1, reviewer: 2, viewer: 3 };
+			const out: Member[] = [];
+			for (const [userId, m] of Object.entries(members)) {
+				const user = await ctx.loadUser(userId);
+				if (!user) continue;
+				out.push({ userId, email: user.email, name: user.name, role: m.role, addedAt: m.addedAt });
+			}
+			return out.sort((a, b) => rank[a.role] - rank[b.role] || a.name.localeCompare(b.name, 'de'));
+		},
+
+		setMember: (planId, actor, target, role) =>
+			guard(log, 'setMember', async (): Promise<ApiResult<Member>> => {
+				if (!isValidPlanId(planId)) return fail('invalid_plan_id');
+				if (!isPlanRole(role)) return fail('invalid_role');
+				let user = null;
+				if (typeof target.userId === 'string' && target.userId.length <= 100) {
+					user = await ctx.loadUser(target.userId);
+					if (!user) return fail('user_not_found');
+				} else {
+					const email = normalizeEmail(target.email);
+					if (!email) return fail('invalid_email');
+					const id = await kv.get(K.email(email));
+					user = id === null ? null : await ctx.loadUser(id);
+					if (!user) return fail('user_not_found_by_email');
+				}
+				const change = await changeRole(planId, user.id, role);
+				if (!change.ok) return fail(change.reason);
+				if (change.before !== change.after) {
+					await ctx.audit(planId, actor, change.before === null ? 'member_added' : 'role_changed', {
+						userId: user.id,
+						name: user.name,
+						role,
+						from: change.before
+					});
+					ctx.publish({ planId, principalId: user.id });
+				}
+				return {
+					ok: true,
+					value: {
+						userId: user.id,
+						email: user.email,
+						name: user.name,
+						role,
+						addedAt: change.addedAt
+					}
+				};
+			}),
+
+		removeMember: (planId, actor, userId) =>
+			guard(log, 'removeMember', async (): Promise<ApiResult<null>> => {
+				if (!isValidPlanId(planId)) return fail('invalid_plan_id');
+				if (typeof userId !== 'string') return fail('member_not_found');
+				const change = await changeRole(planId, userId, null);
+				if (!change.ok) return fail(change.reason);
+				const user = await ctx.loadUser(userId);
+				await ctx.audit(planId, actor, 'member_removed', {
+					userId,
+					name: user?.name ?? null,
+					role: change.before
+				});
+				ctx.publish({ planId, principalId: userId });
+				return { ok: true, value: null };
+			})
+	};
+}

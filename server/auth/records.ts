@@ -1,0 +1,127 @@
+/**
+ * What the access service keeps in the KvStore: key names and stored record shapes.
+ *
+ *   secret:sync                  string  HMAC secret of sync tokens (set once, set-if-absent)
+ *   users                        set     all user ids
+ *   user:<userId>                JSON    UserRecord
+ *   email:<email>                string  userId (set-if-absent: one account per address)
+ *   admins                       JSON    ids of active (not disabled) administrators; updated
+ *                                        atomically so the last one can never be removed
+ *   setup                        string  first-admin lock (set-if-absent)
+ *   session:<sha256(token)>      JSON    SessionRecord, TTL = session lifetime
+ *   plan:<planId>:members        JSON    { [userId]: { role, addedAt } } (atomic updates)
+ *   userplans:<userId>           JSON    { [planId]: role } (index for plansOf)
+ *   plan:<planId>:invites        set     invite ids
+ *   invite:<inviteId>            JSON    InviteRecord (uses counted with an atomic update)
+ *   invitetoken:<sha256(token)>  string  inviteId
+ *   plan:<planId>:audit          list    AuditEntry JSON, newest first, capped at 5,000
+ *   rl:login:acct:<sha256>       counter failed logins per e-mail address (window TTL)
+ *   rl:login:addr:<address>      counter failed logins per client address
+ *   rl:guest:addr:<address>      counter guest joins per client address
+ */
+import type { PlanRole } from '../../src/lib/auth/roles';
+import { isPlanRole } from '../../src/lib/auth/roles';
+import type { Invite, InviteState, User } from './types';
+import { sha256 } from './tokens';
+
+export const K = {
+	syncSecret: 'secret:sync',
+	users: 'users',
+	admins: 'admins',
+	setup: 'setup',
+	user: (id: string) => `user:${id}`,
+	email: (email: string) => `email:${email}`,
+	session: (hash: string) => `session:${hash}`,
+	members: (planId: string) => `plan:${planId}:members`,
+	userPlans: (userId: string) => `userplans:${userId}`,
+	invites: (planId: string) => `plan:${planId}:invites`,
+	invite: (id: string) => `invite:${id}`,
+	inviteToken: (hash: string) => `invitetoken:${hash}`,
+	audit: (planId: string) => `plan:${planId}:audit`,
+	loginAccount: (email: string) => `rl:login:acct:${sha256(email)}`,
+	loginAddress: (address: string) => `rl:login:addr:${address.slice(0, 100)}`,
+	guestAddress: (address: string) => `rl:guest:addr:${address.slice(0, 100)}`
+};
+
+export interface UserRecord extends User {
+	passwordHash: string;
+	/** Sessions carry the epoch they were created in; raising it ends them all. */
+	sessionEpoch: number;
+}
+
+export type SessionRecord =
+	| { kind: 'user'; userId: string; epoch: number; expiresAt: number }
+	| {
+			kind: 'guest';
+			id: string;
+			name: string;
+			planId: string;
+			role: PlanRole;
+			inviteId: string;
+			expiresAt: number;
+	  };
+
+export interface InviteRecord extends Invite {
+	tokenHash: string;
+}
+
+export type MemberMap = Record<string, { role: PlanRole; addedAt: string }>;
+export type PlanIndex = Record<string, PlanRole>;
+
+export function parseJson<T>(raw: string | null): T | null {
+	if (raw === null) return null;
+	try {
+		return JSON.parse(raw) as T;
+	} catch {
+		return null;
+	}
+}
+
+export function publicUser(r: UserRecord): User {
+	return {
+		id: r.id,
+		email: r.email,
+		name: r.name,
+		isAdmin: r.isAdmin,
+		disabled: r.disabled,
+		createdAt: r.createdAt,
+		lastLoginAt: r.lastLoginAt
+	};
+}
+
+export function publicInvite(r: InviteRecord): Invite {
+	const { tokenHash: _tokenHash, ...invite } = r;
+	return invite;
+}
+
+/** Members map with only well-formed entries (defensive against damaged data). */
+export function parseMembers(raw: string | null): MemberMap {
+	const parsed = parseJson<MemberMap>(raw);
+	const out: MemberMap = {};
+	if (!parsed || typeof parsed !== 'object') return out;
+	for (const [id, m] of Object.entries(parsed)) {
+		if (m && isPlanRole(m.role)) out[id] = { role: m.role, addedAt: String(m.addedAt) };
+	}
+	return out;
+}
+
+export function parsePlanIndex(raw: string | null): PlanIndex {
+	const parsed = parseJson<PlanIndex>(raw);
+	const out: PlanIndex = {};
+	if (!parsed || typeof parsed !== 'object') return out;
+	for (const [planId, role] of Object.entries(parsed)) if (isPlanRole(role)) out[planId] = role;
+	return out;
+}
+
+/** Whether an invite can still be used at `now`. */
+export function inviteState(invite: Invite, now: number): InviteState {
+	if (invite.revoked) return 'invite_revoked';
+	if (invite.expiresAt <= now) return 'invite_expired';
+	if (invite.uses >= invite.maxUses) return 'invite_used_up';
+	return 'valid';
+}
+
+/** Whether guests who joined through this invite still have access (uses do not matter). */
+export function guestAccessValid(invite: Invite | null, planId: string, now: number): boolean {
+	return !!invite && invite.planId === planId && !invite.revoked && invite.expiresAt > now;
+}

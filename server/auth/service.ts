@@ -1,0 +1,78 @@
+/**
+ * The access service: accounts, sessions, plan roles, invites, sync tokens and the audit log
+ * on top of a KvStore (Redis or the embedded file store). Assembles the focused modules of this
+ * folder into the `AccessService` contract of types.ts.
+ *
+ * Methods returning an ApiResult answer storage failures with 503 `storage_unavailable`; the
+ * others (resolveSession, roleFor, listUsers, …) reject with KvError, which callers map to 503.
+ */
+import { isValidPlanId } from '../storage/types';
+import { createAccounts } from './accounts';
+import { createContext } from './context';
+import { createInvites } from './invites';
+import { createMemberships } from './memberships';
+import { parseJson } from './records';
+import { K } from './records';
+import { createSessions } from './sessions';
+import { createSyncTokens } from './sync-tokens';
+import type { AccessService, AccessServiceDeps, AuditEntry } from './types';
+
+export async function createAccessService(deps: AccessServiceDeps): Promise<AccessService> {
+	const ctx = createContext(deps);
+	const memberships = createMemberships(ctx);
+	const accounts = createAccounts(ctx, (admin) => memberships.adoptOwnerlessPlans(admin));
+	const sessions = createSessions(ctx, accounts.findRecordByEmail);
+	const invites = createInvites(ctx, memberships);
+	const syncTokens = createSyncTokens(ctx);
+
+	return {
+		hasUsers: accounts.hasUsers,
+		setupFirstAdmin: accounts.setupFirstAdmin,
+		ensureAdmin: accounts.ensureAdmin,
+		listUsers: accounts.listUsers,
+		getUser: accounts.getUser,
+		findUserByEmail: accounts.findUserByEmail,
+		createUser: accounts.createUser,
+		updateUser: accounts.updateUser,
+		resetPassword: accounts.resetPassword,
+		changePassword: accounts.changePassword,
+
+		login: sessions.login,
+		logout: sessions.logout,
+		resolveSession: sessions.resolveSession,
+
+		roleFor: memberships.roleFor,
+		plansOf: memberships.plansOf,
+		registerPlan: memberships.registerPlan,
+		forgetPlan: memberships.forgetPlan,
+		listMembers: memberships.listMembers,
+		setMember: memberships.setMember,
+		removeMember: memberships.removeMember,
+
+		createInvite: invites.createInvite,
+		listInvites: invites.listInvites,
+		revokeInvite: invites.revokeInvite,
+		inspectInvite: invites.inspectInvite,
+		acceptInvite: invites.acceptInvite,
+		joinAsGuest: invites.joinAsGuest,
+
+		issueSyncToken: syncTokens.issueSyncToken,
+		verifySyncToken: syncTokens.verifySyncToken,
+
+		async audit(planId, actor, action, details = {}) {
+			if (!isValidPlanId(planId)) return;
+			await ctx.audit(planId, actor, action, details);
+		},
+
+		async listAudit(planId, limit = 200) {
+			if (!isValidPlanId(planId)) return [];
+			const n = Math.max(1, Math.min(5000, Math.floor(Number.isFinite(limit) ? limit : 200)));
+			const raw = await ctx.kv.listRange(K.audit(planId), 0, n - 1);
+			return raw.map((r) => parseJson<AuditEntry>(r)).filter((e): e is AuditEntry => e !== null);
+		},
+
+		async close() {
+			// The KV belongs to the caller (it may be shared); nothing else to release.
+		}
+	};
+}

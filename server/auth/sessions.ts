@@ -1,0 +1,133 @@
+/**
+ * Sessions: random 32-byte tokens (base64url) of which only the SHA-256 is stored, with a TTL.
+ * A user session is valid while the account is enabled and the session's epoch equals the
+ * account's (raised by disabling and password resets); a guest session while its invite is
+ * neither revoked nor expired. Login failures are rate-limited per account and per address
+ * BEFORE the password is checked.
+ */
+import { guard, type Ctx } from './context';
+import { fail, tooManyAttempts } from './messages';
+import { dummyVerify, verifyPassword } from './password';
+import {
+	guestAccessValid,
+	K,
+	parseJson,
+	publicUser,
+	type SessionRecord,
+	type UserRecord
+} from './records';
+import { randomToken, sha256 } from './tokens';
+import type { AccessService, Principal } from './types';
+import { isTokenShaped, normalizeEmail } from './validate';
+
+type Sessions = Pick<AccessService, 'login' | 'logout' | 'resolveSession'>;
+
+/** Stores a session record under the hash of a new token; returns the token. */
+export async function storeSession(ctx: Ctx, record: SessionRecord): Promise<string> {
+	const token = randomToken();
+	const ttlMs = Math.max(1, record.expiresAt - ctx.now());
+	await ctx.kv.set(K.session(sha256(token)), JSON.stringify(record), { ttlMs });
+	return token;
+}
+
+/** The principal of a stored session, or null if it is no longer valid. */
+export async function principalOfSession(
+	ctx: Ctx,
+	session: SessionRecord | null
+): Promise<Principal | null> {
+	if (!session || typeof session.expiresAt !== 'number' || session.expiresAt <= ctx.now()) {
+		return null;
+	}
+	if (session.kind === 'user') {
+		const user = await ctx.loadUser(session.userId);
+		if (!user || user.disabled || user.sessionEpoch !== session.epoch) return null;
+		return { kind: 'user', id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin };
+	}
+	if (session.kind === 'guest') {
+		const invite = await ctx.loadInvite(session.inviteId);
+		if (!invite || !guestAccessValid(invite, session.planId, ctx.now())) return null;
+		return {
+			kind: 'guest',
+			id: session.id,
+			name: session.name,
+			planId: session.planId,
+			role: session.role,
+			inviteId: session.inviteId,
+			expiresAt: invite.expiresAt
+		};
+	}
+	return null;
+}
+
+export function createSessions(
+	ctx: Ctx,
+	findRecordByEmail: (email: string) => Promise<UserRecord | null>
+): Sessions {
+	const { kv, log, limits } = ctx;
+
+	async function retryAfter(keys: Array<[string, number]>): Promise<number | null> {
+		let wait = 0;
+		for (const [key, limit] of keys) {
+			const c = await kv.counter(key);
+			if (c && c.value >= limit) wait = Math.max(wait, c.ttlMs);
+		}
+		return wait > 0 ? Math.max(1, Math.ceil(wait / 1000)) : null;
+	}
+
+	return {
+		login: (email, password, address) =>
+			guard(log, 'login', async () => {
+				const normalized =
+					normalizeEmail(email) ??
+					(typeof email === 'string' ? email.trim().toLowerCase().slice(0, 254) : '');
+				const accountKey = K.loginAccount(normalized);
+				const addressKey = K.loginAddress(String(address ?? 'unknown'));
+				const wait = await retryAfter([
+					[accountKey, limits.loginFailuresPerAccount],
+					[addressKey, limits.loginFailuresPerAddress]
+				]);
+				if (wait !== null) return tooManyAttempts(wait);
+
+				const user = normalizeEmail(email) ? await findRecordByEmail(normalized) : null;
+				const pw = typeof password === 'string' && password.length <= 4096 ? password : '';
+				const matches = user
+					? await verifyPassword(pw, user.passwordHash)
+					: await dummyVerify(pw, ctx.scrypt);
+				if (!user || !matches || user.disabled) {
+					await kv.incr(accountKey, limits.loginWindowMs);
+					await kv.incr(addressKey, limits.loginWindowMs);
+					log.info('[auth] login failed', { address: String(address).slice(0, 100) });
+					return fail('invalid_credentials');
+				}
+				// Success clears this account's failures; the address counter stays (other accounts).
+				await kv.del(accountKey);
+				const now = ctx.now();
+				const lastLoginAt = new Date(now).toISOString();
+				const updated = await kv.update(K.user(user.id), (raw) => {
+					const u = parseJson<UserRecord>(raw);
+					if (!u) return { result: null };
+					const next = { ...u, lastLoginAt };
+					return { value: JSON.stringify(next), result: next };
+				});
+				if (!updated) return fail('invalid_credentials');
+				const expiresAt = now + limits.sessionTtlMs;
+				const token = await storeSession(ctx, {
+					kind: 'user',
+					userId: updated.id,
+					epoch: updated.sessionEpoch,
+					expiresAt
+				});
+				return { ok: true as const, value: { token, user: publicUser(updated), expiresAt } };
+			}),
+
+		async logout(sessionToken) {
+			if (!isTokenShaped(sessionToken)) return;
+			await kv.del(K.session(sha256(sessionToken)));
+		},
+
+		async resolveSession(sessionToken) {
+			if (!isTokenShaped(sessionToken)) return null;
+			return principalOfSession(ctx, await ctx.loadSession(sha256(sessionToken)));
+		}
+	};
+}

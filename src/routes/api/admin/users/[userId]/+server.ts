@@ -1,0 +1,24 @@
+import type { RequestHandler } from './$types';
+import { errorResponse, readJsonObject, requireAdmin, resultResponse } from '$lib/server/http';
+import { optBool, optStr } from '$lib/server/input';
+
+/** PATCH /api/admin/users/<userId> {name?, isAdmin?, disabled?} – User. */
+export const PATCH: RequestHandler = async ({ locals, request, params }) => {
+	const admin = requireAdmin(locals);
+	if (!admin.ok) return admin.response;
+	const body = await readJsonObject(request, 8 * 1024);
+	if (!body.ok) return body.response;
+	const unknown = Object.keys(body.value).filter(
+		(k) => !['name', 'isAdmin', 'disabled'].includes(k)
+	);
+	if (unknown.length > 0) {
+		return errorResponse(400, 'invalid_body', `Unbekannte Felder: ${unknown.join(', ')}.`);
+	}
+	return resultResponse(
+		await locals.backend.access.updateUser(params.userId, {
+			name: optStr(body.value.name),
+			isAdmin: optBool(body.value.isAdmin),
+			disabled: optBool(body.value.disabled)
+		})
+	);
+};

@@ -1,0 +1,32 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { clientAddress, errorResponse, readJsonObject, storageUnavailable } from '$lib/server/http';
+import { str } from '$lib/server/input';
+import { setSessionCookie } from '$lib/server/session-cookie';
+
+/**
+ * POST /api/auth/login {email, password} – 200 {user} and the session cookie; 401
+ * invalid_credentials; 429 too_many_attempts with Retry-After (per account and per address).
+ */
+export const POST: RequestHandler = async (event) => {
+	const body = await readJsonObject(event.request, 8 * 1024);
+	if (!body.ok) return body.response;
+	const { access, settings } = event.locals.backend;
+	let result: Awaited<ReturnType<typeof access.login>>;
+	try {
+		result = await access.login(
+			str(body.value.email),
+			str(body.value.password),
+			clientAddress(event)
+		);
+	} catch {
+		return storageUnavailable();
+	}
+	if (!result.ok) {
+		const headers: Record<string, string> = {};
+		if (result.retryAfterSeconds) headers['retry-after'] = String(result.retryAfterSeconds);
+		return errorResponse(result.error.status, result.error.code, result.error.message, headers);
+	}
+	setSessionCookie(event.cookies, result.value.token, result.value.expiresAt, event.url, settings);
+	return json({ user: result.value.user });
+};

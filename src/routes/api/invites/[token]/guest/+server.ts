@@ -1,0 +1,26 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { clientAddress, readJsonObject, resultResponse } from '$lib/server/http';
+import { str } from '$lib/server/input';
+import { setSessionCookie } from '$lib/server/session-cookie';
+
+/**
+ * POST /api/invites/<token>/guest {name} – joins as a guest with a display name only (where the
+ * invite allows guests): `{planId, role, expiresAt}` and a guest session cookie.
+ */
+export const POST: RequestHandler = async (event) => {
+	const body = await readJsonObject(event.request, 4 * 1024);
+	if (!body.ok) return body.response;
+	const { access, settings } = event.locals.backend;
+	const result = await access.joinAsGuest(
+		event.params.token,
+		str(body.value.name),
+		clientAddress(event)
+	);
+	if (!result.ok) return resultResponse(result);
+	// A signed-in account joining as guest would lose its session: end it cleanly first.
+	if (event.locals.sessionToken) await access.logout(event.locals.sessionToken).catch(() => {});
+	const { sessionToken, principal, expiresAt } = result.value;
+	setSessionCookie(event.cookies, sessionToken, expiresAt, event.url, settings);
+	return json({ planId: principal.planId, role: principal.role, expiresAt });
+};

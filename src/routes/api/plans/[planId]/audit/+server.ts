@@ -1,0 +1,19 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { errorResponse, requirePlanRole, storageUnavailable } from '$lib/server/http';
+
+/** GET /api/plans/<planId>/audit?limit=200 – the plan's audit log, newest first (owner). */
+export const GET: RequestHandler = async ({ locals, params, url }) => {
+	const access = await requirePlanRole(locals, params.planId, 'owner');
+	if (!access.ok) return access.response;
+	const raw = url.searchParams.get('limit') ?? '200';
+	const limit = Number(raw);
+	if (!Number.isInteger(limit) || limit < 1 || limit > 5000) {
+		return errorResponse(400, 'invalid_limit', 'limit muss eine ganze Zahl von 1 bis 5000 sein.');
+	}
+	try {
+		return json(await locals.backend.access.listAudit(params.planId, limit));
+	} catch {
+		return storageUnavailable();
+	}
+};

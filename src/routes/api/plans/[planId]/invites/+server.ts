@@ -1,0 +1,50 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { isPlanRole } from '$lib/auth/roles';
+import {
+	errorResponse,
+	readJsonObject,
+	requirePlanRole,
+	resultResponse,
+	storageUnavailable
+} from '$lib/server/http';
+import { optStr } from '$lib/server/input';
+
+/** GET /api/plans/<planId>/invites – Invite[] (owner). */
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const access = await requirePlanRole(locals, params.planId, 'owner');
+	if (!access.ok) return access.response;
+	try {
+		return json(await locals.backend.access.listInvites(params.planId));
+	} catch {
+		return storageUnavailable();
+	}
+};
+
+/**
+ * POST /api/plans/<planId>/invites {role, expiresAt, maxUses, allowGuests, label?} – 201
+ * `{invite, token, url}`; the token and link are shown only now (owner).
+ */
+export const POST: RequestHandler = async ({ locals, params, request, url }) => {
+	const access = await requirePlanRole(locals, params.planId, 'owner');
+	if (!access.ok) return access.response;
+	const body = await readJsonObject(request, 8 * 1024);
+	if (!body.ok) return body.response;
+	const { role, expiresAt, maxUses, allowGuests, label } = body.value;
+	if (!isPlanRole(role)) {
+		return errorResponse(400, 'invalid_invite', 'Rolle muss editor, reviewer oder viewer sein.');
+	}
+	const result = await locals.backend.access.createInvite(params.planId, access.principal, {
+		role,
+		expiresAt: typeof expiresAt === 'number' ? expiresAt : NaN,
+		maxUses: typeof maxUses === 'number' ? maxUses : NaN,
+		allowGuests: allowGuests === true,
+		label: optStr(label)
+	});
+	if (!result.ok) return resultResponse(result);
+	const origin = locals.backend.settings.origin ?? url.origin;
+	return json(
+		{ ...result.value, url: `${origin}/einladung/${encodeURIComponent(result.value.token)}` },
+		{ status: 201 }
+	);
+};

@@ -1,0 +1,43 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { isPlanRole } from '$lib/auth/roles';
+import {
+	errorResponse,
+	readJsonObject,
+	requirePlanRole,
+	resultResponse,
+	storageUnavailable
+} from '$lib/server/http';
+import { str } from '$lib/server/input';
+
+/** GET /api/plans/<planId>/members – Member[] (every member may see who else is in the plan). */
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const access = await requirePlanRole(locals, params.planId, 'viewer');
+	if (!access.ok) return access.response;
+	try {
+		return json(await locals.backend.access.listMembers(params.planId));
+	} catch {
+		return storageUnavailable();
+	}
+};
+
+/** POST /api/plans/<planId>/members {email, role} – adds an existing account (owner). */
+export const POST: RequestHandler = async ({ locals, params, request }) => {
+	const access = await requirePlanRole(locals, params.planId, 'owner');
+	if (!access.ok) return access.response;
+	const body = await readJsonObject(request, 8 * 1024);
+	if (!body.ok) return body.response;
+	if (!isPlanRole(body.value.role)) return invalidRole();
+	return resultResponse(
+		await locals.backend.access.setMember(
+			params.planId,
+			access.principal,
+			{ email: str(body.value.email) },
+			body.value.role
+		),
+		201
+	);
+};
+
+const invalidRole = () =>
+	errorResponse(400, 'invalid_role', 'Rolle muss owner, editor, reviewer oder viewer sein.');

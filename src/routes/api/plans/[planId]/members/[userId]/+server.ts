@@ -1,0 +1,40 @@
+import type { RequestHandler } from './$types';
+import { isPlanRole } from '$lib/auth/roles';
+import { errorResponse, readJsonObject, requirePlanRole, resultResponse } from '$lib/server/http';
+
+/** PATCH /api/plans/<planId>/members/<userId> {role} – changes a member's role (owner). */
+export const PATCH: RequestHandler = async ({ locals, params, request }) => {
+	const access = await requirePlanRole(locals, params.planId, 'owner');
+	if (!access.ok) return access.response;
+	const body = await readJsonObject(request, 8 * 1024);
+	if (!body.ok) return body.response;
+	if (!isPlanRole(body.value.role)) {
+		return errorResponse(
+			400,
+			'invalid_role',
+			'Rolle muss owner, editor, reviewer oder viewer sein.'
+		);
+	}
+	const members = await locals.backend.access.listMembers(params.planId);
+	if (!members.some((m) => m.userId === params.userId)) {
+		return errorResponse(404, 'member_not_found', 'Diese Person ist kein Mitglied des Plans.');
+	}
+	return resultResponse(
+		await locals.backend.access.setMember(
+			params.planId,
+			access.principal,
+			{ userId: params.userId },
+			body.value.role
+		)
+	);
+};
+
+/** DELETE /api/plans/<planId>/members/<userId> – removes a member (owner); 204. */
+export const DELETE: RequestHandler = async ({ locals, params }) => {
+	const access = await requirePlanRole(locals, params.planId, 'owner');
+	if (!access.ok) return access.response;
+	return resultResponse(
+		await locals.backend.access.removeMember(params.planId, access.principal, params.userId),
+		204
+	);
+};
