@@ -69,6 +69,12 @@ export async function main(): Promise<void> {
 		}
 		throw error;
 	}
+	if (config.origin && !process.env.ADDRESS_HEADER) {
+		log.warn(
+			'ORIGIN ist gesetzt, ADDRESS_HEADER nicht: hinter einem Proxy sieht Mitplan für alle ' +
+				'Besucher dieselbe Adresse (Anmeldebegrenzung je Adresse). Siehe README, „Mehrere Instanzen“.'
+		);
+	}
 	const here = path.dirname(fileURLToPath(import.meta.url));
 	const running = await startServer(config, path.join(here, '..', 'handler.js'));
 	running.core.log.info(

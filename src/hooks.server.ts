@@ -1,4 +1,4 @@
-import { redirect, type Handle } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { getBackend } from '$lib/server/backend';
 import { errorResponse, storageUnavailable, unauthenticated } from '$lib/server/http';
 import { MAX_CREDENTIAL_LENGTH, SESSION_COOKIE, isAllowedOrigin } from '$lib/server/security';
@@ -79,10 +79,32 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 
-	const response = await resolve(event);
+	let response = await resolve(event);
+	// An unexpected failure inside an endpoint: the API's error shape, German, no internals.
+	if (isApi && response.status === 500) {
+		response = errorResponse(
+			500,
+			'internal_error',
+			'Ein unerwarteter Fehler ist aufgetreten. Bitte erneut versuchen.'
+		);
+	}
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	response.headers.set('x-frame-options', 'DENY');
 	if (isApi) response.headers.set('cache-control', 'no-store');
 	return response;
+};
+
+/** Unexpected errors: logged on the server, a German message without details for the client. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) {
+		console.error(`[mitplan] ${event.request.method} ${event.url.pathname}:`, error);
+	}
+	return {
+		message:
+			status === 404
+				? 'Diese Seite gibt es nicht.'
+				: 'Ein unerwarteter Fehler ist aufgetreten. Bitte erneut versuchen.',
+		code: status === 404 ? 'not_found' : 'internal_error'
+	};
 };

@@ -73,7 +73,7 @@ describe('two instances on one Redis', () => {
 		await waitFor(
 			() =>
 				[...onB.provider.awareness.getStates().values()].some(
-					(s) => s.user?.name === 'Anna' && s.editing === 'feld-1'
+					(s) => s.user?.name === 'Eigentümerin' && s.editing === 'feld-1'
 				),
 			'B sees Anna'
 		);
@@ -159,7 +159,7 @@ describe('two instances on one Redis', () => {
 		await waitFor(
 			() =>
 				[...onB.provider.awareness.getStates().values()].some(
-					(s) => s.user?.name === 'Anna' && s.editing === 'feld-2'
+					(s) => s.user?.name === 'Eigentümerin' && s.editing === 'feld-2'
 				),
 			'B sees Anna without waiting for her renewal',
 			3_000

@@ -7,7 +7,8 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { createItem, getText, readPlan } from '../src/lib/domain/index';
 import { CloseCode } from '../src/lib/sync/close-codes';
-import { createOwnedPlan, syncToken } from './helpers/auth';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { createOwnedPlan, memberWithRole, syncToken } from './helpers/auth';
 import { connectClient, rawSocket, waitFor, type TestClient } from './helpers/clients';
 import { startInProcess, tempDir } from './helpers/server';
 
@@ -73,13 +74,69 @@ describe('co-editing through the sync server', () => {
 		await waitFor(
 			() =>
 				[...b.provider.awareness.getStates().values()].some(
-					(s) => s.user?.name === 'Anna' && s.editing === 'item-1'
+					(s) => s.user?.name === 'Eigentümerin' && s.editing === 'item-1'
 				),
 			'B sees Anna editing item-1'
 		);
 		const annaId = a.doc.clientID;
 		a.destroy();
 		await waitFor(() => !b.provider.awareness.getStates().has(annaId), 'Anna’s presence removed');
+	});
+
+	it('shows the signed-in name and keeps others from taking over someone’s presence', async () => {
+		const a = client('Anna');
+		const viewer = await memberWithRole(server.core, planId, owner, 'viewer', 'Vera Viewer');
+		const v = connectClient(
+			server.wsUrl,
+			planId,
+			'Bürgermeister',
+			await syncToken(server.core, viewer, planId)
+		);
+		clients.push(v);
+		await Promise.all([a.synced, v.synced]);
+		// The name a client claims is replaced by its account's name.
+		await waitFor(
+			() =>
+				[...a.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Vera Viewer'),
+			'Anna sees Vera under her account name'
+		);
+		expect(
+			[...a.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Bürgermeister')
+		).toBe(false);
+		// Vera forges a presence update for Anna's client id: it is refused.
+		a.provider.awareness.setLocalStateField('editing', 'echt');
+		await waitFor(
+			() => (v.provider.awareness.getStates().get(a.doc.clientID)?.editing as string) === 'echt',
+			'V sees Anna'
+		);
+		const forged = new Awareness(new Y.Doc());
+		forged.clientID = a.doc.clientID;
+		forged.setLocalState({ user: { name: 'Anna' }, editing: 'gefälscht' });
+		forged.meta.set(a.doc.clientID, { clock: 999, lastUpdated: Date.now() });
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, 1);
+		encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(forged, [a.doc.clientID]));
+		(v.provider.ws as unknown as { send(data: Uint8Array): void }).send(
+			encoding.toUint8Array(encoder)
+		);
+		await new Promise((r) => setTimeout(r, 200));
+		expect(a.provider.awareness.getStates().get(a.doc.clientID)?.editing).toBe('echt');
+		const onServer = server.core.rooms.peek(planId)!.awareness.getStates().get(a.doc.clientID);
+		expect(onServer?.editing).toBe('echt');
+	});
+
+	it('closes a connection that sends oversized presence', async () => {
+		const s = rawSocket(`${server.wsUrl}/sync/${planId}`, token);
+		await s.opened;
+		const big = new Awareness(new Y.Doc());
+		big.setLocalState({ user: { name: 'x' }, blob: 'x'.repeat(40 * 1024) });
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, 1);
+		encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(big, [big.clientID]));
+		s.ws.send(encoding.toUint8Array(encoder));
+		const closed = await s.closed;
+		expect(closed.code).toBe(CloseCode.Malformed);
+		expect(closed.reason).toMatch(/Anwesenheit/);
 	});
 
 	it('echoes presence to its sender, so a lone client is not dropped by y-websocket’s 30 s timeout', async () => {

@@ -287,6 +287,9 @@ export function createAccounts(
 						return { value: JSON.stringify({ ...s, epoch: next.sessionEpoch }), result: null };
 					});
 				}
+				// Live connections of the other sessions end too (this one reconnects at once).
+				for (const planId of await plansOfUser(userId))
+					ctx.publish({ planId, principalId: userId });
 				return { ok: true, value: null };
 			})
 	};

@@ -14,6 +14,7 @@
  * 'error' events handled. All failures reject with KvError('unavailable').
  */
 import { createClient, defineScript, WatchError, type CommandParser } from 'redis';
+import { redactUrl } from '../storage/redis-store';
 import { KvError, type KvCounter, type KvStore, type KvUpdateStep } from './kv';
 
 export interface RedisKvOptions {
@@ -85,7 +86,7 @@ async function connect(opts: RedisKvOptions, label: string) {
 			connecting,
 			new Promise((_, reject) => {
 				timer = setTimeout(
-					() => reject(new KvError('unavailable', `redis not reachable at ${opts.url}`)),
+					() => reject(new KvError('unavailable', `redis not reachable at ${redactUrl(opts.url)}`)),
 					opts.connectTimeoutMs ?? 10_000
 				);
 			})

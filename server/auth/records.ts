@@ -40,6 +40,8 @@ export const K = {
 	audit: (planId: string) => `plan:${planId}:audit`,
 	loginAccount: (email: string) => `rl:login:acct:${sha256(email)}`,
 	loginAddress: (address: string) => `rl:login:addr:${address.slice(0, 100)}`,
+	/** Successful logins from an address in the window (offices behind one NAT address). */
+	loginAddressOk: (address: string) => `rl:login:addr-ok:${address.slice(0, 100)}`,
 	guestAddress: (address: string) => `rl:guest:addr:${address.slice(0, 100)}`
 };
 

@@ -509,6 +509,20 @@ export function runAccessServiceSuite(name: string, openKv: () => Promise<KvHand
 				expect(stored).not.toContain(token);
 			});
 
+			it('counts parallel guesses before checking them: no more than the limit get through', async () => {
+				const env = await setup({ loginFailuresPerAccount: 5, loginFailuresPerAddress: 1000 });
+				await user(env.svc, 'u@stadt.de');
+				const results = await Promise.all(
+					Array.from({ length: 30 }, (_, i) =>
+						env.svc.login('u@stadt.de', `falsch-${i}-xxxx`, '10.9.0.1')
+					)
+				);
+				const checked = results.filter((r) => !r.ok && r.error.status === 401);
+				const refused = results.filter((r) => !r.ok && r.error.status === 429);
+				expect(checked).toHaveLength(5);
+				expect(refused).toHaveLength(25);
+			});
+
 			it('slows brute force per account: 429 after the limit, also for the right password', async () => {
 				const env = await setup({ loginFailuresPerAccount: 3, loginWindowMs: 1500 });
 				await user(env.svc, 'u@stadt.de');
@@ -1073,6 +1087,20 @@ export function runAccessServiceSuite(name: string, openKv: () => Promise<KvHand
 				expect(await env.svc.verifySyncToken(token, 'plan-1')).toMatchObject({ name: 'Uta Neu' });
 				env.clock.t = expiresAt;
 				expect(await env.svc.verifySyncToken(token, 'plan-1')).toBeNull();
+			});
+
+			it('ends tokens and live connections when the password changes', async () => {
+				const env = await setup();
+				const u = await user(env.svc, 'u@stadt.de');
+				await env.svc.registerPlan('plan-1', asPrincipal(u));
+				const { token } = await env.svc.issueSyncToken(asPrincipal(u), 'plan-1');
+				env.changes.length = 0;
+				const changed = await env.svc.changePassword(u.id, PW, 'ein-neues-passwort-123');
+				expect(changed.ok).toBe(true);
+				expect(await env.svc.verifySyncToken(token, 'plan-1')).toBeNull();
+				expect(env.changes).toEqual([{ planId: 'plan-1', principalId: u.id }]);
+				const fresh = await env.svc.issueSyncToken(asPrincipal(u), 'plan-1');
+				expect(await env.svc.verifySyncToken(fresh.token, 'plan-1')).toMatchObject({ id: u.id });
 			});
 
 			it('rejects malformed, forged and tampered tokens', async () => {

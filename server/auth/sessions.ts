@@ -65,11 +65,20 @@ export function createSessions(
 ): Sessions {
 	const { kv, log, limits } = ctx;
 
-	async function retryAfter(keys: Array<[string, number]>): Promise<number | null> {
+	/**
+	 * Counts the attempt *before* the (slow) password check, so parallel guesses cannot all pass
+	 * a check that only reads the counters. Per address, successful logins are given back (a
+	 * town hall's staff may all come through one NAT address). Returns the wait in seconds, or
+	 * null when the attempt may proceed.
+	 */
+	async function countAttempt(accountKey: string, address: string): Promise<number | null> {
+		const account = await kv.incr(accountKey, limits.loginWindowMs);
+		const byAddress = await kv.incr(K.loginAddress(address), limits.loginWindowMs);
+		const okFromAddress = (await kv.counter(K.loginAddressOk(address)))?.value ?? 0;
 		let wait = 0;
-		for (const [key, limit] of keys) {
-			const c = await kv.counter(key);
-			if (c && c.value >= limit) wait = Math.max(wait, c.ttlMs);
+		if (account.value > limits.loginFailuresPerAccount) wait = account.ttlMs;
+		if (byAddress.value - okFromAddress > limits.loginFailuresPerAddress) {
+			wait = Math.max(wait, byAddress.ttlMs);
 		}
 		return wait > 0 ? Math.max(1, Math.ceil(wait / 1000)) : null;
 	}
@@ -81,11 +90,8 @@ export function createSessions(
 					normalizeEmail(email) ??
 					(typeof email === 'string' ? email.trim().toLowerCase().slice(0, 254) : '');
 				const accountKey = K.loginAccount(normalized);
-				const addressKey = K.loginAddress(String(address ?? 'unknown'));
-				const wait = await retryAfter([
-					[accountKey, limits.loginFailuresPerAccount],
-					[addressKey, limits.loginFailuresPerAddress]
-				]);
+				const from = String(address ?? 'unknown');
+				const wait = await countAttempt(accountKey, from);
 				if (wait !== null) return tooManyAttempts(wait);
 
 				const user = normalizeEmail(email) ? await findRecordByEmail(normalized) : null;
@@ -94,18 +100,26 @@ export function createSessions(
 					? await verifyPassword(pw, user.passwordHash)
 					: await dummyVerify(pw, ctx.scrypt);
 				if (!user || !matches || user.disabled) {
-					await kv.incr(accountKey, limits.loginWindowMs);
-					await kv.incr(addressKey, limits.loginWindowMs);
-					log.info('[auth] login failed', { address: String(address).slice(0, 100) });
+					log.info('[auth] login failed', { address: from.slice(0, 100) });
 					return fail('invalid_credentials');
 				}
-				// Success clears this account's failures; the address counter stays (other accounts).
+				// Success clears this account's failures and gives the address its attempt back.
 				await kv.del(accountKey);
+				await kv.incr(K.loginAddressOk(from), limits.loginWindowMs);
 				const now = ctx.now();
 				const lastLoginAt = new Date(now).toISOString();
 				const updated = await kv.update(K.user(user.id), (raw) => {
 					const u = parseJson<UserRecord>(raw);
 					if (!u) return { result: null };
+					// A reset, password change or disabling while the password was being checked
+					// must not be outlived by this session.
+					if (
+						u.disabled ||
+						u.passwordHash !== user.passwordHash ||
+						u.sessionEpoch !== user.sessionEpoch
+					) {
+						return { result: null };
+					}
 					const next = { ...u, lastLoginAt };
 					return { value: JSON.stringify(next), result: next };
 				});

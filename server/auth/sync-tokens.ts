@@ -18,6 +18,8 @@ interface Payload {
 	planId: string;
 	principal: Principal;
 	exp: number;
+	/** For users: their session epoch when issued (a reset or password change ends the token). */
+	epoch?: number;
 }
 
 const str = (x: unknown, max = 300): x is string => typeof x === 'string' && x.length <= max;
@@ -64,7 +66,9 @@ export function createSyncTokens(ctx: Ctx): SyncTokens {
 	return {
 		async issueSyncToken(principal, planId) {
 			const expiresAt = ctx.now() + ctx.limits.syncTokenTtlMs;
-			const payload: Payload = { v: 1, planId, principal, exp: expiresAt };
+			const epoch =
+				principal.kind === 'user' ? (await ctx.loadUser(principal.id))?.sessionEpoch : undefined;
+			const payload: Payload = { v: 1, planId, principal, exp: expiresAt, epoch };
 			return { token: signPayload(payload, await getSecret()), expiresAt };
 		},
 
@@ -75,7 +79,7 @@ export function createSyncTokens(ctx: Ctx): SyncTokens {
 			const p = payload.principal;
 			if (p.kind === 'user') {
 				const user = await ctx.loadUser(p.id);
-				if (!user || user.disabled) return null;
+				if (!user || user.disabled || user.sessionEpoch !== payload.epoch) return null;
 				return {
 					kind: 'user',
 					id: user.id,

@@ -180,7 +180,10 @@ async function connectClient(opts: RedisConnectionOptions, label: string) {
 			connecting,
 			new Promise((_, reject) => {
 				timer = setTimeout(
-					() => reject(new StorageError('unavailable', `redis not reachable at ${opts.url}`)),
+					() =>
+						reject(
+							new StorageError('unavailable', `redis not reachable at ${redactUrl(opts.url)}`)
+						),
 					timeoutMs
 				);
 			})
@@ -519,4 +522,15 @@ export async function createRedisPubSub(options: RedisConnectionOptions): Promis
 			await Promise.all([pub.close(), sub.close()]);
 		}
 	};
+}
+
+/** The Redis URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+	try {
+		const parsed = new URL(url);
+		if (parsed.password) parsed.password = '***';
+		return parsed.toString();
+	} catch {
+		return 'redis://(ungültige Adresse)';
+	}
 }

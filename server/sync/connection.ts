@@ -41,8 +41,14 @@ export function handleConnection(
 		maxMessageBytes: number;
 		principalId?: string;
 		inviteId?: string;
+		displayName?: string;
 		/** Epoch ms when the principal's access ends (guests); the connection closes then. */
 		expiresAt?: number;
+		/**
+		 * Checked again once the peer is in the room: an access change published while the plan
+		 * was loading found no peer to close, so a stale role must not stay.
+		 */
+		recheck?: () => Promise<boolean>;
 	}
 ): void {
 	const peer: Peer = {
@@ -50,6 +56,7 @@ export function handleConnection(
 		canWrite: options.canWrite,
 		principalId: options.principalId,
 		inviteId: options.inviteId,
+		displayName: options.displayName,
 		send(message) {
 			if (ws.readyState !== ws.OPEN) return;
 			if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
@@ -142,6 +149,12 @@ export function handleConnection(
 			room.addPeer(peer);
 			for (const data of queue.splice(0)) handleMessage(data);
 			queuedBytes = 0;
+			options.recheck?.().then(
+				(still) => {
+					if (!still) peer.close(CloseCode.AccessChanged, 'Zugriff geändert');
+				},
+				() => peer.close(CloseCode.StorageUnavailable, 'Zugriff nicht prüfbar')
+			);
 		},
 		(error) => fail(CloseCode.StorageUnavailable, 'Speicher nicht erreichbar', error)
 	);

@@ -99,6 +99,33 @@ function readAwarenessClients(update: Uint8Array): AwarenessClient[] {
 	return clients;
 }
 
+/** Largest presence (awareness) update a client may send; presence is a name, a colour, a focus. */
+export const MAX_AWARENESS_BYTES = 32 * 1024;
+
+/**
+ * Re-encodes an awareness update with `user.name` set to the signed-in person's name in every
+ * state that carries a `user` object, so nobody can appear under someone else's name.
+ */
+export function withUserName(update: Uint8Array, name: string): Uint8Array {
+	const decoder = decoding.createDecoder(update);
+	const encoder = encoding.createEncoder();
+	const count = decoding.readVarUint(decoder);
+	encoding.writeVarUint(encoder, count);
+	for (let i = 0; i < count; i++) {
+		encoding.writeVarUint(encoder, decoding.readVarUint(decoder));
+		encoding.writeVarUint(encoder, decoding.readVarUint(decoder));
+		const state: unknown = JSON.parse(decoding.readVarString(decoder));
+		if (state && typeof state === 'object' && !Array.isArray(state)) {
+			const user = (state as Record<string, unknown>).user;
+			if (user && typeof user === 'object' && !Array.isArray(user)) {
+				(user as Record<string, unknown>).name = name;
+			}
+		}
+		encoding.writeVarString(encoder, JSON.stringify(state));
+	}
+	return encoding.toUint8Array(encoder);
+}
+
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MessageType.Sync);

@@ -24,6 +24,9 @@ import type { Logger } from '../log';
 import type { PlanBus } from './bus';
 import type { ClientMessage } from './protocol';
 import {
+	MAX_AWARENESS_BYTES,
+	ProtocolError,
+	withUserName,
 	encodeAwareness,
 	encodeAwarenessMessage,
 	encodeSyncStep1,
@@ -47,6 +50,8 @@ export interface Peer {
 	readonly principalId?: string;
 	/** For guests: the invite they joined through (revoking it closes their connections). */
 	readonly inviteId?: string;
+	/** The signed-in person's name: presence always shows this name. */
+	readonly displayName?: string;
 	send(message: Uint8Array): void;
 	close(code: number, reason: string): void;
 }
@@ -226,12 +231,33 @@ export class Room {
 				Y.applyUpdate(this.doc, message.update, peer);
 				return;
 			case 'awareness': {
+				if (message.update.byteLength > MAX_AWARENESS_BYTES) {
+					throw new ProtocolError('Anwesenheitsdaten zu groß');
+				}
 				const owned = this.peers.get(peer);
+				// A connection may only speak for its own presence entries, never another's.
+				// (The same person's newer connection, e.g. after a network drop, takes it over.)
+				for (const [other, ids] of this.peers) {
+					if (other === peer) continue;
+					const taken = message.clients.filter((client) => ids.has(client.id));
+					if (taken.length === 0) continue;
+					if (other.principalId === undefined || other.principalId !== peer.principalId) {
+						this.deps.log.warn('presence of another connection refused', {
+							planId: this.planId
+						});
+						return;
+					}
+					for (const client of taken) ids.delete(client.id);
+				}
 				for (const client of message.clients) {
 					if (client.removed) owned?.delete(client.id);
 					else owned?.add(client.id);
 				}
-				applyAwarenessUpdate(this.awareness, message.update, peer);
+				const update =
+					peer.displayName === undefined
+						? message.update
+						: withUserName(message.update, peer.displayName);
+				applyAwarenessUpdate(this.awareness, update, peer);
 				return;
 			}
 			case 'query-awareness':

@@ -108,8 +108,11 @@ export function createSyncServer(options: {
 						handleConnection(ws, planId, options.rooms, options.log, {
 							canWrite: role === 'owner' || role === 'editor',
 							principalId: principal.id,
+							displayName: principal.name,
 							inviteId: principal.kind === 'guest' ? principal.inviteId : undefined,
 							expiresAt: principal.kind === 'guest' ? principal.expiresAt : undefined,
+							recheck: () =>
+								options.authorize(req, planId).then((again) => again.ok && again.role === role),
 							maxMessageBytes: options.maxMessageBytes
 						});
 					});

@@ -10,12 +10,17 @@ import {
 } from '$lib/server/http';
 import { str } from '$lib/server/input';
 
-/** GET /api/plans/<planId>/members – Member[] (every member may see who else is in the plan). */
+/**
+ * GET /api/plans/<planId>/members – Member[]: every member may see who else is in the plan;
+ * e-mail addresses only the owner (guests of a public link must not collect them).
+ */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const access = await requirePlanRole(locals, params.planId, 'viewer');
 	if (!access.ok) return access.response;
 	try {
-		return json(await locals.backend.access.listMembers(params.planId));
+		const members = await locals.backend.access.listMembers(params.planId);
+		if (access.role === 'owner') return json(members);
+		return json(members.map((m) => ({ ...m, email: '' })));
 	} catch {
 		return storageUnavailable();
 	}
