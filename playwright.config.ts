@@ -1,9 +1,12 @@
 /**
  * End-to-end tests in Debian's Chromium against the production build (`npm run build` first;
  * `npm test` does that). The server runs on a free port with a fresh temporary DATA_DIR, so
- * every run starts with just the seeded example plan.
+ * every run starts with just the seeded example plan, owned by the test administrator
+ * (MITPLAN_ADMIN_EMAIL/-PASSWORD). The "setup" project logs that administrator in once
+ * (tests/e2e/auth.setup.ts); all tests start with that session.
  */
 import { defineConfig } from '@playwright/test';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_STATE } from './tests/e2e/support/auth';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -31,7 +34,6 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
-	testMatch: '**/*.spec.ts',
 	fullyParallel: true,
 	workers: process.env.CI ? 2 : undefined,
 	retries: process.env.CI ? 1 : 0,
@@ -50,9 +52,18 @@ export default defineConfig({
 			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--lang=de-DE']
 		}
 	},
+	projects: [
+		{ name: 'setup', testMatch: 'auth.setup.ts' },
+		{
+			name: 'chromium',
+			testMatch: '**/*.spec.ts',
+			dependencies: ['setup'],
+			use: { storageState: ADMIN_STATE }
+		}
+	],
 	webServer: {
 		command: 'node build/server/main.js',
-		url: `${baseURL}/api/plans`,
+		url: `${baseURL}/api/health`,
 		timeout: 60_000,
 		reuseExistingServer: false,
 		stdout: 'ignore',
@@ -63,7 +74,9 @@ export default defineConfig({
 			DATA_DIR: process.env.MITPLAN_E2E_DATA_DIR!,
 			ORIGIN: baseURL,
 			LOG_LEVEL: 'warn',
-			SEED_EXAMPLE_PLAN: 'true'
+			SEED_EXAMPLE_PLAN: 'true',
+			MITPLAN_ADMIN_EMAIL: ADMIN_EMAIL,
+			MITPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD
 		}
 	}
 });

@@ -103,27 +103,44 @@ function readAwarenessClients(update: Uint8Array): AwarenessClient[] {
 export const MAX_AWARENESS_BYTES = 32 * 1024;
 
 /**
- * Re-encodes an awareness update with `user.name` set to the signed-in person's name in every
- * state that carries a `user` object, so nobody can appear under someone else's name.
+ * Re-encodes an awareness update keeping only the entries `keep` accepts, with `user.name` set
+ * to the signed-in person's name (when given) in every state that carries a `user` object, so
+ * nobody can appear under someone else's name. Null when no entry is left.
  */
-export function withUserName(update: Uint8Array, name: string): Uint8Array {
+export function filterAwareness(
+	update: Uint8Array,
+	keep: (client: AwarenessClient & { clock: number }) => boolean,
+	name?: string
+): { update: Uint8Array; clients: AwarenessClient[] } | null {
 	const decoder = decoding.createDecoder(update);
-	const encoder = encoding.createEncoder();
 	const count = decoding.readVarUint(decoder);
-	encoding.writeVarUint(encoder, count);
+	const kept: Array<{ id: number; clock: number; json: string; removed: boolean }> = [];
 	for (let i = 0; i < count; i++) {
-		encoding.writeVarUint(encoder, decoding.readVarUint(decoder));
-		encoding.writeVarUint(encoder, decoding.readVarUint(decoder));
+		const id = decoding.readVarUint(decoder);
+		const clock = decoding.readVarUint(decoder);
 		const state: unknown = JSON.parse(decoding.readVarString(decoder));
-		if (state && typeof state === 'object' && !Array.isArray(state)) {
+		const removed = state === null;
+		if (!keep({ id, clock, removed })) continue;
+		if (name !== undefined && state && typeof state === 'object' && !Array.isArray(state)) {
 			const user = (state as Record<string, unknown>).user;
 			if (user && typeof user === 'object' && !Array.isArray(user)) {
 				(user as Record<string, unknown>).name = name;
 			}
 		}
-		encoding.writeVarString(encoder, JSON.stringify(state));
+		kept.push({ id, clock, json: JSON.stringify(state), removed });
 	}
-	return encoding.toUint8Array(encoder);
+	if (kept.length === 0) return null;
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, kept.length);
+	for (const entry of kept) {
+		encoding.writeVarUint(encoder, entry.id);
+		encoding.writeVarUint(encoder, entry.clock);
+		encoding.writeVarString(encoder, entry.json);
+	}
+	return {
+		update: encoding.toUint8Array(encoder),
+		clients: kept.map(({ id, removed }) => ({ id, removed }))
+	};
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

@@ -26,7 +26,7 @@ import type { ClientMessage } from './protocol';
 import {
 	MAX_AWARENESS_BYTES,
 	ProtocolError,
-	withUserName,
+	filterAwareness,
 	encodeAwareness,
 	encodeAwarenessMessage,
 	encodeSyncStep1,
@@ -235,29 +235,36 @@ export class Room {
 					throw new ProtocolError('Anwesenheitsdaten zu groß');
 				}
 				const owned = this.peers.get(peer);
-				// A connection may only speak for its own presence entries, never another's.
-				// (The same person's newer connection, e.g. after a network drop, takes it over.)
-				for (const [other, ids] of this.peers) {
-					if (other === peer) continue;
-					const taken = message.clients.filter((client) => ids.has(client.id));
-					if (taken.length === 0) continue;
-					if (other.principalId === undefined || other.principalId !== peer.principalId) {
-						this.deps.log.warn('presence of another connection refused', {
-							planId: this.planId
-						});
-						return;
-					}
-					for (const client of taken) ids.delete(client.id);
+				if (!owned) return;
+				// A connection speaks only for its own presence entries. y-websocket clients also
+				// echo the entries of others; those are left out. The same person's newer connection
+				// (e.g. after a network drop) takes an entry over when it really renews it.
+				const ownerOf = (id: number) => {
+					for (const [other, ids] of this.peers) if (ids.has(id)) return other;
+					return undefined;
+				};
+				const filtered = filterAwareness(
+					message.update,
+					({ id, clock }) => {
+						const owner = ownerOf(id);
+						if (owner === peer) return true;
+						const current = this.awareness.meta.get(id)?.clock;
+						const newer = current === undefined || clock > current;
+						// Unowned here: a new client, or an echo of another instance's user (not newer).
+						if (owner === undefined) return newer;
+						if (!newer || owner.principalId === undefined) return false;
+						if (owner.principalId !== peer.principalId) return false;
+						this.peers.get(owner)?.delete(id);
+						return true;
+					},
+					peer.displayName
+				);
+				if (!filtered) return;
+				for (const client of filtered.clients) {
+					if (client.removed) owned.delete(client.id);
+					else owned.add(client.id);
 				}
-				for (const client of message.clients) {
-					if (client.removed) owned?.delete(client.id);
-					else owned?.add(client.id);
-				}
-				const update =
-					peer.displayName === undefined
-						? message.update
-						: withUserName(message.update, peer.displayName);
-				applyAwarenessUpdate(this.awareness, update, peer);
+				applyAwarenessUpdate(this.awareness, filtered.update, peer);
 				return;
 			}
 			case 'query-awareness':

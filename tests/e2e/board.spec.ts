@@ -7,12 +7,14 @@ import {
 	detail,
 	liveRegion,
 	measureTitles,
-	openNewPlan,
-	useIdentity
+	openNewPlan
 } from './support/board';
+import { myName } from './support/auth';
 
 test.describe('Planübersicht', () => {
-	test('Plan anlegen, Namen eingeben, umbenennen und mit Bestätigung löschen', async ({ page }) => {
+	test('Plan anlegen, mit Kontonamen öffnen, umbenennen und mit Bestätigung löschen', async ({
+		page
+	}) => {
 		// unique per run, so a retry or a parallel test never finds a second card of the same name
 		const tag = Math.random().toString(36).slice(2, 7);
 		const title = `Vielfaltsstrategie Teststadt ${tag}`;
@@ -33,13 +35,10 @@ test.describe('Planübersicht', () => {
 		await dialog.getByTestId('create-submit').click();
 		await expect(page).toHaveURL(/\/plans\/[A-Za-z0-9_-]+$/);
 
-		// first visit: the board asks for a display name
-		const nameDialog = page.getByTestId('name-dialog');
-		await expect(nameDialog.getByRole('heading', { name: 'Wie heißen Sie?' })).toBeVisible();
-		await nameDialog.getByLabel('Anzeigename').fill('Erika Muster');
-		await nameDialog.getByTestId('name-submit').click();
+		// the presence shows the account's name (no name prompt any more)
 		await expect(page.getByTestId('plan-title')).toHaveText(title);
-		await expect(page.getByTestId('presence')).toContainText('Erika Muster');
+		await expect(page.getByTestId('presence')).toContainText(await myName(page));
+		await expect(page.getByTestId('role-badge')).toHaveText(/Prozesssteuerung/);
 		await expect(page.getByTestId('fields-empty')).toContainText(
 			'Legen Sie das erste Handlungsfeld an'
 		);
@@ -66,7 +65,6 @@ test.describe('Planübersicht', () => {
 	});
 
 	test('ungültige Plan-Adresse zeigt eine deutsche 404-Seite', async ({ page }) => {
-		await useIdentity(page);
 		await page.goto('/plans/ungültig.id');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Seite nicht gefunden');
 		await expect(
@@ -76,10 +74,6 @@ test.describe('Planübersicht', () => {
 });
 
 test.describe('Planungstafel', () => {
-	test.beforeEach(async ({ page }) => {
-		await useIdentity(page);
-	});
-
 	test('Handlungsfeld, Ziel und Maßnahme anlegen und bearbeiten', async ({ page }) => {
 		await openNewPlan(page, 'Integrationskonzept E2E');
 
@@ -312,10 +306,6 @@ test.describe('Planungstafel', () => {
 });
 
 test.describe('Verbindung', () => {
-	test.beforeEach(async ({ page }) => {
-		await useIdentity(page);
-	});
-
 	test('offline weiterarbeiten, danach abgleichen; gelöschter Plan wird gemeldet', async ({
 		page,
 		context

@@ -3,28 +3,24 @@
  * presence; a reload shows everything; a server killed with SIGKILL and restarted loses nothing,
  * and edits typed while the server was down are kept in the browser and synced afterwards.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, request as apiRequest, test, type Page } from '@playwright/test';
 import { spawnServer, tempDir, type ServerProcess } from '../helpers/server';
 import { freePort } from '../helpers/redis-server';
-import { addField, addGoal, addMeasure, detail, openNewPlan, useIdentity } from './support/board';
-
-async function person(browser: Browser, name: string, color: string, baseURL?: string) {
-	const context = await browser.newContext(baseURL ? { baseURL } : {});
-	const page = await context.newPage();
-	await useIdentity(page, name, color);
-	return { context, page };
-}
+import { addField, addGoal, addMeasure, detail, openNewPlan } from './support/board';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, addMember, login, person } from './support/auth';
 
 async function openMeasure(page: Page, title: string) {
 	await page.getByTestId('measure-card').filter({ hasText: title }).locator('.card-open').click();
 	await expect(detail(page)).toBeVisible();
 }
 
-test('two people co-edit a measure and see each other', async ({ browser }) => {
-	const anna = await person(browser, 'Anna Beispiel', '#1d4ed8');
-	const ben = await person(browser, 'Ben Muster', '#b91c1c');
+test('two people co-edit a measure and see each other', async ({ browser, page }) => {
+	// `page` belongs to the administrator, who creates the two accounts
+	const anna = await person(browser, page.request, 'Anna Beispiel');
+	const ben = await person(browser, page.request, 'Ben Muster');
 
 	const planId = await openNewPlan(anna.page, 'Gemeinsam bearbeiten');
+	await addMember(anna.page.request, planId, ben.user.email, 'editor');
 	await addField(anna.page, 'Wohnen und Unterkunft');
 	await addGoal(anna.page, 'Wohnen und Unterkunft', 'Mehr bezahlbarer Wohnraum');
 	await addMeasure(anna.page, 'Mehr bezahlbarer Wohnraum', 'Wohnraumbörse');
@@ -70,15 +66,19 @@ test.describe('with its own server', () => {
 	let server: ServerProcess | undefined;
 	let data: ReturnType<typeof tempDir>;
 	let port: number;
+	const env = () => ({
+		DATA_DIR: data.dir,
+		PORT: String(port),
+		ORIGIN: `http://127.0.0.1:${port}`,
+		SEED_EXAMPLE_PLAN: 'false',
+		MITPLAN_ADMIN_EMAIL: ADMIN_EMAIL,
+		MITPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD
+	});
 
 	test.beforeEach(async () => {
 		data = tempDir('mitplan-e2e-restart-');
 		port = await freePort();
-		server = await spawnServer({
-			DATA_DIR: data.dir,
-			PORT: String(port),
-			SEED_EXAMPLE_PLAN: 'false'
-		});
+		server = await spawnServer(env());
 	});
 
 	test.afterEach(async () => {
@@ -90,8 +90,12 @@ test.describe('with its own server', () => {
 		browser
 	}) => {
 		const baseURL = `http://127.0.0.1:${port}`;
-		const anna = await person(browser, 'Anna Beispiel', '#1d4ed8', baseURL);
+		const admin = await apiRequest.newContext({ baseURL });
+		await login(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+		const anna = await person(browser, admin, 'Anna Beispiel', baseURL);
+		const ben = await person(browser, admin, 'Ben Muster', baseURL);
 		const planId = await openNewPlan(anna.page, 'Neustart');
+		await addMember(anna.page.request, planId, ben.user.email, 'viewer');
 		await addField(anna.page, 'Gesundheit');
 		await addGoal(anna.page, 'Gesundheit', 'Zugang zu Gesundheitsangeboten');
 		await addMeasure(anna.page, 'Zugang zu Gesundheitsangeboten', 'Gesundheitslotsen');
@@ -104,16 +108,11 @@ test.describe('with its own server', () => {
 		await addMeasure(anna.page, 'Zugang zu Gesundheitsangeboten', 'Mehrsprachige Sprechstunde');
 		await expect(status).toHaveAttribute('data-pending', 'true');
 
-		server = await spawnServer({
-			DATA_DIR: data.dir,
-			PORT: String(port),
-			SEED_EXAMPLE_PLAN: 'false'
-		});
+		server = await spawnServer(env());
 		await expect(status).toHaveAttribute('data-status', 'online', { timeout: 15_000 });
 		await expect(status).toHaveAttribute('data-pending', 'false', { timeout: 15_000 });
 
 		// A new person (no local copy) sees both measures, so both are on the server.
-		const ben = await person(browser, 'Ben Muster', '#b91c1c', baseURL);
 		await ben.page.goto(`/plans/${planId}`);
 		for (const title of ['Gesundheitslotsen', 'Mehrsprachige Sprechstunde']) {
 			await expect(ben.page.getByTestId('measure-card').filter({ hasText: title })).toBeVisible();
@@ -125,5 +124,6 @@ test.describe('with its own server', () => {
 		]);
 		await anna.context.close();
 		await ben.context.close();
+		await admin.dispose();
 	});
 });

@@ -1,16 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { seedPlan } from './support/seed';
-import { useIdentity } from './support/board';
 
 // Tracing snapshots the whole DOM (1,200 cards) after every key press and would dominate timings.
 test.use({ trace: 'off' });
 
 test('Planungstafel bleibt mit 2.000 Maßnahmen bedienbar', async ({ page, baseURL }) => {
 	test.setTimeout(90_000);
-	await useIdentity(page);
 	const response = await page.request.post('/api/plans', { data: { title: 'Großer Plan' } });
 	const { id } = (await response.json()) as { id: string };
-	await seedPlan(baseURL!, id, {
+	const tokenResponse = await page.request.post(`/api/plans/${id}/sync-token`);
+	expect(tokenResponse.status()).toBe(200);
+	const { token } = (await tokenResponse.json()) as { token: string };
+	await seedPlan(baseURL!, id, token, {
 		principles: 6,
 		fields: 10,
 		goalsPerField: 10,

@@ -3,15 +3,13 @@
  * the local person keeps typing where they were.
  */
 import { expect, test } from '@playwright/test';
-import { addField, detail, openNewPlan, useIdentity } from './support/board';
+import { addField, detail, openNewPlan } from './support/board';
 
 test('Cursor bleibt an seiner Stelle, wenn jemand davor schreibt', async ({ browser }) => {
 	const annaContext = await browser.newContext();
 	const benContext = await browser.newContext();
 	const anna = await annaContext.newPage();
 	const ben = await benContext.newPage();
-	await useIdentity(anna, 'Anna Beispiel');
-	await useIdentity(ben, 'Ben Muster', '#b91c1c');
 
 	const planId = await openNewPlan(anna, 'Cursor-Plan');
 	await addField(anna, 'Gesundheit');

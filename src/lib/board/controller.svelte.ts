@@ -37,6 +37,11 @@ export class BoardController {
 	expanded = $state<Record<string, boolean>>({});
 	/** Goals whose measure list is collapsed. */
 	collapsed = $state<Record<string, boolean>>({});
+	/**
+	 * Reviewer and viewer roles: nothing can be added, moved, deleted or typed (the server would
+	 * drop such changes anyway). Set by the board from the plan role.
+	 */
+	readOnly = $state(false);
 
 	constructor(client: PlanClient) {
 		this.client = client;
@@ -56,6 +61,7 @@ export class BoardController {
 
 	/** Create an item at the end of its list (or after `afterId`) and open its detail panel. */
 	create(type: ItemType, parentId: string | null = null, afterId?: string): string | null {
+		if (this.readOnly) return null;
 		const result = this.client.step(() =>
 			createItem(this.client.doc, { type, parentId, afterId }, LOCAL_ORIGIN)
 		);
@@ -72,6 +78,7 @@ export class BoardController {
 
 	/** Delete an item (with its children) and offer to undo it. */
 	remove(id: string) {
+		if (this.readOnly) return;
 		this.client.flush(); // decide on the current plan, not the last rendered frame
 		const entry = this.entry(id);
 		if (!entry) return;
@@ -118,7 +125,7 @@ export class BoardController {
 	 * columns) moves the item among its siblings.
 	 */
 	moveKeydown(event: KeyboardEvent, id: string, horizontal = false) {
-		if (!event.altKey) return;
+		if (!event.altKey || this.readOnly) return;
 		const back = event.key === 'ArrowUp' || (horizontal && event.key === 'ArrowLeft');
 		const forward = event.key === 'ArrowDown' || (horizontal && event.key === 'ArrowRight');
 		if (!back && !forward) return;
@@ -145,6 +152,7 @@ export class BoardController {
 
 	/** Move to position `index` (among the other siblings) under `parentId`. */
 	moveTo(id: string, parentId: string | null, index: number) {
+		if (this.readOnly) return;
 		const entry = this.entry(id);
 		if (!entry) return;
 		const result = this.client.step(() =>
@@ -192,6 +200,7 @@ export class BoardController {
 	}
 
 	undo() {
+		if (this.readOnly) return;
 		if (this.client.undo()) {
 			this.client.flush();
 			announcer.say('Rückgängig gemacht.');
@@ -199,6 +208,7 @@ export class BoardController {
 	}
 
 	redo() {
+		if (this.readOnly) return;
 		if (this.client.redo()) {
 			this.client.flush();
 			announcer.say('Wiederholt.');

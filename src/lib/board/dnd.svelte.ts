@@ -13,10 +13,17 @@ export const drag = new DragState();
 
 const MIME = 'application/x-mitplan-item';
 
-export function draggableItem(node: HTMLElement, params: { id: string; type: ItemType }) {
+/** `disabled`: read-only roles cannot move anything. */
+type DraggableParams = { id: string; type: ItemType; disabled?: boolean };
+
+export function draggableItem(node: HTMLElement, params: DraggableParams) {
 	let p = params;
-	node.draggable = true;
+	node.draggable = !p.disabled;
 	const start = (event: DragEvent) => {
+		if (p.disabled) {
+			event.preventDefault();
+			return;
+		}
 		// inner controls keep their own behaviour (text selection in buttons etc.)
 		if (!event.dataTransfer) return;
 		event.stopPropagation();
@@ -36,8 +43,9 @@ export function draggableItem(node: HTMLElement, params: { id: string; type: Ite
 	node.addEventListener('dragstart', start);
 	node.addEventListener('dragend', end);
 	return {
-		update(next: { id: string; type: ItemType }) {
+		update(next: DraggableParams) {
 			p = next;
+			node.draggable = !p.disabled;
 		},
 		destroy() {
 			node.removeEventListener('dragstart', start);

@@ -1,19 +1,45 @@
 /**
- * Small client for the JSON API (`/api/plans`). Every failure becomes a German message:
+ * Small client for the JSON API (docs/api.md). Every failure becomes a German message:
  * the server's `{ error: { code, message } }`, or a generic text for network problems.
+ * A 401 `unauthenticated` in the browser sends the person to the login page (and back here
+ * afterwards), except for calls that expect it (`/api/auth/me`).
  */
+import { browser } from '$app/environment';
+import type { PlanRole } from '$lib/auth/roles';
+import type { AuditEntry, Invite, InviteInfo, Member, Principal, User } from '$lib/auth/types';
 import type { PlanSummary } from '$lib/domain';
 
-export type ApiResult<T> =
-	{ ok: true; value: T } | { ok: false; error: { code: string; message: string; status: number } };
+export interface ApiError {
+	code: string;
+	message: string;
+	status: number;
+	/** Seconds from a `Retry-After` header (429). */
+	retryAfter?: number;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 type Fetch = typeof fetch;
+
+export type PlanListEntry = PlanSummary & { role?: PlanRole };
+
+/** Called in the browser when the session is gone (set by the root layout). */
+let onUnauthenticated: (() => void) | null = null;
+export function setUnauthenticatedHandler(handler: (() => void) | null) {
+	onUnauthenticated = handler;
+}
+
+/** `/anmelden?next=<current page>` (only a same-site relative path is ever used as `next`). */
+export function loginHref(next: string): string {
+	return next && next !== '/' ? `/anmelden?next=${encodeURIComponent(next)}` : '/anmelden';
+}
 
 async function request<T>(
 	fetchFn: Fetch,
 	method: string,
 	url: string,
-	body?: unknown
+	body?: unknown,
+	options: { allow401?: boolean } = {}
 ): Promise<ApiResult<T>> {
 	let response: Response;
 	try {
@@ -48,32 +74,117 @@ async function request<T>(
 	}
 	if (!response.ok) {
 		const err = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+		const code = typeof err?.code === 'string' ? err.code : `http_${response.status}`;
+		if (browser && response.status === 401 && code === 'unauthenticated' && !options.allow401) {
+			onUnauthenticated?.();
+		}
+		const retry = Number(response.headers.get('retry-after'));
 		return {
 			ok: false,
 			error: {
-				code: typeof err?.code === 'string' ? err.code : `http_${response.status}`,
+				code,
 				message:
 					typeof err?.message === 'string' && err.message
 						? err.message
 						: `Die Anfrage ist fehlgeschlagen (Fehler ${response.status}). Bitte versuchen Sie es erneut.`,
-				status: response.status
+				status: response.status,
+				retryAfter: Number.isFinite(retry) && retry > 0 ? retry : undefined
 			}
 		};
 	}
 	return { ok: true, value: data as T };
 }
 
+const enc = encodeURIComponent;
+const plan = (id: string) => `/api/plans/${enc(id)}`;
+
 export const api = {
-	listPlans: (f: Fetch = fetch) => request<PlanSummary[]>(f, 'GET', '/api/plans'),
+	// ----- plans -----
+	listPlans: (f: Fetch = fetch) => request<PlanListEntry[]>(f, 'GET', '/api/plans'),
 	createPlan: (
 		input: { title: string; municipality?: string; example?: boolean },
 		f: Fetch = fetch
-	) => request<PlanSummary>(f, 'POST', '/api/plans', input),
+	) => request<PlanListEntry>(f, 'POST', '/api/plans', input),
 	updatePlan: (
 		id: string,
 		patch: { title?: string; municipality?: string; status?: string },
 		f: Fetch = fetch
-	) => request<PlanSummary>(f, 'PATCH', `/api/plans/${encodeURIComponent(id)}`, patch),
-	deletePlan: (id: string, f: Fetch = fetch) =>
-		request<void>(f, 'DELETE', `/api/plans/${encodeURIComponent(id)}`)
+	) => request<PlanSummary>(f, 'PATCH', plan(id), patch),
+	deletePlan: (id: string, f: Fetch = fetch) => request<void>(f, 'DELETE', plan(id)),
+	access: (id: string, f: Fetch = fetch) =>
+		request<{ role: PlanRole; principal: Principal }>(f, 'GET', `${plan(id)}/access`),
+	planTitle: async (id: string, f: Fetch = fetch): Promise<ApiResult<string>> => {
+		const result = await request<{ meta?: { title?: string } }>(f, 'GET', plan(id));
+		return result.ok ? { ok: true, value: result.value?.meta?.title ?? '' } : result;
+	},
+
+	// ----- first start, session, own account -----
+	setupNeeded: (f: Fetch = fetch) => request<{ needed: boolean }>(f, 'GET', '/api/setup'),
+	setup: (input: { email: string; name: string; password: string }, f: Fetch = fetch) =>
+		request<{ user: User }>(f, 'POST', '/api/setup', input),
+	me: (f: Fetch = fetch) =>
+		request<{ principal: Principal }>(f, 'GET', '/api/auth/me', undefined, { allow401: true }),
+	login: (input: { email: string; password: string }, f: Fetch = fetch) =>
+		request<{ user: User }>(f, 'POST', '/api/auth/login', input, { allow401: true }),
+	logout: (f: Fetch = fetch) =>
+		request<void>(f, 'POST', '/api/auth/logout', undefined, { allow401: true }),
+	changePassword: (input: { currentPassword: string; newPassword: string }, f: Fetch = fetch) =>
+		request<void>(f, 'POST', '/api/auth/password', input),
+
+	// ----- administration -----
+	listUsers: (f: Fetch = fetch) => request<User[]>(f, 'GET', '/api/admin/users'),
+	createUser: (
+		input: { email: string; name: string; password: string; isAdmin?: boolean },
+		f: Fetch = fetch
+	) => request<User>(f, 'POST', '/api/admin/users', input),
+	updateUser: (
+		id: string,
+		patch: { name?: string; isAdmin?: boolean; disabled?: boolean },
+		f: Fetch = fetch
+	) => request<User>(f, 'PATCH', `/api/admin/users/${enc(id)}`, patch),
+	resetPassword: (id: string, password: string, f: Fetch = fetch) =>
+		request<void>(f, 'POST', `/api/admin/users/${enc(id)}/password`, { password }),
+
+	// ----- members, invites, audit -----
+	listMembers: (id: string, f: Fetch = fetch) => request<Member[]>(f, 'GET', `${plan(id)}/members`),
+	addMember: (id: string, input: { email: string; role: PlanRole }, f: Fetch = fetch) =>
+		request<Member>(f, 'POST', `${plan(id)}/members`, input),
+	setMemberRole: (id: string, userId: string, role: PlanRole, f: Fetch = fetch) =>
+		request<Member>(f, 'PATCH', `${plan(id)}/members/${enc(userId)}`, { role }),
+	removeMember: (id: string, userId: string, f: Fetch = fetch) =>
+		request<void>(f, 'DELETE', `${plan(id)}/members/${enc(userId)}`),
+	listInvites: (id: string, f: Fetch = fetch) => request<Invite[]>(f, 'GET', `${plan(id)}/invites`),
+	createInvite: (
+		id: string,
+		input: {
+			role: PlanRole;
+			expiresAt: number;
+			maxUses: number;
+			allowGuests: boolean;
+			label?: string;
+		},
+		f: Fetch = fetch
+	) =>
+		request<{ invite: Invite; token: string; url: string }>(
+			f,
+			'POST',
+			`${plan(id)}/invites`,
+			input
+		),
+	revokeInvite: (id: string, inviteId: string, f: Fetch = fetch) =>
+		request<Invite>(f, 'DELETE', `${plan(id)}/invites/${enc(inviteId)}`),
+	audit: (id: string, f: Fetch = fetch) =>
+		request<AuditEntry[]>(f, 'GET', `${plan(id)}/audit?limit=200`),
+	inviteInfo: (token: string, f: Fetch = fetch) =>
+		request<InviteInfo>(f, 'GET', `/api/invites/${enc(token)}`, undefined, { allow401: true }),
+	acceptInvite: (token: string, f: Fetch = fetch) =>
+		request<{ planId: string; role: PlanRole }>(f, 'POST', `/api/invites/${enc(token)}/accept`),
+	joinAsGuest: (token: string, name: string, f: Fetch = fetch) =>
+		request<{ planId: string; role: PlanRole; expiresAt: number }>(
+			f,
+			'POST',
+			`/api/invites/${enc(token)}/guest`,
+			{ name },
+			{ allow401: true }
+		)
 };

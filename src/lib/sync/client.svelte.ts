@@ -64,6 +64,8 @@ export class PlanClient {
 	/** German message about a temporary connection problem, or null. */
 	notice = $state<string | null>(null);
 	peers = $state.raw<Peer[]>([]);
+	/** Counts 4005 closes (role changed): the UI fetches the role again; the provider reconnects. */
+	accessChanges = $state(0);
 	canUndo = $state(false);
 	canRedo = $state(false);
 
@@ -186,6 +188,7 @@ export class PlanClient {
 			if (event && event.code !== 1000 && event.code !== 1005 && event.code !== 1006) {
 				if (!FATAL_CLOSE_CODES.has(event.code)) this.notice = closeMessage(event.code);
 			}
+			if (event?.code === CloseCode.AccessChanged) this.accessChanges++;
 			this.#recompute();
 		});
 		provider.on('closed', (event) => {

@@ -1,14 +1,6 @@
 /** Shared steps for the board e2e tests. */
 import { expect, type Page } from '@playwright/test';
 
-/** Skip the name dialog: store a display name like a returning user. */
-export async function useIdentity(page: Page, name = 'Anna Beispiel', color = '#1d4ed8') {
-	await page.addInitScript(
-		([n, c]) => localStorage.setItem('mitplan.user', JSON.stringify({ name: n, color: c })),
-		[name, color]
-	);
-}
-
 /** Create a plan through the API and open its board. */
 export async function openNewPlan(page: Page, title = 'E2E-Plan', municipality = 'Teststadt') {
 	const response = await page.request.post('/api/plans', { data: { title, municipality } });

@@ -7,16 +7,19 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { buildPlan, type BuildPlanOptions } from '../../../src/lib/domain/index';
 
+/** `token`: a sync token of an editor or owner (POST /api/plans/<id>/sync-token). */
 export async function seedPlan(
 	baseUrl: string,
 	planId: string,
+	token: string,
 	options: BuildPlanOptions
 ): Promise<void> {
 	const doc = new Y.Doc();
 	const wsUrl = baseUrl.replace(/^http/, 'ws') + '/sync';
 	const provider = new WebsocketProvider(wsUrl, planId, doc, {
 		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-		disableBc: true
+		disableBc: true,
+		params: { token }
 	});
 	try {
 		await new Promise<void>((resolve, reject) => {

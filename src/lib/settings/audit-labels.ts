@@ -1,0 +1,60 @@
+/** German words for the audit log (GET /api/plans/<id>/audit). */
+import { ROLE_LABELS, isPlanRole } from '$lib/auth/roles';
+import type { AuditEntry } from '$lib/auth/types';
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+	plan_created: 'Plan angelegt',
+	member_joined: 'Über Einladung beigetreten',
+	member_added: 'Mitglied hinzugefügt',
+	role_changed: 'Rolle geändert',
+	member_removed: 'Mitglied entfernt',
+	invite_created: 'Einladung erstellt',
+	invite_used: 'Einladung verwendet',
+	invite_revoked: 'Einladung widerrufen',
+	guest_joined: 'Als Gast beigetreten',
+	export: 'Exportiert',
+	settings_changed: 'Planangaben geändert'
+};
+
+const DETAIL_LABELS: Record<string, string> = {
+	role: 'Rolle',
+	from: 'vorher',
+	to: 'neu',
+	previousRole: 'vorher',
+	email: 'E-Mail',
+	name: 'Name',
+	userName: 'Person',
+	memberName: 'Person',
+	format: 'Format',
+	type: 'Art',
+	maxUses: 'höchstens',
+	allowGuests: 'Gäste erlaubt',
+	expiresAt: 'gültig bis',
+	label: 'Notiz',
+	title: 'Titel'
+};
+
+function value(key: string, raw: string | number | boolean | null): string {
+	if (raw === null) return '–';
+	if (typeof raw === 'boolean') return raw ? 'ja' : 'nein';
+	if (
+		(key === 'role' || key === 'from' || key === 'to' || key === 'previousRole') &&
+		isPlanRole(raw)
+	)
+		return ROLE_LABELS[raw];
+	if (key === 'expiresAt' && typeof raw === 'number')
+		return new Date(raw).toLocaleString('de-DE', { dateStyle: 'medium', timeStyle: 'short' });
+	return String(raw);
+}
+
+/** "Rolle: Bearbeiten · E-Mail: a@b.de" (ids are left out). */
+export function auditDetails(entry: AuditEntry): string {
+	return Object.entries(entry.details ?? {})
+		.filter(([key, raw]) => raw !== null && raw !== '' && !/id$/i.test(key))
+		.map(([key, raw]) => `${DETAIL_LABELS[key] ?? key}: ${value(key, raw)}`)
+		.join(' · ');
+}
+
+export function auditAction(entry: AuditEntry): string {
+	return AUDIT_ACTION_LABELS[entry.action] ?? entry.action;
+}
