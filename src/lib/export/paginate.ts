@@ -9,7 +9,7 @@
  * the funding notice) and the watermark are added last, when the page count is known.
  */
 import { STATUS_COLORS, type Block, type LaidOutDocument, type Rgb } from './layout';
-import { hasRtl, isRtl, truncate, wrapText, type FontStyle, type TextMetrics } from './text';
+import { isRtl, truncate, wrapText, type FontStyle, type TextMetrics } from './text';
 
 export type Op =
 	| {
@@ -22,6 +22,8 @@ export type Op =
 			size: number;
 			color: Rgb;
 			align?: 'left' | 'right' | 'center';
+			/** right-to-left base direction (first strong character Arabic/Hebrew) */
+			rtl?: boolean;
 	  }
 	| { t: 'rect'; x: number; y: number; w: number; h: number; fill: Rgb }
 	| {
@@ -140,7 +142,10 @@ export function paginate(
 		size: number,
 		color: Rgb,
 		align: 'left' | 'right' | 'center' = 'left'
-	): Op => ({ t: 'text', x, y, text: s, style, size, color, align });
+	): Op =>
+		isRtl(s)
+			? { t: 'text', x, y, text: s, style, size, color, align, rtl: true }
+			: { t: 'text', x, y, text: s, style, size, color, align };
 	/** baseline inside a line box of height lh for a font size */
 	const base = (lh: number, size: number) => (lh - size * PT) / 2 + size * PT * 0.8;
 
@@ -165,7 +170,7 @@ export function paginate(
 				l === ''
 					? []
 					: [
-							rtl || (hasRtl(l) && isRtl(l))
+							rtl
 								? text(x + width, base(lh, size), l, style, size, color, 'right')
 								: text(x, base(lh, size), l, style, size, color)
 						]
@@ -189,14 +194,7 @@ export function paginate(
 		const after = b.level === 1 ? 3 : 1.8;
 		const ops: Op[] = [];
 		if (b.number) ops.push(text(0, base(lh, size), b.number, 'bold', size, color));
-		lines.forEach((l, i) => {
-			const rtl = isRtl(l);
-			ops.push(
-				rtl
-					? text(cw, i * lh + base(lh, size), l, 'bold', size, color, 'right')
-					: text(numW, i * lh + base(lh, size), l, 'bold', size, color)
-			);
-		});
+		lines.forEach((l, i) => ops.push(text(numW, i * lh + base(lh, size), l, 'bold', size, color)));
 		let height = lines.length * lh + after;
 		if (b.level === 1) {
 			ops.push({
@@ -491,11 +489,7 @@ export function paginate(
 		const before = e.level === 1 ? 2.5 : 0.4;
 		if (e.number) ops.push(text(indent, base(lh, size), e.number, style, size, COLORS.text));
 		lines.forEach((l, li) =>
-			ops.push(
-				isRtl(l)
-					? text(textX + textW, li * lh + base(lh, size), l, style, size, COLORS.text, 'right')
-					: text(textX, li * lh + base(lh, size), l, style, size, COLORS.text)
-			)
+			ops.push(text(textX, li * lh + base(lh, size), l, style, size, COLORS.text))
 		);
 		const lastY = (lines.length - 1) * lh + base(lh, size);
 		const lastEnd = isRtl(lines[lines.length - 1] ?? '')
@@ -615,11 +609,7 @@ export function paginate(
 		const decor: Op[] = [];
 		if (doc.draft) decor.push({ t: 'watermark', text: 'ENTWURF' });
 		if (page.kind !== 'cover') {
-			decor.push(
-				isRtl(headerTitle)
-					? text(left + cw * 0.62, 14, headerTitle, 'normal', 8, COLORS.muted, 'right')
-					: text(left, 14, headerTitle, 'normal', 8, COLORS.muted)
-			);
+			decor.push(text(left, 14, headerTitle, 'normal', 8, COLORS.muted));
 			decor.push(text(right, 14, headerType, 'normal', 8, COLORS.muted, 'right'));
 			decor.push({
 				t: 'line',

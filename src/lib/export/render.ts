@@ -114,7 +114,22 @@ export function renderPdf(
 			case 'text': {
 				m.use(m.effective(op.text, op.style), op.size);
 				pdf.setTextColor(op.color[0], op.color[1], op.color[2]);
-				pdf.text(op.text, op.x, op.y, { align: op.align ?? 'left' });
+				pdf.text(
+					op.text,
+					op.x,
+					op.y,
+					op.rtl
+						? // logical input, visual output, right-to-left base, mirrored brackets
+							{
+								align: op.align ?? 'left',
+								isInputVisual: false,
+								isOutputVisual: true,
+								isInputRtl: true,
+								isOutputRtl: false,
+								isSymmetricSwapping: true
+							}
+						: { align: op.align ?? 'left' }
+				);
 				break;
 			}
 			case 'rect':
