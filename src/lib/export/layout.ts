@@ -169,7 +169,7 @@ export function layoutPlan(
 		{ label: L.measure.lead, value: value(m.lead) },
 		{ label: L.measure.contributors, value: value(m.contributors) },
 		{ label: L.measure.resources, value: value(m.resources) },
-		{ label: 'Zeitraum (Beginn – Abschluss)', value: dateRange(m) },
+		{ label: 'Zeitraum', value: dateRange(m) },
 		{
 			label: L.measure.priority,
 			value: m.priority ? PRIORITY_LABELS[m.priority] : EMPTY_VALUE
