@@ -10,7 +10,8 @@ describe('cleanText', () => {
 	});
 
 	it('drops emoji, joiners, variation selectors and control characters', () => {
-		expect(cleanText('👩‍👩‍👧 Familie ❤️ 🇩🇪\u0007 ok')).toBe('Familie ok');
+		expect(cleanText('👩‍👩‍👧 Familie 🇩🇪\u0007 ok 🎉')).toBe('Familie ok');
+		expect(cleanText('Stadt ❤️ Vielfalt © ™')).toBe('Stadt ❤ Vielfalt © ™');
 		expect(cleanLine('🎉🎉')).toBe('');
 	});
 

@@ -16,10 +16,10 @@ export interface TextMetrics {
 export const EMPTY_VALUE = '—';
 export const UNTITLED = 'Ohne Titel';
 
-// Emoji and pictographs, their modifiers, joiners and variation selectors are dropped; other
+// Characters beyond the BMP (colour emoji, flags, skin tones: DejaVu Sans has none of them),
+// joiners and variation selectors are dropped; © ™ ❤ and the like stay (the font has them). Other
 // characters the font lacks become U+FFFD (DejaVu Sans has it), so text never silently vanishes.
-const DROP_RE =
-	/[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe00-\ufe0f\u{e0020}-\u{e007f}\u{1f1e6}-\u{1f1ff}\u20e3]/gu;
+const DROP_RE = /[\u{10000}-\u{10ffff}]|\u200d|\u20e3|[\ufe00-\ufe0f]/gu;
 // C0/C1 controls except tab and newline, plus lone surrogates and private use
 // eslint-disable-next-line no-control-regex
 const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Co}\p{Cs}]/gu;
