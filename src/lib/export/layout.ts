@@ -285,12 +285,12 @@ export function layoutPlan(
 						blocks.push({
 							kind: 'grid',
 							columns: [
-								{ title: 'Nr.', width: 0.08 },
-								{ title: ITEM_TYPE_LABELS.measure.singular, width: 0.34 },
+								{ title: 'Nr.', width: 0.07 },
+								{ title: ITEM_TYPE_LABELS.measure.singular, width: 0.28 },
 								{ title: L.measure.lead, width: 0.22 },
-								{ title: 'Zeitraum', width: 0.16 },
-								{ title: L.measure.priority, width: 0.09 },
-								{ title: L.measure.status, width: 0.11 }
+								{ title: 'Zeitraum', width: 0.15 },
+								{ title: L.measure.priority, width: 0.11 },
+								{ title: L.measure.status, width: 0.17 }
 							],
 							statusColumn: 5,
 							rows: g.measures.map((m, mi) => ({

@@ -276,7 +276,7 @@ export function paginate(
 	};
 
 	const gridBoxes = (b: Extract<Block, { kind: 'grid' }>): Box[] => {
-		const size = 8.8;
+		const size = 8.5;
 		const lh = lineHeight(size, 1.3);
 		const pad = 1.4;
 		const total = b.columns.reduce((n, c) => n + c.width, 0);
@@ -492,9 +492,7 @@ export function paginate(
 			ops.push(text(textX, li * lh + base(lh, size), l, style, size, COLORS.text))
 		);
 		const lastY = (lines.length - 1) * lh + base(lh, size);
-		const lastEnd = isRtl(lines[lines.length - 1] ?? '')
-			? textX + textW
-			: textX + metrics.width(lines[lines.length - 1] ?? '', style, size);
+		const lastEnd = textX + metrics.width(lines[lines.length - 1] ?? '', style, size);
 		const box: Box = { height: lines.length * lh, before, ops, keepNext: false };
 		tocRefs.push({ box, entry: index, lineY: lastY, textEnd: lastEnd });
 		tocBoxes.push(box);

@@ -6,7 +6,7 @@
 import type { jsPDF as JsPdfClass } from 'jspdf';
 import type { Rgb } from './layout';
 import type { Op, PaginatedDocument } from './paginate';
-import type { FontStyle, TextMetrics } from './text';
+import { hasRtl, type FontStyle, type TextMetrics } from './text';
 
 export const FONT_FAMILY = 'DejaVuSans';
 
@@ -50,6 +50,8 @@ export function createPdf(
 	const hasGlyph = (cp: number, style: FontStyle = 'normal') => codeMaps[style][cp] !== undefined;
 	const effective = (text: string, style: FontStyle): FontStyle => {
 		if (style === 'normal') return style;
+		// Arabic is drawn as presentation forms, which only the regular face has
+		if (hasRtl(text)) return 'normal';
 		for (const ch of text) if (!hasGlyph(ch.codePointAt(0)!, 'bold')) return 'normal';
 		return style;
 	};

@@ -33,7 +33,7 @@ describe('wrapText', () => {
 	});
 
 	it('breaks words longer than a line', () => {
-		expect(wrapText('Donaudampfschifffahrt', 8, mono)).toEqual(['Donaudam', 'pfschiff', 'fahrt']);
+		expect(wrapText('Donaudampfschifffahrt', 8, mono)).toEqual(['Donauda-', 'mpfschi-', 'fffahrt']);
 	});
 
 	it('keeps paragraph breaks as an empty line', () => {

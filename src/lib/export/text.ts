@@ -119,11 +119,11 @@ export function wrapText(text: string, maxWidth: number, measure: (s: string) =>
 					continue;
 				}
 			}
-			// a word wider than the line: break it by characters
+			// a word wider than the line: break it by characters, marking each break with a hyphen
 			let part = '';
 			for (const ch of word) {
-				if (part !== '' && measure(part + ch) > maxWidth) {
-					lines.push(part);
+				if (part !== '' && measure(part + ch + '-') > maxWidth) {
+					lines.push(part + '-');
 					part = ch;
 				} else part += ch;
 			}
