@@ -75,6 +75,14 @@ describe('layoutPlan', () => {
 		expect(rows.every((r) => r.value.trim() !== '')).toBe(true);
 		const linked = rows.find((r) => r.label === 'Verknüpfte Leitlinien');
 		expect(linked?.value).toMatch(/^1\.\d /);
+		// in Leitlinien order, whatever the order of the stored ids
+		for (const row of rows.filter((r) => r.label === 'Verknüpfte Leitlinien' && r.value !== '—')) {
+			const numbers = row.value.split('\n').map((l) => Number(l.split(' ')[0].slice(2)));
+			expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+		}
+		expect(
+			rows.filter((r) => r.label === 'Verknüpfte Leitlinien' && r.value.includes('\n')).length
+		).toBeGreaterThan(0);
 	});
 
 	it('derives the draft watermark from the plan status unless the option says otherwise', () => {

@@ -241,9 +241,9 @@ export function layoutPlan(
 		{
 			label: L.goal.principleIds,
 			value:
-				g.principleIds
-					.map((id) => principleLabel.get(id))
-					.filter((s): s is string => s !== undefined)
+				plan.principles
+					.filter((p) => g.principleIds.includes(p.id))
+					.map((p) => principleLabel.get(p.id)!)
 					.join('\n') || EMPTY_VALUE
 		}
 	];

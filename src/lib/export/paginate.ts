@@ -220,7 +220,7 @@ export function paginate(
 		const pad = 1.6;
 		const valueX = labelW + 3;
 		const valueW = cw - valueX;
-		rows.forEach((row) => {
+		rows.forEach((row, rowIndex) => {
 			const labelLines = wrapText(row.label, labelW - 1, measure('bold', lSize));
 			const marker = row.status ? 4 : 0;
 			const valueLines = wrapText(row.value, valueW - marker, measure('normal', vSize));
@@ -257,7 +257,9 @@ export function paginate(
 					height: lh + (firstLine ? pad : 0) + (lastLine ? pad : 0),
 					ops,
 					// short rows stay together; long ones keep at least two lines on each page
-					keepNext: !lastLine && (n <= 6 || i === 0 || i === n - 2)
+					keepNext:
+						(!lastLine && (n <= 6 || i === 0 || i === n - 2)) ||
+						(lastLine && rowIndex === rows.length - 2)
 				});
 			}
 		});
@@ -438,7 +440,10 @@ export function paginate(
 			const atTop = y <= startTop + 0.01;
 			const before = atTop ? 0 : (box.before ?? 0);
 			let need = before + box.height + keepWith[i];
-			if (box.groupHeight !== undefined && box.groupHeight <= avail) {
+			// a keep-together group (a measure) moves to the next page as a whole, unless that would
+			// leave more than 40 % of this page empty: then it may break between table rows (its
+			// heading stays with the first rows, the last two rows stay together)
+			if (box.groupHeight !== undefined && box.groupHeight <= avail && bottom - y < 0.4 * avail) {
 				need = Math.max(need, before + box.groupHeight);
 			}
 			if (!atTop && y + need > bottom + 0.01) {
