@@ -73,6 +73,16 @@ test.describe('PDF-Export im Browser', () => {
 		page
 	}) => {
 		const plan = await openExamplePlan(page);
+		// own funding notice in the plan settings
+		await page.getByTestId('edit-plan-meta').click();
+		const meta = page.getByTestId('plan-meta-dialog');
+		await expect(meta.getByLabel('Förderhinweis für PDF-Exporte')).toHaveValue(
+			/^Gefördert aus Mitteln des Ministeriums/
+		);
+		await meta.getByLabel('Förderhinweis für PDF-Exporte').fill('Gefördert vom Kreis Offenbach.');
+		await meta.getByRole('button', { name: 'Speichern' }).click();
+		await expect(meta).toBeHidden();
+
 		await page.getByTestId('export-pdf').click();
 		const dialog = page.getByTestId('export-dialog');
 		await dialog.getByRole('radio', { name: /Ausgewählte Handlungsfelder/ }).check();
@@ -94,6 +104,7 @@ test.describe('PDF-Export im Browser', () => {
 		expect(pdf.pageCount).toBe(3 + measures.length);
 		expect(pdf.size).toEqual([842, 595]);
 		measures.forEach((m, i) => expect(flat(pdf.pages[3 + i])).toContain(m.title));
+		for (const p of pdf.pages) expect(flat(p)).toContain('Gefördert vom Kreis Offenbach.');
 		expect(pdf.pages.join(' ')).not.toContain('ENTWURF');
 	});
 });
