@@ -3,10 +3,12 @@
  * the table of contents points to where sections really start, footer and funding notice on
  * every page, bookmarks, metadata, and bad input.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FUNDING_NOTICE } from '../domain/meta';
 import type { PlanJson } from '../domain/types';
 import { SAMPLES, emptyPlan, examplePlan, multilingualPlan, sizedPlan } from './fixtures';
+import { logoFormat } from './logo';
 import { exportPlanPdfNode } from './node';
 import { parseExportOptions } from './options';
 import { readPdf, type ReadPdf } from './pdf-reader';
@@ -210,6 +212,24 @@ describe('PDF export read back with pdfjs', () => {
 		expectInOrder(st, [`2 ${plan.fields[0].title}`, `5 ${plan.fields[3].title}`]);
 		expect(st).not.toContain(`3 ${plan.fields[1].title}`);
 		expectFooterOnEveryPage(selected.pdf, 'Gefördert durch den Landkreis.');
+	});
+
+	it('puts a logo on the cover (browser dialog input)', async () => {
+		const png = new Uint8Array(readFileSync('docs/screenshot-pdf.png'));
+		expect(logoFormat(png)).toBe('PNG');
+		expect(logoFormat(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0]))).toBe('JPEG');
+		expect(logoFormat(new TextEncoder().encode('<svg></svg>'))).toBeNull();
+		const options = parseExportOptions({});
+		if (!options.ok) throw new Error();
+		const plain = exportPlanPdfNode(plan, options.value);
+		const withLogo = exportPlanPdfNode(plan, options.value, {
+			logo: { data: png, format: 'PNG', width: 595, height: 842 }
+		});
+		if (!plain.ok || !withLogo.ok) throw new Error();
+		const latin1 = (b: Uint8Array) => new TextDecoder('latin1').decode(b);
+		expect(latin1(plain.value.bytes)).not.toContain('/Subtype /Image');
+		expect(latin1(withLogo.value.bytes)).toContain('/Subtype /Image');
+		expect((await readPdf(withLogo.value.bytes)).pageCount).toBe(plain.value.pageCount);
 	});
 
 	it('refuses a field that is not in the plan', () => {
