@@ -4,6 +4,7 @@
  *   2. Time for a new client to load a plan with 2,000 measures (warm: plan in memory; cold:
  *      loaded from the store first).
  *   3. Store append latency (file and Redis) and the server's memory with the big plan loaded.
+ *   4. PDF export of plans with 500 and 2,000 measures (bench/export.ts).
  * The server runs in its own process; clients are real y-websocket providers in this process.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -17,6 +18,7 @@ import { createFileStore } from '../server/storage/file-store';
 import { createRedisStore } from '../server/storage/redis-store';
 import { connectClient, type TestClient } from '../tests/helpers/clients';
 import { startRedis } from '../tests/helpers/redis-server';
+import { runExportBench } from './export';
 
 const RECEIVERS = 50;
 const EDITS = 300;
@@ -229,6 +231,7 @@ async function main() {
 
 	child.kill('SIGTERM');
 	rmSync(dataDir, { recursive: true, force: true });
+	await runExportBench();
 	process.exit(0);
 }
 

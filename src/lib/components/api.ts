@@ -111,6 +111,9 @@ export const api = {
 		f: Fetch = fetch
 	) => request<PlanSummary>(f, 'PATCH', plan(id), patch),
 	deletePlan: (id: string, f: Fetch = fetch) => request<void>(f, 'DELETE', plan(id)),
+	/** Records a PDF made in the browser in the plan's audit log. */
+	recordExport: (id: string, type: string, f: Fetch = fetch) =>
+		request<void>(f, 'POST', `${plan(id)}/exports`, { type }),
 	access: (id: string, f: Fetch = fetch) =>
 		request<{ role: PlanRole; principal: Principal }>(f, 'GET', `${plan(id)}/access`),
 	planTitle: async (id: string, f: Fetch = fetch): Promise<ApiResult<string>> => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Result } from './errors';
-import { initPlan, readMeta, setMeta } from './meta';
+import { DEFAULT_FUNDING_NOTICE, initPlan, readMeta, setMeta } from './meta';
 
 const codeOf = <T>(r: Result<T>) => (r.ok ? null : r.error.code);
 
@@ -38,5 +38,19 @@ describe('plan metadata', () => {
 		expect(codeOf(setMeta(doc, { schemaVersion: 2 }))).toBe('invalid_field');
 		expect(setMeta(doc, { title: 'x'.repeat(200), status: 'beschlossen' }).ok).toBe(true);
 		expect(readMeta(doc)).toMatchObject({ title: 'x'.repeat(200), status: 'beschlossen' });
+	});
+
+	it('stores a funding notice for PDF exports ("" = default wording)', () => {
+		const doc = new Y.Doc();
+		initPlan(doc, { title: 'Plan' });
+		expect(readMeta(doc).fundingNotice).toBe('');
+		expect(setMeta(doc, { fundingNotice: '  Gefördert vom Land Hessen.  ' }).ok).toBe(true);
+		expect(readMeta(doc).fundingNotice).toBe('Gefördert vom Land Hessen.');
+		expect(codeOf(setMeta(doc, { fundingNotice: 'x'.repeat(501) }))).toBe('invalid_value');
+		expect(codeOf(setMeta(doc, { fundingNotice: 42 }))).toBe('invalid_value');
+		expect(readMeta(doc).fundingNotice).toBe('Gefördert vom Land Hessen.');
+		expect(setMeta(doc, { fundingNotice: '' }).ok).toBe(true);
+		expect(readMeta(doc).fundingNotice).toBe('');
+		expect(DEFAULT_FUNDING_NOTICE).toMatch(/^Gefördert aus Mitteln des Ministeriums/);
 	});
 });

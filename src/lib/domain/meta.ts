@@ -9,6 +9,15 @@ import { PLAN_STATUSES, SCHEMA_VERSION, type PlanMeta, type PlanStatus } from '.
 
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_MUNICIPALITY_LENGTH = 200;
+export const MAX_FUNDING_NOTICE_LENGTH = 500;
+
+/**
+ * Funding notice printed in the footer of every exported page when the plan sets none. Wording
+ * required by the process-support agreement (seed 000, "in allen Publikationen"), in its
+ * shortened form that the agreement allows for publications.
+ */
+export const DEFAULT_FUNDING_NOTICE =
+	'Gefördert aus Mitteln des Ministeriums für Soziales und Integration, durchgeführt durch die Führungsakademie Baden-Württemberg.';
 
 export function isPlanStatus(value: unknown): value is PlanStatus {
 	return typeof value === 'string' && (PLAN_STATUSES as readonly string[]).includes(value);
@@ -29,7 +38,8 @@ export function readMeta(doc: Y.Doc): PlanMeta {
 		title: str('title'),
 		municipality: str('municipality'),
 		status: isPlanStatus(status) ? status : 'entwurf',
-		createdAt: str('createdAt')
+		createdAt: str('createdAt'),
+		fundingNotice: str('fundingNotice')
 	};
 }
 
@@ -57,6 +67,15 @@ function validateMeta(patch: Record<string, unknown>): Result<Array<[string, str
 				return err(
 					'invalid_value',
 					`Der Name der Kommune darf höchstens ${MAX_MUNICIPALITY_LENGTH} Zeichen lang sein.`,
+					key
+				);
+			}
+			out.push([key, value.trim()]);
+		} else if (key === 'fundingNotice') {
+			if (typeof value !== 'string' || value.trim().length > MAX_FUNDING_NOTICE_LENGTH) {
+				return err(
+					'invalid_value',
+					`Der Förderhinweis darf höchstens ${MAX_FUNDING_NOTICE_LENGTH} Zeichen lang sein.`,
 					key
 				);
 			}
@@ -100,10 +119,15 @@ export function initPlan(
 	return ok();
 }
 
-/** Change title, municipality and/or status. Unknown keys are refused ('invalid_field'). */
+/**
+ * Change title, municipality, status and/or funding notice ('' = default wording). Unknown keys
+ * are refused ('invalid_field').
+ */
 export function setMeta(
 	doc: Y.Doc,
-	patch: Partial<Pick<PlanMeta, 'title' | 'municipality' | 'status'>> | Record<string, unknown>,
+	patch:
+		| Partial<Pick<PlanMeta, 'title' | 'municipality' | 'status' | 'fundingNotice'>>
+		| Record<string, unknown>,
 	origin?: unknown
 ): Result<void> {
 	const valid = validateMeta(patch as Record<string, unknown>);

@@ -45,7 +45,14 @@ describe('readPlan', () => {
 		expect(plan).toEqual({
 			id: 'leer',
 			schemaVersion: 0,
-			meta: { schemaVersion: 0, title: '', municipality: '', status: 'entwurf', createdAt: '' },
+			meta: {
+				schemaVersion: 0,
+				title: '',
+				municipality: '',
+				status: 'entwurf',
+				createdAt: '',
+				fundingNotice: ''
+			},
 			principles: [],
 			fields: []
 		});

@@ -62,6 +62,8 @@ export interface PlanMeta {
 	municipality: string;
 	status: PlanStatus;
 	createdAt: string; // ISO timestamp
+	/** Förderhinweis for the PDF footer; '' = DEFAULT_FUNDING_NOTICE (meta.ts). */
+	fundingNotice: string;
 }
 
 interface ItemBase {

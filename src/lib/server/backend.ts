@@ -45,7 +45,9 @@ export interface MitplanBackend {
 	/** Validated by the domain: only title, municipality and status may be changed. */
 	updatePlanMeta(
 		planId: string,
-		patch: Partial<Pick<PlanMeta, 'title' | 'municipality' | 'status'>> | Record<string, unknown>
+		patch:
+			| Partial<Pick<PlanMeta, 'title' | 'municipality' | 'status' | 'fundingNotice'>>
+			| Record<string, unknown>
 	): Promise<ApiResult<PlanSummary>>;
 	deletePlan(planId: string): Promise<ApiResult<null>>;
 	/** True while the store answers (cheap: lists plan ids). */

@@ -1,0 +1,22 @@
+import type { RequestHandler } from './$types';
+import { readJsonObject, requirePlanRole } from '$lib/server/http';
+
+const TYPES = ['gesamtplan', 'handlungsfelder', 'zwischenbericht', 'steckbriefe'];
+
+/**
+ * POST /api/plans/<planId>/exports {type} – the browser made a PDF of the plan itself (from its
+ * live copy): recorded in the audit log like an export through the API. 204.
+ */
+export const POST: RequestHandler = async ({ locals, params, request }) => {
+	const access = await requirePlanRole(locals, params.planId, 'viewer');
+	if (!access.ok) return access.response;
+	const body = await readJsonObject(request, 1024);
+	if (!body.ok) return body.response;
+	const type = TYPES.includes(body.value.type as string)
+		? (body.value.type as string)
+		: 'unbekannt';
+	await locals.backend.access
+		.audit(params.planId, access.principal, 'export', { type, via: 'browser' })
+		.catch(() => {});
+	return new Response(null, { status: 204 });
+};

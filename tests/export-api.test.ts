@@ -1,0 +1,216 @@
+/**
+ * GET /api/plans/<planId>/export.pdf of the production bundle over real HTTP, and the CLI
+ * `npm run export` against a file store. Needs `npm run build` (done by `npm test`).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createFileStore } from '../server/storage/file-store';
+import { buildExamplePlan } from '../src/lib/domain/index';
+import type { PlanJson, PlanSummary } from '../src/lib/domain/types';
+import { readPdf } from '../src/lib/export/pdf-reader';
+import { ADMIN_ENV, login, type HttpSession } from './helpers/auth';
+import { spawnServer, tempDir, type ServerProcess } from './helpers/server';
+
+let server: ServerProcess;
+let data: ReturnType<typeof tempDir>;
+let plan: PlanJson;
+/** The administrator, owner of the seeded Beispielplan. */
+let session: HttpSession;
+
+beforeAll(async () => {
+	data = tempDir();
+	server = await spawnServer({ DATA_DIR: data.dir, SEED_EXAMPLE_PLAN: 'true', ...ADMIN_ENV });
+	session = await login(server.httpUrl);
+	const list = (await (await session.request('/api/plans')).json()) as PlanSummary[];
+	plan = (await (await session.request(`/api/plans/${list[0].id}`)).json()) as PlanJson;
+});
+
+afterAll(async () => {
+	await server?.stop();
+	data?.remove();
+});
+
+const get = (p: string) => session.request(p);
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+describe('GET /api/plans/<planId>/export.pdf', () => {
+	it('answers the Gesamtplan as an attachment that parses', async () => {
+		const response = await get(`/api/plans/${plan.id}/export.pdf`);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('application/pdf');
+		const disposition = response.headers.get('content-disposition') ?? '';
+		expect(disposition).toMatch(
+			/^attachment; filename="beispielplan-integrationskonzept-brandenburg-an-der-havel-gesamtplan\.pdf"; filename\*=UTF-8''/
+		);
+		const bytes = new Uint8Array(await response.arrayBuffer());
+		expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
+		const pdf = await readPdf(bytes);
+		const text = flat(pdf.pages.join(' '));
+		expect(text).toContain(plan.meta.title);
+		for (const f of plan.fields) expect(text).toContain(f.title);
+		expect(pdf.info.Language).toBe('de-DE');
+	});
+
+	it('takes the options as query parameters', async () => {
+		const field = plan.fields[1];
+		const response = await get(
+			`/api/plans/${plan.id}/export.pdf?type=steckbriefe&fields=${field.id}&orientation=landscape&draft=false&versionLabel=V%202&fundingNotice=Gef%C3%B6rdert%20vom%20Kreis.&date=2026-09-01`
+		);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-disposition')).toContain('-steckbriefe.pdf"');
+		const pdf = await readPdf(new Uint8Array(await response.arrayBuffer()));
+		const measures = field.goals.flatMap((g) => g.measures);
+		expect(pdf.pageCount).toBe(3 + measures.length);
+		expect(pdf.size).toEqual([842, 595]);
+		const cover = flat(pdf.pages[0]);
+		expect(cover).toContain('1. September 2026');
+		expect(cover).toContain('V 2');
+		expect(pdf.pages.join(' ')).not.toContain('ENTWURF');
+		for (const page of pdf.pages) expect(flat(page)).toContain('Gefördert vom Kreis.');
+	});
+
+	it('uses the funding notice stored with the plan (PATCH)', async () => {
+		const patch = await session.request(`/api/plans/${plan.id}`, {
+			method: 'PATCH',
+			json: { fundingNotice: 'Gefördert aus Mitteln des Landesprogramms „WIR“.' }
+		});
+		expect(patch.status).toBe(200);
+		const response = await get(`/api/plans/${plan.id}/export.pdf?type=zwischenbericht`);
+		const pdf = await readPdf(new Uint8Array(await response.arrayBuffer()));
+		for (const page of pdf.pages) {
+			expect(flat(page)).toContain('Gefördert aus Mitteln des Landesprogramms „WIR“.');
+		}
+		const tooLong = await session.request(`/api/plans/${plan.id}`, {
+			method: 'PATCH',
+			json: { fundingNotice: 'x'.repeat(501) }
+		});
+		expect(tooLong.status).toBe(400);
+	});
+
+	it.each([
+		[
+			'?format=docx',
+			400,
+			'invalid_export_option',
+			'Die Option „format“ gibt es beim PDF-Export nicht.'
+		],
+		[
+			'?type=handlungsfelder',
+			400,
+			'invalid_export_option',
+			'Bitte wählen Sie mindestens ein Handlungsfeld aus.'
+		],
+		[
+			'?type=handlungsfelder&fields=unbekannt',
+			400,
+			'invalid_export_option',
+			'Das Handlungsfeld „unbekannt“ gibt es in diesem Plan nicht.'
+		],
+		[
+			'?orientation=schief',
+			400,
+			'invalid_export_option',
+			'Die Ausrichtung muss „portrait“ (Hochformat) oder „landscape“ (Querformat) sein.'
+		]
+	])('refuses %s with a JSON error', async (query, status, code, message) => {
+		const response = await get(`/api/plans/${plan.id}/export.pdf${query}`);
+		expect(response.status).toBe(status);
+		expect(response.headers.get('content-type')).toContain('application/json');
+		expect(await response.json()).toEqual({ error: { code, message } });
+	});
+
+	it('needs a session and membership, and records exports in the audit log', async () => {
+		expect((await fetch(`${server.httpUrl}/api/plans/${plan.id}/export.pdf`)).status).toBe(401);
+		const audit = (await (await get(`/api/plans/${plan.id}/audit`)).json()) as Array<{
+			action: string;
+		}>;
+		expect(audit.some((entry) => entry.action === 'export')).toBe(true);
+	});
+
+	it('prints HTML and script in plan text literally', async () => {
+		const title = '<img src=x onerror=alert(1)><script>alert("x")</script>';
+		const created = await session.request('/api/plans', { method: 'POST', json: { title } });
+		expect(created.status).toBe(201);
+		const { id } = (await created.json()) as PlanSummary;
+		const response = await get(`/api/plans/${id}/export.pdf`);
+		expect(response.status).toBe(200);
+		const pdf = await readPdf(new Uint8Array(await response.arrayBuffer()));
+		expect(flat(pdf.pages[0])).toContain(title);
+	});
+
+	it('answers 404 for an unknown plan and 400 for an invalid id', async () => {
+		const unknown = await get('/api/plans/gibt-es-nicht/export.pdf');
+		expect(unknown.status).toBe(404);
+		expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe(
+			'plan_not_found'
+		);
+		const invalid = await get('/api/plans/%C3%A4%20b/export.pdf');
+		expect(invalid.status).toBe(400);
+		expect(((await invalid.json()) as { error: { code: string } }).error.code).toBe(
+			'invalid_plan_id'
+		);
+	});
+});
+
+describe('npm run export (CLI)', () => {
+	const run = promisify(execFile);
+	const cli = (args: string[], dataDir: string) =>
+		run(process.execPath, ['--import', 'tsx', 'scripts/export.ts', ...args], {
+			env: { ...process.env, DATA_DIR: dataDir, REDIS_URL: '' },
+			timeout: 60_000
+		}).then(
+			(r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+			(e: { code: number; stdout: string; stderr: string }) => ({
+				code: e.code,
+				stdout: e.stdout,
+				stderr: e.stderr
+			})
+		);
+	let store: ReturnType<typeof tempDir>;
+
+	beforeAll(async () => {
+		store = tempDir();
+		const files = await createFileStore({ dir: store.dir });
+		const doc = new Y.Doc();
+		buildExamplePlan(doc);
+		await files.append('cli-plan', Y.encodeStateAsUpdate(doc));
+		await files.close();
+	});
+	afterAll(() => store?.remove());
+
+	it('writes the PDF from the store', async () => {
+		const out = path.join(store.dir, 'konzept.pdf');
+		const r = await cli(
+			['cli-plan', out, '--type', 'zwischenbericht', '--orientation=landscape'],
+			store.dir
+		);
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		expect(r.stdout).toMatch(/^PDF geschrieben: .*konzept\.pdf \(\d+ Seiten, \d+ KiB\)/);
+		const pdf = await readPdf(new Uint8Array(readFileSync(out)));
+		expect(flat(pdf.pages.join(' '))).toContain('1 Stand der Arbeit');
+		expect(pdf.size).toEqual([842, 595]);
+	}, 60_000);
+
+	it('fails with a German message, exit code 1 and no file for bad input', async () => {
+		const out = path.join(store.dir, 'kaputt.pdf');
+		const cases: Array<[string[], string]> = [
+			[['gibt-es-nicht', out], 'Den Plan „gibt-es-nicht“ gibt es nicht.'],
+			[['cli-plan', out, '--type', 'roman'], 'Unbekannte Dokumentart'],
+			[['cli-plan', out, '--farbe', 'blau'], 'Die Option „farbe“ gibt es beim PDF-Export nicht.'],
+			[['cli-plan'], 'Aufruf: npm run export'],
+			[['cli-plan', path.join(store.dir, 'fehlt', 'x.pdf')], 'konnte nicht geschrieben werden']
+		];
+		for (const [args, message] of cases) {
+			const r = await cli(args, store.dir);
+			expect(r.code, args.join(' ')).toBe(1);
+			expect(r.stderr).toContain(message);
+		}
+		expect(existsSync(out)).toBe(false);
+		expect(readdirSync(store.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+	}, 120_000);
+});
