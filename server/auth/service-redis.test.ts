@@ -56,6 +56,8 @@ runAccessServiceSuite('redis kv', async () => {
 			// A Redis restart: the same client reconnects and finds everything again.
 			await redis.restart();
 			await waitReady(() => kv.get('ping'));
+			// Transactions use a second connection, which reconnects on its own schedule.
+			await waitReady(() => kv.update('ping', () => ({ result: null })));
 			return kv;
 		},
 		cleanup: () => kv.close()

@@ -149,11 +149,12 @@ export function handleConnection(
 			room.addPeer(peer);
 			for (const data of queue.splice(0)) handleMessage(data);
 			queuedBytes = 0;
+			// A store outage is no reason to drop someone who was just admitted: keep them.
 			options.recheck?.().then(
 				(still) => {
 					if (!still) peer.close(CloseCode.AccessChanged, 'Zugriff geändert');
 				},
-				() => peer.close(CloseCode.StorageUnavailable, 'Zugriff nicht prüfbar')
+				(error) => clog.warn('access re-check failed; connection kept', { error })
 			);
 		},
 		(error) => fail(CloseCode.StorageUnavailable, 'Speicher nicht erreichbar', error)

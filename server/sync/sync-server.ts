@@ -112,7 +112,13 @@ export function createSyncServer(options: {
 							inviteId: principal.kind === 'guest' ? principal.inviteId : undefined,
 							expiresAt: principal.kind === 'guest' ? principal.expiresAt : undefined,
 							recheck: () =>
-								options.authorize(req, planId).then((again) => again.ok && again.role === role),
+								options.authorize(req, planId).then((again) => {
+									// An unreachable store is not a refusal (the caller keeps the connection).
+									if (!again.ok && again.code === CloseCode.StorageUnavailable) {
+										throw new Error(again.reason);
+									}
+									return again.ok && again.role === role;
+								}),
 							maxMessageBytes: options.maxMessageBytes
 						});
 					});
