@@ -30,6 +30,27 @@ function pct(values: number[], p: number): number {
 }
 const ms = (v: number) => `${v.toFixed(2)} ms`;
 
+/** Sync tokens of the bench's plan owner, per plan (issued by the bench server). */
+const TOKENS = new Map<string, string>();
+
+function client(url: string, planId: string, name = 'Bench'): TestClient {
+	return connectClient(url, planId, name, TOKENS.get(planId));
+}
+
+/** Makes the bench user owner of the (seeded) plan and fetches a sync token for it. */
+async function grant(child: ChildProcess, planId: string): Promise<void> {
+	const answer = new Promise<string>((resolve) => {
+		const onMessage = (m: { token?: string; planId?: string }) => {
+			if (m.planId !== planId || !m.token) return;
+			child.off('message', onMessage);
+			resolve(m.token);
+		};
+		child.on('message', onMessage);
+	});
+	child.send({ grant: planId });
+	TOKENS.set(planId, await answer);
+}
+
 async function startChild(
 	env: Record<string, string>
 ): Promise<{ child: ChildProcess; url: string }> {
@@ -41,6 +62,7 @@ async function startChild(
 			HOST: '127.0.0.1',
 			LOG_LEVEL: 'error',
 			SEED_EXAMPLE_PLAN: 'false',
+			SYNC_MAX_CONNECTIONS_PER_USER: '1000',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'inherit', 'ipc']
@@ -68,7 +90,9 @@ async function seedStore(dataDir: string, planId: string, build: (doc: Y.Doc) =>
 
 /** A bare websocket client: syncs once (empty state), then only records when updates arrive. */
 async function rawReceiver(url: string, planId: string, onUpdate: () => void): Promise<WebSocket> {
-	const ws = new WebSocket(`${url}/sync/${planId}`);
+	const ws = new WebSocket(
+		`${url}/sync/${planId}?token=${encodeURIComponent(TOKENS.get(planId) ?? '')}`
+	);
 	ws.binaryType = 'nodebuffer';
 	await new Promise<void>((resolve, reject) => {
 		ws.once('open', () => resolve());
@@ -93,7 +117,7 @@ async function rawReceiver(url: string, planId: string, onUpdate: () => void): P
  * decoding adds up serially).
  */
 async function latency(url: string, planId: string, receiverKind: 'socket' | 'provider') {
-	const writer = connectClient(url, planId, 'writer');
+	const writer = client(url, planId, 'writer');
 	await writer.synced;
 	const field = createItem(writer.doc, { type: 'field', values: { title: 'Messfeld' } });
 	if (!field.ok) throw new Error(field.error.message);
@@ -104,7 +128,7 @@ async function latency(url: string, planId: string, receiverKind: 'socket' | 'pr
 	const providers: TestClient[] = [];
 	for (let i = 0; i < RECEIVERS; i++) {
 		if (receiverKind === 'socket') sockets.push(await rawReceiver(url, planId, () => onDelivery()));
-		else providers.push(connectClient(url, planId, `r${i}`));
+		else providers.push(client(url, planId, `r${i}`));
 	}
 	await Promise.all(providers.map((p) => p.synced));
 	for (const p of providers) p.doc.on('update', () => onDelivery());
@@ -149,7 +173,7 @@ async function loadTimes(url: string, planId: string, count: number) {
 	const times: number[] = [];
 	for (let i = 0; i < count; i++) {
 		const start = performance.now();
-		const c = connectClient(url, planId);
+		const c = client(url, planId);
 		await c.synced;
 		times.push(performance.now() - start);
 		c.destroy();
@@ -186,6 +210,8 @@ async function main() {
 	);
 	await seedStore(dataDir, 'klein', () => {});
 	const { child, url } = await startChild({ DATA_DIR: dataDir, ROOM_IDLE_MS: '0' });
+	await grant(child, 'klein');
+	await grant(child, 'gross');
 
 	console.log(`Mitplan benchmark (${os.cpus().length} cores, Node ${process.version})\n`);
 
@@ -201,7 +227,7 @@ async function main() {
 	console.log('  (target: p99 < 10 ms)');
 
 	const cold = await loadTimes(url, 'gross', 5);
-	const holder = connectClient(url, 'gross');
+	const holder = client(url, 'gross');
 	await holder.synced;
 	const warm = await loadTimes(url, 'gross', LOADS);
 	const raw = await rawLoadTimes(url, 'gross', LOADS);

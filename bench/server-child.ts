@@ -1,10 +1,34 @@
-/** The benchmark's server: the real sync server in its own process (no SvelteKit UI needed). */
+/**
+ * The benchmark's server: the real sync server in its own process (no SvelteKit UI needed). A
+ * bench account owns the plans the benchmark asks for ({grant: planId}) and gets sync tokens.
+ */
 import { loadConfig } from '../server/config';
 import { startServer } from '../server/main';
 
 const running = await startServer(loadConfig());
+const { access } = running.core;
+const created = await access.createUser({
+	email: 'bench@mitplan.test',
+	name: 'Bench',
+	password: 'bench-passwort-123'
+});
+const user = created.ok ? created.value : await access.findUserByEmail('bench@mitplan.test');
+if (!user) throw new Error('bench user missing');
+const principal = {
+	kind: 'user' as const,
+	id: user.id,
+	name: user.name,
+	email: user.email,
+	isAdmin: false
+};
 process.stdout.write(`READY ${running.port}\n`);
 process.on('SIGTERM', () => void running.close().then(() => process.exit(0)));
-process.on('message', async (message) => {
+process.on('message', async (message: unknown) => {
 	if (message === 'rss') process.send?.({ rss: process.memoryUsage().rss });
+	if (typeof message === 'object' && message !== null && 'grant' in message) {
+		const planId = String((message as { grant: unknown }).grant);
+		await access.registerPlan(planId, principal);
+		const { token } = await access.issueSyncToken(principal, planId);
+		process.send?.({ planId, token });
+	}
 });
