@@ -13,8 +13,8 @@
  * once while Redis is down), a per-command timeout, reconnect forever with capped backoff,
  * 'error' events handled. All failures reject with KvError('unavailable').
  */
-import { createClient, defineScript, WatchError, type CommandParser } from 'redis';
-import { redactUrl } from '../storage/redis-store';
+import { defineScript, WatchError, type CommandParser } from 'redis';
+import { connectRedis } from '../storage/redis-connection';
 import { KvError, type KvCounter, type KvStore, type KvUpdateStep } from './kv';
 
 export interface RedisKvOptions {
@@ -55,59 +55,13 @@ function mapError(what: string, err: unknown): KvError {
 	return new KvError('unavailable', `${what}: ${message}`, { cause: err });
 }
 
+/** One connection (see storage/redis-connection.ts); failures become KvError. */
 async function connect(opts: RedisKvOptions, label: string) {
-	const logger = opts.logger ?? console;
-	const client = createClient({
-		url: opts.url,
-		disableOfflineQueue: true,
-		scripts: SCRIPTS,
-		commandOptions: { timeout: opts.commandTimeoutMs ?? 5000 },
-		socket: {
-			connectTimeout: 5000,
-			reconnectStrategy: (retries: number) =>
-				Math.min(100 * 2 ** Math.min(retries, 10), 2000) + Math.floor(Math.random() * 100)
-		}
-	});
-	let down = false;
-	let closing = false;
-	client.on('error', (err: Error) => {
-		if (closing || down) return;
-		down = true;
-		logger.warn(`[auth-kv] redis ${label} connection lost: ${err.message}; reconnecting`);
-	});
-	client.on('ready', () => {
-		if (down) logger.warn(`[auth-kv] redis ${label} connection restored`);
-		down = false;
-	});
-	let timer: NodeJS.Timeout | undefined;
-	const connecting = client.connect();
 	try {
-		await Promise.race([
-			connecting,
-			new Promise((_, reject) => {
-				timer = setTimeout(
-					() => reject(new KvError('unavailable', `redis not reachable at ${redactUrl(opts.url)}`)),
-					opts.connectTimeoutMs ?? 10_000
-				);
-			})
-		]);
+		return await connectRedis({ ...opts, scripts: SCRIPTS, label: `[auth-kv] redis ${label}` });
 	} catch (err) {
-		closing = true;
-		connecting.catch(() => {});
-		client.destroy();
 		throw mapError(`connecting to redis (${label})`, err);
-	} finally {
-		clearTimeout(timer);
 	}
-	return {
-		client,
-		async close() {
-			if (closing) return;
-			closing = true;
-			if (client.isReady) await Promise.race([client.close().catch(() => {}), sleep(2000)]);
-			if (client.isOpen) client.destroy();
-		}
-	};
 }
 
 export async function createRedisKv(options: RedisKvOptions): Promise<KvStore> {

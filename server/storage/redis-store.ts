@@ -31,14 +31,7 @@
  *   - createRedisStore() itself waits at most connectTimeoutMs (default 10 s) for the first
  *     connection, then rejects with 'unavailable'.
  */
-import {
-	createClient,
-	defineScript,
-	ErrorReply,
-	RESP_TYPES,
-	WatchError,
-	type CommandParser
-} from 'redis';
+import { defineScript, ErrorReply, RESP_TYPES, WatchError, type CommandParser } from 'redis';
 import {
 	DEFAULT_MAX_UPDATE_BYTES,
 	StorageError,
@@ -50,6 +43,11 @@ import {
 	type DocStore,
 	type StorageLogger
 } from './types';
+import { connectRedis } from './redis-connection';
+
+export { redactUrl } from './redis-connection';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface RedisConnectionOptions {
 	url: string;
@@ -131,89 +129,13 @@ function mapError(what: string, err: unknown): StorageError {
 	return new StorageError('unavailable', `${what}: ${message}`, { cause: err });
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Creates and connects one resilient client. */
+/** One connection of this module (see redis-connection.ts); failures become StorageError. */
 async function connectClient(opts: RedisConnectionOptions, label: string) {
-	const logger = opts.logger ?? console;
-	const client = createClient({
-		url: opts.url,
-		disableOfflineQueue: true,
-		scripts: SCRIPTS,
-		commandOptions: { timeout: opts.commandTimeoutMs ?? 5000 },
-		socket: {
-			connectTimeout: 5000,
-			reconnectStrategy: (retries: number) =>
-				Math.min(100 * 2 ** Math.min(retries, 10), 2000) + Math.floor(Math.random() * 100)
-		}
-	});
-	const reconnectListeners = new Set<() => void>();
-	let everReady = false;
-	let down = false;
-	let closing = false;
-	client.on('error', (err: Error) => {
-		if (closing || down) return;
-		down = true;
-		logger.warn(`[storage] redis ${label} connection lost: ${err.message}; reconnecting`);
-	});
-	client.on('ready', () => {
-		if (everReady) {
-			logger.warn(`[storage] redis ${label} connection restored`);
-			down = false;
-			for (const cb of reconnectListeners) {
-				try {
-					cb();
-				} catch (err) {
-					logger.error(`[storage] redis onReconnect callback failed`, err);
-				}
-			}
-		}
-		everReady = true;
-		down = false;
-	});
-
-	const timeoutMs = opts.connectTimeoutMs ?? 10_000;
-	let timer: NodeJS.Timeout | undefined;
-	const connecting = client.connect();
 	try {
-		await Promise.race([
-			connecting,
-			new Promise((_, reject) => {
-				timer = setTimeout(
-					() =>
-						reject(
-							new StorageError('unavailable', `redis not reachable at ${redactUrl(opts.url)}`)
-						),
-					timeoutMs
-				);
-			})
-		]);
+		return await connectRedis({ ...opts, scripts: SCRIPTS, label: `[storage] redis ${label}` });
 	} catch (err) {
-		closing = true;
-		connecting.catch(() => {});
-		client.destroy();
 		throw mapError(`connecting to redis (${label})`, err);
-	} finally {
-		clearTimeout(timer);
 	}
-
-	return {
-		client,
-		onReconnect(cb: () => void) {
-			reconnectListeners.add(cb);
-			return () => void reconnectListeners.delete(cb);
-		},
-		async close() {
-			if (closing) return;
-			closing = true;
-			reconnectListeners.clear();
-			if (client.isReady) {
-				// Graceful: lets in-flight commands finish, but never wait forever.
-				await Promise.race([client.close().catch(() => {}), sleep(2000)]);
-			}
-			if (client.isOpen) client.destroy();
-		}
-	};
 }
 
 export async function createRedisStore(options: RedisStoreOptions): Promise<RedisDocStore> {
@@ -522,15 +444,4 @@ export async function createRedisPubSub(options: RedisConnectionOptions): Promis
 			await Promise.all([pub.close(), sub.close()]);
 		}
 	};
-}
-
-/** The Redis URL without its password, for messages and logs. */
-export function redactUrl(url: string): string {
-	try {
-		const parsed = new URL(url);
-		if (parsed.password) parsed.password = '***';
-		return parsed.toString();
-	} catch {
-		return 'redis://(ungültige Adresse)';
-	}
 }
