@@ -48,11 +48,11 @@ export function closeMessage(code: number): string {
 		case CloseCode.Unauthenticated:
 			return 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.';
 		case CloseCode.Forbidden:
-			return 'Sie haben keinen Zugriff (mehr) auf diesen Plan.';
+			return 'Sie haben keinen Zugriff (mehr) auf diesen Plan. Bitten Sie die Prozesssteuerung des Plans um eine Einladung.';
 		case CloseCode.AccessChanged:
 			return 'Ihre Rolle in diesem Plan wurde geändert.';
 		case CloseCode.CrossOrigin:
-			return 'Die Verbindung wurde abgelehnt: fremde Herkunft.';
+			return 'Die Verbindung wurde abgelehnt, weil die Seite nicht von Mitplans eigener Adresse geladen wurde. Bitte öffnen Sie Mitplan direkt über seine Adresse.';
 		case CloseCode.Malformed:
 			return 'Der Server hat eine ungültige Nachricht abgelehnt.';
 		case CloseCode.InvalidPlanId:
