@@ -21,6 +21,7 @@ import type {
 	BackendSettings,
 	MitplanBackend
 } from '../src/lib/server/backend';
+import { PLAN_ERRORS } from '../src/lib/server/backend';
 import type { AccessService } from './auth/types';
 import { CloseCode } from '../src/lib/sync/close-codes';
 import type { Logger } from './log';
@@ -40,19 +41,9 @@ const fail = (status: number, code: string, message: string): { ok: false; error
 	error: { status, code, message }
 });
 
-const invalidId = () =>
-	fail(
-		400,
-		'invalid_plan_id',
-		'Ungültige Plan-ID: erlaubt sind 1–64 Zeichen aus A–Z, a–z, 0–9, _ und -.'
-	);
-const notFound = () => fail(404, 'plan_not_found', 'Diesen Plan gibt es nicht.');
-const unavailable = () =>
-	fail(
-		503,
-		'storage_unavailable',
-		'Der Speicher ist gerade nicht erreichbar. Bitte gleich erneut versuchen.'
-	);
+const invalidId = () => ({ ok: false as const, error: PLAN_ERRORS.invalidId() });
+const notFound = () => ({ ok: false as const, error: PLAN_ERRORS.notFound() });
+const unavailable = () => ({ ok: false as const, error: PLAN_ERRORS.unavailable() });
 
 export class PlanService implements MitplanBackend {
 	constructor(

@@ -27,6 +27,25 @@ export interface ApiError {
 	status: number;
 }
 
+/** The errors every plan endpoint shares (also used by the plan service on the server). */
+export const PLAN_ERRORS = {
+	invalidId: (): ApiError => ({
+		status: 400,
+		code: 'invalid_plan_id',
+		message: 'Ungültige Plan-ID: erlaubt sind 1–64 Zeichen aus A–Z, a–z, 0–9, _ und -.'
+	}),
+	notFound: (): ApiError => ({
+		status: 404,
+		code: 'plan_not_found',
+		message: 'Diesen Plan gibt es nicht.'
+	}),
+	unavailable: (): ApiError => ({
+		status: 503,
+		code: 'storage_unavailable',
+		message: 'Der Speicher ist gerade nicht erreichbar. Bitte gleich erneut versuchen.'
+	})
+};
+
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export interface MitplanBackend {

@@ -3,7 +3,7 @@ import type { PlanRole } from '$lib/auth/roles';
 import { roleAtLeast } from '$lib/auth/roles';
 import { isValidPlanId } from '$lib/domain/ids';
 import type { Principal } from '../../../server/auth/types';
-import type { ApiResult } from './backend';
+import { PLAN_ERRORS, type ApiError, type ApiResult } from './backend';
 
 /** Largest JSON body the API reads (plan content is edited over the websocket, not here). */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -31,12 +31,10 @@ export const unauthenticated = () =>
 export const forbidden = (message = 'Dafür fehlt Ihnen die Berechtigung in diesem Plan.') =>
 	errorResponse(403, 'forbidden', message);
 
-export const storageUnavailable = () =>
-	errorResponse(
-		503,
-		'storage_unavailable',
-		'Der Speicher ist gerade nicht erreichbar. Bitte gleich erneut versuchen.'
-	);
+const apiErrorResponse = (error: ApiError) =>
+	errorResponse(error.status, error.code, error.message);
+
+export const storageUnavailable = () => apiErrorResponse(PLAN_ERRORS.unavailable());
 
 /** Reads a JSON object body of at most MAX_JSON_BODY_BYTES; answers a clear 400/413 otherwise. */
 export async function readJsonObject(
@@ -122,14 +120,7 @@ export async function requirePlanRole(
 	min: PlanRole
 ): Promise<{ ok: true; principal: Principal; role: PlanRole } | { ok: false; response: Response }> {
 	if (!isValidPlanId(planId)) {
-		return {
-			ok: false,
-			response: errorResponse(
-				400,
-				'invalid_plan_id',
-				'Ungültige Plan-ID: erlaubt sind 1–64 Zeichen aus A–Z, a–z, 0–9, _ und -.'
-			)
-		};
+		return { ok: false, response: apiErrorResponse(PLAN_ERRORS.invalidId()) };
 	}
 	const who = requirePrincipal(locals);
 	if (!who.ok) return who;
@@ -140,10 +131,7 @@ export async function requirePlanRole(
 		return { ok: false, response: storageUnavailable() };
 	}
 	if (!role) {
-		return {
-			ok: false,
-			response: errorResponse(404, 'plan_not_found', 'Diesen Plan gibt es nicht.')
-		};
+		return { ok: false, response: apiErrorResponse(PLAN_ERRORS.notFound()) };
 	}
 	if (!roleAtLeast(role, min)) {
 		return {
