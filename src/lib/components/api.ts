@@ -19,7 +19,7 @@ export interface ApiError {
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-type Fetch = typeof fetch;
+export type Fetch = typeof fetch;
 
 export type PlanListEntry = PlanSummary & { role?: PlanRole };
 
@@ -34,7 +34,11 @@ export function loginHref(next: string): string {
 	return next && next !== '/' ? `/anmelden?next=${encodeURIComponent(next)}` : '/anmelden';
 }
 
-async function request<T>(
+/**
+ * One JSON request with the shared error handling. Feature modules (e.g. src/lib/review/api.ts)
+ * build their calls on this instead of adding everything to `api`.
+ */
+export async function apiRequest<T>(
 	fetchFn: Fetch,
 	method: string,
 	url: string,
@@ -95,8 +99,11 @@ async function request<T>(
 	return { ok: true, value: data as T };
 }
 
+const request = apiRequest;
 const enc = encodeURIComponent;
-const plan = (id: string) => `/api/plans/${enc(id)}`;
+/** `/api/plans/<id>` with the id encoded. */
+export const planApiPath = (id: string) => `/api/plans/${enc(id)}`;
+const plan = planApiPath;
 
 export const api = {
 	// ----- plans -----

@@ -1,0 +1,51 @@
+/**
+ * Typed socket.io events (`/socket.io` on the same HTTP server as the app and `/sync`). socket.io
+ * carries what is not document state: review changes in a plan and personal notifications.
+ * Writes never go over socket.io; they use the JSON API, which checks the plan role. The server
+ * only pushes.
+ *
+ * Authentication at the handshake: the session cookie (`mitplan_session`), or
+ * `auth: { token }` with a sync token (GET /api/plans/<id>/sync-token). Unauthenticated
+ * handshakes are refused with `connect_error` and `data.code` = `unauthenticated`.
+ * With REDIS_URL set, `@socket.io/redis-adapter` shares rooms across instances.
+ *
+ * Rooms on the server: `user:<userId>` (own notifications, joined automatically) and
+ * `plan:<planId>` (review events, joined with `plan:join` after a role check; left again when the
+ * access is revoked).
+ */
+import type {
+	AdminCheck,
+	Notification,
+	ReviewDecision,
+	ReviewRequest,
+	Thread
+} from '../review/types';
+
+export type JoinAck = { ok: true } | { ok: false; code: string; message: string };
+
+export interface ServerToClientEvents {
+	/** A new notification for me, with my new unread count. */
+	notification: (notification: Notification, unread: number) => void;
+	/** My unread count changed (read elsewhere, e.g. in another tab). */
+	'notifications:unread': (unread: number) => void;
+	/** A thread was created or changed (reply, edit, delete, resolve/reopen). */
+	'review:thread': (planId: string, thread: Thread) => void;
+	'review:request': (planId: string, request: ReviewRequest) => void;
+	'review:decision': (planId: string, decision: ReviewDecision) => void;
+	'review:check': (planId: string, check: AdminCheck) => void;
+	/** A check was removed by the owner. */
+	'review:check-removed': (planId: string, checkId: string) => void;
+}
+
+export interface ClientToServerEvents {
+	/** Subscribe to a plan's review events (viewer or higher); the ack says why not. */
+	'plan:join': (planId: string, ack: (result: JoinAck) => void) => void;
+	'plan:leave': (planId: string) => void;
+}
+
+/** Per-socket data the server keeps after the handshake. */
+export interface SocketData {
+	principalId: string;
+	principalKind: 'user' | 'guest';
+	name: string;
+}

@@ -1,0 +1,187 @@
+/**
+ * Asynchronous review (issue 5): comment threads, core-group review requests with per-reviewer
+ * verdicts, the administrative check (Phase D) and the notification inbox. These are the shapes
+ * the server (server/review) stores and the JSON API (docs/api.md, "Review") and the socket.io
+ * events (src/lib/realtime/events.ts) carry. Review data is not document state: it lives in the
+ * access KV (Redis or the embedded store), never in the plan's Y.Doc, so a reviewer who may not
+ * edit the plan can still comment, and every write is checked against the plan role on the server.
+ */
+
+/** Who did something (a member account or a guest who joined through an invite). */
+export interface Actor {
+	id: string;
+	name: string;
+	kind: 'user' | 'guest';
+}
+
+/** What a thread, request or verdict is about: the whole plan (`itemId: null`) or one item. */
+export type ItemId = string | null;
+
+export const MAX_COMMENT_LENGTH = 5_000;
+export const MAX_COMMENTS_PER_THREAD = 200;
+export const MAX_REASON_LENGTH = 5_000;
+
+export interface Comment {
+	id: string;
+	author: Actor;
+	/** Plain text (never HTML), 1–MAX_COMMENT_LENGTH characters after trimming. */
+	body: string;
+	/** User ids of plan members mentioned as `@Name` (resolved and validated by the server). */
+	mentions: string[];
+	/** ISO timestamps */
+	createdAt: string;
+	editedAt: string | null;
+	/** A deleted comment keeps its place in the thread (body emptied) so replies stay readable. */
+	deleted: boolean;
+}
+
+/** A comment thread on the plan or on one item; the first comment opens it, the rest reply. */
+export interface Thread {
+	id: string;
+	planId: string;
+	itemId: ItemId;
+	comments: Comment[];
+	resolved: boolean;
+	resolvedBy: Actor | null;
+	resolvedAt: string | null;
+	createdAt: string;
+	/** ISO timestamp of the last change (new reply, edit, resolve). */
+	updatedAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Core-group review (Kerngruppe)
+
+export type ReviewScope = { kind: 'plan' } | { kind: 'field'; fieldId: string };
+
+/** The owner asks chosen reviewers to review a field (or the whole plan) by a due date. */
+export interface ReviewRequest {
+	id: string;
+	planId: string;
+	scope: ReviewScope;
+	/** Account ids of plan members (role reviewer or higher). */
+	reviewerIds: string[];
+	/** `YYYY-MM-DD` */
+	dueDate: string;
+	/** Optional note to the reviewers, 0–2,000 characters. */
+	message: string;
+	createdBy: Actor;
+	createdAt: string;
+	/** Closed by the owner; a closed request takes no more verdicts. */
+	closed: boolean;
+}
+
+export type ReviewVerdict = 'approved' | 'changes_requested';
+
+export const REVIEW_VERDICT_LABELS: Record<ReviewVerdict, string> = {
+	approved: 'Freigegeben',
+	changes_requested: 'Änderungen erbeten'
+};
+
+/** One reviewer's verdict on one goal or measure (the latest one counts; replaced on change). */
+export interface ReviewDecision {
+	requestId: string;
+	planId: string;
+	/** A goal or measure inside the request's scope. */
+	itemId: string;
+	reviewer: Actor;
+	verdict: ReviewVerdict;
+	/** Optional for `approved`, required (1–MAX_COMMENT_LENGTH) for `changes_requested`. */
+	comment: string;
+	at: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Administrative check (Phase D, Verwaltungsprüfung)
+
+export type CheckOutcome = 'feasible' | 'conditional' | 'not_feasible';
+
+export const CHECK_OUTCOME_LABELS: Record<CheckOutcome, string> = {
+	feasible: 'Umsetzbar',
+	conditional: 'Umsetzbar unter Bedingungen',
+	not_feasible: 'Nicht umsetzbar'
+};
+
+export interface CheckVerdict {
+	outcome: CheckOutcome;
+	/** Begründung, 1–MAX_REASON_LENGTH characters. */
+	reasons: string;
+	/** Bedingungen (e.g. "Haushaltsvorbehalt"), required for `conditional`, else 0–MAX_REASON_LENGTH. */
+	conditions: string;
+	/** Zuständiges Amt / Federführung, 1–200 characters. */
+	responsibleOffice: string;
+	by: Actor;
+	at: string;
+}
+
+/** The owner assigns a measure to a department (a member, usually with role reviewer). */
+export interface AdminCheck {
+	id: string;
+	planId: string;
+	measureId: string;
+	/** The account that records the verdict. */
+	department: Actor;
+	/** `YYYY-MM-DD` */
+	dueDate: string;
+	note: string;
+	assignedBy: Actor;
+	assignedAt: string;
+	/** null until the department has recorded its verdict; may be replaced later. */
+	verdict: CheckVerdict | null;
+}
+
+/** Everything the board needs about review in one plan (`GET /api/plans/<id>/review`). */
+export interface PlanReviewState {
+	threads: Thread[];
+	requests: ReviewRequest[];
+	decisions: ReviewDecision[];
+	checks: AdminCheck[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notifications (in-app inbox, pushed live over socket.io)
+
+export type NotificationKind =
+	| 'mention'
+	| 'reply'
+	| 'review_requested'
+	| 'review_verdict'
+	| 'check_assigned'
+	| 'check_verdict'
+	| 'due_soon';
+
+export interface Notification {
+	id: string;
+	kind: NotificationKind;
+	planId: string;
+	planTitle: string;
+	itemId: ItemId;
+	threadId: string | null;
+	/** Who caused it; null for system notices (due dates). */
+	actor: Actor | null;
+	/** Short German sentence for the inbox, e.g. "Aylin Demir hat Sie in „Sprachkurse“ erwähnt." */
+	text: string;
+	createdAt: string;
+	read: boolean;
+}
+
+export const MAX_INBOX_ENTRIES = 200;
+
+/** `GET /api/notifications` */
+export interface Inbox {
+	notifications: Notification[];
+	unread: number;
+}
+
+/** One entry of "what needs my review" (`GET /api/review-queue`), across all my plans. */
+export interface ReviewQueueEntry {
+	planId: string;
+	planTitle: string;
+	kind: 'review' | 'check';
+	/** The request or check id. */
+	id: string;
+	/** Goals/measures still without my verdict (review) or the measure (check). */
+	itemIds: string[];
+	dueDate: string;
+	overdue: boolean;
+}
