@@ -88,6 +88,11 @@ export interface ReviewDecision {
 	verdict: ReviewVerdict;
 	/** Optional for `approved`, required (1–MAX_COMMENT_LENGTH) for `changes_requested`. */
 	comment: string;
+	/**
+	 * `changes_requested` opens a comment thread on the item with the comment (so the owner can
+	 * answer and resolve it there); its id. null for `approved`.
+	 */
+	threadId: string | null;
 	at: string;
 }
 
