@@ -40,6 +40,8 @@ export interface Config {
 	syncMaxConnectionsPerUser: number;
 	/** LOGIN_MAX_FAILURES_PER_ACCOUNT / _PER_ADDRESS within LOGIN_WINDOW_MINUTES, then 429. */
 	loginLimits: { perAccount: number; perAddress: number; windowMs: number };
+	/** VERSION_AUTO_IDLE_MS: automatic snapshot after this editing pause (0 = none); VERSION_AUTO_KEEP: how many are kept. */
+	versions: { autoIdleMs: number; autoKeep: number };
 }
 
 export class ConfigError extends Error {
@@ -142,6 +144,10 @@ export function loadConfig(env: Env = process.env): Config {
 			perAccount: int('LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
 			perAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100_000),
 			windowMs: int('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60) * 60 * 1000
+		},
+		versions: {
+			autoIdleMs: int('VERSION_AUTO_IDLE_MS', 180_000, 0, 24 * 3600 * 1000),
+			autoKeep: int('VERSION_AUTO_KEEP', 50, 1, 10_000)
 		}
 	};
 

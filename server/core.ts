@@ -22,6 +22,8 @@ import { createLocalBus, createPubSubBus, type PlanBus } from './sync/bus';
 import { RoomManager } from './sync/rooms';
 import { createUpgradeAuthorizer } from './sync/authorize';
 import { createSyncServer, type SyncServer } from './sync/sync-server';
+import { createVersions } from './versions/index';
+import type { VersionService } from './versions/service';
 
 export interface Core {
 	config: Config;
@@ -33,6 +35,7 @@ export interface Core {
 	kv: KvStore;
 	access: AccessService;
 	sync: SyncServer;
+	versions: VersionService;
 	/** Routes a websocket upgrade; returns false if the path is not ours. */
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
 	/** Flushes every plan to the store and closes connections and clients. */
@@ -94,7 +97,9 @@ export async function createCore(
 		onAccessChange,
 		listPlanIds: () => store.list()
 	});
+	const versions = await createVersions({ config, rooms, kv, log, logger: storageLogger });
 	const plans = new PlanService({
+		versions,
 		store,
 		rooms,
 		bus,
@@ -146,11 +151,13 @@ export async function createCore(
 		kv,
 		access,
 		sync,
+		versions,
 		handleUpgrade: (req, socket, head) => sync.handleUpgrade(req, socket, head),
 		close() {
 			closing ??= (async () => {
 				sync.close();
 				await rooms.closeAll();
+				await versions.close().catch(() => {});
 				await bus.close().catch(() => {});
 				await access.close().catch(() => {});
 				await kv.close().catch(() => {});

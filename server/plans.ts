@@ -29,6 +29,7 @@ import type { DocStore } from './storage/types';
 import type { PlanBus } from './sync/bus';
 import type { Room } from './sync/room';
 import type { RoomManager } from './sync/rooms';
+import type { VersionService } from './versions/service';
 
 /**
  * Ids of seeded example plans start with this; a random suffix follows, so that a browser's
@@ -55,8 +56,13 @@ export class PlanService implements MitplanBackend {
 			instanceId: string;
 			access: AccessService;
 			settings: BackendSettings;
+			versions: VersionService;
 		}
 	) {}
+
+	get versions(): VersionService {
+		return this.deps.versions;
+	}
 
 	get access(): AccessService {
 		return this.deps.access;
@@ -154,6 +160,7 @@ export class PlanService implements MitplanBackend {
 			if (!(await this.deps.store.exists(planId))) return notFound();
 			await this.deps.rooms.drop(planId, CloseCode.PlanDeleted, 'Plan gelöscht');
 			await this.deps.store.delete(planId);
+			await this.deps.versions.deletePlan(planId); // best effort, never throws
 			await this.deps.bus
 				.publish(planId, { kind: 'deleted', payload: new Uint8Array() })
 				.catch((error) => this.deps.log.warn('publish delete failed', { planId, error }));

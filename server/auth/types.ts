@@ -88,7 +88,9 @@ export interface AuditEntry {
 		| 'invite_revoked'
 		| 'guest_joined'
 		| 'export'
-		| 'settings_changed';
+		| 'settings_changed'
+		| 'version_created'
+		| 'version_restored';
 	/** Action-specific, small and JSON-safe (e.g. { role, inviteId, format }). */
 	details: Record<string, string | number | boolean | null>;
 }

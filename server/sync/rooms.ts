@@ -12,7 +12,12 @@ interface Entry {
 	loading: Promise<Room | null>;
 	room?: Room;
 	idleTimer?: ReturnType<typeof setTimeout>;
+	/** What room listeners (onRoom) want to run before the room goes away. */
+	detach?: Array<() => void | Promise<void>>;
 }
+
+/** Called for every room once it is loaded; may return a function to run before it unloads. */
+export type RoomListener = (room: Room) => void | (() => void | Promise<void>);
 
 export interface RoomManagerOptions {
 	store: DocStore;
@@ -26,6 +31,7 @@ export class RoomManager {
 	private readonly entries = new Map<string, Entry>();
 	/** Plans deleted while this instance ran (ids are random and never reused). */
 	private readonly deleted = new Set<string>();
+	private readonly listeners = new Set<RoomListener>();
 
 	constructor(private readonly options: RoomManagerOptions) {
 		options.bus.onReconnect(() => {
@@ -38,6 +44,24 @@ export class RoomManager {
 
 	get size(): number {
 		return this.entries.size;
+	}
+
+	/** Observes every room loaded from now on (e.g. versions: history and automatic snapshots). */
+	onRoom(listener: RoomListener): () => void {
+		this.listeners.add(listener);
+		return () => void this.listeners.delete(listener);
+	}
+
+	/** Runs the listeners' detach functions once (errors are logged, never thrown). */
+	private async detach(entry: Entry): Promise<void> {
+		const fns = entry.detach?.splice(0) ?? [];
+		for (const fn of fns) {
+			try {
+				await fn();
+			} catch (error) {
+				this.options.log.warn('room listener failed on unload', { error });
+			}
+		}
 	}
 
 	/** The loaded room, if any, without loading it. */
@@ -85,6 +109,15 @@ export class RoomManager {
 				async (found) => {
 					if (found) {
 						entry.room = room;
+						entry.detach = [];
+						for (const listener of this.listeners) {
+							try {
+								const detach = listener(room);
+								if (detach) entry.detach.push(detach);
+							} catch (error) {
+								this.options.log.warn('room listener failed', { planId, error });
+							}
+						}
 						return room;
 					}
 					forget();
@@ -122,6 +155,7 @@ export class RoomManager {
 		this.entries.delete(planId);
 		clearTimeout(entry.idleTimer);
 		const room = await entry.loading.catch(() => null);
+		entry.detach = []; // deleted: nothing to record or snapshot
 		await room?.destroy(code, reason);
 	}
 
@@ -133,6 +167,7 @@ export class RoomManager {
 			entries.map(async ([, entry]) => {
 				clearTimeout(entry.idleTimer);
 				const room = await entry.loading.catch(() => null);
+				await this.detach(entry);
 				await room?.dispose({ compact: false });
 			})
 		);
@@ -151,6 +186,7 @@ export class RoomManager {
 		}
 		if (room.holds > 0 || this.entries.get(room.planId) !== entry) return;
 		this.entries.delete(room.planId);
+		await this.detach(entry);
 		await room.dispose({ compact: true });
 	}
 }

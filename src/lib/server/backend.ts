@@ -9,6 +9,7 @@
  */
 import type { PlanJson, PlanMeta, PlanSummary } from '$lib/domain/types';
 import type { AccessService } from '../../../server/auth/types';
+import type { VersionsBackend } from '$lib/versions/types';
 
 /** Settings the HTTP side needs from the validated server configuration. */
 export interface BackendSettings {
@@ -72,6 +73,8 @@ export interface MitplanBackend {
 	/** True while the store answers (cheap: lists plan ids). */
 	healthy(): Promise<boolean>;
 	readonly info: { storage: 'redis' | 'file'; instanceId: string };
+	/** Versions, compare, restore and per-item history (server/versions). */
+	readonly versions: VersionsBackend;
 }
 
 const BACKEND_KEY = Symbol.for('mitplan.backend');

@@ -13,7 +13,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	invite_revoked: 'Einladung widerrufen',
 	guest_joined: 'Als Gast beigetreten',
 	export: 'Exportiert',
-	settings_changed: 'Planangaben geändert'
+	settings_changed: 'Planangaben geändert',
+	version_created: 'Version gespeichert',
+	version_restored: 'Version wiederhergestellt'
 };
 
 const DETAIL_LABELS: Record<string, string> = {
@@ -31,7 +33,9 @@ const DETAIL_LABELS: Record<string, string> = {
 	allowGuests: 'Gäste erlaubt',
 	expiresAt: 'gültig bis',
 	label: 'Notiz',
-	title: 'Titel'
+	title: 'Titel',
+	version: 'Version',
+	snapshot: 'Sicherung vorher'
 };
 
 function value(key: string, raw: string | number | boolean | null): string {

@@ -1,5 +1,7 @@
 import type { RequestHandler } from './$types';
 import { readJsonObject, requirePlanRole, resultResponse } from '$lib/server/http';
+import { actorOf } from '$lib/server/versions-http';
+import { PLAN_META_ITEM } from '$lib/versions/types';
 
 /** GET /api/plans/<planId> – the whole plan as PlanJson (docs/data-model.md); any member. */
 export const GET: RequestHandler = async ({ locals, params }) => {
@@ -16,6 +18,14 @@ export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 	if (!body.ok) return body.response;
 	const result = await locals.backend.updatePlanMeta(params.planId, body.value);
 	if (result.ok) {
+		const fields = Object.keys(body.value);
+		locals.backend.versions.recordServerEdit(
+			params.planId,
+			actorOf(access.principal),
+			PLAN_META_ITEM,
+			'changed',
+			fields
+		);
 		await locals.backend.access
 			.audit(params.planId, access.principal, 'settings_changed', {
 				fields: Object.keys(body.value).join(', ').slice(0, 200)

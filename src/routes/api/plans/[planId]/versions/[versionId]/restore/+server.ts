@@ -1,0 +1,28 @@
+import type { RequestHandler } from './$types';
+import { requirePlanRole, resultResponse } from '$lib/server/http';
+import { actorOf } from '$lib/server/versions-http';
+
+/**
+ * POST /api/plans/<planId>/versions/<versionId>/restore – makes the version the current state
+ * for everyone connected (owner). A `pre_restore` snapshot is stored first; restoring it undoes
+ * the restore. Audited.
+ */
+export const POST: RequestHandler = async ({ locals, params }) => {
+	const access = await requirePlanRole(locals, params.planId, 'owner');
+	if (!access.ok) return access.response;
+	const result = await locals.backend.versions.restore(
+		params.planId,
+		params.versionId,
+		actorOf(access.principal)
+	);
+	if (result.ok) {
+		await locals.backend.access
+			.audit(params.planId, access.principal, 'version_restored', {
+				version: result.value.restored.name,
+				versionId: result.value.restored.id,
+				snapshot: result.value.snapshot.id
+			})
+			.catch(() => {});
+	}
+	return resultResponse(result);
+};
