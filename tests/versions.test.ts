@@ -1,0 +1,333 @@
+/**
+ * Versions over real HTTP and real websocket clients, against the production bundle with the
+ * file store and with Redis (needs `npm run build`): taking versions, restoring while two clients
+ * edit, the pre-restore snapshot as undo, clear 404/403s, per-item history attribution and the
+ * automatic snapshot after an editing pause.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getText, readPlan, updateItem, deleteItem } from '../src/lib/domain/index';
+import type { PlanJson } from '../src/lib/domain/types';
+import type {
+	CompareResult,
+	HistoryEntry,
+	VersionMeta,
+	VersionWithPlan
+} from '../src/lib/versions/types';
+import { ADMIN_ENV, login, syncTokenViaApi, type HttpSession } from './helpers/auth';
+import { connectClient, waitFor, type TestClient } from './helpers/clients';
+import { startRedis, type TestRedis } from './helpers/redis-server';
+import { spawnServer, tempDir, type ServerProcess } from './helpers/server';
+
+const AUTO_IDLE_MS = 1200;
+
+for (const storage of ['file', 'redis'] as const) {
+	describe(`versions (${storage})`, () => {
+		let server: ServerProcess;
+		let redis: TestRedis | undefined;
+		let data: ReturnType<typeof tempDir>;
+		let admin: HttpSession;
+		const clients: TestClient[] = [];
+		let userCount = 0;
+
+		beforeAll(async () => {
+			data = tempDir();
+			const env: Record<string, string> = {
+				DATA_DIR: data.dir,
+				SEED_EXAMPLE_PLAN: 'false',
+				VERSION_AUTO_IDLE_MS: String(AUTO_IDLE_MS),
+				...ADMIN_ENV
+			};
+			if (storage === 'redis') {
+				redis = await startRedis();
+				env.REDIS_URL = redis.url;
+			}
+			server = await spawnServer(env);
+			admin = await login(server.httpUrl);
+		});
+
+		afterAll(async () => {
+			for (const c of clients) c.destroy();
+			await server?.stop();
+			await redis?.stop();
+			data?.remove();
+		});
+
+		async function newUser(name: string): Promise<{ email: string; session: HttpSession }> {
+			const email = `v-${storage}-${++userCount}@mitplan.test`;
+			const password = `passwort-${userCount}-lang`;
+			const res = await admin.request('/api/admin/users', {
+				method: 'POST',
+				json: { email, name, password }
+			});
+			expect(res.status).toBe(201);
+			return { email, session: await login(server.httpUrl, email, password) };
+		}
+
+		async function member(planId: string, name: string, role: string) {
+			const user = await newUser(name);
+			const res = await admin.request(`/api/plans/${planId}/members`, {
+				method: 'POST',
+				json: { email: user.email, role }
+			});
+			expect(res.status).toBe(201);
+			return user.session;
+		}
+
+		async function examplePlan(title: string): Promise<PlanJson> {
+			const res = await admin.request('/api/plans', {
+				method: 'POST',
+				json: { title, example: true }
+			});
+			expect(res.status).toBe(201);
+			const { id } = (await res.json()) as { id: string };
+			return (await (await admin.request(`/api/plans/${id}`)).json()) as PlanJson;
+		}
+
+		async function client(session: HttpSession, planId: string, name: string) {
+			const c = connectClient(server.wsUrl, planId, name, await syncTokenViaApi(session, planId));
+			clients.push(c);
+			await c.synced;
+			return c;
+		}
+
+		async function takeVersion(planId: string, name: string): Promise<VersionMeta> {
+			const res = await admin.request(`/api/plans/${planId}/versions`, {
+				method: 'POST',
+				json: { name }
+			});
+			expect(res.status).toBe(201);
+			return (await res.json()) as VersionMeta;
+		}
+
+		const list = async (planId: string) =>
+			(await (await admin.request(`/api/plans/${planId}/versions`)).json()) as VersionMeta[];
+		const current = async (planId: string) =>
+			(await (await admin.request(`/api/plans/${planId}`)).json()) as PlanJson;
+		const restore = (planId: string, versionId: string, session = admin) =>
+			session.request(`/api/plans/${planId}/versions/${versionId}/restore`, { method: 'POST' });
+		const errorCode = async (res: Response) =>
+			((await res.json()) as { error: { code: string; message: string } }).error;
+
+		it('takes a named version and opens it read-only with its content', async () => {
+			const plan = await examplePlan('Versionen lesen');
+			const version = await takeVersion(plan.id, '  Entwurf Kerngruppe  ');
+			expect(version).toMatchObject({
+				planId: plan.id,
+				name: 'Entwurf Kerngruppe',
+				kind: 'named',
+				createdBy: { name: expect.any(String), kind: 'user' }
+			});
+			expect(version.counts.measures).toBeGreaterThan(0);
+			const res = await admin.request(`/api/plans/${plan.id}/versions/${version.id}`);
+			expect(res.status).toBe(200);
+			const got = (await res.json()) as VersionWithPlan;
+			expect(got.plan).toEqual(plan);
+			expect((await list(plan.id)).map((v) => v.id)).toEqual([version.id]);
+
+			for (const name of ['', ' ', 'x'.repeat(121)]) {
+				const bad = await admin.request(`/api/plans/${plan.id}/versions`, {
+					method: 'POST',
+					json: { name }
+				});
+				expect(bad.status).toBe(400);
+				expect((await errorCode(bad)).code).toBe('invalid_version_name');
+			}
+
+			const pdf = await admin.request(`/api/plans/${plan.id}/versions/${version.id}/export.pdf`);
+			expect(pdf.status).toBe(200);
+			expect(pdf.headers.get('content-type')).toBe('application/pdf');
+			expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
+
+			// Snapshots live in the blob store of the configured storage, not in the KV.
+			const blob = path.join(data.dir, 'versions', plan.id, `${version.id}.bin`);
+			expect(existsSync(blob)).toBe(storage === 'file');
+			// Deleting the plan deletes its versions.
+			expect((await admin.request(`/api/plans/${plan.id}`, { method: 'DELETE' })).status).toBe(204);
+			expect(existsSync(path.join(data.dir, 'versions', plan.id))).toBe(false);
+		});
+
+		it('restores while two clients edit: both converge, nothing is lost, the restore can be undone', async () => {
+			const plan = await examplePlan('Wiederherstellen');
+			const editor = await member(plan.id, 'Anna Editorin', 'editor');
+			const a = await client(admin, plan.id, 'Admin');
+			const b = await client(editor, plan.id, 'Anna');
+			const [m0, m1, m2] = plan.fields.flatMap((f) => f.goals.flatMap((g) => g.measures));
+			const version = await takeVersion(plan.id, 'Zwischenbericht');
+
+			// After the version: a title changed, a goal deleted.
+			expect(updateItem(a.doc, m0.id, { title: 'Geänderter Titel' }).ok).toBe(true);
+			const goal = plan.fields[2].goals[0];
+			expect(deleteItem(b.doc, goal.id).ok).toBe(true);
+			await waitFor(
+				async () => (await current(plan.id)).fields[2].goals[0]?.id !== goal.id,
+				'edits stored'
+			);
+			const before = await current(plan.id);
+
+			// Both keep typing into other measures while the restore happens.
+			let typing = true;
+			const typeInto = (c: TestClient, id: string, tag: string) =>
+				(async () => {
+					let n = 0;
+					while (typing) {
+						getText(c.doc, id, 'resources')!.insert(0, `${tag}${n++} `);
+						await new Promise((r) => setTimeout(r, 15));
+					}
+				})();
+			const loops = [typeInto(a, m1.id, 'A'), typeInto(b, m2.id, 'B')];
+			await new Promise((r) => setTimeout(r, 100));
+			const res = await restore(plan.id, version.id);
+			expect(res.status).toBe(200);
+			const { snapshot } = (await res.json()) as { snapshot: VersionMeta };
+			expect(snapshot).toMatchObject({
+				kind: 'pre_restore',
+				name: 'Vor Wiederherstellung von „Zwischenbericht“'
+			});
+			await new Promise((r) => setTimeout(r, 100));
+			typing = false;
+			await Promise.all(loops);
+
+			const json = (c: TestClient) => JSON.stringify(readPlan(c.doc, plan.id));
+			await waitFor(
+				async () => json(a) === json(b) && json(a) === JSON.stringify(await current(plan.id)),
+				'all converge'
+			);
+			const after = readPlan(a.doc, plan.id);
+			const measure = (p: PlanJson, id: string) =>
+				p.fields.flatMap((f) => f.goals.flatMap((g) => g.measures)).find((m) => m.id === id);
+			expect(measure(after, m0.id)?.title).toBe(m0.title);
+			expect(after.fields[2].goals[0].id).toBe(goal.id);
+			// typing that happened after the restore survived on top of it
+			expect(measure(after, m1.id)?.resources).toMatch(/^A\d+ /);
+			expect(measure(after, m2.id)?.resources).toMatch(/^B\d+ /);
+
+			// The snapshot before the restore holds the state before it …
+			const snap = (await (
+				await admin.request(`/api/plans/${plan.id}/versions/${snapshot.id}`)
+			).json()) as VersionWithPlan;
+			expect(measure(snap.plan, m0.id)?.title).toBe('Geänderter Titel');
+			// … and restoring it undoes the restore.
+			expect((await restore(plan.id, snapshot.id)).status).toBe(200);
+			await waitFor(
+				() => measure(readPlan(b.doc, plan.id), m0.id)?.title === 'Geänderter Titel',
+				'undo reaches b'
+			);
+			const undone = await current(plan.id);
+			expect(undone.fields[2].goals.map((g) => g.id)).toEqual(
+				before.fields[2].goals.map((g) => g.id)
+			);
+			await waitFor(() => json(a) === json(b), 'converge after undo');
+
+			// No version lost: the named one and both pre-restore snapshots are listed.
+			const versions = await list(plan.id);
+			const ids = versions.map((v) => v.id);
+			expect(ids).toContain(version.id);
+			expect(ids).toContain(snapshot.id);
+			expect(versions.filter((v) => v.kind === 'pre_restore')).toHaveLength(2);
+
+			// the compare endpoint sees the restored title as a redline
+			const cmp = await admin.request(
+				`/api/plans/${plan.id}/compare?from=${version.id}&to=current`
+			);
+			expect(cmp.status).toBe(200);
+			const diff = ((await cmp.json()) as CompareResult).diff;
+			const changed = diff.items.find((i) => i.id === m0.id);
+			expect(changed?.status).toBe('changed');
+		});
+
+		it('refuses versions of another plan and unknown ids with 404, a viewer with 403', async () => {
+			const planA = await examplePlan('Plan A');
+			const planB = await examplePlan('Plan B');
+			const versionB = await takeVersion(planB.id, 'Ratsfassung');
+			const foreign = await restore(planA.id, versionB.id);
+			expect(foreign.status).toBe(404);
+			expect(await errorCode(foreign)).toMatchObject({
+				code: 'version_not_found',
+				message: expect.stringContaining('Version')
+			});
+			for (const path of [
+				`/api/plans/${planA.id}/versions/${versionB.id}`,
+				`/api/plans/${planA.id}/versions/gibtesnicht`,
+				`/api/plans/${planA.id}/versions/gibtesnicht/export.pdf`,
+				`/api/plans/${planA.id}/compare?from=gibtesnicht&to=current`
+			]) {
+				const res = await admin.request(path);
+				expect(res.status, path).toBe(404);
+				expect((await errorCode(res)).code).toBe('version_not_found');
+			}
+			expect((await restore(planA.id, 'gibtesnicht')).status).toBe(404);
+			const noSides = await admin.request(`/api/plans/${planA.id}/compare?from=current`);
+			expect(noSides.status).toBe(400);
+			// nothing changed, and the server still serves
+			expect(await current(planA.id)).toEqual(planA);
+			expect((await list(planB.id)).map((v) => v.id)).toEqual([versionB.id]);
+
+			const viewer = await member(planA.id, 'Vera Viewer', 'viewer');
+			expect((await viewer.request(`/api/plans/${planA.id}/versions`)).status).toBe(200);
+			const take = await viewer.request(`/api/plans/${planA.id}/versions`, {
+				method: 'POST',
+				json: { name: 'Nicht erlaubt' }
+			});
+			expect(take.status).toBe(403);
+			const versionA = await takeVersion(planA.id, 'Erlaubt');
+			expect((await restore(planA.id, versionA.id, viewer)).status).toBe(403);
+			// a plan the caller is not a member of answers 404
+			expect((await viewer.request(`/api/plans/${planB.id}/versions`)).status).toBe(404);
+		});
+
+		it('attributes an edit to the person who made it (history) and snapshots after a pause', async () => {
+			const plan = await examplePlan('Verlauf');
+			const anna = await member(plan.id, 'Anna Autorin', 'editor');
+			const bernd = await member(plan.id, 'Bernd Bearbeiter', 'editor');
+			const a = await client(anna, plan.id, 'Anna');
+			const b = await client(bernd, plan.id, 'Bernd');
+			const [m0, m1] = plan.fields[0].goals[0].measures;
+			expect(updateItem(a.doc, m0.id, { lead: 'Amt für Soziales', status: 'umgesetzt' }).ok).toBe(
+				true
+			);
+			expect(updateItem(b.doc, m1.id, { title: 'Neu von Bernd' }).ok).toBe(true);
+			await waitFor(
+				async () =>
+					(await current(plan.id)).fields[0].goals[0].measures[1].title === 'Neu von Bernd',
+				'stored'
+			);
+
+			const history = async (itemId: string) =>
+				(await (
+					await anna.request(`/api/plans/${plan.id}/history?itemId=${itemId}`)
+				).json()) as HistoryEntry[];
+			let entries: HistoryEntry[] = [];
+			await waitFor(async () => (entries = await history(m0.id)).length > 0, 'history of m0');
+			expect(entries).toHaveLength(1);
+			expect(entries[0]).toMatchObject({
+				itemId: m0.id,
+				itemType: 'measure',
+				action: 'changed',
+				actor: { name: 'Anna Autorin', kind: 'user' }
+			});
+			expect(entries[0].fields.sort()).toEqual(['lead', 'status']);
+			const m1History = await history(m1.id);
+			expect(m1History.map((e) => e.actor.name)).toEqual(['Bernd Bearbeiter']);
+			expect((await anna.request(`/api/plans/${plan.id}/history?itemId=../x`)).status).toBe(400);
+
+			// The editing pause (VERSION_AUTO_IDLE_MS) produces one automatic snapshot.
+			let autos: VersionMeta[] = [];
+			await waitFor(
+				async () => (autos = (await list(plan.id)).filter((v) => v.kind === 'auto')).length > 0,
+				'automatic snapshot',
+				AUTO_IDLE_MS + 8000
+			);
+			expect(autos).toHaveLength(1);
+			expect(autos[0].createdBy.kind).toBe('system');
+			const snap = (await (
+				await admin.request(`/api/plans/${plan.id}/versions/${autos[0].id}`)
+			).json()) as VersionWithPlan;
+			expect(snap.plan.fields[0].goals[0].measures[1].title).toBe('Neu von Bernd');
+			// no further edits: no further snapshot
+			await new Promise((r) => setTimeout(r, AUTO_IDLE_MS + 500));
+			expect((await list(plan.id)).filter((v) => v.kind === 'auto')).toHaveLength(1);
+		});
+	});
+}
