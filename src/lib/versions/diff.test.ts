@@ -70,6 +70,7 @@ describe('diffPlans', () => {
 		const diff = diffPlans(plan, plan);
 		expect(diff.items).toEqual([]);
 		expect(diff.meta).toEqual([]);
+		expect(Object.keys(diff.principleTitles)).toHaveLength(plan.principles.length);
 		expect(diff.summary).toEqual({ added: 0, removed: 0, moved: 0, changed: 0 });
 	});
 

@@ -214,5 +214,7 @@ export function diffPlans(a: PlanJson, b: PlanJson): PlanDiff {
 		from: String(a.meta[field] ?? ''),
 		to: String(b.meta[field] ?? '')
 	}));
-	return { meta, items, summary };
+	const principleTitles: Record<string, string> = {};
+	for (const p of [...a.principles, ...b.principles]) principleTitles[p.id] = p.title;
+	return { meta, items, summary, principleTitles };
 }

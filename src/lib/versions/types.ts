@@ -89,6 +89,8 @@ export interface PlanDiff {
 	meta: Array<{ field: string; from: string; to: string }>;
 	items: ItemDiff[];
 	summary: { added: number; removed: number; moved: number; changed: number };
+	/** Titles of the Leitlinien of both states (for showing changed links). */
+	principleTitles: Record<string, string>;
 }
 
 /** One side of a comparison: a version, or the live plan ("aktueller Stand"). */

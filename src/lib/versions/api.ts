@@ -1,0 +1,54 @@
+/** Browser calls for versions, compare, restore and history (docs/api.md, "Versionen"). */
+import { apiRequest, type Fetch } from '$lib/components/api';
+import type { CompareResult, HistoryEntry, VersionMeta, VersionWithPlan } from './types';
+
+const base = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`;
+
+export const versionsApi = {
+	list: (planId: string, f: Fetch = fetch) =>
+		apiRequest<VersionMeta[]>(f, 'GET', `${base(planId)}/versions`),
+	take: (planId: string, name: string, f: Fetch = fetch) =>
+		apiRequest<VersionMeta>(f, 'POST', `${base(planId)}/versions`, { name }),
+	get: (planId: string, versionId: string, f: Fetch = fetch) =>
+		apiRequest<VersionWithPlan>(
+			f,
+			'GET',
+			`${base(planId)}/versions/${encodeURIComponent(versionId)}`
+		),
+	compare: (planId: string, from: string, to: string, f: Fetch = fetch) =>
+		apiRequest<CompareResult>(
+			f,
+			'GET',
+			`${base(planId)}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`
+		),
+	restore: (planId: string, versionId: string, f: Fetch = fetch) =>
+		apiRequest<{ restored: VersionMeta; snapshot: VersionMeta }>(
+			f,
+			'POST',
+			`${base(planId)}/versions/${encodeURIComponent(versionId)}/restore`
+		),
+	history: (planId: string, itemId: string, f: Fetch = fetch) =>
+		apiRequest<HistoryEntry[]>(
+			f,
+			'GET',
+			`${base(planId)}/history?itemId=${encodeURIComponent(itemId)}&limit=50`
+		),
+	pdfHref: (planId: string, versionId: string) =>
+		`${base(planId)}/versions/${encodeURIComponent(versionId)}/export.pdf`
+};
+
+const relative = new Intl.RelativeTimeFormat('de-DE', { numeric: 'auto' });
+
+/** "vor 5 Minuten", "gestern" … for an ISO timestamp (relative to `now`). */
+export function relativeTime(iso: string, now = Date.now()): string {
+	const ms = new Date(iso).getTime();
+	if (Number.isNaN(ms)) return '';
+	const seconds = Math.round((ms - now) / 1000);
+	const abs = Math.abs(seconds);
+	if (abs < 45) return 'gerade eben';
+	if (abs < 3600) return relative.format(Math.round(seconds / 60), 'minute');
+	if (abs < 86400) return relative.format(Math.round(seconds / 3600), 'hour');
+	if (abs < 30 * 86400) return relative.format(Math.round(seconds / 86400), 'day');
+	if (abs < 365 * 86400) return relative.format(Math.round(seconds / (30 * 86400)), 'month');
+	return relative.format(Math.round(seconds / (365 * 86400)), 'year');
+}
