@@ -536,6 +536,8 @@ export class VersionService implements VersionsBackend {
 
 function mergeable(previous: HistoryAction, next: HistoryAction): boolean {
 	if (previous === 'deleted') return false; // a re-created item starts a new entry
+	// "angelegt" stays its own entry, so later edits still show which fields changed
+	if (previous === 'created') return next === 'created';
 	if (previous === 'restored' || next === 'restored') return previous === next;
 	return true;
 }

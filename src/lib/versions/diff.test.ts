@@ -49,6 +49,34 @@ describe('redline', () => {
 		expect(segments[0]).toEqual({ type: 'equal', text: 'Der ' });
 	});
 
+	it('shows neighbouring word changes as one deletion and one insertion', () => {
+		expect(
+			redline('Treffen jeden Montag im Rathaus', 'Treffen jeden Dienstag in der Bücherei')
+		).toEqual([
+			{ type: 'equal', text: 'Treffen jeden ' },
+			{ type: 'delete', text: 'Montag im Rathaus' },
+			{ type: 'insert', text: 'Dienstag in der Bücherei' }
+		]);
+		const segments = redline('a b c d e', 'a X c Y e');
+		expect(
+			segments
+				.filter((s) => s.type !== 'insert')
+				.map((s) => s.text)
+				.join('')
+		).toBe('a b c d e');
+		expect(
+			segments
+				.filter((s) => s.type !== 'delete')
+				.map((s) => s.text)
+				.join('')
+		).toBe('a X c Y e');
+		expect(segments.filter((s) => s.type === 'equal').map((s) => s.text)).toEqual([
+			'a ',
+			' c ',
+			' e'
+		]);
+	});
+
 	it('is all equal for the same text, and one insert from empty', () => {
 		expect(redline('gleich', 'gleich')).toEqual([{ type: 'equal', text: 'gleich' }]);
 		expect(redline('', 'neu')).toEqual([{ type: 'insert', text: 'neu' }]);

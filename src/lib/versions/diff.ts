@@ -71,16 +71,52 @@ export function flattenPlan(plan: PlanJson): Map<string, Flat> {
 	return out;
 }
 
-/** Word redline from `from` to `to`; joining equal+delete gives `from`, equal+insert gives `to`. */
+/**
+ * Word redline from `from` to `to`; joining equal+delete gives `from`, equal+insert gives `to`.
+ * Neighbouring changes separated only by spaces are shown as one deletion followed by one
+ * insertion ("im Rathaus" → "in der Bücherei", not word by word interleaved).
+ */
 export function redline(from: string, to: string): TextSegment[] {
-	const segments: TextSegment[] = [];
-	for (const part of diffWordsWithSpace(from, to)) {
-		const type = part.added ? 'insert' : part.removed ? 'delete' : 'equal';
-		const last = segments[segments.length - 1];
-		if (last && last.type === type) last.text += part.value;
-		else segments.push({ type, text: part.value });
+	const parts: TextSegment[] = diffWordsWithSpace(from, to).map((part) => ({
+		type: part.added ? 'insert' : part.removed ? 'delete' : 'equal',
+		text: part.value
+	}));
+	const out: TextSegment[] = [];
+	let i = 0;
+	while (i < parts.length) {
+		if (parts[i].type === 'equal') {
+			out.push(parts[i++]);
+			continue;
+		}
+		// A block of changes, with whitespace-only equal parts inside it.
+		let del = '';
+		let ins = '';
+		let end = i;
+		let j = i;
+		while (j < parts.length) {
+			const part = parts[j];
+			if (part.type === 'equal') {
+				const next = parts[j + 1];
+				if (!/^\s+$/.test(part.text) || !next || next.type === 'equal') break;
+			}
+			j++;
+			end = j;
+		}
+		for (const part of parts.slice(i, end)) {
+			if (part.type !== 'insert') del += part.text;
+			if (part.type !== 'delete') ins += part.text;
+		}
+		if (del) out.push({ type: 'delete', text: del });
+		if (ins) out.push({ type: 'insert', text: ins });
+		i = end;
 	}
-	return segments;
+	const merged: TextSegment[] = [];
+	for (const segment of out) {
+		const last = merged[merged.length - 1];
+		if (last && last.type === segment.type) last.text += segment.text;
+		else merged.push({ ...segment });
+	}
+	return merged;
 }
 
 /** Indexes (into `seq`) of one longest strictly increasing subsequence. O(n log n). */
