@@ -66,6 +66,16 @@ describe('loadConfig', () => {
 		});
 	});
 
+	it('reads the version settings (automatic snapshots) and refuses invalid ones', () => {
+		expect(loadConfig({}).versions).toEqual({ autoIdleMs: 180_000, autoKeep: 50 });
+		expect(loadConfig({ VERSION_AUTO_IDLE_MS: '0', VERSION_AUTO_KEEP: '5' }).versions).toEqual({
+			autoIdleMs: 0,
+			autoKeep: 5
+		});
+		expect(() => loadConfig({ VERSION_AUTO_IDLE_MS: '-1' })).toThrow(/VERSION_AUTO_IDLE_MS/);
+		expect(() => loadConfig({ VERSION_AUTO_KEEP: '0' })).toThrow(/VERSION_AUTO_KEEP/);
+	});
+
 	it('wants the admin e-mail and password together', () => {
 		expect(() => loadConfig({ MITPLAN_ADMIN_EMAIL: 'it@stadt.de' })).toThrow(/zusammen/);
 	});
