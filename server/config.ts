@@ -40,6 +40,8 @@ export interface Config {
 	syncMaxConnectionsPerUser: number;
 	/** LOGIN_MAX_FAILURES_PER_ACCOUNT / _PER_ADDRESS within LOGIN_WINDOW_MINUTES, then 429. */
 	loginLimits: { perAccount: number; perAddress: number; windowMs: number };
+	/** FEEDBACK_SUBMISSIONS_PER_ADDRESS within FEEDBACK_WINDOW_MINUTES, FEEDBACK_MAX_SUBMISSIONS_PER_ROUND. */
+	feedbackLimits: { perAddress: number; windowMs: number; perRound: number };
 }
 
 export class ConfigError extends Error {
@@ -142,6 +144,11 @@ export function loadConfig(env: Env = process.env): Config {
 			perAccount: int('LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
 			perAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100_000),
 			windowMs: int('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60) * 60 * 1000
+		},
+		feedbackLimits: {
+			perAddress: int('FEEDBACK_SUBMISSIONS_PER_ADDRESS', 5, 1, 10_000),
+			windowMs: int('FEEDBACK_WINDOW_MINUTES', 10, 1, 24 * 60) * 60 * 1000,
+			perRound: int('FEEDBACK_MAX_SUBMISSIONS_PER_ROUND', 2000, 1, 100_000)
 		}
 	};
 

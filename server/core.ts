@@ -11,6 +11,7 @@ import { createFileKv } from './auth/kv-file';
 import { createRedisKv } from './auth/kv-redis';
 import type { KvStore } from './auth/kv';
 import { createAccessService } from './auth/service';
+import { createFeedbackService, type FeedbackService } from './feedback/service';
 import type { AccessChange, AccessService } from './auth/types';
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
@@ -32,6 +33,7 @@ export interface Core {
 	plans: PlanService;
 	kv: KvStore;
 	access: AccessService;
+	feedback: FeedbackService;
 	sync: SyncServer;
 	/** Routes a websocket upgrade; returns false if the path is not ours. */
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
@@ -94,6 +96,13 @@ export async function createCore(
 		onAccessChange,
 		listPlanIds: () => store.list()
 	});
+	const feedback = createFeedbackService({
+		kv,
+		rooms,
+		access,
+		log,
+		limits: config.feedbackLimits
+	});
 	const plans = new PlanService({
 		store,
 		rooms,
@@ -101,6 +110,7 @@ export async function createCore(
 		log,
 		instanceId: config.instanceId,
 		access,
+		feedback,
 		settings: {
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,
@@ -145,6 +155,7 @@ export async function createCore(
 		plans,
 		kv,
 		access,
+		feedback,
 		sync,
 		handleUpgrade: (req, socket, head) => sync.handleUpgrade(req, socket, head),
 		close() {

@@ -23,6 +23,7 @@ import type {
 } from '../src/lib/server/backend';
 import { PLAN_ERRORS } from '../src/lib/server/backend';
 import type { AccessService } from './auth/types';
+import type { FeedbackService } from './feedback/service';
 import { CloseCode } from '../src/lib/sync/close-codes';
 import type { Logger } from './log';
 import type { DocStore } from './storage/types';
@@ -54,9 +55,14 @@ export class PlanService implements MitplanBackend {
 			log: Logger;
 			instanceId: string;
 			access: AccessService;
+			feedback: FeedbackService;
 			settings: BackendSettings;
 		}
 	) {}
+
+	get feedback(): FeedbackService {
+		return this.deps.feedback;
+	}
 
 	get access(): AccessService {
 		return this.deps.access;

@@ -88,7 +88,11 @@ export interface AuditEntry {
 		| 'invite_revoked'
 		| 'guest_joined'
 		| 'export'
-		| 'settings_changed';
+		| 'settings_changed'
+		| 'feedback_round_created'
+		| 'feedback_round_changed'
+		| 'feedback_round_deleted'
+		| 'feedback_triaged';
 	/** Action-specific, small and JSON-safe (e.g. { role, inviteId, format }). */
 	details: Record<string, string | number | boolean | null>;
 }

@@ -13,7 +13,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	invite_revoked: 'Einladung widerrufen',
 	guest_joined: 'Als Gast beigetreten',
 	export: 'Exportiert',
-	settings_changed: 'Planangaben geändert'
+	settings_changed: 'Planangaben geändert',
+	feedback_round_created: 'Beteiligungsrunde angelegt',
+	feedback_round_changed: 'Beteiligungsrunde geändert',
+	feedback_round_deleted: 'Beteiligungsrunde gelöscht',
+	feedback_triaged: 'Beitrag bearbeitet'
 };
 
 const DETAIL_LABELS: Record<string, string> = {
