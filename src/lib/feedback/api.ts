@@ -97,7 +97,7 @@ export const feedbackApi = {
 		)
 };
 
-/** The public link of a round on this server. */
-export function roundUrl(token: string): string {
-	return `${location.origin}/beteiligung/${token}`;
+/** The public link of a round on this server (`origin`: the page's origin, also during SSR). */
+export function roundUrl(origin: string, token: string): string {
+	return `${origin}/beteiligung/${token}`;
 }
