@@ -40,7 +40,7 @@ export interface Config {
 	syncMaxConnectionsPerUser: number;
 	/** LOGIN_MAX_FAILURES_PER_ACCOUNT / _PER_ADDRESS within LOGIN_WINDOW_MINUTES, then 429. */
 	loginLimits: { perAccount: number; perAddress: number; windowMs: number };
-	/** FEEDBACK_SUBMISSIONS_PER_ADDRESS within FEEDBACK_WINDOW_MINUTES, FEEDBACK_MAX_SUBMISSIONS_PER_ROUND. */
+	/** FEEDBACK_MAX_PER_ADDRESS within FEEDBACK_WINDOW_MINUTES, FEEDBACK_MAX_PER_ROUND. */
 	feedbackLimits: { perAddress: number; windowMs: number; perRound: number };
 }
 
@@ -146,9 +146,9 @@ export function loadConfig(env: Env = process.env): Config {
 			windowMs: int('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60) * 60 * 1000
 		},
 		feedbackLimits: {
-			perAddress: int('FEEDBACK_SUBMISSIONS_PER_ADDRESS', 5, 1, 10_000),
+			perAddress: int('FEEDBACK_MAX_PER_ADDRESS', 5, 1, 10_000),
 			windowMs: int('FEEDBACK_WINDOW_MINUTES', 10, 1, 24 * 60) * 60 * 1000,
-			perRound: int('FEEDBACK_MAX_SUBMISSIONS_PER_ROUND', 2000, 1, 100_000)
+			perRound: int('FEEDBACK_MAX_PER_ROUND', 2000, 1, 100_000)
 		}
 	};
 

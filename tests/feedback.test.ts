@@ -68,7 +68,7 @@ describe.each(['file', 'redis'] as const)('feedback rounds (%s store)', (kind) =
 			DATA_DIR: data.dir,
 			SEED_EXAMPLE_PLAN: 'false',
 			ADDRESS_HEADER: 'x-forwarded-for',
-			FEEDBACK_SUBMISSIONS_PER_ADDRESS: String(PER_ADDRESS),
+			FEEDBACK_MAX_PER_ADDRESS: String(PER_ADDRESS),
 			...ADMIN_ENV
 		};
 		if (kind === 'redis') {
