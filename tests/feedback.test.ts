@@ -145,7 +145,14 @@ describe.each(['file', 'redis'] as const)('feedback rounds (%s store)', (kind) =
 			json: proposal(ids.goal)
 		});
 		expect(ok.status).toBe(201);
-		expect((await ok.json()).number).toBe(1);
+		const first = (await ok.json()) as { number: number; id: string };
+		expect(first.number).toBe(1);
+		// the owner links it to the field outside the round: the public table must not name it
+		const linked = await admin.request(
+			`/api/plans/${planId}/rounds/${round.id}/submissions/${first.id}`,
+			{ method: 'PATCH', json: { linkedItemId: ids.outside } }
+		);
+		expect(linked.status).toBe(200);
 		const close = await admin.request(`/api/plans/${planId}/rounds/${round.id}`, {
 			method: 'PATCH',
 			json: { closed: true }
@@ -166,6 +173,7 @@ describe.each(['file', 'redis'] as const)('feedback rounds (%s store)', (kind) =
 		expect(after.consideration).toHaveLength(1);
 		expect(after.consideration![0].name).toBe('');
 		expect(JSON.stringify(after)).not.toContain('Ayşe');
+		expect(JSON.stringify(after)).not.toContain('Wohnen – interner Entwurf');
 		// deadline passed
 		const past = await createRound({
 			startsAt: new Date(Date.now() - 48 * hour).toISOString(),

@@ -154,6 +154,13 @@ function itemIndex(fields: PlanJson['fields']): Map<string, { type: string; titl
 	return out;
 }
 
+/** Titles of the round's own items only: the public link never names anything outside it. */
+function roundTitles(fields: PlanJson['fields']): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const [id, v] of itemIndex(fields)) out.set(id, v.title);
+	return out;
+}
+
 function planTitles(plan: PlanJson): Map<string, string> {
 	const out = new Map<string, string>();
 	for (const [id, v] of itemIndex(plan.fields)) out.set(id, v.title);
@@ -734,7 +741,7 @@ export function createFeedbackService(deps: FeedbackDeps) {
 					const state = roundState(round, now());
 					const consideration =
 						state === 'beendet'
-							? rowsFor(round, await loadSubs(round.id), planTitles(plan), false)
+							? rowsFor(round, await loadSubs(round.id), roundTitles(fields), false)
 							: null;
 					return {
 						ok: true,
