@@ -116,4 +116,21 @@ describe('loadConfig', () => {
 			expect(problems).toContain(name);
 		}
 	});
+
+	it('reads the feedback round limits', () => {
+		expect(loadConfig({}).feedbackLimits).toEqual({
+			perAddress: 5,
+			windowMs: 10 * 60 * 1000,
+			perRound: 2000
+		});
+		expect(
+			loadConfig({
+				FEEDBACK_MAX_PER_ADDRESS: '3',
+				FEEDBACK_WINDOW_MINUTES: '1',
+				FEEDBACK_MAX_PER_ROUND: '50'
+			}).feedbackLimits
+		).toEqual({ perAddress: 3, windowMs: 60_000, perRound: 50 });
+		expect(() => loadConfig({ FEEDBACK_MAX_PER_ADDRESS: '0' })).toThrow(/FEEDBACK_MAX_PER_ADDRESS/);
+		expect(() => loadConfig({ FEEDBACK_MAX_PER_ROUND: 'viele' })).toThrow(/FEEDBACK_MAX_PER_ROUND/);
+	});
 });

@@ -42,6 +42,8 @@ export interface Config {
 	loginLimits: { perAccount: number; perAddress: number; windowMs: number };
 	/** VERSION_AUTO_IDLE_MS: automatic snapshot after this editing pause (0 = none); VERSION_AUTO_KEEP: how many are kept. */
 	versions: { autoIdleMs: number; autoKeep: number };
+	/** FEEDBACK_MAX_PER_ADDRESS within FEEDBACK_WINDOW_MINUTES, FEEDBACK_MAX_PER_ROUND. */
+	feedbackLimits: { perAddress: number; windowMs: number; perRound: number };
 }
 
 export class ConfigError extends Error {
@@ -148,6 +150,11 @@ export function loadConfig(env: Env = process.env): Config {
 		versions: {
 			autoIdleMs: int('VERSION_AUTO_IDLE_MS', 180_000, 0, 24 * 3600 * 1000),
 			autoKeep: int('VERSION_AUTO_KEEP', 50, 1, 10_000)
+		},
+		feedbackLimits: {
+			perAddress: int('FEEDBACK_MAX_PER_ADDRESS', 5, 1, 10_000),
+			windowMs: int('FEEDBACK_WINDOW_MINUTES', 10, 1, 24 * 60) * 60 * 1000,
+			perRound: int('FEEDBACK_MAX_PER_ROUND', 2000, 1, 100_000)
 		}
 	};
 

@@ -11,6 +11,7 @@ import { createFileKv } from './auth/kv-file';
 import { createRedisKv } from './auth/kv-redis';
 import type { KvStore } from './auth/kv';
 import { createAccessService } from './auth/service';
+import { createFeedbackService, type FeedbackService } from './feedback/service';
 import type { AccessChange, AccessService } from './auth/types';
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
@@ -34,6 +35,7 @@ export interface Core {
 	plans: PlanService;
 	kv: KvStore;
 	access: AccessService;
+	feedback: FeedbackService;
 	sync: SyncServer;
 	versions: VersionService;
 	/** Routes a websocket upgrade; returns false if the path is not ours. */
@@ -98,6 +100,13 @@ export async function createCore(
 		listPlanIds: () => store.list()
 	});
 	const versions = await createVersions({ config, rooms, kv, log, logger: storageLogger });
+	const feedback = createFeedbackService({
+		kv,
+		rooms,
+		access,
+		log,
+		limits: config.feedbackLimits
+	});
 	const plans = new PlanService({
 		versions,
 		store,
@@ -106,6 +115,7 @@ export async function createCore(
 		log,
 		instanceId: config.instanceId,
 		access,
+		feedback,
 		settings: {
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,
@@ -150,6 +160,7 @@ export async function createCore(
 		plans,
 		kv,
 		access,
+		feedback,
 		sync,
 		versions,
 		handleUpgrade: (req, socket, head) => sync.handleUpgrade(req, socket, head),

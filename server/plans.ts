@@ -23,6 +23,7 @@ import type {
 } from '../src/lib/server/backend';
 import { PLAN_ERRORS } from '../src/lib/server/backend';
 import type { AccessService } from './auth/types';
+import type { FeedbackService } from './feedback/service';
 import { CloseCode } from '../src/lib/sync/close-codes';
 import type { Logger } from './log';
 import type { DocStore } from './storage/types';
@@ -55,6 +56,7 @@ export class PlanService implements MitplanBackend {
 			log: Logger;
 			instanceId: string;
 			access: AccessService;
+			feedback: FeedbackService;
 			settings: BackendSettings;
 			versions: VersionService;
 		}
@@ -62,6 +64,10 @@ export class PlanService implements MitplanBackend {
 
 	get versions(): VersionService {
 		return this.deps.versions;
+	}
+
+	get feedback(): FeedbackService {
+		return this.deps.feedback;
 	}
 
 	get access(): AccessService {

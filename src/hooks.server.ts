@@ -4,7 +4,12 @@ import { errorResponse, storageUnavailable, unauthenticated } from '$lib/server/
 import { MAX_CREDENTIAL_LENGTH, SESSION_COOKIE, isAllowedOrigin } from '$lib/server/security';
 
 /** Pages anyone may open (everything else redirects to /anmelden when not signed in). */
-const PUBLIC_PAGES = [/^\/anmelden\/?$/, /^\/einrichten\/?$/, /^\/einladung\/[^/]+\/?$/];
+const PUBLIC_PAGES = [
+	/^\/anmelden\/?$/,
+	/^\/einrichten\/?$/,
+	/^\/einladung\/[^/]+\/?$/,
+	/^\/beteiligung\/[^/]+\/?$/ // public feedback round link (server/feedback)
+];
 
 /** API endpoints that answer without a session (each checks its own input). */
 function isPublicApi(method: string, path: string): boolean {
@@ -13,6 +18,8 @@ function isPublicApi(method: string, path: string): boolean {
 		return true;
 	if (/^\/api\/invites\/[^/]+$/.test(path)) return method === 'GET';
 	if (/^\/api\/invites\/[^/]+\/guest$/.test(path)) return method === 'POST';
+	if (/^\/api\/public\/rounds\/[^/]+$/.test(path)) return method === 'GET';
+	if (/^\/api\/public\/rounds\/[^/]+\/submissions$/.test(path)) return method === 'POST';
 	return false;
 }
 

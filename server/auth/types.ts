@@ -90,7 +90,11 @@ export interface AuditEntry {
 		| 'export'
 		| 'settings_changed'
 		| 'version_created'
-		| 'version_restored';
+		| 'version_restored'
+		| 'feedback_round_created'
+		| 'feedback_round_changed'
+		| 'feedback_round_deleted'
+		| 'feedback_triaged';
 	/** Action-specific, small and JSON-safe (e.g. { role, inviteId, format }). */
 	details: Record<string, string | number | boolean | null>;
 }

@@ -21,7 +21,12 @@ const USER_COLORS: readonly string[] = [
 /** Login, first start and invitation pages work without being signed in. */
 export function isPublicPath(pathname: string): boolean {
 	const path = pathname.replace(/\/+$/, '') || '/';
-	return path === '/anmelden' || path === '/einrichten' || path.startsWith('/einladung/');
+	return (
+		path === '/anmelden' ||
+		path === '/einrichten' ||
+		path.startsWith('/einladung/') ||
+		path.startsWith('/beteiligung/') // public feedback round link
+	);
 }
 
 /**

@@ -6,7 +6,7 @@
 import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
 import type { PlanJson } from '../domain/types';
-import { exportPlanPdf, type ExportedPdf, type LogoInput } from './index';
+import { exportPlanPdf, type ExportEnv, type ExportedPdf, type LogoInput } from './index';
 import type { ExportOptions, ExportResult } from './options';
 import type { FontBytes } from './render';
 
@@ -32,8 +32,9 @@ function loadFonts(): Promise<FontBytes> {
 export async function exportInBrowser(
 	plan: PlanJson,
 	options: ExportOptions,
-	logo?: LogoInput & { width: number; height: number }
+	logo?: LogoInput & { width: number; height: number },
+	extra: Pick<ExportEnv, 'consideration'> = {}
 ): Promise<ExportResult<ExportedPdf>> {
 	const [{ jsPDF }, fonts] = await Promise.all([import('jspdf'), loadFonts()]);
-	return exportPlanPdf(plan, options, { jsPDF, fonts, logo });
+	return exportPlanPdf(plan, options, { jsPDF, fonts, logo, ...extra });
 }

@@ -5,7 +5,7 @@
  */
 import type { jsPDF as JsPdfClass } from 'jspdf';
 import type { PlanJson } from '../domain/types';
-import { layoutPlan } from './layout';
+import { layoutPlan, type LayoutEnv } from './layout';
 import { checkOptionsForPlan, type ExportOptions, type ExportResult } from './options';
 import { paginate } from './paginate';
 import { createPdf, renderPdf, type FontBytes, type LogoInput } from './render';
@@ -19,6 +19,8 @@ export interface ExportEnv {
 	logo?: LogoInput & { width: number; height: number };
 	/** YYYY-MM-DD used when options.date is not set (default: today, local time) */
 	today?: string;
+	/** Rows of the appendix "Abwägungstabelle" (options.consideration) */
+	consideration?: LayoutEnv['consideration'];
 }
 
 export interface ExportedPdf {
@@ -39,7 +41,8 @@ export function exportPlanPdf(
 	const { pdf, metrics } = createPdf(env.jsPDF, env.fonts, options.orientation);
 	const laid = layoutPlan(plan, options, {
 		hasGlyph: (cp) => metrics.hasGlyph(cp, 'normal'),
-		today: env.today
+		today: env.today,
+		consideration: env.consideration
 	});
 	const doc = paginate(laid, metrics, {
 		logo: env.logo ? { width: env.logo.width, height: env.logo.height } : undefined

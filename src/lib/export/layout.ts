@@ -19,6 +19,8 @@ import {
 import type { Field, Goal, Measure, MeasureStatus, PlanJson, Principle } from '../domain/types';
 import { MEASURE_STATUSES } from '../domain/types';
 import { EXPORT_TYPE_LABELS, type ExportOptions } from './options';
+import type { ConsiderationRow } from '../feedback/types';
+import { considerationBlocks } from './consideration';
 import {
 	EMPTY_VALUE,
 	UNTITLED,
@@ -118,6 +120,8 @@ export interface LayoutEnv {
 	hasGlyph?: (codePoint: number) => boolean;
 	/** Today (YYYY-MM-DD) when options.date is not set. */
 	today?: string;
+	/** Rows of the appendix "Abwägungstabelle" (used when options.consideration). */
+	consideration?: readonly ConsiderationRow[];
 }
 
 export function layoutPlan(
@@ -445,6 +449,8 @@ export function layoutPlan(
 			break;
 		}
 	}
+
+	if (options.consideration) blocks.push(...considerationBlocks(env.consideration ?? [], line));
 
 	const draft = options.draft ?? plan.meta.status !== 'beschlossen';
 	return {

@@ -38,6 +38,8 @@ export interface ExportOptions {
 	fundingNotice?: string;
 	/** Date on the cover, YYYY-MM-DD; undefined = today. */
 	date?: string;
+	/** Appendix "Abwägungstabelle" of the feedback rounds (data via ExportEnv.consideration). */
+	consideration?: boolean;
 }
 
 export interface ExportOptionError {
@@ -55,7 +57,8 @@ const KNOWN = [
 	'draft',
 	'versionLabel',
 	'fundingNotice',
-	'date'
+	'date',
+	'consideration'
 ] as const;
 
 const fail = (message: string, option?: string): { ok: false; error: ExportOptionError } => ({
@@ -197,6 +200,15 @@ export function parseExportOptions(
 		else return fail('„draft“ muss „true“ oder „false“ sein.', 'draft');
 	}
 
+	const consideration = raw.get('consideration');
+	if (consideration !== undefined) {
+		if (consideration === true || consideration === 'true' || consideration === '1')
+			options.consideration = true;
+		else if (consideration === false || consideration === 'false' || consideration === '0')
+			options.consideration = false;
+		else return fail('„consideration“ muss „true“ oder „false“ sein.', 'consideration');
+	}
+
 	const version = raw.get('versionLabel');
 	if (version !== undefined) {
 		if (typeof version !== 'string' || CONTROL_RE.test(version)) {
@@ -258,5 +270,6 @@ export function exportOptionsToParams(options: Partial<ExportOptions>): URLSearc
 	if (options.versionLabel) params.set('versionLabel', options.versionLabel);
 	if (options.fundingNotice) params.set('fundingNotice', options.fundingNotice);
 	if (options.date) params.set('date', options.date);
+	if (options.consideration) params.set('consideration', 'true');
 	return params;
 }

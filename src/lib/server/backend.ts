@@ -10,6 +10,7 @@
 import type { PlanJson, PlanMeta, PlanSummary } from '$lib/domain/types';
 import type { AccessService } from '../../../server/auth/types';
 import type { VersionsBackend } from '$lib/versions/types';
+import type { FeedbackService } from '../../../server/feedback/service';
 
 /** Settings the HTTP side needs from the validated server configuration. */
 export interface BackendSettings {
@@ -52,6 +53,8 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 export interface MitplanBackend {
 	/** Accounts, sessions, roles, invites, sync tokens, audit (server/auth). */
 	readonly access: AccessService;
+	/** Feedback rounds, submissions, triage, consideration table (server/feedback). */
+	readonly feedback: FeedbackService;
 	readonly settings: BackendSettings;
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;

@@ -15,7 +15,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	export: 'Exportiert',
 	settings_changed: 'Planangaben geändert',
 	version_created: 'Version gespeichert',
-	version_restored: 'Version wiederhergestellt'
+	version_restored: 'Version wiederhergestellt',
+	feedback_round_created: 'Beteiligungsrunde angelegt',
+	feedback_round_changed: 'Beteiligungsrunde geändert',
+	feedback_round_deleted: 'Beteiligungsrunde gelöscht',
+	feedback_triaged: 'Beitrag bearbeitet'
 };
 
 const DETAIL_LABELS: Record<string, string> = {

@@ -41,5 +41,6 @@ export const DELETE: RequestHandler = async ({ locals, params }) => {
 	if (!access.ok) return access.response;
 	const result = await locals.backend.deletePlan(params.planId);
 	if (result.ok) await locals.backend.access.forgetPlan(params.planId).catch(() => {});
+	if (result.ok) await locals.backend.feedback.forgetPlan(params.planId).catch(() => {});
 	return resultResponse(result, 204);
 };

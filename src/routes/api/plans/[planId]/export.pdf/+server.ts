@@ -5,7 +5,7 @@ import { exportPlanPdfNode } from '$lib/export/node';
 
 /**
  * GET /api/plans/<planId>/export.pdf?type=…&fields=…&orientation=…&draft=…&versionLabel=…
- * &fundingNotice=…&date=… – the plan as PDF (see README "PDF-Export"); any member. Options are
+ * &fundingNotice=…&date=…&consideration=true – the plan as PDF (see README "PDF-Export"); any member. Options are
  * checked before the plan is loaded; errors are JSON `{error:{code,message}}`. Audited.
  */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
@@ -15,9 +15,15 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (!options.ok) return errorResponse(400, options.error.code, options.error.message);
 	const plan = await locals.backend.getPlan(params.planId);
 	if (!plan.ok) return errorResponse(plan.error.status, plan.error.code, plan.error.message);
+	let consideration;
+	if (options.value.consideration) {
+		const rows = await locals.backend.feedback.consideration(params.planId, { withNames: false });
+		if (!rows.ok) return errorResponse(rows.error.status, rows.error.code, rows.error.message);
+		consideration = rows.value;
+	}
 	let result;
 	try {
-		result = exportPlanPdfNode(plan.value, options.value);
+		result = exportPlanPdfNode(plan.value, options.value, { consideration });
 	} catch (error) {
 		console.error('PDF export failed', error);
 		return errorResponse(500, 'export_failed', 'Das PDF konnte nicht erstellt werden.');

@@ -1,0 +1,76 @@
+/**
+ * "Anlage: Abwägungstabelle" – the consideration table of the plan's feedback rounds as an
+ * appendix of the PDF export (option `consideration`). One grid per round with the columns
+ * Nr. / Beitrag / Entscheidung / Begründung; the paginator breaks between rows and repeats the
+ * header. Long cells are cut after six lines (the full texts are in the CSV). No names.
+ */
+import { DECISION_LABELS, SUBMISSION_KIND_LABELS } from '../feedback/types';
+import type { ConsiderationRow } from '../feedback/types';
+import type { Block } from './layout';
+
+export const CONSIDERATION_TITLE = 'Anlage: Abwägungstabelle';
+
+export function considerationBlocks(
+	rows: readonly ConsiderationRow[],
+	line: (s: string) => string
+): Block[] {
+	const blocks: Block[] = [
+		{ kind: 'pageBreak' },
+		{
+			kind: 'heading',
+			level: 1,
+			number: '',
+			text: CONSIDERATION_TITLE,
+			toc: true,
+			visible: true
+		},
+		{
+			kind: 'paragraph',
+			style: 'muted',
+			text:
+				'Alle Beiträge aus den Beteiligungsrunden mit der Entscheidung der Prozesssteuerung und ihrer Begründung. ' +
+				'Namen von Beitragenden werden nicht veröffentlicht.'
+		}
+	];
+	if (rows.length === 0) {
+		blocks.push({
+			kind: 'paragraph',
+			style: 'muted',
+			text: 'Zu diesem Plan sind noch keine Beiträge aus Beteiligungsrunden eingegangen.'
+		});
+		return blocks;
+	}
+	const rounds = new Map<string, ConsiderationRow[]>();
+	for (const r of rows) {
+		const list = rounds.get(r.roundId) ?? [];
+		list.push(r);
+		rounds.set(r.roundId, list);
+	}
+	for (const list of rounds.values()) {
+		blocks.push({ kind: 'spacer', height: 3 });
+		blocks.push({ kind: 'label', text: `Beteiligungsrunde: ${line(list[0].roundTitle)}` });
+		blocks.push({
+			kind: 'grid',
+			columns: [
+				{ title: 'Nr.', width: 0.07 },
+				{ title: 'Beitrag', width: 0.45 },
+				{ title: 'Entscheidung', width: 0.16 },
+				{ title: 'Begründung', width: 0.32 }
+			],
+			rows: list.map((r) => ({
+				cells: [
+					`#${r.number}`,
+					[
+						`${SUBMISSION_KIND_LABELS[r.kind]}${r.targetTitle ? ` zu „${line(r.targetTitle)}“` : ''}:`,
+						line(r.title),
+						'–',
+						line(r.text)
+					].join(' '),
+					r.decision ? DECISION_LABELS[r.decision] : 'Noch offen',
+					line(r.reason) || '–'
+				]
+			}))
+		});
+	}
+	return blocks;
+}

@@ -1,0 +1,24 @@
+import type { RequestHandler } from './$types';
+import { readJsonObject, requirePlanRole, resultResponse } from '$lib/server/http';
+
+/**
+ * POST …/submissions/<subId>/item {type: 'goal' | 'measure', parentId} – owner: turns the
+ * submission into a new goal (under a field) or measure (under a goal) in the live plan.
+ * 201 {submission, itemId}; 409 `item_exists` if it was done before. Audited.
+ */
+export const POST: RequestHandler = async ({ locals, params, request }) => {
+	const access = await requirePlanRole(locals, params.planId, 'owner');
+	if (!access.ok) return access.response;
+	const body = await readJsonObject(request, 4096);
+	if (!body.ok) return body.response;
+	return resultResponse(
+		await locals.backend.feedback.createItemFrom(
+			params.planId,
+			params.roundId,
+			params.subId,
+			access.principal,
+			body.value
+		),
+		201
+	);
+};
