@@ -257,7 +257,8 @@ describe.each(['file', 'redis'] as const)('review API (%s store)', (kind) => {
 		});
 		expect((await code(crossItem)).code).toBe('item_not_found');
 
-		const socket = socketClient(server.httpUrl, { cookie: bob.session.cookie });
+		// Long-polling: socket.io's HTTP requests must reach it before SvelteKit.
+		const socket = socketClient(server.httpUrl, { cookie: bob.session.cookie, polling: true });
 		await connected(socket);
 		expect(await join(socket, a.planId)).toMatchObject({ ok: false, code: 'plan_not_found' });
 		expect(await join(socket, b.planId)).toEqual({ ok: true });
