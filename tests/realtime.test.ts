@@ -173,6 +173,26 @@ describe('socket.io across two instances', () => {
 		expect(await join(socket, planId)).toMatchObject({ ok: false, code: 'plan_not_found' });
 	});
 
+	it('a password reset or a disabled account ends the sockets on every instance', async () => {
+		const { reviewer } = await setup('Sperre');
+		const other = await setup('Sperre 2');
+		const onB = socketClient(b.httpUrl, { cookie: await sessionCookie(b.core, reviewer) });
+		const bystander = socketClient(b.httpUrl, {
+			cookie: await sessionCookie(b.core, other.reviewer)
+		});
+		await Promise.all([connected(onB), connected(bystander)]);
+		const closed = new Promise<string>((resolve) => onB.once('disconnect', (r) => resolve(r)));
+		expect((await a.core.access.resetPassword(reviewer.id, 'ein-neues-passwort-1')).ok).toBe(true);
+		expect(await closed).toBe('io server disconnect');
+		expect(bystander.connected).toBe(true);
+
+		const again = socketClient(b.httpUrl, { cookie: await sessionCookie(b.core, other.reviewer) });
+		await connected(again);
+		const gone = new Promise<string>((resolve) => again.once('disconnect', (r) => resolve(r)));
+		expect((await a.core.access.updateUser(other.reviewer.id, { disabled: true })).ok).toBe(true);
+		expect(await gone).toBe('io server disconnect');
+	});
+
 	it('sends "due soon" once per request and person, even when both instances run the job', async () => {
 		const { planId, reviewer, ownerCaller } = await setup('Fällig');
 		const { fieldId } = await addContent(a.core, planId);

@@ -75,7 +75,7 @@ function tokenPlanId(token: string): string | null {
 
 export async function createRealtimeServer(deps: {
 	httpServer: http.Server;
-	access: Pick<AccessService, 'resolveSession' | 'verifySyncToken' | 'roleFor' | 'getUser'>;
+	access: Pick<AccessService, 'resolveSession' | 'verifySyncToken' | 'roleFor'>;
 	origin: string | undefined;
 	redisUrl: string | undefined;
 	log: Logger;
@@ -218,6 +218,26 @@ export async function createRealtimeServer(deps: {
 		});
 	});
 
+	/** The principal behind a socket's handshake credentials now (null: no longer valid). */
+	async function currentPrincipal(handshake: {
+		headers: http.IncomingHttpHeaders;
+		auth: Record<string, unknown>;
+	}): Promise<Principal | null> {
+		const token = handshake.auth?.token;
+		if (typeof token === 'string') {
+			const planId = tokenPlanId(token);
+			return planId ? access.verifySyncToken(token, planId) : null;
+		}
+		const session = readCookie(handshake.headers.cookie, SESSION_COOKIE);
+		return session ? access.resolveSession(session) : null;
+	}
+
+	/**
+	 * Someone's access to a plan changed (role, removal, disabled account, password reset, revoked
+	 * invite). With the Redis adapter this reaches the sockets on every instance: sockets whose
+	 * credentials no longer hold are disconnected, the others leave the plan room if the role is
+	 * gone.
+	 */
 	async function accessChanged(change: AccessChange): Promise<void> {
 		const room = `plan:${change.planId}`;
 		if (change.inviteId) io.in(`invite:${change.inviteId}`).socketsLeave(room);
@@ -225,13 +245,15 @@ export async function createRealtimeServer(deps: {
 		if (!id) return;
 		const target = io.in(`principal:${id}`);
 		try {
-			const user = await access.getUser(id);
-			if (!user) return target.socketsLeave(room); // a guest (or a deleted account)
-			if (user.disabled) return target.disconnectSockets(true);
-			const role = await access.roleFor(
-				{ kind: 'user', id, name: user.name, email: user.email, isAdmin: user.isAdmin },
-				change.planId
-			);
+			const sockets = await target.fetchSockets();
+			let principal: Principal | null = null;
+			for (const socket of sockets) {
+				const now = await currentPrincipal(socket.handshake);
+				if (!now || now.id !== id) socket.disconnect(true);
+				else principal ??= now;
+			}
+			if (!principal) return;
+			const role = await access.roleFor(principal, change.planId);
 			if (!role) target.socketsLeave(room);
 		} catch {
 			target.socketsLeave(room); // cannot tell: fail closed (the client re-joins with a check)
