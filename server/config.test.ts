@@ -134,3 +134,24 @@ describe('loadConfig', () => {
 		expect(() => loadConfig({ FEEDBACK_MAX_PER_ROUND: 'viele' })).toThrow(/FEEDBACK_MAX_PER_ROUND/);
 	});
 });
+
+describe('review settings', () => {
+	it('reads REVIEW_* with defaults and refuses out-of-range values', () => {
+		expect(loadConfig({}).review).toEqual({
+			dueSoonDays: 2,
+			reminderIntervalMs: 60 * 60 * 1000,
+			commentsPerMinute: 20
+		});
+		expect(
+			loadConfig({
+				REVIEW_DUE_SOON_DAYS: '5',
+				REVIEW_REMINDER_MINUTES: '0',
+				REVIEW_COMMENTS_PER_MINUTE: '3'
+			}).review
+		).toEqual({ dueSoonDays: 5, reminderIntervalMs: 0, commentsPerMinute: 3 });
+		expect(() => loadConfig({ REVIEW_COMMENTS_PER_MINUTE: '0' })).toThrow(
+			/REVIEW_COMMENTS_PER_MINUTE/
+		);
+		expect(() => loadConfig({ REVIEW_DUE_SOON_DAYS: 'bald' })).toThrow(/REVIEW_DUE_SOON_DAYS/);
+	});
+});

@@ -44,6 +44,12 @@ export interface Config {
 	versions: { autoIdleMs: number; autoKeep: number };
 	/** FEEDBACK_MAX_PER_ADDRESS within FEEDBACK_WINDOW_MINUTES, FEEDBACK_MAX_PER_ROUND. */
 	feedbackLimits: { perAddress: number; windowMs: number; perRound: number };
+	/**
+	 * REVIEW_DUE_SOON_DAYS (remind of open review requests/checks due within this many days),
+	 * REVIEW_REMINDER_MINUTES (how often to look; 0 = never), REVIEW_COMMENTS_PER_MINUTE
+	 * (comment writes per person per minute, then 429).
+	 */
+	review: { dueSoonDays: number; reminderIntervalMs: number; commentsPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -155,6 +161,11 @@ export function loadConfig(env: Env = process.env): Config {
 			perAddress: int('FEEDBACK_MAX_PER_ADDRESS', 5, 1, 10_000),
 			windowMs: int('FEEDBACK_WINDOW_MINUTES', 10, 1, 24 * 60) * 60 * 1000,
 			perRound: int('FEEDBACK_MAX_PER_ROUND', 2000, 1, 100_000)
+		},
+		review: {
+			dueSoonDays: int('REVIEW_DUE_SOON_DAYS', 2, 0, 60),
+			reminderIntervalMs: int('REVIEW_REMINDER_MINUTES', 60, 0, 7 * 24 * 60) * 60 * 1000,
+			commentsPerMinute: int('REVIEW_COMMENTS_PER_MINUTE', 20, 1, 10_000)
 		}
 	};
 

@@ -24,6 +24,7 @@ import type {
 import { PLAN_ERRORS } from '../src/lib/server/backend';
 import type { AccessService } from './auth/types';
 import type { FeedbackService } from './feedback/service';
+import type { ReviewService } from './review/service';
 import { CloseCode } from '../src/lib/sync/close-codes';
 import type { Logger } from './log';
 import type { DocStore } from './storage/types';
@@ -57,6 +58,7 @@ export class PlanService implements MitplanBackend {
 			instanceId: string;
 			access: AccessService;
 			feedback: FeedbackService;
+			review: ReviewService;
 			settings: BackendSettings;
 			versions: VersionService;
 		}
@@ -68,6 +70,10 @@ export class PlanService implements MitplanBackend {
 
 	get feedback(): FeedbackService {
 		return this.deps.feedback;
+	}
+
+	get review(): ReviewService {
+		return this.deps.review;
 	}
 
 	get access(): AccessService {

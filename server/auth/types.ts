@@ -94,7 +94,13 @@ export interface AuditEntry {
 		| 'feedback_round_created'
 		| 'feedback_round_changed'
 		| 'feedback_round_deleted'
-		| 'feedback_triaged';
+		| 'feedback_triaged'
+		| 'review_requested'
+		| 'review_closed'
+		| 'review_reopened'
+		| 'check_assigned'
+		| 'check_removed'
+		| 'check_verdict';
 	/** Action-specific, small and JSON-safe (e.g. { role, inviteId, format }). */
 	details: Record<string, string | number | boolean | null>;
 }

@@ -8,6 +8,7 @@ import type { PlanJson } from '../domain/types';
 import { layoutPlan, type LayoutEnv } from './layout';
 import { checkOptionsForPlan, type ExportOptions, type ExportResult } from './options';
 import { paginate } from './paginate';
+import type { ExportChecks } from './checks';
 import { createPdf, renderPdf, type FontBytes, type LogoInput } from './render';
 
 export * from './options';
@@ -21,6 +22,8 @@ export interface ExportEnv {
 	today?: string;
 	/** Rows of the appendix "Abwägungstabelle" (options.consideration) */
 	consideration?: LayoutEnv['consideration'];
+	/** Administrative check verdicts by measure id (issue 5); optional. */
+	checks?: ExportChecks;
 }
 
 export interface ExportedPdf {
@@ -42,7 +45,8 @@ export function exportPlanPdf(
 	const laid = layoutPlan(plan, options, {
 		hasGlyph: (cp) => metrics.hasGlyph(cp, 'normal'),
 		today: env.today,
-		consideration: env.consideration
+		consideration: env.consideration,
+		checks: env.checks
 	});
 	const doc = paginate(laid, metrics, {
 		logo: env.logo ? { width: env.logo.width, height: env.logo.height } : undefined

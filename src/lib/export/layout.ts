@@ -21,6 +21,7 @@ import { MEASURE_STATUSES } from '../domain/types';
 import { EXPORT_TYPE_LABELS, type ExportOptions } from './options';
 import type { ConsiderationRow } from '../feedback/types';
 import { considerationBlocks } from './consideration';
+import { checkRows, type ExportChecks } from './checks';
 import {
 	EMPTY_VALUE,
 	UNTITLED,
@@ -122,6 +123,8 @@ export interface LayoutEnv {
 	today?: string;
 	/** Rows of the appendix "Abwägungstabelle" (used when options.consideration). */
 	consideration?: readonly ConsiderationRow[];
+	/** Administrative check verdicts by measure id (shown in measure blocks and Steckbriefe). */
+	checks?: ExportChecks;
 }
 
 export function layoutPlan(
@@ -182,7 +185,8 @@ export function layoutPlan(
 			label: L.measure.status,
 			value: MEASURE_STATUS_LABELS[statusOf(m)],
 			status: statusOf(m)
-		}
+		},
+		...checkRows(env.checks?.[m.id], value)
 	];
 
 	const legend = (): Block => ({

@@ -11,6 +11,7 @@ import type { PlanJson, PlanMeta, PlanSummary } from '$lib/domain/types';
 import type { AccessService } from '../../../server/auth/types';
 import type { VersionsBackend } from '$lib/versions/types';
 import type { FeedbackService } from '../../../server/feedback/service';
+import type { ReviewService } from '../../../server/review/service';
 
 /** Settings the HTTP side needs from the validated server configuration. */
 export interface BackendSettings {
@@ -55,6 +56,8 @@ export interface MitplanBackend {
 	readonly access: AccessService;
 	/** Feedback rounds, submissions, triage, consideration table (server/feedback). */
 	readonly feedback: FeedbackService;
+	/** Comment threads, review requests and decisions, admin checks, inbox (server/review). */
+	readonly review: ReviewService;
 	readonly settings: BackendSettings;
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;

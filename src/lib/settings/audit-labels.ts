@@ -19,7 +19,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	feedback_round_created: 'Beteiligungsrunde angelegt',
 	feedback_round_changed: 'Beteiligungsrunde geändert',
 	feedback_round_deleted: 'Beteiligungsrunde gelöscht',
-	feedback_triaged: 'Beitrag bearbeitet'
+	feedback_triaged: 'Beitrag bearbeitet',
+	review_requested: 'Prüfung angefragt',
+	review_closed: 'Prüfanfrage abgeschlossen',
+	review_reopened: 'Prüfanfrage wieder geöffnet',
+	check_assigned: 'Verwaltungsprüfung beauftragt',
+	check_removed: 'Verwaltungsprüfung zurückgenommen',
+	check_verdict: 'Verwaltungsprüfung bewertet'
 };
 
 const DETAIL_LABELS: Record<string, string> = {
@@ -39,7 +45,14 @@ const DETAIL_LABELS: Record<string, string> = {
 	label: 'Notiz',
 	title: 'Titel',
 	version: 'Version',
-	snapshot: 'Sicherung vorher'
+	snapshot: 'Sicherung vorher',
+	scope: 'Umfang',
+	reviewers: 'prüfende Personen',
+	dueDate: 'fällig am',
+	measures: 'Maßnahmen',
+	department: 'prüfende Stelle',
+	outcome: 'Ergebnis',
+	office: 'zuständiges Amt'
 };
 
 function value(key: string, raw: string | number | boolean | null): string {

@@ -23,7 +23,8 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	}
 	let result;
 	try {
-		result = exportPlanPdfNode(plan.value, options.value, { consideration });
+		const checks = await locals.backend.review.checksByMeasure(params.planId).catch(() => ({}));
+		result = exportPlanPdfNode(plan.value, options.value, { consideration, checks });
 	} catch (error) {
 		console.error('PDF export failed', error);
 		return errorResponse(500, 'export_failed', 'Das PDF konnte nicht erstellt werden.');
