@@ -21,6 +21,10 @@ function mitplanBackend(): Plugin {
 				'/server/core.ts'
 			)) as typeof import('./server/core');
 			const core = await createCore(loadConfig());
+			// socket.io wraps the dev server's request listener, so its long-polling requests
+			// reach it before SvelteKit; its upgrades are taken by its own listener.
+			if (server.httpServer)
+				await core.attachRealtime(server.httpServer as import('node:http').Server);
 			server.httpServer?.on('upgrade', (req, socket, head) =>
 				core.handleUpgrade(req, socket, head)
 			);

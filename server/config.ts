@@ -40,6 +40,12 @@ export interface Config {
 	syncMaxConnectionsPerUser: number;
 	/** LOGIN_MAX_FAILURES_PER_ACCOUNT / _PER_ADDRESS within LOGIN_WINDOW_MINUTES, then 429. */
 	loginLimits: { perAccount: number; perAddress: number; windowMs: number };
+	/**
+	 * REVIEW_DUE_SOON_DAYS (remind of open review requests/checks due within this many days),
+	 * REVIEW_REMINDER_MINUTES (how often to look; 0 = never), REVIEW_COMMENTS_PER_MINUTE
+	 * (comment writes per person per minute, then 429).
+	 */
+	review: { dueSoonDays: number; reminderIntervalMs: number; commentsPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -142,6 +148,11 @@ export function loadConfig(env: Env = process.env): Config {
 			perAccount: int('LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
 			perAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100_000),
 			windowMs: int('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60) * 60 * 1000
+		},
+		review: {
+			dueSoonDays: int('REVIEW_DUE_SOON_DAYS', 2, 0, 60),
+			reminderIntervalMs: int('REVIEW_REMINDER_MINUTES', 60, 0, 7 * 24 * 60) * 60 * 1000,
+			commentsPerMinute: int('REVIEW_COMMENTS_PER_MINUTE', 20, 1, 10_000)
 		}
 	};
 

@@ -4,6 +4,7 @@
  * Vite plugin in server/dev-plugin.ts) call `createCore` once and register the backend for
  * SvelteKit, so dev and production behave alike.
  */
+import type http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { getBackend, registerBackend } from '../src/lib/server/backend';
@@ -22,6 +23,14 @@ import { createLocalBus, createPubSubBus, type PlanBus } from './sync/bus';
 import { RoomManager } from './sync/rooms';
 import { createUpgradeAuthorizer } from './sync/authorize';
 import { createSyncServer, type SyncServer } from './sync/sync-server';
+import { createSwitchableEmitter } from './review/emitter';
+import { createPlanItemsReader } from './review/items';
+import { createReviewService, type ReviewService } from './review/service';
+import {
+	SOCKET_IO_PATH,
+	createRealtimeServer,
+	type RealtimeServer
+} from './realtime/socket-server';
 
 export interface Core {
 	config: Config;
@@ -33,6 +42,12 @@ export interface Core {
 	kv: KvStore;
 	access: AccessService;
 	sync: SyncServer;
+	/** Review threads, requests, checks, notifications (server/review). */
+	review: ReviewService;
+	/** The socket.io server once `attachRealtime` ran. */
+	readonly realtime: RealtimeServer | null;
+	/** Attaches socket.io (`/socket.io`) to the HTTP server that serves the app. */
+	attachRealtime(httpServer: http.Server): Promise<RealtimeServer>;
 	/** Routes a websocket upgrade; returns false if the path is not ours. */
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
 	/** Flushes every plan to the store and closes connections and clients. */
@@ -72,8 +87,11 @@ export async function createCore(
 		: await createFileKv({ dir: config.dataDir, logger: storageLogger });
 	// An access change closes the affected connections here and, through the plan bus, on every
 	// other instance.
+	let realtime: RealtimeServer | null = null;
 	const onAccessChange = (change: AccessChange) => {
 		const { principalId, inviteId } = change;
+		// socket.io rooms: the adapter carries this to the other instances.
+		realtime?.accessChanged(change);
 		rooms.peek(change.planId)?.accessChanged({ principalId, inviteId });
 		bus
 			.publish(change.planId, {
@@ -94,6 +112,18 @@ export async function createCore(
 		onAccessChange,
 		listPlanIds: () => store.list()
 	});
+	const emitter = createSwitchableEmitter();
+	const review = createReviewService({
+		kv,
+		access,
+		readPlan: createPlanItemsReader(rooms),
+		emitter,
+		log,
+		limits: {
+			commentsPerMinute: config.review.commentsPerMinute,
+			dueSoonDays: config.review.dueSoonDays
+		}
+	});
 	const plans = new PlanService({
 		store,
 		rooms,
@@ -101,6 +131,7 @@ export async function createCore(
 		log,
 		instanceId: config.instanceId,
 		access,
+		review,
 		settings: {
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,
@@ -135,6 +166,22 @@ export async function createCore(
 		dataDir: config.redisUrl ? undefined : config.dataDir
 	});
 
+	// "Due soon" reminders; each is sent once per request/check and person (also with several
+	// instances: a set-if-absent marker in the KV decides who sends it).
+	const runReminders = () =>
+		review
+			.runReminders()
+			.then((sent) => sent > 0 && log.info('review reminders sent', { sent }))
+			.catch((error) => log.warn('review reminders failed', { error }));
+	const reminderTimers: ReturnType<typeof setTimeout>[] = [];
+	if (config.review.reminderIntervalMs > 0) {
+		reminderTimers.push(
+			setTimeout(runReminders, 10_000),
+			setInterval(runReminders, config.review.reminderIntervalMs)
+		);
+		for (const t of reminderTimers) t.unref();
+	}
+
 	let closing: Promise<void> | undefined;
 	return {
 		config,
@@ -146,9 +193,32 @@ export async function createCore(
 		kv,
 		access,
 		sync,
-		handleUpgrade: (req, socket, head) => sync.handleUpgrade(req, socket, head),
+		review,
+		get realtime() {
+			return realtime;
+		},
+		async attachRealtime(httpServer) {
+			if (realtime) return realtime;
+			realtime = await createRealtimeServer({
+				httpServer,
+				access,
+				origin: config.origin,
+				redisUrl: config.redisUrl,
+				log
+			});
+			emitter.attach(realtime);
+			return realtime;
+		},
+		handleUpgrade: (req, socket, head) => {
+			// socket.io's own upgrade listener (attached to the same server) takes these.
+			if (realtime && (req.url ?? '').startsWith(`${SOCKET_IO_PATH}/`)) return true;
+			return sync.handleUpgrade(req, socket, head);
+		},
 		close() {
 			closing ??= (async () => {
+				for (const t of reminderTimers) clearTimeout(t);
+				emitter.attach(null);
+				await realtime?.close().catch(() => {});
 				sync.close();
 				await rooms.closeAll();
 				await bus.close().catch(() => {});

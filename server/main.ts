@@ -31,6 +31,8 @@ export async function startServer(config: Config, handlerPath?: string): Promise
 		res.statusCode = 404;
 		res.end('Not found');
 	});
+	// socket.io (`/socket.io`, live review events and notifications) wraps the request handler.
+	await core.attachRealtime(server);
 	server.on('upgrade', (req, socket, head) => {
 		if (!core.handleUpgrade(req, socket, head)) socket.destroy();
 	});

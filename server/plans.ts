@@ -23,6 +23,7 @@ import type {
 } from '../src/lib/server/backend';
 import { PLAN_ERRORS } from '../src/lib/server/backend';
 import type { AccessService } from './auth/types';
+import type { ReviewService } from './review/service';
 import { CloseCode } from '../src/lib/sync/close-codes';
 import type { Logger } from './log';
 import type { DocStore } from './storage/types';
@@ -54,9 +55,14 @@ export class PlanService implements MitplanBackend {
 			log: Logger;
 			instanceId: string;
 			access: AccessService;
+			review: ReviewService;
 			settings: BackendSettings;
 		}
 	) {}
+
+	get review(): ReviewService {
+		return this.deps.review;
+	}
 
 	get access(): AccessService {
 		return this.deps.access;

@@ -88,7 +88,13 @@ export interface AuditEntry {
 		| 'invite_revoked'
 		| 'guest_joined'
 		| 'export'
-		| 'settings_changed';
+		| 'settings_changed'
+		| 'review_requested'
+		| 'review_closed'
+		| 'review_reopened'
+		| 'check_assigned'
+		| 'check_removed'
+		| 'check_verdict';
 	/** Action-specific, small and JSON-safe (e.g. { role, inviteId, format }). */
 	details: Record<string, string | number | boolean | null>;
 }

@@ -48,4 +48,8 @@ export interface SocketData {
 	principalId: string;
 	principalKind: 'user' | 'guest';
 	name: string;
+	/** Server only: the full principal from the handshake (for role checks on `plan:join`). */
+	principal?: unknown;
+	/** Server only: set when authenticated with a sync token, which is valid for this plan only. */
+	tokenPlanId?: string;
 }

@@ -9,6 +9,7 @@
  */
 import type { PlanJson, PlanMeta, PlanSummary } from '$lib/domain/types';
 import type { AccessService } from '../../../server/auth/types';
+import type { ReviewService } from '../../../server/review/service';
 
 /** Settings the HTTP side needs from the validated server configuration. */
 export interface BackendSettings {
@@ -51,6 +52,8 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 export interface MitplanBackend {
 	/** Accounts, sessions, roles, invites, sync tokens, audit (server/auth). */
 	readonly access: AccessService;
+	/** Comment threads, review requests and decisions, admin checks, inbox (server/review). */
+	readonly review: ReviewService;
 	readonly settings: BackendSettings;
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;

@@ -13,7 +13,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	invite_revoked: 'Einladung widerrufen',
 	guest_joined: 'Als Gast beigetreten',
 	export: 'Exportiert',
-	settings_changed: 'Planangaben geändert'
+	settings_changed: 'Planangaben geändert',
+	review_requested: 'Prüfung angefragt',
+	review_closed: 'Prüfanfrage abgeschlossen',
+	review_reopened: 'Prüfanfrage wieder geöffnet',
+	check_assigned: 'Verwaltungsprüfung beauftragt',
+	check_removed: 'Verwaltungsprüfung zurückgenommen',
+	check_verdict: 'Verwaltungsprüfung bewertet'
 };
 
 const DETAIL_LABELS: Record<string, string> = {
@@ -31,7 +37,14 @@ const DETAIL_LABELS: Record<string, string> = {
 	allowGuests: 'Gäste erlaubt',
 	expiresAt: 'gültig bis',
 	label: 'Notiz',
-	title: 'Titel'
+	title: 'Titel',
+	scope: 'Umfang',
+	reviewers: 'prüfende Personen',
+	dueDate: 'fällig am',
+	measures: 'Maßnahmen',
+	department: 'prüfende Stelle',
+	outcome: 'Ergebnis',
+	office: 'zuständiges Amt'
 };
 
 function value(key: string, raw: string | number | boolean | null): string {

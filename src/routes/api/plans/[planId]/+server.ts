@@ -30,6 +30,9 @@ export const DELETE: RequestHandler = async ({ locals, params }) => {
 	const access = await requirePlanRole(locals, params.planId, 'owner');
 	if (!access.ok) return access.response;
 	const result = await locals.backend.deletePlan(params.planId);
-	if (result.ok) await locals.backend.access.forgetPlan(params.planId).catch(() => {});
+	if (result.ok) {
+		await locals.backend.access.forgetPlan(params.planId).catch(() => {});
+		await locals.backend.review.forgetPlan(params.planId).catch(() => {});
+	}
 	return resultResponse(result, 204);
 };

@@ -1,0 +1,40 @@
+/**
+ * HTTP glue of the review endpoints (src/routes/api/…/threads, reviews, checks, notifications):
+ * the plan role check, the JSON body and the answer with `Retry-After` for 429s.
+ */
+import type { PlanRole } from '$lib/auth/roles';
+import type { Caller, ReviewResult } from '../../../server/review/service';
+import { errorResponse, readJsonObject, requirePlanRole, resultResponse } from './http';
+
+export function reviewResponse<T>(result: ReviewResult<T>, okStatus = 200): Response {
+	if (!result.ok && result.retryAfterSeconds) {
+		return errorResponse(result.error.status, result.error.code, result.error.message, {
+			'retry-after': String(result.retryAfterSeconds)
+		});
+	}
+	return resultResponse(result, okStatus);
+}
+
+type Event = { locals: App.Locals; params: Record<string, string>; request: Request };
+
+/**
+ * Checks the caller's role on `params.planId` (at least `min`), reads the JSON body if `withBody`,
+ * and runs `fn`; any refusal answers with its status and German message.
+ */
+export async function planReviewEndpoint<T>(
+	event: Event,
+	min: PlanRole,
+	fn: (caller: Caller, body: Record<string, unknown>) => Promise<ReviewResult<T>>,
+	options: { withBody?: boolean; okStatus?: number } = {}
+): Promise<Response> {
+	const access = await requirePlanRole(event.locals, event.params.planId, min);
+	if (!access.ok) return access.response;
+	let body: Record<string, unknown> = {};
+	if (options.withBody) {
+		const read = await readJsonObject(event.request);
+		if (!read.ok) return read.response;
+		body = read.value;
+	}
+	const result = await fn({ principal: access.principal, role: access.role }, body);
+	return reviewResponse(result, options.okStatus);
+}

@@ -1,0 +1,12 @@
+import type { RequestHandler } from './$types';
+import { readJsonObject, requirePrincipal } from '$lib/server/http';
+import { reviewResponse } from '$lib/server/review-http';
+
+/** POST /api/notifications/read {ids} | {all: true} – marks read; answers {unread}. */
+export const POST: RequestHandler = async ({ locals, request }) => {
+	const who = requirePrincipal(locals);
+	if (!who.ok) return who.response;
+	const body = await readJsonObject(request);
+	if (!body.ok) return body.response;
+	return reviewResponse(await locals.backend.review.markRead(who.principal, body.value));
+};

@@ -1,0 +1,11 @@
+import type { RequestHandler } from './$types';
+import { planReviewEndpoint } from '$lib/server/review-http';
+
+/** POST /api/plans/<planId>/checks {measureIds, departmentUserId, dueDate, note} – owner. */
+export const POST: RequestHandler = (event) =>
+	planReviewEndpoint(
+		event,
+		'owner',
+		(caller, body) => event.locals.backend.review.assignChecks(caller, event.params.planId, body),
+		{ withBody: true, okStatus: 201 }
+	);

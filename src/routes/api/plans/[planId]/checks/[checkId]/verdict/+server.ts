@@ -1,0 +1,20 @@
+import type { RequestHandler } from './$types';
+import { planReviewEndpoint } from '$lib/server/review-http';
+
+/**
+ * PUT /api/plans/<planId>/checks/<checkId>/verdict {outcome, reasons, conditions,
+ * responsibleOffice} – only the assigned department.
+ */
+export const PUT: RequestHandler = (event) =>
+	planReviewEndpoint(
+		event,
+		'reviewer',
+		(caller, body) =>
+			event.locals.backend.review.recordCheckVerdict(
+				caller,
+				event.params.planId,
+				event.params.checkId,
+				body
+			),
+		{ withBody: true }
+	);

@@ -1,0 +1,17 @@
+import type { RequestHandler } from './$types';
+import { planReviewEndpoint } from '$lib/server/review-http';
+
+/** PATCH /api/plans/<planId>/review-requests/<requestId> {closed} – owner. */
+export const PATCH: RequestHandler = (event) =>
+	planReviewEndpoint(
+		event,
+		'owner',
+		(caller, body) =>
+			event.locals.backend.review.setRequestClosed(
+				caller,
+				event.params.planId,
+				event.params.requestId,
+				body
+			),
+		{ withBody: true }
+	);

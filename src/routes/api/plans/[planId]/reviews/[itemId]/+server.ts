@@ -1,0 +1,15 @@
+import type { RequestHandler } from './$types';
+import { planReviewEndpoint } from '$lib/server/review-http';
+
+/**
+ * PUT /api/plans/<planId>/reviews/<itemId> {requestId, verdict, comment} – a reviewer named on
+ * that open request records (or replaces) their decision on a goal or measure.
+ */
+export const PUT: RequestHandler = (event) =>
+	planReviewEndpoint(
+		event,
+		'reviewer',
+		(caller, body) =>
+			event.locals.backend.review.decide(caller, event.params.planId, event.params.itemId, body),
+		{ withBody: true }
+	);

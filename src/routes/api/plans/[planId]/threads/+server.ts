@@ -1,0 +1,11 @@
+import type { RequestHandler } from './$types';
+import { planReviewEndpoint } from '$lib/server/review-http';
+
+/** POST /api/plans/<planId>/threads {itemId, body, mentions?} – opens a thread (reviewer+). */
+export const POST: RequestHandler = (event) =>
+	planReviewEndpoint(
+		event,
+		'reviewer',
+		(caller, body) => event.locals.backend.review.createThread(caller, event.params.planId, body),
+		{ withBody: true, okStatus: 201 }
+	);

@@ -1,0 +1,17 @@
+import type { RequestHandler } from './$types';
+import { planReviewEndpoint } from '$lib/server/review-http';
+
+/** PATCH /api/plans/<planId>/threads/<threadId> {resolved} – resolve or reopen (reviewer+). */
+export const PATCH: RequestHandler = (event) =>
+	planReviewEndpoint(
+		event,
+		'reviewer',
+		(caller, body) =>
+			event.locals.backend.review.setThreadResolved(
+				caller,
+				event.params.planId,
+				event.params.threadId,
+				body
+			),
+		{ withBody: true }
+	);
