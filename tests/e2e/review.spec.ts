@@ -220,6 +220,10 @@ test('administrative check: the department records "Umsetzbar unter Bedingungen"
 		'Umsetzbar unter Bedingungen'
 	);
 
+	// closing the deep-linked panel drops ?eintrag, so a reload does not open it again
+	await detail(dora.page).getByTestId('detail-done').click();
+	await expect(dora.page).toHaveURL(new RegExp(`/plans/${planId}$`));
+
 	// The owner's card shows the verdict live.
 	await expect(ownerCard.getByTestId('check-state')).toHaveAttribute('data-outcome', 'conditional');
 	await expect(ownerCard.getByTestId('check-state')).toContainText('Umsetzbar unter Bedingungen');

@@ -4,6 +4,7 @@
  * a deep link `?eintrag=<itemId>` (from the inbox and "Meine Prüfaufgaben").
  */
 import { onDestroy, untrack } from 'svelte';
+import { replaceState } from '$app/navigation';
 import { page } from '$app/state';
 import type { PlanRole } from '$lib/auth/roles';
 import { itemName, type BoardController } from '$lib/board/controller.svelte';
@@ -55,6 +56,20 @@ export function createBoardReview(
 		untrack(() => {
 			board.open(id);
 			void board.focusItem(id);
+		});
+	});
+
+	// the panel of a deep link was closed: drop ?eintrag so a reload does not open it again
+	$effect(() => {
+		if (board.detailId !== null || handled === null) return;
+		untrack(() => {
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off copy to edit
+			const url = new URL(page.url);
+			if (url.searchParams.get('eintrag') !== handled) return;
+			url.searchParams.delete('eintrag');
+			handled = null;
+			// eslint-disable-next-line svelte/no-navigation-without-resolve -- the current page
+			replaceState(url, page.state);
 		});
 	});
 
