@@ -617,8 +617,10 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 				if (item!.type !== 'goal' && item!.type !== 'measure') fail('not_reviewable');
 				if (!scopeItems(plan, req.scope).includes(itemId)) fail('out_of_scope');
 				let comment = '';
-				if (verdict === 'changes_requested') comment = parseBody(input.comment);
-				else if (input.comment !== undefined && input.comment !== null && input.comment !== '') {
+				if (verdict === 'changes_requested') {
+					if (typeof input.comment !== 'string' || !input.comment.trim()) fail('comment_required');
+					comment = parseBody(input.comment);
+				} else if (input.comment !== undefined && input.comment !== null && input.comment !== '') {
 					comment = parseBody(input.comment);
 				}
 				const reviewer = actorOf(c.principal);

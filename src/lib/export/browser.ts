@@ -9,6 +9,7 @@ import type { PlanJson } from '../domain/types';
 import { exportPlanPdf, type ExportedPdf, type LogoInput } from './index';
 import type { ExportOptions, ExportResult } from './options';
 import type { FontBytes } from './render';
+import type { ExportChecks } from './checks';
 
 let fontsPromise: Promise<FontBytes> | null = null;
 
@@ -32,8 +33,9 @@ function loadFonts(): Promise<FontBytes> {
 export async function exportInBrowser(
 	plan: PlanJson,
 	options: ExportOptions,
-	logo?: LogoInput & { width: number; height: number }
+	logo?: LogoInput & { width: number; height: number },
+	checks?: ExportChecks
 ): Promise<ExportResult<ExportedPdf>> {
 	const [{ jsPDF }, fonts] = await Promise.all([import('jspdf'), loadFonts()]);
-	return exportPlanPdf(plan, options, { jsPDF, fonts, logo });
+	return exportPlanPdf(plan, options, { jsPDF, fonts, logo, checks });
 }

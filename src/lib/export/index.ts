@@ -8,6 +8,7 @@ import type { PlanJson } from '../domain/types';
 import { layoutPlan } from './layout';
 import { checkOptionsForPlan, type ExportOptions, type ExportResult } from './options';
 import { paginate } from './paginate';
+import type { ExportChecks } from './checks';
 import { createPdf, renderPdf, type FontBytes, type LogoInput } from './render';
 
 export * from './options';
@@ -19,6 +20,8 @@ export interface ExportEnv {
 	logo?: LogoInput & { width: number; height: number };
 	/** YYYY-MM-DD used when options.date is not set (default: today, local time) */
 	today?: string;
+	/** Administrative check verdicts by measure id (issue 5); optional. */
+	checks?: ExportChecks;
 }
 
 export interface ExportedPdf {
@@ -39,7 +42,8 @@ export function exportPlanPdf(
 	const { pdf, metrics } = createPdf(env.jsPDF, env.fonts, options.orientation);
 	const laid = layoutPlan(plan, options, {
 		hasGlyph: (cp) => metrics.hasGlyph(cp, 'normal'),
-		today: env.today
+		today: env.today,
+		checks: env.checks
 	});
 	const doc = paginate(laid, metrics, {
 		logo: env.logo ? { width: env.logo.width, height: env.logo.height } : undefined

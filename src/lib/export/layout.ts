@@ -19,6 +19,7 @@ import {
 import type { Field, Goal, Measure, MeasureStatus, PlanJson, Principle } from '../domain/types';
 import { MEASURE_STATUSES } from '../domain/types';
 import { EXPORT_TYPE_LABELS, type ExportOptions } from './options';
+import { checkRows, type ExportChecks } from './checks';
 import {
 	EMPTY_VALUE,
 	UNTITLED,
@@ -118,6 +119,8 @@ export interface LayoutEnv {
 	hasGlyph?: (codePoint: number) => boolean;
 	/** Today (YYYY-MM-DD) when options.date is not set. */
 	today?: string;
+	/** Administrative check verdicts by measure id (shown in measure blocks and Steckbriefe). */
+	checks?: ExportChecks;
 }
 
 export function layoutPlan(
@@ -178,7 +181,8 @@ export function layoutPlan(
 			label: L.measure.status,
 			value: MEASURE_STATUS_LABELS[statusOf(m)],
 			status: statusOf(m)
-		}
+		},
+		...checkRows(env.checks?.[m.id], value)
 	];
 
 	const legend = (): Block => ({

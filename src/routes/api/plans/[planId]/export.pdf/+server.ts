@@ -17,7 +17,8 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (!plan.ok) return errorResponse(plan.error.status, plan.error.code, plan.error.message);
 	let result;
 	try {
-		result = exportPlanPdfNode(plan.value, options.value);
+		const checks = await locals.backend.review.checksByMeasure(params.planId).catch(() => ({}));
+		result = exportPlanPdfNode(plan.value, options.value, { checks });
 	} catch (error) {
 		console.error('PDF export failed', error);
 		return errorResponse(500, 'export_failed', 'Das PDF konnte nicht erstellt werden.');

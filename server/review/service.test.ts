@@ -1,0 +1,387 @@
+/**
+ * The review service on the real embedded KV and the real access service (temp directory per
+ * test); plan content comes from a fixture instead of a live room, events from a recorder.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFileKv } from '../auth/kv-file';
+import type { KvStore } from '../auth/kv';
+import { createAccessService } from '../auth/service';
+import type { AccessService, Principal } from '../auth/types';
+import { createLogger } from '../log';
+import type { EventArgs, EventName, ReviewEmitter } from './emitter';
+import type { ItemInfo, PlanItems } from './items';
+import { createReviewService, type Caller, type ReviewService } from './service';
+
+type User = Principal & { kind: 'user' };
+
+let dir: string;
+let kv: KvStore;
+let access: AccessService;
+let review: ReviewService;
+let clock: number;
+const events: Array<{ to: string; event: EventName; args: unknown[] }> = [];
+const plans = new Map<string, PlanItems>();
+
+const recorder: ReviewEmitter = {
+	toPlan<E extends EventName>(planId: string, event: E, ...args: EventArgs<E>) {
+		events.push({ to: `plan:${planId}`, event, args });
+	},
+	toUser<E extends EventName>(userId: string, event: E, ...args: EventArgs<E>) {
+		events.push({ to: `user:${userId}`, event, args });
+	}
+};
+
+function plan(id: string): PlanItems {
+	const items = new Map<string, ItemInfo>([
+		['f1', { type: 'field', parentId: null, title: 'Bildung' }],
+		['g1', { type: 'goal', parentId: 'f1', title: 'Mehr Kita-Plätze' }],
+		['m1', { type: 'measure', parentId: 'g1', title: 'Sprachkurse' }],
+		['f2', { type: 'field', parentId: null, title: 'Arbeit' }],
+		['g2', { type: 'goal', parentId: 'f2', title: 'Ausbildung' }],
+		['p1', { type: 'principle', parentId: null, title: 'Teilhabe' }]
+	]);
+	const p = { title: 'Integrationskonzept', items };
+	plans.set(id, p);
+	return p;
+}
+
+async function user(name: string): Promise<User> {
+	const created = await access.createUser({
+		email: `${name.toLowerCase()}-${Math.random().toString(36).slice(2, 7)}@mitplan.test`,
+		name,
+		password: 'passwort-1234567'
+	});
+	if (!created.ok) throw new Error(created.error.message);
+	const u = created.value;
+	return { kind: 'user', id: u.id, name: u.name, email: u.email, isAdmin: u.isAdmin };
+}
+
+let owner: User;
+let rita: User;
+let viktor: User;
+let ed: User;
+const asOwner = (): Caller => ({ principal: owner, role: 'owner' });
+const asRita = (): Caller => ({ principal: rita, role: 'reviewer' });
+const asEd = (): Caller => ({ principal: ed, role: 'editor' });
+
+beforeEach(async () => {
+	dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mitplan-review-'));
+	kv = await createFileKv({ dir, logger: { warn: () => {}, error: () => {} } });
+	const log = createLogger('error');
+	access = await createAccessService({ kv, log, passwordHashing: { logN: 10, r: 8, p: 1 } });
+	clock = Date.parse('2026-03-01T09:00:00Z');
+	events.length = 0;
+	plans.clear();
+	review = createReviewService({
+		kv,
+		access,
+		readPlan: async (id) => plans.get(id) ?? null,
+		emitter: recorder,
+		log,
+		limits: { commentsPerMinute: 5 },
+		now: () => clock
+	});
+	plan('plan-a');
+	owner = await user('Olga');
+	rita = await user('Rita');
+	viktor = await user('Viktor');
+	ed = await user('Ed');
+	await access.registerPlan('plan-a', owner);
+	await access.setMember('plan-a', owner, { userId: rita.id }, 'reviewer');
+	await access.setMember('plan-a', owner, { userId: viktor.id }, 'viewer');
+	await access.setMember('plan-a', owner, { userId: ed.id }, 'editor');
+});
+
+afterEach(async () => {
+	await kv.close();
+	await fs.rm(dir, { recursive: true, force: true });
+});
+
+const inbox = async (u: User) => {
+	const r = await review.inbox(u);
+	if (!r.ok) throw new Error(r.error.message);
+	return r.value;
+};
+
+describe('threads', () => {
+	it('mentions and replies notify the right people, never the author', async () => {
+		const created = await review.createThread(asRita(), 'plan-a', {
+			itemId: 'm1',
+			body: 'Was kostet das? @Olga',
+			mentions: [owner.id]
+		});
+		expect(created.ok).toBe(true);
+		const thread = created.ok ? created.value : null!;
+		expect((await inbox(owner)).notifications[0]).toMatchObject({
+			kind: 'mention',
+			itemId: 'm1',
+			threadId: thread.id,
+			text: 'Rita hat Sie in „Sprachkurse“ erwähnt.'
+		});
+		expect((await inbox(rita)).unread).toBe(0);
+
+		await review.reply(asEd(), 'plan-a', thread.id, { body: 'Ich kläre das.' });
+		// Rita (earlier participant) hears about the reply; Ed (author) does not.
+		expect((await inbox(rita)).notifications[0]).toMatchObject({ kind: 'reply' });
+		expect((await inbox(ed)).unread).toBe(0);
+		expect(events.filter((e) => e.event === 'review:thread')).toHaveLength(2);
+		expect(events.some((e) => e.to === `user:${owner.id}` && e.event === 'notification')).toBe(
+			true
+		);
+	});
+
+	it('refuses unknown items, non-member mentions and floods with clear codes', async () => {
+		const missing = await review.createThread(asRita(), 'plan-a', { itemId: 'weg', body: 'x' });
+		expect(!missing.ok && missing.error).toMatchObject({ status: 404, code: 'item_not_found' });
+		const stranger = await user('Fremd');
+		const mention = await review.createThread(asRita(), 'plan-a', {
+			itemId: null,
+			body: 'x',
+			mentions: [stranger.id]
+		});
+		expect(!mention.ok && mention.error).toMatchObject({ status: 400, code: 'invalid_mention' });
+		for (let i = 0; i < 5; i++) {
+			expect(
+				(await review.createThread(asRita(), 'plan-a', { itemId: null, body: `${i}` })).ok
+			).toBe(true);
+		}
+		const flood = await review.createThread(asRita(), 'plan-a', { itemId: null, body: 'zu viel' });
+		expect(!flood.ok && flood.error.code).toBe('too_many_comments');
+		expect(flood.retryAfterSeconds).toBeGreaterThan(0);
+		const state = await review.state('plan-a');
+		expect(state.ok && state.value.threads).toHaveLength(5);
+	});
+
+	it('a thread whose comments are all deleted disappears from the list', async () => {
+		const created = await review.createThread(asRita(), 'plan-a', { itemId: 'g1', body: 'Hm' });
+		const id = created.ok ? created.value.id : '';
+		const notMine = await review.deleteComment(
+			asEd(),
+			'plan-a',
+			id,
+			created.ok ? created.value.comments[0].id : ''
+		);
+		expect(!notMine.ok && notMine.error.code).toBe('not_own_comment');
+		const deleted = await review.deleteComment(
+			asOwner(),
+			'plan-a',
+			id,
+			created.ok ? created.value.comments[0].id : ''
+		);
+		expect(deleted.ok && deleted.value.comments[0]).toMatchObject({ deleted: true, body: '' });
+		const state = await review.state('plan-a');
+		expect(state.ok && state.value.threads).toEqual([]);
+	});
+});
+
+describe('core-group review', () => {
+	async function request(scope: unknown = { kind: 'field', fieldId: 'f1' }) {
+		const r = await review.createRequest(asOwner(), 'plan-a', {
+			scope,
+			reviewerIds: [rita.id],
+			dueDate: '2026-03-10',
+			message: 'Bitte bis zur Sitzung'
+		});
+		if (!r.ok) throw new Error(r.error.message);
+		return r.value;
+	}
+
+	it('validates scope and reviewers', async () => {
+		const viewer = await review.createRequest(asOwner(), 'plan-a', {
+			scope: { kind: 'plan' },
+			reviewerIds: [viktor.id],
+			dueDate: '2026-03-10'
+		});
+		expect(!viewer.ok && viewer.error.code).toBe('invalid_reviewer');
+		const noField = await review.createRequest(asOwner(), 'plan-a', {
+			scope: { kind: 'field', fieldId: 'g1' },
+			reviewerIds: [rita.id],
+			dueDate: '2026-03-10'
+		});
+		expect(!noField.ok && noField.error.code).toBe('item_not_found');
+		const badDate = await review.createRequest(asOwner(), 'plan-a', {
+			scope: { kind: 'plan' },
+			reviewerIds: [rita.id],
+			dueDate: '2026-02-30'
+		});
+		expect(!badDate.ok && badDate.error.code).toBe('invalid_due_date');
+		await request();
+		expect((await inbox(rita)).notifications[0]).toMatchObject({ kind: 'review_requested' });
+		expect((await access.listAudit('plan-a'))[0].action).toBe('review_requested');
+	});
+
+	it('decisions: named reviewers only, in scope, replaced on change, closed requests refuse', async () => {
+		const r = await request();
+		const ownerDecides = await review.decide(asOwner(), 'plan-a', 'g1', {
+			requestId: r.id,
+			verdict: 'approved'
+		});
+		expect(!ownerDecides.ok && ownerDecides.error.code).toBe('not_a_reviewer');
+		const outOfScope = await review.decide(asRita(), 'plan-a', 'g2', {
+			requestId: r.id,
+			verdict: 'approved'
+		});
+		expect(!outOfScope.ok && outOfScope.error.code).toBe('out_of_scope');
+		const noComment = await review.decide(asRita(), 'plan-a', 'g1', {
+			requestId: r.id,
+			verdict: 'changes_requested'
+		});
+		expect(!noComment.ok && noComment.error.code).toBe('comment_required');
+
+		const changes = await review.decide(asRita(), 'plan-a', 'g1', {
+			requestId: r.id,
+			verdict: 'changes_requested',
+			comment: 'Der Indikator fehlt.'
+		});
+		expect(changes.ok).toBe(true);
+		const threadId = changes.ok ? changes.value.threadId : null;
+		expect(threadId).toBeTruthy();
+		let state = await review.state('plan-a');
+		expect(state.ok && state.value.threads.find((t) => t.id === threadId)?.itemId).toBe('g1');
+		expect((await inbox(owner)).notifications[0]).toMatchObject({ kind: 'review_verdict' });
+
+		clock += 60_000;
+		await review.decide(asRita(), 'plan-a', 'g1', { requestId: r.id, verdict: 'approved' });
+		state = await review.state('plan-a');
+		expect(state.ok && state.value.decisions).toHaveLength(1);
+		expect(state.ok && state.value.decisions[0]).toMatchObject({
+			verdict: 'approved',
+			threadId: null
+		});
+
+		// "What needs my review": the measure is still open for Rita.
+		const queue = await review.queue(rita);
+		expect(queue.ok && queue.value).toEqual([
+			expect.objectContaining({
+				kind: 'review',
+				id: r.id,
+				itemIds: ['m1'],
+				planTitle: 'Integrationskonzept'
+			})
+		]);
+
+		plans.get('plan-a')!.items.delete('m1');
+		const deleted = await review.decide(asRita(), 'plan-a', 'm1', {
+			requestId: r.id,
+			verdict: 'approved'
+		});
+		expect(!deleted.ok && deleted.error).toMatchObject({ status: 404, code: 'item_not_found' });
+
+		await review.setRequestClosed(asOwner(), 'plan-a', r.id, { closed: true });
+		const closed = await review.decide(asRita(), 'plan-a', 'g1', {
+			requestId: r.id,
+			verdict: 'approved'
+		});
+		expect(!closed.ok && closed.error).toMatchObject({ status: 409, code: 'request_closed' });
+		const afterClose = await review.queue(rita);
+		expect(afterClose.ok && afterClose.value).toEqual([]);
+	});
+});
+
+describe('administrative check', () => {
+	it('assign, replace, verdict by the department only, deleted measure → 404', async () => {
+		const notMeasure = await review.assignChecks(asOwner(), 'plan-a', {
+			measureIds: ['g1'],
+			departmentUserId: rita.id,
+			dueDate: '2026-03-20'
+		});
+		expect(!notMeasure.ok && notMeasure.error.code).toBe('not_a_measure');
+		const viewerDept = await review.assignChecks(asOwner(), 'plan-a', {
+			measureIds: ['m1'],
+			departmentUserId: viktor.id,
+			dueDate: '2026-03-20'
+		});
+		expect(!viewerDept.ok && viewerDept.error.code).toBe('invalid_department');
+
+		const first = await review.assignChecks(asOwner(), 'plan-a', {
+			measureIds: ['m1'],
+			departmentUserId: rita.id,
+			dueDate: '2026-03-20',
+			note: 'Haushalt prüfen'
+		});
+		const second = await review.assignChecks(asOwner(), 'plan-a', {
+			measureIds: ['m1'],
+			departmentUserId: ed.id,
+			dueDate: '2026-03-21'
+		});
+		expect(first.ok && second.ok).toBe(true);
+		const checkId = second.ok ? second.value[0].id : '';
+		let state = await review.state('plan-a');
+		expect(state.ok && state.value.checks.map((c) => c.id)).toEqual([checkId]);
+		expect(events.some((e) => e.event === 'review:check-removed')).toBe(true);
+		expect((await inbox(ed)).notifications[0]).toMatchObject({ kind: 'check_assigned' });
+
+		const verdict = {
+			outcome: 'conditional',
+			reasons: 'Sinnvoll, aber teuer',
+			conditions: 'Haushaltsvorbehalt',
+			responsibleOffice: 'Amt für Soziales'
+		};
+		const wrong = await review.recordCheckVerdict(asRita(), 'plan-a', checkId, verdict);
+		expect(!wrong.ok && wrong.error).toMatchObject({ status: 403, code: 'not_department' });
+		const ok = await review.recordCheckVerdict(asEd(), 'plan-a', checkId, verdict);
+		expect(ok.ok && ok.value.verdict).toMatchObject({ outcome: 'conditional', by: { id: ed.id } });
+		expect((await inbox(owner)).notifications[0].text).toBe(
+			'Ed hat „Sprachkurse“ geprüft: Umsetzbar unter Bedingungen.'
+		);
+		expect(await review.checksByMeasure('plan-a')).toHaveProperty(
+			'm1.verdict.outcome',
+			'conditional'
+		);
+
+		plans.get('plan-a')!.items.delete('m1');
+		const gone = await review.recordCheckVerdict(asEd(), 'plan-a', checkId, verdict);
+		expect(!gone.ok && gone.error).toMatchObject({ status: 404, code: 'item_not_found' });
+
+		await review.forgetPlan('plan-a');
+		state = await review.state('plan-a');
+		expect(state.ok && state.value).toEqual({
+			threads: [],
+			requests: [],
+			decisions: [],
+			checks: []
+		});
+	});
+});
+
+describe('inbox', () => {
+	it('guests have none; marking read answers the unread count and pushes it', async () => {
+		const guest: Principal = {
+			kind: 'guest',
+			id: 'guest-1',
+			name: 'Gast',
+			planId: 'plan-a',
+			role: 'reviewer',
+			inviteId: 'i',
+			expiresAt: clock + 1e6
+		};
+		const g = await review.inbox(guest);
+		expect(!g.ok && g.error).toMatchObject({ status: 403, code: 'accounts_only' });
+		await review.createThread(asRita(), 'plan-a', {
+			itemId: null,
+			body: 'a',
+			mentions: [owner.id]
+		});
+		await review.createThread(asRita(), 'plan-a', {
+			itemId: null,
+			body: 'b',
+			mentions: [owner.id]
+		});
+		const box = await inbox(owner);
+		expect(box.unread).toBe(2);
+		expect(await review.markRead(owner, { ids: [box.notifications[0].id] })).toEqual({
+			ok: true,
+			value: { unread: 1 }
+		});
+		expect(events.at(-1)).toEqual({
+			to: `user:${owner.id}`,
+			event: 'notifications:unread',
+			args: [1]
+		});
+		const bad = await review.markRead(owner, { ids: 'alle' });
+		expect(!bad.ok && bad.error.code).toBe('invalid_input');
+	});
+});

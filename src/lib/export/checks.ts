@@ -1,0 +1,40 @@
+/**
+ * Administrative check verdicts (Phase D, issue 5) in the PDF: extra rows of a measure's block
+ * (Gesamtplan, Handlungsfelder) and of its Steckbrief. The export gets the checks keyed by
+ * measure id (`ExportEnv.checks`, from GET /api/plans/<id>/review or the review service).
+ */
+import { CHECK_OUTCOME_LABELS, type AdminCheck } from '../review/types';
+import { formatDateShort } from './text';
+
+/** What the export needs of a check (an AdminCheck fits). */
+export type ExportCheck = Pick<AdminCheck, 'measureId' | 'verdict'>;
+
+/** Checks keyed by measure id. */
+export type ExportChecks = Readonly<Record<string, ExportCheck | undefined>>;
+
+/** Index a list of checks (e.g. PlanReviewState.checks) by measure id. */
+export function checksByMeasure(checks: readonly AdminCheck[]): Record<string, AdminCheck> {
+	const out: Record<string, AdminCheck> = {};
+	for (const check of checks) out[check.measureId] = check;
+	return out;
+}
+
+/** Rows for a measure with a recorded verdict; none without one. */
+export function checkRows(
+	check: ExportCheck | undefined,
+	text: (s: string) => string
+): Array<{ label: string; value: string }> {
+	const v = check?.verdict;
+	if (!v) return [];
+	const rows = [
+		{ label: 'Verwaltungsprüfung', value: CHECK_OUTCOME_LABELS[v.outcome] ?? v.outcome }
+	];
+	if (v.conditions.trim()) rows.push({ label: 'Bedingungen', value: text(v.conditions) });
+	rows.push({ label: 'Begründung', value: text(v.reasons) });
+	rows.push({ label: 'Zuständiges Amt', value: text(v.responsibleOffice) });
+	rows.push({
+		label: 'Geprüft',
+		value: `${text(v.by.name)}, ${formatDateShort(v.at.slice(0, 10)) || v.at.slice(0, 10)}`
+	});
+	return rows;
+}
