@@ -1,0 +1,313 @@
+/**
+ * Asynchronous review (issue 5) in two (three) browser contexts: the owner requests a review of a
+ * field; the reviewer finds it in the inbox and "Meine Prüfaufgaben", requests changes on a
+ * measure; the owner sees the notification and the thread live, answers and resolves it; the
+ * reviewer approves and the card shows it. Then the administrative check (Phase D), and axe
+ * checks of the new pages and panels.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { addField, addGoal, addMeasure, detail, openNewPlan } from './support/board';
+import { addMember, person } from './support/auth';
+
+const SHOTS = process.env.MITPLAN_SHOTS_DIR ?? '/tmp/shots';
+
+function inDays(days: number): string {
+	const d = new Date(Date.now() + days * 86_400_000);
+	const p = (n: number) => String(n).padStart(2, '0');
+	return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+async function expectNoSeriousViolations(page: Page, what: string) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	const serious = results.violations.filter(
+		(v) => v.impact === 'serious' || v.impact === 'critical'
+	);
+	const report = serious.map(
+		(v) =>
+			`${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
+	);
+	expect(report, `axe violations on ${what}`).toEqual([]);
+}
+
+const card = (page: Page, title: string) =>
+	page.getByTestId('measure-card').filter({ hasText: title });
+
+/** A plan with one field, goal and measure, owned by `owner`, with members. */
+async function setUp(page: Page, planTitle: string) {
+	const planId = await openNewPlan(page, planTitle);
+	await addField(page, 'Sprache und Bildung');
+	await addGoal(page, 'Sprache und Bildung', 'Sprachförderung ausbauen');
+	await addMeasure(page, 'Sprachförderung ausbauen', 'Sprachcafé im Stadtteilzentrum');
+	return planId;
+}
+
+test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+
+test('reviewer requests changes, owner answers and resolves live, reviewer approves', async ({
+	browser,
+	page
+}) => {
+	const owner = await person(browser, page.request, 'Olga Prozess');
+	const rita = await person(browser, page.request, 'Rita Kerngruppe');
+	const planId = await setUp(owner.page, 'Review-Plan');
+	await addMember(owner.page.request, planId, rita.user.email, 'reviewer');
+
+	// The owner requests a review of the field from Rita.
+	await owner.page.getByTestId('plan-review-link').click();
+	await expect(owner.page.getByRole('heading', { level: 1 })).toContainText('Prüfung & Review');
+	await owner.page
+		.getByTestId('request-scope')
+		.selectOption({ label: 'Handlungsfeld „Sprache und Bildung“' });
+	await owner.page.getByTestId('request-submit').click();
+	// nothing chosen: clear messages, nothing sent
+	await expect(owner.page.getByText('Bitte wählen Sie mindestens eine Person.')).toBeVisible();
+	await owner.page
+		.getByTestId('request-reviewers')
+		.getByRole('checkbox', { name: /Rita Kerngruppe/ })
+		.check();
+	await owner.page.getByTestId('request-due').fill(inDays(7));
+	await owner.page
+		.getByLabel('Nachricht an die Prüfenden (optional)')
+		.fill('Bitte bis nächste Woche.');
+	await owner.page.getByTestId('request-submit').click();
+	const row = owner.page.getByTestId('request-row');
+	await expect(row).toHaveCount(1);
+	await expect(row).toContainText('Rita Kerngruppe');
+	await expect(row).toContainText('0 von 2 Voten');
+
+	// Rita sees it in her inbox (unread count from the server) and in "Meine Prüfaufgaben".
+	await rita.page.goto('/');
+	const bell = rita.page.getByTestId('inbox-bell');
+	await expect(bell).toHaveAttribute('aria-label', 'Benachrichtigungen, 1 ungelesen');
+	await bell.click();
+	const panel = rita.page.getByTestId('inbox-panel');
+	await expect(panel.getByTestId('inbox-item').first()).toContainText('Review-Plan');
+	await rita.page.keyboard.press('Escape');
+	await expect(panel).toBeHidden();
+	await expect(bell).toBeFocused();
+
+	await rita.page.goto('/pruefen');
+	const entry = rita.page.getByTestId('queue-entry');
+	await expect(entry).toHaveCount(1);
+	await expect(entry).toContainText('Review-Plan');
+	await entry.getByTestId('queue-item').filter({ hasText: 'Sprachcafé' }).click();
+	// the deep link opens the measure's detail panel
+	await expect(detail(rita.page)).toBeVisible();
+	await expect(detail(rita.page).getByRole('heading', { level: 2 })).toContainText('Sprachcafé');
+
+	// The owner is on the board meanwhile.
+	await owner.page.goto(`/plans/${planId}`);
+	await expect(card(owner.page, 'Sprachcafé')).toBeVisible();
+	const ownerBell = owner.page.getByTestId('inbox-bell');
+	await expect(ownerBell).toHaveAttribute('aria-label', 'Benachrichtigungen, keine ungelesen');
+
+	// Rita requests changes; without a comment she is asked for one.
+	const myVerdict = detail(rita.page).getByTestId('my-verdict');
+	await myVerdict.getByTestId('verdict-changes').click();
+	await expect(myVerdict.getByRole('alert')).toHaveText(
+		'Bitte schreiben Sie, welche Änderungen Sie erbitten.'
+	);
+	await myVerdict.getByTestId('verdict-comment').fill('Bitte Zeitraum und Zielgruppe ergänzen.');
+	await myVerdict.getByTestId('verdict-changes').click();
+	await expect(detail(rita.page).getByTestId('verdict')).toContainText('Änderungen erbeten');
+	await expect(detail(rita.page).getByTestId('thread')).toContainText(
+		'Bitte Zeitraum und Zielgruppe'
+	);
+
+	// The owner sees the notification and the card state live, without a reload.
+	await expect(ownerBell).toHaveAttribute('aria-label', 'Benachrichtigungen, 1 ungelesen');
+	const ownerCard = card(owner.page, 'Sprachcafé');
+	await expect(ownerCard.getByTestId('review-state')).toHaveAttribute(
+		'data-state',
+		'changes_requested'
+	);
+	await expect(ownerCard.getByTestId('comment-count')).toHaveAttribute(
+		'aria-label',
+		'1 offener Kommentar'
+	);
+	await ownerBell.click();
+	await owner.page.getByTestId('inbox-item').first().click();
+	await expect(detail(owner.page)).toBeVisible();
+	await expect(ownerBell).toHaveAttribute('aria-label', 'Benachrichtigungen, keine ungelesen');
+	const thread = detail(owner.page).getByTestId('thread');
+	await expect(thread).toContainText('Bitte Zeitraum und Zielgruppe ergänzen.');
+
+	// The owner answers (with an @mention from the list, by keyboard) and resolves the thread.
+	await thread.getByTestId('thread-reply').click();
+	const reply = detail(owner.page).getByTestId('reply-input');
+	await reply.pressSequentially('Danke @Ri');
+	await expect(owner.page.getByTestId('mention-option')).toHaveText(['Rita Kerngruppe']);
+	await expect(reply).toHaveAttribute('aria-activedescendant', /mention-0$/);
+	await reply.press('Enter');
+	await expect(reply).toHaveValue('Danke @Rita Kerngruppe ');
+	await reply.pressSequentially('– Zeitraum ist ergänzt.');
+	await detail(owner.page).getByTestId('reply-input-send').click();
+	await expect(thread.getByTestId('comment')).toHaveCount(2);
+
+	// Rita sees the answer live in her open panel.
+	await expect(detail(rita.page).getByTestId('thread')).toContainText('Zeitraum ist ergänzt.');
+
+	await thread.getByTestId('thread-resolve').click();
+	await expect(detail(owner.page).getByTestId('resolved-threads')).toContainText(
+		'1 erledigter Kommentarverlauf'
+	);
+	await expect(detail(rita.page).getByTestId('resolved-threads')).toBeVisible();
+
+	// Rita approves; the owner's card shows it live.
+	await detail(rita.page).getByTestId('verdict-approve').click();
+	await expect(detail(rita.page).getByTestId('verdict')).toContainText('Freigegeben');
+	await detail(owner.page).getByTestId('detail-done').click();
+	await expect(ownerCard.getByTestId('review-state')).toHaveAttribute('data-state', 'approved');
+	await expect(ownerCard.getByTestId('review-state')).toContainText('Freigegeben');
+	await expect(ownerCard.getByTestId('comment-count')).toHaveCount(0);
+	// the goal is still waiting for Rita
+	await expect(owner.page.getByTestId('goal').getByTestId('review-state').first()).toContainText(
+		'0 von 1 freigegeben'
+	);
+
+	// After a reload, everything is still there.
+	await owner.page.reload();
+	await expect(card(owner.page, 'Sprachcafé').getByTestId('review-state')).toHaveAttribute(
+		'data-state',
+		'approved'
+	);
+	await owner.page.screenshot({ path: `${SHOTS}/review-board.png` });
+
+	await owner.context.close();
+	await rita.context.close();
+});
+
+test('administrative check: the department records "Umsetzbar unter Bedingungen"', async ({
+	browser,
+	page
+}) => {
+	const owner = await person(browser, page.request, 'Olga Prozess');
+	const dora = await person(browser, page.request, 'Dora Sozialamt');
+	const planId = await setUp(owner.page, 'Prüf-Plan');
+	await addMember(owner.page.request, planId, dora.user.email, 'reviewer');
+
+	await owner.page.goto(`/plans/${planId}/pruefung`);
+	await owner.page.getByTestId('check-measure').first().check();
+	await owner.page.getByTestId('check-department').selectOption({ label: 'Dora Sozialamt' });
+	await owner.page.getByTestId('check-due-date').fill(inDays(14));
+	await owner.page.getByLabel('Hinweis (optional)').fill('Bitte Haushaltslage prüfen.');
+	await owner.page.getByTestId('check-assign-submit').click();
+	await expect(owner.page.getByTestId('check-row')).toHaveCount(1);
+	await expect(owner.page.getByTestId('check-row')).toContainText('Ausstehend');
+
+	await owner.page.goto(`/plans/${planId}`);
+	const ownerCard = card(owner.page, 'Sprachcafé');
+	await expect(ownerCard.getByTestId('check-state')).toContainText('In Prüfung bei Dora Sozialamt');
+
+	// Dora opens her task.
+	await dora.page.goto('/pruefen');
+	await dora.page.getByTestId('queue-entry').getByTestId('queue-item').click();
+	const form = detail(dora.page).getByTestId('check-form');
+	await form.getByRole('radio', { name: 'Umsetzbar unter Bedingungen' }).check();
+	await form.getByTestId('check-reasons').fill('Räume vorhanden, Honorarmittel fehlen.');
+	await form.getByTestId('check-office').fill('Amt für Soziales');
+	await form.getByTestId('check-submit').click();
+	// conditions are required for "unter Bedingungen"
+	await expect(form.getByText('Bitte nennen Sie die Bedingungen')).toBeVisible();
+	await expect(form.getByTestId('check-conditions')).toBeFocused();
+	await form.getByTestId('check-conditions').fill('Haushaltsvorbehalt 2027');
+	await form.getByTestId('check-submit').click();
+	await expect(detail(dora.page).getByTestId('check-verdict')).toContainText(
+		'Umsetzbar unter Bedingungen'
+	);
+
+	// closing the deep-linked panel drops ?eintrag, so a reload does not open it again
+	await detail(dora.page).getByTestId('detail-done').click();
+	await expect(dora.page).toHaveURL(new RegExp(`/plans/${planId}$`));
+
+	// The owner's card shows the verdict live.
+	await expect(ownerCard.getByTestId('check-state')).toHaveAttribute('data-outcome', 'conditional');
+	await expect(ownerCard.getByTestId('check-state')).toContainText('Umsetzbar unter Bedingungen');
+	await ownerCard.locator('.card-open').click();
+	await expect(detail(owner.page).getByTestId('check-verdict')).toContainText(
+		'Haushaltsvorbehalt 2027'
+	);
+	await expect(detail(owner.page).getByTestId('check-verdict')).toContainText('Amt für Soziales');
+
+	await owner.context.close();
+	await dora.context.close();
+});
+
+test('Barrierefreiheit: Prüfung & Review, Meine Prüfaufgaben, Kommentare, Benachrichtigungen', async ({
+	browser,
+	page
+}) => {
+	const owner = await person(browser, page.request, 'Olga Prozess');
+	const rita = await person(browser, page.request, 'Rita Kerngruppe');
+	const planId = await setUp(owner.page, 'A11y-Review');
+	await addMember(owner.page.request, planId, rita.user.email, 'reviewer');
+
+	// a request and a check through the API, so the lists have content
+	const state = await owner.page.request.get(`/api/plans/${planId}`);
+	const plan = (await state.json()) as {
+		fields: Array<{ id: string; goals: Array<{ measures: Array<{ id: string }> }> }>;
+	};
+	const measureId = plan.fields[0].goals[0].measures[0].id;
+	expect(
+		(
+			await owner.page.request.post(`/api/plans/${planId}/review-requests`, {
+				data: {
+					scope: { kind: 'field', fieldId: plan.fields[0].id },
+					reviewerIds: [rita.user.id],
+					dueDate: inDays(3),
+					message: ''
+				}
+			})
+		).status()
+	).toBe(201);
+	expect(
+		(
+			await owner.page.request.post(`/api/plans/${planId}/checks`, {
+				data: {
+					measureIds: [measureId],
+					departmentUserId: rita.user.id,
+					dueDate: inDays(5),
+					note: ''
+				}
+			})
+		).status()
+	).toBe(201);
+
+	await owner.page.goto(`/plans/${planId}/pruefung`);
+	await expect(owner.page.getByTestId('request-row')).toHaveCount(1);
+	await expect(owner.page.getByTestId('check-row')).toHaveCount(1);
+	await owner.page.screenshot({ path: `${SHOTS}/review-pruefung.png`, fullPage: true });
+	await expectNoSeriousViolations(owner.page, 'Prüfung & Review');
+
+	await rita.page.goto('/pruefen');
+	await expect(rita.page.getByTestId('queue-entry')).toHaveCount(2);
+	await rita.page.screenshot({ path: `${SHOTS}/review-queue.png`, fullPage: true });
+	await expectNoSeriousViolations(rita.page, 'Meine Prüfaufgaben');
+
+	await rita.page.getByTestId('inbox-bell').click();
+	await expect(rita.page.getByTestId('inbox-item')).toHaveCount(2);
+	await rita.page.screenshot({ path: `${SHOTS}/review-inbox.png` });
+	await expectNoSeriousViolations(rita.page, 'the inbox panel');
+	await rita.page.keyboard.press('Escape');
+
+	await rita.page.goto(`/plans/${planId}?eintrag=${measureId}`);
+	await expect(detail(rita.page)).toBeVisible();
+	await detail(rita.page).getByTestId('comment-new').click();
+	await detail(rita.page)
+		.getByTestId('comment-input')
+		.fill('Ist das Café barrierefrei erreichbar?');
+	await detail(rita.page).getByTestId('comment-input-send').click();
+	await expect(detail(rita.page).getByTestId('thread')).toHaveCount(1);
+	await detail(rita.page).getByTestId('thread-reply').click();
+	await detail(rita.page).getByTestId('reply-input').pressSequentially('@Ol');
+	await expect(rita.page.getByTestId('mention-option')).toHaveCount(1);
+	await rita.page.screenshot({ path: `${SHOTS}/review-detail.png` });
+	await expectNoSeriousViolations(rita.page, 'the detail panel with comments');
+
+	await owner.context.close();
+	await rita.context.close();
+});
