@@ -144,6 +144,7 @@ test.describe('Barrierefreiheit der Konto- und Einladungsseiten', () => {
 		await guest.screenshot({ path: `${SHOTS}/invite.png` });
 		await expectNoSeriousViolations(guest, 'the invitation page');
 
+		await guest.locator('html[data-hydrated]').waitFor();
 		await guest.getByLabel('Ihr Name').fill('Gerd Gast');
 		await guest.getByTestId('guest-join').click();
 		await expect(guest.getByTestId('role-badge')).toContainText('Nur lesen');

@@ -45,6 +45,7 @@ test('Gast tritt per Einladungslink nur mit Namen bei und bearbeitet live mit', 
 	await guest.page.goto(link);
 	await expect(guest.page.getByTestId('invite-plan')).toHaveText('Plan mit Gästen');
 	await expect(guest.page.getByTestId('invite-role')).toContainText('Bearbeiten');
+	await guest.page.locator('html[data-hydrated]').waitFor(); // a click before hydration would submit natively
 	// no name: a German error at the field, focus on it
 	await guest.page.getByTestId('guest-join').click();
 	await expect(guest.page.getByLabel('Ihr Name')).toBeFocused();

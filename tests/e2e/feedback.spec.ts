@@ -69,6 +69,7 @@ test('Beteiligung: Gast reicht ein, Prozesssteuerung übernimmt und entscheidet,
 	const guest = await anonymous(browser);
 	await guest.page.setViewportSize({ width: 390, height: 844 });
 	await guest.page.goto(link);
+	await guest.page.locator('html[data-hydrated]').waitFor();
 	await expect(guest.page.getByTestId('fb-title')).toHaveText('Rückmeldung vor der AG-Sitzung');
 	await expect(guest.page.getByText(inside.title).first()).toBeVisible();
 	await expect(guest.page.getByText(outside.title)).toHaveCount(0);
