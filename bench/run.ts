@@ -19,6 +19,7 @@ import { createRedisStore } from '../server/storage/redis-store';
 import { connectClient, type TestClient } from '../tests/helpers/clients';
 import { startRedis } from '../tests/helpers/redis-server';
 import { runExportBench } from './export';
+import { runReviewBench } from './review';
 
 const RECEIVERS = 50;
 const EDITS = 300;
@@ -63,6 +64,7 @@ async function startChild(
 			LOG_LEVEL: 'error',
 			SEED_EXAMPLE_PLAN: 'false',
 			SYNC_MAX_CONNECTIONS_PER_USER: '1000',
+			REVIEW_COMMENTS_PER_MINUTE: '10000',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'inherit', 'ipc']
@@ -254,6 +256,8 @@ async function main() {
 			`\nStore append (${kind}, 1,000 small updates): p50 ${ms(pct(times, 50))}   p99 ${ms(pct(times, 99))}`
 		);
 	}
+
+	await runReviewBench(child, url, 'klein', TOKENS.get('klein')!);
 
 	child.kill('SIGTERM');
 	rmSync(dataDir, { recursive: true, force: true });

@@ -21,6 +21,41 @@ const principal = {
 	email: user.email,
 	isAdmin: false
 };
+const caller = { principal, role: 'owner' as const };
+
+/** Review benchmark (bench/review.ts): comments written by the bench account, state reads. */
+async function review(message: object): Promise<void> {
+	const m = message as Record<string, unknown>;
+	if (typeof m.comment === 'string') {
+		const result = await running.core.review.createThread(caller, m.comment, {
+			itemId: null,
+			body: String(m.body)
+		});
+		if (!result.ok) throw new Error(result.error.message);
+		process.send?.({ commented: result.value.id });
+	}
+	if (typeof m.threads === 'string') {
+		for (let i = 0; i < Number(m.count); i++) {
+			const result = await running.core.review.createThread(caller, m.threads, {
+				itemId: null,
+				body: `Thread ${i}`
+			});
+			if (!result.ok) throw new Error(result.error.message);
+		}
+		process.send?.({ threadsCreated: true });
+	}
+	if (typeof m.reviewState === 'string') {
+		const times: number[] = [];
+		for (let i = 0; i < Number(m.times); i++) {
+			const start = performance.now();
+			const result = await running.core.review.state(m.reviewState);
+			times.push(performance.now() - start);
+			if (!result.ok) throw new Error(result.error.message);
+		}
+		process.send?.({ stateTimes: times });
+	}
+}
+
 process.stdout.write(`READY ${running.port}\n`);
 process.on('SIGTERM', () => void running.close().then(() => process.exit(0)));
 process.on('message', async (message: unknown) => {
@@ -31,4 +66,5 @@ process.on('message', async (message: unknown) => {
 		const { token } = await access.issueSyncToken(principal, planId);
 		process.send?.({ planId, token });
 	}
+	if (typeof message === 'object' && message !== null) await review(message);
 });
