@@ -13,6 +13,7 @@
  *   fb:sub:<roundId>:<subId>       JSON    Submission (one key each, no huge JSON)
  *   fb:origin:<planId>:<itemId>    set     `<roundId>/<subId>` of submissions linked to/made into it
  *   fb:rl:<sha256(round+address)>  counter submissions per address and round (window TTL)
+ *   fb:claim:<roundId>:<subId>     string  an item is being made from the submission (short TTL)
  *
  * No IP address is stored in a submission; the rate-limit key holds only a hash and expires
  * with its window.
@@ -81,6 +82,7 @@ const K = {
 	seq: (roundId: string) => `fb:round:${roundId}:seq`,
 	sub: (roundId: string, subId: string) => `fb:sub:${roundId}:${subId}`,
 	origin: (planId: string, itemId: string) => `fb:origin:${planId}:${itemId}`,
+	claim: (roundId: string, subId: string) => `fb:claim:${roundId}:${subId}`,
 	rate: (roundId: string, address: string) =>
 		`fb:rl:${createHash('sha256').update(`${roundId}\n${address}`).digest('hex').slice(0, 32)}`
 };
@@ -132,6 +134,9 @@ function parse<T>(raw: string | null): T | null {
 		return null;
 	}
 }
+
+/** How long a claim on a submission (an item is being made from it) lasts at most. */
+const CLAIM_TTL_MS = 60_000;
 
 const newId = (prefix: string) => `${prefix}-${randomBytes(9).toString('base64url')}`;
 
@@ -612,15 +617,6 @@ export function createFeedbackService(deps: FeedbackDeps) {
 			return guarded('create item', async () => {
 				const round = await planRound(planId, roundId);
 				if (!round) return E.roundNotFound();
-				const sub = parse<Submission>(await kv.get(K.sub(roundId, subId)));
-				if (!sub) return E.subNotFound();
-				if (sub.createdItemId) {
-					return failure(
-						409,
-						'item_exists',
-						`Aus Beitrag #${sub.number} wurde bereits ein Element angelegt.`
-					);
-				}
 				const type = body.type;
 				if (type !== 'goal' && type !== 'measure') {
 					return E.bad('invalid_type', 'Bitte wählen Sie „Ziel“ oder „Maßnahme“.');
@@ -634,44 +630,77 @@ export function createFeedbackService(deps: FeedbackDeps) {
 					);
 				}
 				const parentId = body.parentId;
-				const created = await withPlan<string>(planId, async (room) => {
-					let result: ReturnType<typeof createItem> | undefined;
-					room.transact((doc: Y.Doc) => {
-						result = createItem(doc, {
-							type,
-							parentId,
-							values:
-								type === 'goal'
-									? { title: sub.title, specific: sub.text }
-									: { title: sub.title, description: sub.text, status: 'idee' }
-						});
-					});
-					if (!result || !result.ok) {
-						return E.bad(
-							result?.error.code ?? 'invalid_parent',
-							result?.error.message ?? 'Das Element konnte nicht angelegt werden.'
+				// Claim the submission first (atomic, set-if-absent): a double click or a second tab
+				// must not make a second item. The claim expires by itself should this process die.
+				const claim = K.claim(roundId, subId);
+				const claimed = await kv.set(claim, iso(), { ifAbsent: true, ttlMs: CLAIM_TTL_MS });
+				if (!claimed) {
+					return failure(
+						409,
+						'already_created',
+						'Aus diesem Beitrag wird gerade ein Element angelegt. Bitte laden Sie die Liste neu.'
+					);
+				}
+				// Made in the plan but not recorded (storage failed): keep the claim until it expires
+				// rather than let a retry make a second item.
+				let itemMade = false;
+				let recorded = false;
+				const makeItem = async (): Promise<R<{ submission: Submission; itemId: string }>> => {
+					const sub = parse<Submission>(await kv.get(K.sub(roundId, subId)));
+					if (!sub) return E.subNotFound();
+					if (sub.createdItemId) {
+						return failure(
+							409,
+							'item_exists',
+							`Aus Beitrag #${sub.number} wurde bereits ein Element angelegt.`
 						);
 					}
-					await room.flush();
-					return { ok: true, value: result.value };
-				});
-				if (!created.ok) return created;
-				const itemId = created.value;
-				const updated = await kv.update<Submission | null>(K.sub(roundId, subId), (raw) => {
-					const s = parse<Submission>(raw);
-					if (!s) return { result: null };
-					const next = { ...s, createdItemId: itemId };
-					return { value: JSON.stringify(next), result: next };
-				});
-				if (!updated) return E.subNotFound();
-				await setOrigin(planId, itemId, `${roundId}/${subId}`, true);
-				await audit(planId, actor, 'feedback_triaged', {
-					roundId,
-					submission: sub.number,
-					createdItemId: itemId,
-					type
-				});
-				return { ok: true, value: { submission: updated, itemId } };
+					const created = await withPlan<string>(planId, async (room) => {
+						let result: ReturnType<typeof createItem> | undefined;
+						room.transact((doc: Y.Doc) => {
+							result = createItem(doc, {
+								type,
+								parentId,
+								values:
+									type === 'goal'
+										? { title: sub.title, specific: sub.text }
+										: { title: sub.title, description: sub.text, status: 'idee' }
+							});
+						});
+						if (!result || !result.ok) {
+							return E.bad(
+								result?.error.code ?? 'invalid_parent',
+								result?.error.message ?? 'Das Element konnte nicht angelegt werden.'
+							);
+						}
+						itemMade = true;
+						await room.flush();
+						return { ok: true, value: result.value };
+					});
+					if (!created.ok) return created;
+					const itemId = created.value;
+					const updated = await kv.update<Submission | null>(K.sub(roundId, subId), (raw) => {
+						const s = parse<Submission>(raw);
+						if (!s) return { result: null };
+						const next = { ...s, createdItemId: itemId };
+						return { value: JSON.stringify(next), result: next };
+					});
+					recorded = true;
+					if (!updated) return E.subNotFound();
+					await setOrigin(planId, itemId, `${roundId}/${subId}`, true);
+					await audit(planId, actor, 'feedback_triaged', {
+						roundId,
+						submission: sub.number,
+						createdItemId: itemId,
+						type
+					});
+					return { ok: true, value: { submission: updated, itemId } };
+				};
+				try {
+					return await makeItem();
+				} finally {
+					if (!itemMade || recorded) await kv.del(claim);
+				}
 			});
 		},
 

@@ -1,0 +1,188 @@
+/**
+ * The feedback service on the real embedded KV, the real file store and real rooms (temp
+ * directory per test). Races are made deterministic by a KV that delegates to the real one and
+ * lets a test run something at a chosen step (`hooks`).
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createItem, initPlan, readPlan } from '../../src/lib/domain/index';
+import { createFileKv } from '../auth/kv-file';
+import type { KvStore } from '../auth/kv';
+import { createAccessService } from '../auth/service';
+import type { Principal } from '../auth/types';
+import { createLogger } from '../log';
+import { createFileStore } from '../storage/index';
+import type { DocStore } from '../storage/types';
+import { createLocalBus } from '../sync/bus';
+import { RoomManager } from '../sync/rooms';
+import { createFeedbackService, type FeedbackService } from './service';
+
+type Hook = (key: string, ...args: unknown[]) => Promise<void> | void;
+
+let dir: string;
+let realKv: KvStore;
+let store: DocStore;
+let rooms: RoomManager;
+let feedback: FeedbackService;
+let owner: Principal;
+const hooks: Partial<Record<'beforeSet' | 'afterSAdd' | 'afterSMembers', Hook>> = {};
+const planId = 'plan-feedback-test';
+const ids = { field: '', goal: '' };
+
+/** The real KV; hooks run at the named steps (then the step goes on as usual). */
+function hookedKv(kv: KvStore): KvStore {
+	return {
+		get kind() {
+			return kv.kind;
+		},
+		get: (key) => kv.get(key),
+		async set(key, value, options) {
+			await hooks.beforeSet?.(key, value);
+			return kv.set(key, value, options);
+		},
+		del: (keys) => kv.del(keys),
+		update: (key, fn) => kv.update(key, fn),
+		incr: (key, windowMs) => kv.incr(key, windowMs),
+		counter: (key) => kv.counter(key),
+		async sAdd(key, member) {
+			await kv.sAdd(key, member);
+			await hooks.afterSAdd?.(key, member);
+		},
+		sRem: (key, member) => kv.sRem(key, member),
+		async sMembers(key) {
+			const out = await kv.sMembers(key);
+			await hooks.afterSMembers?.(key);
+			return out;
+		},
+		listPush: (key, value, max) => kv.listPush(key, value, max),
+		listRange: (key, start, stop) => kv.listRange(key, start, stop),
+		close: () => kv.close()
+	};
+}
+
+beforeEach(async () => {
+	dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mitplan-feedback-'));
+	for (const k of Object.keys(hooks)) delete hooks[k as keyof typeof hooks];
+	const quiet = { warn: () => {}, error: () => {} };
+	realKv = await createFileKv({ dir, logger: quiet });
+	const kv = hookedKv(realKv);
+	const log = createLogger('error');
+	store = await createFileStore({ dir, fsync: false, logger: quiet });
+	rooms = new RoomManager({ store, bus: createLocalBus(), log, compactEvery: 100, idleMs: 60_000 });
+	const access = await createAccessService({ kv, log, passwordHashing: { logN: 10, r: 8, p: 1 } });
+	const doc = new Y.Doc();
+	initPlan(doc, { title: 'Integrationskonzept' });
+	const f = createItem(doc, { type: 'field', values: { title: 'Gesundheit' } });
+	if (!f.ok) throw new Error(f.error.message);
+	ids.field = f.value;
+	const g = createItem(doc, { type: 'goal', parentId: ids.field, values: { title: 'Zugang' } });
+	if (!g.ok) throw new Error(g.error.message);
+	ids.goal = g.value;
+	await store.append(planId, Y.encodeStateAsUpdate(doc));
+	doc.destroy();
+	const created = await access.createUser({
+		email: 'olga@mitplan.test',
+		name: 'Olga',
+		password: 'passwort-1234567'
+	});
+	if (!created.ok) throw new Error(created.error.message);
+	const u = created.value;
+	owner = { kind: 'user', id: u.id, name: u.name, email: u.email, isAdmin: u.isAdmin };
+	await access.registerPlan(planId, owner);
+	feedback = createFeedbackService({ kv, rooms, access, log });
+});
+
+afterEach(async () => {
+	await rooms.closeAll();
+	await store.close();
+	await realKv.close();
+	await fs.rm(dir, { recursive: true, force: true });
+});
+
+const hour = 3600_000;
+async function round() {
+	const r = await feedback.createRound(planId, owner, {
+		title: 'Rückmeldung',
+		fieldIds: [],
+		startsAt: new Date(Date.now() - hour).toISOString(),
+		endsAt: new Date(Date.now() + hour).toISOString(),
+		intro: ''
+	});
+	if (!r.ok) throw new Error(r.error.message);
+	return r.value;
+}
+
+let address = 0;
+async function submit(token: string, title = 'Sprachcafé') {
+	return feedback.submit(
+		token,
+		{
+			kind: 'proposal_measure',
+			targetId: ids.goal,
+			title,
+			text: 'Einmal pro Woche.',
+			name: '',
+			consent: true
+		},
+		`10.0.0.${++address}`
+	);
+}
+
+async function submitted(token: string, title?: string): Promise<string> {
+	const r = await submit(token, title);
+	if (!r.ok) throw new Error(r.error.message);
+	return r.value.id;
+}
+
+const measures = async () => {
+	const room = await rooms.acquire(planId);
+	if (!room) throw new Error('no room');
+	try {
+		return readPlan(room.doc, planId).fields[0].goals[0].measures;
+	} finally {
+		rooms.release(room);
+	}
+};
+
+describe('making an item from a submission', () => {
+	it('two concurrent requests make exactly one item (one 201, one 409)', async () => {
+		const r = await round();
+		const subId = await submitted(r.token);
+		const body = { type: 'measure', parentId: ids.goal };
+		const results = await Promise.all([
+			feedback.createItemFrom(planId, r.id, subId, owner, body),
+			feedback.createItemFrom(planId, r.id, subId, owner, body)
+		]);
+		const ok = results.filter((x) => x.ok);
+		const refused = results.filter((x) => !x.ok);
+		expect(ok).toHaveLength(1);
+		expect(refused).toHaveLength(1);
+		expect(refused[0].ok ? null : refused[0].error.status).toBe(409);
+		const items = await measures();
+		expect(items).toHaveLength(1);
+		const subs = await feedback.listSubmissions(planId, r.id);
+		expect(subs.ok && subs.value[0].createdItemId).toBe(items[0].id);
+		// a third try: already made
+		const again = await feedback.createItemFrom(planId, r.id, subId, owner, body);
+		expect(again.ok ? null : again.error.code).toBe('item_exists');
+	});
+
+	it('a failed creation releases the claim, so a corrected request works', async () => {
+		const r = await round();
+		const subId = await submitted(r.token);
+		const bad = await feedback.createItemFrom(planId, r.id, subId, owner, {
+			type: 'measure',
+			parentId: 'no-such-goal'
+		});
+		expect(bad.ok).toBe(false);
+		const good = await feedback.createItemFrom(planId, r.id, subId, owner, {
+			type: 'measure',
+			parentId: ids.goal
+		});
+		expect(good.ok).toBe(true);
+		expect(await measures()).toHaveLength(1);
+	});
+});
