@@ -28,7 +28,7 @@ let store: DocStore;
 let rooms: RoomManager;
 let feedback: FeedbackService;
 let owner: Principal;
-const hooks: Partial<Record<'beforeSet' | 'afterSAdd' | 'afterSMembers', Hook>> = {};
+const hooks: Partial<Record<'beforeSet' | 'beforeUpdate' | 'afterSMembers', Hook>> = {};
 const planId = 'plan-feedback-test';
 const ids = { field: '', goal: '' };
 
@@ -44,13 +44,13 @@ function hookedKv(kv: KvStore): KvStore {
 			return kv.set(key, value, options);
 		},
 		del: (keys) => kv.del(keys),
-		update: (key, fn) => kv.update(key, fn),
+		async update(key, fn) {
+			await hooks.beforeUpdate?.(key);
+			return kv.update(key, fn);
+		},
 		incr: (key, windowMs) => kv.incr(key, windowMs),
 		counter: (key) => kv.counter(key),
-		async sAdd(key, member) {
-			await kv.sAdd(key, member);
-			await hooks.afterSAdd?.(key, member);
-		},
+		sAdd: (key, member) => kv.sAdd(key, member),
 		sRem: (key, member) => kv.sRem(key, member),
 		async sMembers(key) {
 			const out = await kv.sMembers(key);
@@ -184,5 +184,66 @@ describe('making an item from a submission', () => {
 		});
 		expect(good.ok).toBe(true);
 		expect(await measures()).toHaveLength(1);
+	});
+});
+
+/** Runs `fn` once, at the first step whose key starts with `prefix`. */
+function once(name: keyof typeof hooks, prefix: string, fn: (key: string) => Promise<unknown>) {
+	hooks[name] = async (key) => {
+		if (!key.startsWith(prefix)) return;
+		delete hooks[name];
+		await fn(key);
+	};
+}
+
+describe('deleting a round while someone submits', () => {
+	const leftovers = async (roundId: string, subId = '') => ({
+		sub: subId ? await realKv.get(`fb:sub:${roundId}:${subId}`) : null,
+		subs: await realKv.sMembers(`fb:round:${roundId}:subs`),
+		seq: await realKv.get(`fb:round:${roundId}:seq`)
+	});
+	const nothing = { sub: null, subs: [], seq: null };
+
+	it('deleted after the submission took its number: it is refused and leaves nothing', async () => {
+		const r = await round();
+		let deleted: unknown;
+		let subKey = '';
+		once('beforeUpdate', `fb:round:${r.id}:seq`, async () => {
+			deleted = await feedback.deleteRound(planId, r.id, owner);
+		});
+		hooks.beforeSet = (key) => {
+			if (key.startsWith('fb:sub:')) subKey = key;
+		};
+		const sent = await submit(r.token);
+		expect(deleted).toEqual({ ok: true, value: null });
+		expect(sent.ok ? null : sent.error.status).toBe(404);
+		expect(await leftovers(r.id, subKey.split(':').pop())).toEqual(nothing);
+	});
+
+	it('deleted just before the submission is written: it is refused and leaves nothing', async () => {
+		const r = await round();
+		let subKey = '';
+		once('beforeSet', 'fb:sub:', async (key) => {
+			subKey = key;
+			await feedback.deleteRound(planId, r.id, owner);
+		});
+		const sent = await submit(r.token);
+		expect(subKey).not.toBe('');
+		expect(sent.ok ? null : sent.error.status).toBe(404);
+		expect(await leftovers(r.id, subKey.split(':').pop())).toEqual(nothing);
+	});
+
+	it('a submission while the deletion reads the old ones: refused, nothing left', async () => {
+		const r = await round();
+		const first = await submitted(r.token, 'Vorher');
+		let during: Awaited<ReturnType<typeof submit>> | undefined;
+		once('afterSMembers', `fb:round:${r.id}:subs`, async () => {
+			during = await submit(r.token, 'Währenddessen');
+		});
+		expect((await feedback.deleteRound(planId, r.id, owner)).ok).toBe(true);
+		expect(during?.ok ? null : during?.error.status).toBe(404);
+		expect(await leftovers(r.id, first)).toEqual(nothing);
+		const id = during?.ok ? during.value.id : '';
+		if (id) expect(await realKv.get(`fb:sub:${r.id}:${id}`)).toBeNull();
 	});
 });

@@ -445,20 +445,17 @@ export function createFeedbackService(deps: FeedbackDeps) {
 			return guarded('delete round', async () => {
 				const round = await planRound(planId, roundId);
 				if (!round) return E.roundNotFound();
+				// The round goes first: a submission arriving from now on finds no round, and one
+				// already under way notices afterwards and takes back what it wrote (see submit).
+				await kv.del([K.token(round.token), K.round(roundId)]);
+				await kv.sRem(K.planRounds(planId), roundId);
 				const subs = await loadSubs(roundId);
 				for (const s of subs) {
 					const ref = `${roundId}/${s.id}`;
 					await setOrigin(planId, s.linkedItemId, ref, false);
 					await setOrigin(planId, s.createdItemId, ref, false);
 				}
-				await kv.del([
-					K.token(round.token),
-					K.round(roundId),
-					K.subs(roundId),
-					K.seq(roundId),
-					...subs.map((s) => K.sub(roundId, s.id))
-				]);
-				await kv.sRem(K.planRounds(planId), roundId);
+				await kv.del([K.subs(roundId), K.seq(roundId), ...subs.map((s) => K.sub(roundId, s.id))]);
 				if (actor) {
 					await audit(planId, actor, 'feedback_round_deleted', {
 						roundId,
@@ -877,6 +874,12 @@ export function createFeedbackService(deps: FeedbackDeps) {
 				};
 				await kv.set(K.sub(round.id, sub.id), JSON.stringify(sub));
 				await kv.sAdd(K.subs(round.id), sub.id);
+				// Deleted while this submission was under way (deleteRound removes the round before
+				// it reads the submissions): take back what was written here, leave nothing behind.
+				if (!(await loadRound(round.id))) {
+					await kv.del([K.sub(round.id, sub.id), K.subs(round.id), K.seq(round.id)]);
+					return E.linkNotFound();
+				}
 				return { ok: true, value: { number, id: sub.id } };
 			});
 		}
