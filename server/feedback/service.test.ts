@@ -247,3 +247,64 @@ describe('deleting a round while someone submits', () => {
 		if (id) expect(await realKv.get(`fb:sub:${r.id}:${id}`)).toBeNull();
 	});
 });
+
+describe('merging duplicates', () => {
+	const triage = (roundId: string, subId: string, body: Record<string, unknown>) =>
+		feedback.triage(planId, roundId, subId, owner, body);
+	const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+	async function pair() {
+		const r = await round();
+		return { r, a: await submitted(r.token, 'A'), b: await submitted(r.token, 'B') };
+	}
+
+	const noCycle = async (roundId: string) => {
+		const subs = await feedback.listSubmissions(planId, roundId);
+		if (!subs.ok) throw new Error(subs.error.message);
+		const [a, b] = subs.value;
+		expect(a.duplicateOf === b.id && b.duplicateOf === a.id).toBe(false);
+	};
+
+	it('A→B and B→A at the same time: at most one succeeds, never a cycle', async () => {
+		const { r, a, b } = await pair();
+		const results = await Promise.all([
+			triage(r.id, a, { duplicateOf: b }),
+			triage(r.id, b, { duplicateOf: a })
+		]);
+		expect(results.filter((x) => x.ok).length).toBeLessThanOrEqual(1);
+		await noCycle(r.id);
+	});
+
+	it('B→A arriving while A→B is about to be written is refused as a cycle', async () => {
+		const { r, a, b } = await pair();
+		let second: Promise<Awaited<ReturnType<typeof triage>>> | undefined;
+		// A→B has checked for cycles and is about to write: B→A starts now
+		once('beforeUpdate', `fb:sub:${r.id}:${a}`, async () => {
+			second = triage(r.id, b, { duplicateOf: a });
+			await sleep(150);
+		});
+		const first = await triage(r.id, a, { duplicateOf: b });
+		expect(first.ok).toBe(true);
+		const late = await second!;
+		expect(late.ok ? null : late.error.code).toBe('invalid_duplicate');
+		await noCycle(r.id);
+	});
+
+	it('a cycle in stored data never hangs the consideration table', async () => {
+		const { r, a, b } = await pair();
+		// as it could have been written before the merge lock existed
+		for (const [id, dup] of [
+			[a, b],
+			[b, a]
+		]) {
+			const key = `fb:sub:${r.id}:${id}`;
+			const s = JSON.parse((await realKv.get(key))!);
+			await realKv.set(key, JSON.stringify({ ...s, duplicateOf: dup }));
+		}
+		const rows = await feedback.consideration(planId, { roundId: r.id, withNames: false });
+		expect(rows.ok && rows.value.map((x) => x.reason)).toEqual(['', '']);
+		const c = await submitted(r.token, 'C');
+		expect((await triage(r.id, c, { duplicateOf: a })).ok).toBe(true);
+		expect((await triage(r.id, a, { duplicateOf: c })).ok).toBe(false);
+	});
+});
