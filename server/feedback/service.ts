@@ -13,6 +13,8 @@
  *   fb:sub:<roundId>:<subId>       JSON    Submission (one key each, no huge JSON)
  *   fb:origin:<planId>:<itemId>    set     `<roundId>/<subId>` of submissions linked to/made into it
  *   fb:rl:<sha256(round+address)>  counter submissions per address and round (window TTL)
+ *   fb:claim:<roundId>:<subId>     string  an item is being made from the submission (short TTL)
+ *   fb:round:<roundId>:merging     string  merge lock: one duplicate merge per round at a time (TTL)
  *
  * No IP address is stored in a submission; the rate-limit key holds only a hash and expires
  * with its window.
@@ -81,6 +83,8 @@ const K = {
 	seq: (roundId: string) => `fb:round:${roundId}:seq`,
 	sub: (roundId: string, subId: string) => `fb:sub:${roundId}:${subId}`,
 	origin: (planId: string, itemId: string) => `fb:origin:${planId}:${itemId}`,
+	claim: (roundId: string, subId: string) => `fb:claim:${roundId}:${subId}`,
+	mergeLock: (roundId: string) => `fb:round:${roundId}:merging`,
 	rate: (roundId: string, address: string) =>
 		`fb:rl:${createHash('sha256').update(`${roundId}\n${address}`).digest('hex').slice(0, 32)}`
 };
@@ -118,7 +122,19 @@ const E = {
 			'round_not_open',
 			`Diese Beteiligungsrunde beginnt erst am ${formatBerlin(at)}. Bitte reichen Sie Ihren Beitrag dann ein.`
 		),
-	bad: (code: string, message: string) => failure(400, code, message)
+	bad: (code: string, message: string) => failure(400, code, message),
+	isDuplicate: () =>
+		failure(
+			409,
+			'is_duplicate',
+			'Dieser Beitrag ist mit einem anderen zusammengeführt und übernimmt dessen Entscheidung. Heben Sie die Zusammenführung auf, um ihn einzeln zu entscheiden.'
+		),
+	mergeBusy: () =>
+		failure(
+			409,
+			'merge_busy',
+			'Gerade wird in dieser Runde ein anderer Beitrag zusammengeführt. Bitte versuchen Sie es gleich noch einmal.'
+		)
 };
 
 const isRound = (v: unknown): v is Round =>
@@ -132,6 +148,12 @@ function parse<T>(raw: string | null): T | null {
 		return null;
 	}
 }
+
+/** How long a claim on a submission (an item is being made from it) lasts at most. */
+const CLAIM_TTL_MS = 60_000;
+/** The merge lock of a round: its lifetime at most, and how long a merge waits for it. */
+const MERGE_LOCK_TTL_MS = 10_000;
+const MERGE_WAIT_MS = 5_000;
 
 const newId = (prefix: string) => `${prefix}-${randomBytes(9).toString('base64url')}`;
 
@@ -263,11 +285,15 @@ export function createFeedbackService(deps: FeedbackDeps) {
 		withNames: boolean
 	): ConsiderationRow[] {
 		const byId = new Map(subs.map((s) => [s.id, s]));
+		/** The submission whose decision s shares; s itself if its chain ends in a cycle. */
 		const root = (s: Submission): Submission => {
+			const seen = new Set<string>([s.id]);
 			let cur = s;
-			for (let i = 0; i < 20 && cur.duplicateOf; i++) {
+			while (cur.duplicateOf) {
 				const next = byId.get(cur.duplicateOf);
 				if (!next) break;
+				if (seen.has(next.id)) return s;
+				seen.add(next.id);
 				cur = next;
 			}
 			return cur;
@@ -330,6 +356,44 @@ export function createFeedbackService(deps: FeedbackDeps) {
 		if (!itemId) return;
 		if (add) await kv.sAdd(K.origin(planId, itemId), ref);
 		else await kv.sRem(K.origin(planId, itemId), ref);
+	}
+
+	/**
+	 * Runs fn while holding the round's merge lock (a KV key set only if absent, with a short
+	 * TTL so a crashed holder cannot block the round for long). Waits up to MERGE_WAIT_MS.
+	 */
+	async function withMergeLock<T>(roundId: string, fn: () => Promise<R<T>>): Promise<R<T>> {
+		const key = K.mergeLock(roundId);
+		const mine = randomBytes(9).toString('base64url');
+		const until = Date.now() + MERGE_WAIT_MS;
+		while (!(await kv.set(key, mine, { ifAbsent: true, ttlMs: MERGE_LOCK_TTL_MS }))) {
+			if (Date.now() >= until) return E.mergeBusy();
+			await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
+		}
+		try {
+			return await fn();
+		} finally {
+			// only our own lock (it may have expired and been taken by someone else)
+			await kv.update(key, (cur) =>
+				cur === mine ? { value: null, result: true } : { result: false }
+			);
+		}
+	}
+
+	/** The error when merging subId into target would close a cycle (or target is unknown). */
+	async function mergeCycle(roundId: string, subId: string, target: string) {
+		const byId = new Map((await loadSubs(roundId)).map((s) => [s.id, s]));
+		let cur = byId.get(target);
+		if (!cur) return E.bad('invalid_duplicate', 'Diesen Beitrag gibt es in dieser Runde nicht.');
+		const seen = new Set<string>();
+		while (cur && !seen.has(cur.id)) {
+			if (cur.id === subId) {
+				return E.bad('invalid_duplicate', 'Diese Zusammenführung ergäbe einen Kreis.');
+			}
+			seen.add(cur.id);
+			cur = cur.duplicateOf ? byId.get(cur.duplicateOf) : undefined;
+		}
+		return null;
 	}
 
 	const service = {
@@ -440,6 +504,10 @@ export function createFeedbackService(deps: FeedbackDeps) {
 			return guarded('delete round', async () => {
 				const round = await planRound(planId, roundId);
 				if (!round) return E.roundNotFound();
+				// The round goes first: a submission arriving from now on finds no round, and one
+				// already under way notices afterwards and takes back what it wrote (see submit).
+				await kv.del([K.token(round.token), K.round(roundId)]);
+				await kv.sRem(K.planRounds(planId), roundId);
 				const subs = await loadSubs(roundId);
 				for (const s of subs) {
 					const ref = `${roundId}/${s.id}`;
@@ -447,13 +515,11 @@ export function createFeedbackService(deps: FeedbackDeps) {
 					await setOrigin(planId, s.createdItemId, ref, false);
 				}
 				await kv.del([
-					K.token(round.token),
-					K.round(roundId),
 					K.subs(roundId),
 					K.seq(roundId),
+					K.mergeLock(roundId),
 					...subs.map((s) => K.sub(roundId, s.id))
 				]);
-				await kv.sRem(K.planRounds(planId), roundId);
 				if (actor) {
 					await audit(planId, actor, 'feedback_round_deleted', {
 						roundId,
@@ -528,17 +594,6 @@ export function createFeedbackService(deps: FeedbackDeps) {
 								'Ein Beitrag kann nicht mit sich selbst zusammengeführt werden.'
 							);
 						}
-						const subs = await loadSubs(roundId);
-						const byId = new Map(subs.map((s) => [s.id, s]));
-						let cur = byId.get(body.duplicateOf);
-						if (!cur)
-							return E.bad('invalid_duplicate', 'Diesen Beitrag gibt es in dieser Runde nicht.');
-						for (let i = 0; i < 50 && cur; i++) {
-							if (cur.id === subId) {
-								return E.bad('invalid_duplicate', 'Diese Zusammenführung ergäbe einen Kreis.');
-							}
-							cur = cur.duplicateOf ? byId.get(cur.duplicateOf) : undefined;
-						}
 						duplicateOf = body.duplicateOf;
 					}
 				}
@@ -550,37 +605,47 @@ export function createFeedbackService(deps: FeedbackDeps) {
 					);
 					if (!decision.ok) return E.bad(decision.code, decision.message);
 					const dupAfter = duplicateOf === undefined ? current.duplicateOf : duplicateOf;
-					if (dupAfter && decision.value.decision !== null) {
-						return failure(
-							409,
-							'is_duplicate',
-							'Dieser Beitrag ist mit einem anderen zusammengeführt und übernimmt dessen Entscheidung. Heben Sie die Zusammenführung auf, um ihn einzeln zu entscheiden.'
-						);
-					}
+					if (dupAfter && decision.value.decision !== null) return E.isDuplicate();
 				}
 				const stamp = iso();
-				const updated = await kv.update<Submission | null>(K.sub(roundId, subId), (raw) => {
-					const s = parse<Submission>(raw);
-					if (!s) return { result: null };
-					const next: Submission = { ...s };
-					if (linked !== undefined) next.linkedItemId = linked;
-					if (duplicateOf !== undefined) {
-						next.duplicateOf = duplicateOf;
-						if (duplicateOf) {
-							next.decision = null;
+				const write = () =>
+					kv.update<R<Submission>>(K.sub(roundId, subId), (raw) => {
+						const s = parse<Submission>(raw);
+						if (!s) return { result: E.subNotFound() };
+						const next: Submission = { ...s };
+						if (linked !== undefined) next.linkedItemId = linked;
+						if (duplicateOf !== undefined) {
+							next.duplicateOf = duplicateOf;
+							if (duplicateOf) {
+								next.decision = null;
+								next.decidedBy = actor.name;
+								next.decidedAt = stamp;
+							}
+						}
+						if (decision?.ok) {
+							next.decision = decision.value.decision;
+							next.reason = decision.value.reason;
 							next.decidedBy = actor.name;
 							next.decidedAt = stamp;
 						}
-					}
-					if (decision?.ok) {
-						next.decision = decision.value.decision;
-						next.reason = decision.value.reason;
-						next.decidedBy = actor.name;
-						next.decidedAt = stamp;
-					}
-					return { value: JSON.stringify(next), result: next };
-				});
-				if (!updated) return E.subNotFound();
+						// merged meanwhile (a concurrent request): a duplicate has no decision of its own
+						if (next.duplicateOf && next.decision !== null) return { result: E.isDuplicate() };
+						return { value: JSON.stringify(next), result: { ok: true, value: next } };
+					});
+				let result: R<Submission>;
+				if (duplicateOf) {
+					// Merging can close a cycle (A→B while B→A): check and write under the round's
+					// merge lock, so two merges of one round never interleave (on any instance).
+					const target = duplicateOf;
+					result = await withMergeLock(roundId, async () => {
+						const cycle = await mergeCycle(roundId, subId, target);
+						return cycle ?? (await write());
+					});
+				} else {
+					result = await write();
+				}
+				if (!result.ok) return result;
+				const updated = result.value;
 				const ref = `${roundId}/${subId}`;
 				if (linked !== undefined && linked !== current.linkedItemId) {
 					if (current.linkedItemId !== current.createdItemId)
@@ -612,15 +677,6 @@ export function createFeedbackService(deps: FeedbackDeps) {
 			return guarded('create item', async () => {
 				const round = await planRound(planId, roundId);
 				if (!round) return E.roundNotFound();
-				const sub = parse<Submission>(await kv.get(K.sub(roundId, subId)));
-				if (!sub) return E.subNotFound();
-				if (sub.createdItemId) {
-					return failure(
-						409,
-						'item_exists',
-						`Aus Beitrag #${sub.number} wurde bereits ein Element angelegt.`
-					);
-				}
 				const type = body.type;
 				if (type !== 'goal' && type !== 'measure') {
 					return E.bad('invalid_type', 'Bitte wählen Sie „Ziel“ oder „Maßnahme“.');
@@ -634,44 +690,77 @@ export function createFeedbackService(deps: FeedbackDeps) {
 					);
 				}
 				const parentId = body.parentId;
-				const created = await withPlan<string>(planId, async (room) => {
-					let result: ReturnType<typeof createItem> | undefined;
-					room.transact((doc: Y.Doc) => {
-						result = createItem(doc, {
-							type,
-							parentId,
-							values:
-								type === 'goal'
-									? { title: sub.title, specific: sub.text }
-									: { title: sub.title, description: sub.text, status: 'idee' }
-						});
-					});
-					if (!result || !result.ok) {
-						return E.bad(
-							result?.error.code ?? 'invalid_parent',
-							result?.error.message ?? 'Das Element konnte nicht angelegt werden.'
+				// Claim the submission first (atomic, set-if-absent): a double click or a second tab
+				// must not make a second item. The claim expires by itself should this process die.
+				const claim = K.claim(roundId, subId);
+				const claimed = await kv.set(claim, iso(), { ifAbsent: true, ttlMs: CLAIM_TTL_MS });
+				if (!claimed) {
+					return failure(
+						409,
+						'already_created',
+						'Aus diesem Beitrag wird gerade ein Element angelegt. Bitte laden Sie die Liste neu.'
+					);
+				}
+				// Made in the plan but not recorded (storage failed): keep the claim until it expires
+				// rather than let a retry make a second item.
+				let itemMade = false;
+				let recorded = false;
+				const makeItem = async (): Promise<R<{ submission: Submission; itemId: string }>> => {
+					const sub = parse<Submission>(await kv.get(K.sub(roundId, subId)));
+					if (!sub) return E.subNotFound();
+					if (sub.createdItemId) {
+						return failure(
+							409,
+							'item_exists',
+							`Aus Beitrag #${sub.number} wurde bereits ein Element angelegt.`
 						);
 					}
-					await room.flush();
-					return { ok: true, value: result.value };
-				});
-				if (!created.ok) return created;
-				const itemId = created.value;
-				const updated = await kv.update<Submission | null>(K.sub(roundId, subId), (raw) => {
-					const s = parse<Submission>(raw);
-					if (!s) return { result: null };
-					const next = { ...s, createdItemId: itemId };
-					return { value: JSON.stringify(next), result: next };
-				});
-				if (!updated) return E.subNotFound();
-				await setOrigin(planId, itemId, `${roundId}/${subId}`, true);
-				await audit(planId, actor, 'feedback_triaged', {
-					roundId,
-					submission: sub.number,
-					createdItemId: itemId,
-					type
-				});
-				return { ok: true, value: { submission: updated, itemId } };
+					const created = await withPlan<string>(planId, async (room) => {
+						let result: ReturnType<typeof createItem> | undefined;
+						room.transact((doc: Y.Doc) => {
+							result = createItem(doc, {
+								type,
+								parentId,
+								values:
+									type === 'goal'
+										? { title: sub.title, specific: sub.text }
+										: { title: sub.title, description: sub.text, status: 'idee' }
+							});
+						});
+						if (!result || !result.ok) {
+							return E.bad(
+								result?.error.code ?? 'invalid_parent',
+								result?.error.message ?? 'Das Element konnte nicht angelegt werden.'
+							);
+						}
+						itemMade = true;
+						await room.flush();
+						return { ok: true, value: result.value };
+					});
+					if (!created.ok) return created;
+					const itemId = created.value;
+					const updated = await kv.update<Submission | null>(K.sub(roundId, subId), (raw) => {
+						const s = parse<Submission>(raw);
+						if (!s) return { result: null };
+						const next = { ...s, createdItemId: itemId };
+						return { value: JSON.stringify(next), result: next };
+					});
+					recorded = true;
+					if (!updated) return E.subNotFound();
+					await setOrigin(planId, itemId, `${roundId}/${subId}`, true);
+					await audit(planId, actor, 'feedback_triaged', {
+						roundId,
+						submission: sub.number,
+						createdItemId: itemId,
+						type
+					});
+					return { ok: true, value: { submission: updated, itemId } };
+				};
+				try {
+					return await makeItem();
+				} finally {
+					if (!itemMade || recorded) await kv.del(claim);
+				}
 			});
 		},
 
@@ -848,6 +937,12 @@ export function createFeedbackService(deps: FeedbackDeps) {
 				};
 				await kv.set(K.sub(round.id, sub.id), JSON.stringify(sub));
 				await kv.sAdd(K.subs(round.id), sub.id);
+				// Deleted while this submission was under way (deleteRound removes the round before
+				// it reads the submissions): take back what was written here, leave nothing behind.
+				if (!(await loadRound(round.id))) {
+					await kv.del([K.sub(round.id, sub.id), K.subs(round.id), K.seq(round.id)]);
+					return E.linkNotFound();
+				}
 				return { ok: true, value: { number, id: sub.id } };
 			});
 		}

@@ -73,6 +73,10 @@ test('Beteiligung: Gast reicht ein, Prozesssteuerung übernimmt und entscheidet,
 	await expect(guest.page.getByTestId('fb-title')).toHaveText('Rückmeldung vor der AG-Sitzung');
 	await expect(guest.page.getByText(inside.title).first()).toBeVisible();
 	await expect(guest.page.getByText(outside.title)).toHaveCount(0);
+	// members of the public have no account: no "Anmelden" in the header
+	await expect(guest.page.locator('header').getByRole('link', { name: 'Anmelden' })).toHaveCount(0);
+	await expect(guest.page.locator('header').getByRole('link', { name: /Mitplan/ })).toBeVisible();
+	await guest.page.screenshot({ path: `${SHOTS}/feedback-public-phone.png` });
 	await expectNoSeriousViolations(guest.page, 'the public page');
 	await guest.page.getByLabel('Bezieht sich auf').selectOption({ label: `— Ziel: ${goal.title}` });
 	await guest.page.getByLabel('Titel').fill('Mehrsprachige Gesundheitslotsinnen');
@@ -149,4 +153,9 @@ test('Beteiligung: Gast reicht ein, Prozesssteuerung übernimmt und entscheidet,
 	await guest.page.screenshot({ path: `${SHOTS}/feedback-public-closed.png`, fullPage: true });
 	await expectNoSeriousViolations(guest.page, 'the closed public page');
 	await guest.context.close();
+
+	// signed in, the same link keeps the user's menu in the header
+	await page.goto(link);
+	await expect(page.getByTestId('fb-closed')).toBeVisible();
+	await expect(page.getByTestId('user-menu')).toBeVisible();
 });

@@ -4,7 +4,8 @@ import { readJsonObject, requirePlanRole, resultResponse } from '$lib/server/htt
 /**
  * POST …/submissions/<subId>/item {type: 'goal' | 'measure', parentId} – owner: turns the
  * submission into a new goal (under a field) or measure (under a goal) in the live plan.
- * 201 {submission, itemId}; 409 `item_exists` if it was done before. Audited.
+ * 201 {submission, itemId}; 409 `item_exists` if it was done before, `already_created` while
+ * another request is making it (double click). Audited.
  */
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const access = await requirePlanRole(locals, params.planId, 'owner');
