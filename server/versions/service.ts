@@ -37,7 +37,7 @@ import {
 import type { KvStore } from '../auth/kv';
 import type { Logger } from '../log';
 import type { Peer, Room } from '../sync/room';
-import type { RoomManager } from '../sync/rooms';
+import type { RoomDetach, RoomManager } from '../sync/rooms';
 import { touchedItems } from './attribution';
 import type { VersionBlobStore } from './blob-store';
 import { pruneAutoVersions } from './prune';
@@ -282,17 +282,25 @@ export class VersionService implements VersionsBackend {
 		const now = Date.now();
 		for (const [planId, entries] of this.open) {
 			if (onlyPlan !== undefined && planId !== onlyPlan) continue;
+			if (this.deps.rooms.isDeleted(planId)) {
+				this.open.delete(planId); // deleted plan: nothing more to record
+				continue;
+			}
+			let wrote = false;
 			for (const [key, open] of [...entries]) {
 				if (!force && now - open.lastMs < HISTORY_COALESCE_MS) continue;
 				try {
 					await this.deps.kv.listPush(historyKey(planId), JSON.stringify(open.entry), HISTORY_CAP);
+					wrote = true;
 					if (entries.get(key) === open) entries.delete(key);
 				} catch (error) {
 					this.deps.log.warn('writing history failed; kept in memory', { planId, error });
 					return;
 				}
 			}
-			if (entries.size === 0) this.open.delete(planId);
+			if (entries.size === 0 && this.open.get(planId) === entries) this.open.delete(planId);
+			// Deleted meanwhile (here or on another instance): take back what was just written.
+			if (wrote && (await this.gone(planId))) await this.deletePlan(planId);
 		}
 	}
 
@@ -354,8 +362,17 @@ export class VersionService implements VersionsBackend {
 		});
 	}
 
+	/** Whether the plan is known to be deleted (store failures count as "still there"). */
+	private async gone(planId: string): Promise<boolean> {
+		try {
+			return !(await this.deps.rooms.exists(planId));
+		} catch {
+			return this.deps.rooms.isDeleted(planId);
+		}
+	}
+
 	/** Hooks one loaded room; the returned function runs before the room is unloaded. */
-	private attach(room: Room): () => Promise<void> {
+	private attach(room: Room): RoomDetach {
 		const state: RoomState = { dirty: false, timer: undefined };
 		const items = room.doc.getMap<unknown>('items');
 		const onTransaction = (tr: Y.Transaction) => {
@@ -389,16 +406,22 @@ export class VersionService implements VersionsBackend {
 			}
 		};
 		room.doc.on('afterTransaction', onTransaction);
-		return async () => {
+		return async (reason) => {
 			clearTimeout(state.timer);
 			room.doc.off('afterTransaction', onTransaction);
+			if (reason === 'deleted') {
+				// Nothing of a deleted plan is stored again: no snapshot, no pending history.
+				state.dirty = false;
+				this.open.delete(room.planId);
+				return;
+			}
 			if (state.dirty && this.deps.autoIdleMs > 0) await this.autoSnapshot(room, state);
 			await this.flushHistory(true, room.planId);
 		};
 	}
 
 	private async autoSnapshot(room: Room, state: RoomState): Promise<void> {
-		if (!state.dirty) return;
+		if (!state.dirty || this.deps.rooms.isDeleted(room.planId)) return;
 		state.dirty = false;
 		try {
 			const locked = await this.deps.kv.set(lockKey(room.planId), '1', {
@@ -433,6 +456,7 @@ export class VersionService implements VersionsBackend {
 		restoreOf?: { id: string; name: string }
 	): Promise<ApiResult<VersionMeta>> {
 		const planId = room.planId;
+		if (this.deps.rooms.isDeleted(planId)) return { ok: false, error: PLAN_ERRORS.notFound() };
 		const bytes = Y.encodeStateAsUpdate(room.doc);
 		const hash = sha256(bytes);
 		const summary = summarize(room.doc, planId);
@@ -482,6 +506,11 @@ export class VersionService implements VersionsBackend {
 			await this.deps.blobs
 				.delete(planId, drop)
 				.catch((error) => this.deps.log.warn('removing old snapshots failed', { planId, error }));
+		}
+		if (await this.gone(planId)) {
+			// Deleted while this snapshot was written: remove it again, with everything of the plan.
+			await this.deletePlan(planId);
+			return { ok: false, error: PLAN_ERRORS.notFound() };
 		}
 		if (skipped) return { ok: true, value: version };
 		this.deps.log.info('version stored', { planId, versionId: version.id, kind });
