@@ -40,7 +40,7 @@ import type { Peer, Room } from '../sync/room';
 import type { RoomDetach, RoomManager } from '../sync/rooms';
 import { touchedItems } from './attribution';
 import type { VersionBlobStore } from './blob-store';
-import { pruneAutoVersions } from './prune';
+import { pruneVersions } from './prune';
 
 /** Edits of one person on one item within this window become one history entry. */
 export const HISTORY_COALESCE_MS = 2 * 60_000;
@@ -48,6 +48,9 @@ export const HISTORY_COALESCE_MS = 2 * 60_000;
 export const HISTORY_CAP = 2000;
 const HISTORY_FLUSH_EVERY_MS = 15_000;
 const AUTO_LOCK_TTL_MS = 10_000;
+/** Defaults of VERSION_NAMED_MAX and VERSION_PRE_RESTORE_KEEP (server/config.ts). */
+const NAMED_MAX = 500;
+const PRE_RESTORE_KEEP = 100;
 
 const SYSTEM_ACTOR: VersionActor = { id: 'system', name: 'Mitplan (automatisch)', kind: 'system' };
 
@@ -108,6 +111,10 @@ export interface VersionServiceDeps {
 	autoIdleMs: number;
 	/** Automatic snapshots kept per plan. */
 	autoKeep: number;
+	/** Named versions allowed per plan (then 409 too_many_versions). */
+	namedMax?: number;
+	/** Snapshots taken before a restore kept per plan (newest). */
+	preRestoreKeep?: number;
 }
 
 export class VersionService implements VersionsBackend {
@@ -219,6 +226,33 @@ export class VersionService implements VersionsBackend {
 			});
 			return { ok: true as const, value: { restored: version, snapshot: snapshot.value } };
 		});
+	}
+
+	/** Deletes one version (any kind): its entry in the index, then its snapshot. */
+	async remove(planId: string, versionId: string): Promise<ApiResult<VersionMeta>> {
+		if (!isValidPlanId(planId)) return { ok: false, error: PLAN_ERRORS.invalidId() };
+		if (typeof versionId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(versionId)) {
+			return versionNotFound();
+		}
+		let removed: VersionMeta | undefined;
+		try {
+			await this.deps.kv.update(indexKey(planId), (raw) => {
+				const index = parseIndex(raw);
+				removed = index.versions.find((v) => v.id === versionId);
+				if (!removed) return { result: null };
+				const versions = index.versions.filter((v) => v.id !== versionId);
+				return { value: JSON.stringify({ versions }), result: null };
+			});
+		} catch (error) {
+			this.deps.log.warn('deleting a version failed', { planId, versionId, error });
+			return unavailable();
+		}
+		if (!removed) return versionNotFound();
+		await this.deps.blobs
+			.delete(planId, [versionId])
+			.catch((error) => this.deps.log.warn('removing a snapshot failed', { planId, error }));
+		this.deps.log.info('version deleted', { planId, versionId, kind: removed.kind });
+		return { ok: true, value: removed };
 	}
 
 	/** Best effort when a plan is deleted: its snapshots, index and history. */
@@ -480,9 +514,14 @@ export class VersionService implements VersionsBackend {
 		}
 		let removed: VersionMeta[] = [];
 		let skipped = false;
+		let full = false;
+		const namedMax = this.deps.namedMax ?? NAMED_MAX;
 		try {
 			await this.deps.kv.update(indexKey(planId), (raw) => {
 				const index = parseIndex(raw);
+				full =
+					kind === 'named' && index.versions.filter((v) => v.kind === 'named').length >= namedMax;
+				if (full) return { result: null };
 				const last = index.versions.filter((v) => v.kind === 'auto').at(-1);
 				const newest = index.versions.at(-1);
 				// An automatic snapshot of a state that is already saved adds nothing.
@@ -492,7 +531,10 @@ export class VersionService implements VersionsBackend {
 					return { result: null };
 				}
 				skipped = false;
-				const pruned = pruneAutoVersions([...index.versions, version], this.deps.autoKeep);
+				const pruned = pruneVersions([...index.versions, version], {
+					auto: this.deps.autoKeep,
+					pre_restore: this.deps.preRestoreKeep ?? PRE_RESTORE_KEEP
+				});
 				removed = pruned.removed;
 				return { value: JSON.stringify({ versions: pruned.kept }), result: null };
 			});
@@ -501,11 +543,19 @@ export class VersionService implements VersionsBackend {
 			await this.deps.blobs.delete(planId, [version.id]).catch(() => {});
 			return unavailable();
 		}
-		const drop = skipped ? [version.id] : removed.map((v) => v.id);
+		const drop = skipped || full ? [version.id] : removed.map((v) => v.id);
 		if (drop.length > 0) {
 			await this.deps.blobs
 				.delete(planId, drop)
 				.catch((error) => this.deps.log.warn('removing old snapshots failed', { planId, error }));
+		}
+		if (full) {
+			return fail(
+				409,
+				'too_many_versions',
+				`Dieser Plan hat bereits ${namedMax} benannte Versionen – mehr sind nicht möglich. ` +
+					'Bitte löschen Sie zuerst ältere Versionen, die Sie nicht mehr brauchen.'
+			);
 		}
 		if (await this.gone(planId)) {
 			// Deleted while this snapshot was written: remove it again, with everything of the plan.
