@@ -120,6 +120,10 @@ export interface VersionServiceDeps {
 export class VersionService implements VersionsBackend {
 	/** planId → (actor|item) → open history entry */
 	private readonly open = new Map<string, Map<string, OpenEntry>>();
+	/** planId → entries whose window has closed, oldest first, not yet in the KV */
+	private readonly pending = new Map<string, HistoryEntry[]>();
+	/** Flushes run one after another (an entry is never written twice). */
+	private flushing: Promise<void> = Promise.resolve();
 	private readonly flushTimer: ReturnType<typeof setInterval>;
 	private readonly detachRooms: () => void;
 	private closed = false;
@@ -257,7 +261,7 @@ export class VersionService implements VersionsBackend {
 
 	/** Best effort when a plan is deleted: its snapshots, index and history. */
 	async deletePlan(planId: string): Promise<void> {
-		this.open.delete(planId);
+		this.forget(planId);
 		try {
 			const index = parseIndex(await this.deps.kv.get(indexKey(planId)).catch(() => null));
 			await this.deps.blobs.deletePlan(
@@ -293,6 +297,7 @@ export class VersionService implements VersionsBackend {
 			return unavailable();
 		}
 		const byId = new Map(stored.map((e) => [e.id, e]));
+		for (const entry of this.pending.get(planId) ?? []) byId.set(entry.id, entry);
 		for (const { entry } of this.open.get(planId)?.values() ?? []) byId.set(entry.id, entry);
 		const entries = [...byId.values()]
 			.filter((e) => itemId === null || e.itemId === itemId)
@@ -311,31 +316,57 @@ export class VersionService implements VersionsBackend {
 		this.record(planId, actor, itemId, null, action, fields);
 	}
 
-	/** Writes history entries to the KV: all (force) or those whose window has closed. */
-	async flushHistory(force: boolean, onlyPlan?: string): Promise<void> {
+	/**
+	 * Writes history entries to the KV: the closed ones, and the open ones all (force) or those
+	 * whose window has closed. What the KV does not take stays in memory for the next flush.
+	 */
+	flushHistory(force: boolean, onlyPlan?: string): Promise<void> {
+		const run = this.flushing.then(() => this.writeHistory(force, onlyPlan));
+		this.flushing = run.catch(() => {});
+		return run;
+	}
+
+	private async writeHistory(force: boolean, onlyPlan?: string): Promise<void> {
 		const now = Date.now();
-		for (const [planId, entries] of this.open) {
+		const push = (planId: string, entry: HistoryEntry) =>
+			this.deps.kv.listPush(historyKey(planId), JSON.stringify(entry), HISTORY_CAP);
+		for (const planId of new Set([...this.pending.keys(), ...this.open.keys()])) {
 			if (onlyPlan !== undefined && planId !== onlyPlan) continue;
 			if (this.deps.rooms.isDeleted(planId)) {
-				this.open.delete(planId); // deleted plan: nothing more to record
+				this.forget(planId); // deleted plan: nothing more to record
 				continue;
 			}
-			let wrote = false;
-			for (const [key, open] of [...entries]) {
+			// Entries whose window has closed (all: force) join the closed ones, in order.
+			const pending = this.pending.get(planId) ?? [];
+			const entries = this.open.get(planId);
+			for (const [key, open] of [...(entries ?? [])]) {
 				if (!force && now - open.lastMs < HISTORY_COALESCE_MS) continue;
-				try {
-					await this.deps.kv.listPush(historyKey(planId), JSON.stringify(open.entry), HISTORY_CAP);
-					wrote = true;
-					if (entries.get(key) === open) entries.delete(key);
-				} catch (error) {
-					this.deps.log.warn('writing history failed; kept in memory', { planId, error });
-					return;
-				}
+				entries!.delete(key);
+				pending.push(open.entry);
 			}
-			if (entries.size === 0 && this.open.get(planId) === entries) this.open.delete(planId);
+			if (entries?.size === 0) this.open.delete(planId);
+			if (pending.length > 0) this.pending.set(planId, pending);
+			let wrote = false;
+			try {
+				while (pending.length > 0) {
+					await push(planId, pending[0]);
+					pending.shift();
+					wrote = true;
+				}
+				if (this.pending.get(planId) === pending) this.pending.delete(planId);
+			} catch (error) {
+				this.deps.log.warn('writing history failed; kept in memory', { planId, error });
+				return;
+			}
 			// Deleted meanwhile (here or on another instance): take back what was just written.
 			if (wrote && (await this.gone(planId))) await this.deletePlan(planId);
 		}
+	}
+
+	/** Drops what this instance still holds of a plan's history (plan deleted). */
+	private forget(planId: string): void {
+		this.open.delete(planId);
+		this.pending.delete(planId);
 	}
 
 	async close(): Promise<void> {
@@ -376,10 +407,11 @@ export class VersionService implements VersionsBackend {
 			return;
 		}
 		if (open) {
-			// The old window is closed: write it out (in order), then start a new one.
-			void this.deps.kv
-				.listPush(historyKey(planId), JSON.stringify(open.entry), HISTORY_CAP)
-				.catch((error) => this.deps.log.warn('writing history failed', { planId, error }));
+			// The old window is closed: written (in order) with the next flush, then a new one.
+			const pending = this.pending.get(planId) ?? [];
+			pending.push(open.entry);
+			this.pending.set(planId, pending);
+			if (pending.length === 1) queueMicrotask(() => void this.flushHistory(false, planId));
 		}
 		entries.set(key, {
 			lastMs: now,
@@ -446,7 +478,7 @@ export class VersionService implements VersionsBackend {
 			if (reason === 'deleted') {
 				// Nothing of a deleted plan is stored again: no snapshot, no pending history.
 				state.dirty = false;
-				this.open.delete(room.planId);
+				this.forget(room.planId);
 				return;
 			}
 			if (state.dirty && this.deps.autoIdleMs > 0) await this.autoSnapshot(room, state);
@@ -549,6 +581,11 @@ export class VersionService implements VersionsBackend {
 				.delete(planId, drop)
 				.catch((error) => this.deps.log.warn('removing old snapshots failed', { planId, error }));
 		}
+		if (await this.gone(planId)) {
+			// Deleted while this snapshot was written: remove it again, with everything of the plan.
+			await this.deletePlan(planId);
+			return { ok: false, error: PLAN_ERRORS.notFound() };
+		}
 		if (full) {
 			return fail(
 				409,
@@ -556,11 +593,6 @@ export class VersionService implements VersionsBackend {
 				`Dieser Plan hat bereits ${namedMax} benannte Versionen – mehr sind nicht möglich. ` +
 					'Bitte löschen Sie zuerst ältere Versionen, die Sie nicht mehr brauchen.'
 			);
-		}
-		if (await this.gone(planId)) {
-			// Deleted while this snapshot was written: remove it again, with everything of the plan.
-			await this.deletePlan(planId);
-			return { ok: false, error: PLAN_ERRORS.notFound() };
 		}
 		if (skipped) return { ok: true, value: version };
 		this.deps.log.info('version stored', { planId, versionId: version.id, kind });
