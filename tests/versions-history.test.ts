@@ -1,9 +1,11 @@
 /**
  * The per-item history has no gaps: an entry whose window closed while the KV (Redis) was down
  * is written once it is back, and items created on the server from a feedback submission get
- * their "angelegt" entry with the person who created them.
+ * their "angelegt" entry with the person who created them (server edits are not seen by the
+ * room listener, which attributes only edits of connected peers).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createItem } from '../src/lib/domain/index';
 import type { HistoryEntry } from '../src/lib/versions/types';
 import { createOwnedPlan } from './helpers/auth';
 import { waitFor } from './helpers/clients';
@@ -13,6 +15,11 @@ import { startInProcess, tempDir } from './helpers/server';
 let redis: TestRedis;
 let server: Awaited<ReturnType<typeof startInProcess>>;
 let dir: ReturnType<typeof tempDir>;
+
+function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+	if (!result.ok) throw new Error(result.error.message);
+	return result.value;
+}
 
 beforeAll(async () => {
 	dir = tempDir();
@@ -62,5 +69,59 @@ describe('history without gaps', () => {
 			['item1', 'changed'],
 			['item1', 'created']
 		]);
+	});
+});
+
+describe('items created from feedback', () => {
+	it('get an "angelegt" history entry with the person who created them', async () => {
+		const { planId, owner } = await createOwnedPlan(server.core, 'Verlauf aus Beteiligung');
+		const room = await server.core.rooms.acquire(planId);
+		let goalId = '';
+		let fieldId = '';
+		room!.transact((doc) => {
+			fieldId = must(createItem(doc, { type: 'field', values: { title: 'Bildung' } }));
+			goalId = must(
+				createItem(doc, { type: 'goal', parentId: fieldId, values: { title: 'Sprache' } })
+			);
+		});
+		await room!.flush();
+		server.core.rooms.release(room!);
+		const feedback = server.core.feedback;
+		const hour = 3600_000;
+		const round = must(
+			await feedback.createRound(planId, owner, {
+				title: 'Rückmeldung',
+				fieldIds: [fieldId],
+				startsAt: new Date(Date.now() - hour).toISOString(),
+				endsAt: new Date(Date.now() + hour).toISOString()
+			})
+		);
+		const sub = must(
+			await feedback.submit(
+				round.token,
+				{
+					kind: 'proposal_measure',
+					targetId: goalId,
+					title: 'Sprachcafé',
+					text: 'Jeden Donnerstag im Bürgerhaus',
+					consent: true
+				},
+				'192.0.2.7'
+			)
+		);
+		const created = must(
+			await feedback.createItemFrom(planId, round.id, sub.id, owner, {
+				type: 'measure',
+				parentId: goalId
+			})
+		);
+		const history = must(await server.core.versions.history(planId, created.itemId, 10));
+		expect(history).toHaveLength(1);
+		expect(history[0]).toMatchObject({
+			itemId: created.itemId,
+			itemType: 'measure',
+			action: 'created',
+			actor: { id: owner.id, name: owner.name, kind: 'user' }
+		});
 	});
 });

@@ -35,6 +35,7 @@ import {
 	type VersionsBackend
 } from '../../src/lib/versions/types';
 import type { KvStore } from '../auth/kv';
+import type { Principal } from '../auth/types';
 import type { Logger } from '../log';
 import type { Peer, Room } from '../sync/room';
 import type { RoomDetach, RoomManager } from '../sync/rooms';
@@ -311,9 +312,10 @@ export class VersionService implements VersionsBackend {
 		actor: VersionActor,
 		itemId: string,
 		action: HistoryAction,
-		fields: string[]
+		fields: string[],
+		itemType: HistoryEntry['itemType'] = null
 	): void {
-		this.record(planId, actor, itemId, null, action, fields);
+		this.record(planId, actor, itemId, itemType, action, fields);
 	}
 
 	/**
@@ -643,6 +645,11 @@ export class VersionService implements VersionsBackend {
 			this.deps.rooms.release(room);
 		}
 	}
+}
+
+/** Who did a server-side edit, as the history shows it. */
+export function actorOf(principal: Principal): VersionActor {
+	return { id: principal.id, name: principal.name, kind: principal.kind };
 }
 
 function mergeable(previous: HistoryAction, next: HistoryAction): boolean {

@@ -161,7 +161,8 @@ export interface VersionsBackend {
 		actor: VersionActor,
 		itemId: string,
 		action: HistoryAction,
-		fields: string[]
+		fields: string[],
+		itemType?: ItemType | null
 	): void;
 }
 
