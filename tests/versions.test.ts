@@ -334,6 +334,58 @@ for (const storage of ['file', 'redis'] as const) {
 			expect((await list(plan.id)).filter((v) => v.kind === 'named')).toHaveLength(NAMED_MAX);
 		});
 
+		it('exports a version as PDF like the live plan: with the checks and the Abwägungstabelle', async () => {
+			const plan = await examplePlan('Versions-PDF');
+			const measureId = plan.fields[0].goals[0].measures[0].id;
+			const dora = await member(plan.id, 'Dora Dezernat', 'reviewer');
+			const members = (await (
+				await admin.request(`/api/plans/${plan.id}/members`)
+			).json()) as Array<{
+				userId: string;
+				name: string;
+			}>;
+			const doraId = members.find((m) => m.name === 'Dora Dezernat')!.userId;
+			const assigned = await admin.request(`/api/plans/${plan.id}/checks`, {
+				method: 'POST',
+				json: { measureIds: [measureId], departmentUserId: doraId, dueDate: '2030-02-01' }
+			});
+			expect(assigned.status).toBe(201);
+			const [check] = (await assigned.json()) as Array<{ id: string }>;
+			const verdict = await dora.request(`/api/plans/${plan.id}/checks/${check.id}/verdict`, {
+				method: 'PUT',
+				json: {
+					outcome: 'feasible',
+					reasons: 'Im Haushalt vorgesehen',
+					conditions: '',
+					responsibleOffice: 'Kämmerei'
+				}
+			});
+			expect(verdict.status).toBe(200);
+			const version = await takeVersion(plan.id, 'Ratsfassung');
+
+			const pdf = async (path: string) => {
+				const res = await admin.request(path);
+				expect(res.status, path).toBe(200);
+				const text = Buffer.from(await res.arrayBuffer()).toString('latin1');
+				// jsPDF writes the page tree uncompressed; the size stands for the (compressed) content
+				return { pages: Number(/\/Count (\d+)/.exec(text)?.[1]), bytes: text.length };
+			};
+			// the same state and options: the same document (only its date and id differ)
+			const query = 'versionLabel=Ratsfassung&date=2026-03-01';
+			for (const extra of ['', '&consideration=true']) {
+				const live = await pdf(`/api/plans/${plan.id}/export.pdf?${query}${extra}`);
+				const old = await pdf(
+					`/api/plans/${plan.id}/versions/${version.id}/export.pdf?${query}${extra}`
+				);
+				expect(old, extra || 'default').toEqual(live);
+			}
+			const without = await pdf(`/api/plans/${plan.id}/versions/${version.id}/export.pdf?${query}`);
+			const withTable = await pdf(
+				`/api/plans/${plan.id}/versions/${version.id}/export.pdf?${query}&consideration=true`
+			);
+			expect(withTable.pages).toBeGreaterThan(without.pages);
+		});
+
 		it('attributes an edit to the person who made it (history) and snapshots after a pause', async () => {
 			const plan = await examplePlan('Verlauf');
 			const anna = await member(plan.id, 'Anna Autorin', 'editor');
