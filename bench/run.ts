@@ -5,6 +5,7 @@
  *      loaded from the store first).
  *   3. Store append latency (file and Redis) and the server's memory with the big plan loaded.
  *   4. PDF export of plans with 500 and 2,000 measures (bench/export.ts).
+ *   5. Comparing two versions of a plan with 2,000 measures (bench/compare.ts).
  * The server runs in its own process; clients are real y-websocket providers in this process.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -18,6 +19,7 @@ import { createFileStore } from '../server/storage/file-store';
 import { createRedisStore } from '../server/storage/redis-store';
 import { connectClient, type TestClient } from '../tests/helpers/clients';
 import { startRedis } from '../tests/helpers/redis-server';
+import { runCompareBench } from './compare';
 import { runExportBench } from './export';
 import { runReviewBench } from './review';
 
@@ -262,6 +264,7 @@ async function main() {
 	child.kill('SIGTERM');
 	rmSync(dataDir, { recursive: true, force: true });
 	await runExportBench();
+	await runCompareBench();
 	process.exit(0);
 }
 

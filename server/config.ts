@@ -40,8 +40,12 @@ export interface Config {
 	syncMaxConnectionsPerUser: number;
 	/** LOGIN_MAX_FAILURES_PER_ACCOUNT / _PER_ADDRESS within LOGIN_WINDOW_MINUTES, then 429. */
 	loginLimits: { perAccount: number; perAddress: number; windowMs: number };
-	/** VERSION_AUTO_IDLE_MS: automatic snapshot after this editing pause (0 = none); VERSION_AUTO_KEEP: how many are kept. */
-	versions: { autoIdleMs: number; autoKeep: number };
+	/**
+	 * VERSION_AUTO_IDLE_MS: automatic snapshot after this editing pause (0 = none); VERSION_AUTO_KEEP:
+	 * how many are kept; VERSION_NAMED_MAX: named versions per plan (more: 409 too_many_versions);
+	 * VERSION_PRE_RESTORE_KEEP: snapshots taken before a restore kept per plan (newest).
+	 */
+	versions: { autoIdleMs: number; autoKeep: number; namedMax: number; preRestoreKeep: number };
 	/** FEEDBACK_MAX_PER_ADDRESS within FEEDBACK_WINDOW_MINUTES, FEEDBACK_MAX_PER_ROUND. */
 	feedbackLimits: { perAddress: number; windowMs: number; perRound: number };
 	/**
@@ -155,7 +159,9 @@ export function loadConfig(env: Env = process.env): Config {
 		},
 		versions: {
 			autoIdleMs: int('VERSION_AUTO_IDLE_MS', 180_000, 0, 24 * 3600 * 1000),
-			autoKeep: int('VERSION_AUTO_KEEP', 50, 1, 10_000)
+			autoKeep: int('VERSION_AUTO_KEEP', 50, 1, 10_000),
+			namedMax: int('VERSION_NAMED_MAX', 500, 1, 10_000),
+			preRestoreKeep: int('VERSION_PRE_RESTORE_KEEP', 100, 1, 10_000)
 		},
 		feedbackLimits: {
 			perAddress: int('FEEDBACK_MAX_PER_ADDRESS', 5, 1, 10_000),

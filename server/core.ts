@@ -25,7 +25,7 @@ import { RoomManager } from './sync/rooms';
 import { createUpgradeAuthorizer } from './sync/authorize';
 import { createSyncServer, type SyncServer } from './sync/sync-server';
 import { createVersions } from './versions/index';
-import type { VersionService } from './versions/service';
+import { actorOf, type VersionService } from './versions/service';
 import { createSwitchableEmitter } from './review/emitter';
 import { createPlanItemsReader } from './review/items';
 import { createReviewService, type ReviewService } from './review/service';
@@ -123,7 +123,9 @@ export async function createCore(
 		rooms,
 		access,
 		log,
-		limits: config.feedbackLimits
+		limits: config.feedbackLimits,
+		onItemCreated: (planId, actor, itemId, type) =>
+			versions.recordServerEdit(planId, actorOf(actor), itemId, 'created', [], type)
 	});
 	const emitter = createSwitchableEmitter();
 	const review = createReviewService({

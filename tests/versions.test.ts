@@ -21,6 +21,7 @@ import { startRedis, type TestRedis } from './helpers/redis-server';
 import { spawnServer, tempDir, type ServerProcess } from './helpers/server';
 
 const AUTO_IDLE_MS = 1200;
+const NAMED_MAX = 3;
 
 for (const storage of ['file', 'redis'] as const) {
 	describe(`versions (${storage})`, () => {
@@ -37,6 +38,8 @@ for (const storage of ['file', 'redis'] as const) {
 				DATA_DIR: data.dir,
 				SEED_EXAMPLE_PLAN: 'false',
 				VERSION_AUTO_IDLE_MS: String(AUTO_IDLE_MS),
+				VERSION_NAMED_MAX: String(NAMED_MAX),
+				VERSION_PRE_RESTORE_KEEP: '2',
 				...ADMIN_ENV
 			};
 			if (storage === 'redis') {
@@ -275,6 +278,112 @@ for (const storage of ['file', 'redis'] as const) {
 			expect((await restore(planA.id, versionA.id, viewer)).status).toBe(403);
 			// a plan the caller is not a member of answers 404
 			expect((await viewer.request(`/api/plans/${planB.id}/versions`)).status).toBe(404);
+		});
+
+		it('caps named versions, keeps the newest pre-restore snapshots, lets the owner delete one', async () => {
+			const plan = await examplePlan('Viele Versionen');
+			const named: VersionMeta[] = [];
+			for (let i = 1; i <= NAMED_MAX; i++) named.push(await takeVersion(plan.id, `Stand ${i}`));
+			const tooMany = await admin.request(`/api/plans/${plan.id}/versions`, {
+				method: 'POST',
+				json: { name: 'Einer zu viel' }
+			});
+			expect(tooMany.status).toBe(409);
+			expect(await errorCode(tooMany)).toMatchObject({
+				code: 'too_many_versions',
+				message: expect.stringContaining('löschen Sie')
+			});
+			expect((await list(plan.id)).map((v) => v.name)).not.toContain('Einer zu viel');
+
+			// deleting: owner only, unknown ids 404, audited, the snapshot is gone
+			const editor = await member(plan.id, 'Eda Editorin', 'editor');
+			const remove = (id: string, session = admin) =>
+				session.request(`/api/plans/${plan.id}/versions/${id}`, { method: 'DELETE' });
+			expect((await remove(named[0].id, editor)).status).toBe(403);
+			expect((await remove('gibtesnicht')).status).toBe(404);
+			const deleted = await remove(named[0].id);
+			expect(deleted.status).toBe(200);
+			expect(((await deleted.json()) as VersionMeta).name).toBe('Stand 1');
+			expect((await remove(named[0].id)).status).toBe(404);
+			expect((await admin.request(`/api/plans/${plan.id}/versions/${named[0].id}`)).status).toBe(
+				404
+			);
+			if (storage === 'file') {
+				const dir = path.join(data.dir, 'versions', plan.id);
+				expect(existsSync(path.join(dir, `${named[0].id}.bin`))).toBe(false);
+				expect(existsSync(path.join(dir, `${named[1].id}.bin`))).toBe(true);
+			}
+			const audit = (await (await admin.request(`/api/plans/${plan.id}/audit`)).json()) as Array<{
+				action: string;
+				details?: Record<string, unknown>;
+			}>;
+			expect(audit[0]).toMatchObject({ action: 'version_deleted' });
+			expect(JSON.stringify(audit[0])).toContain('Stand 1');
+			// room for a new one again
+			await takeVersion(plan.id, 'Ratsfassung');
+
+			// only the newest VERSION_PRE_RESTORE_KEEP (2) snapshots taken before a restore stay
+			const snapshots: string[] = [];
+			for (let i = 0; i < 3; i++) {
+				const res = await restore(plan.id, named[1].id);
+				expect(res.status).toBe(200);
+				snapshots.push(((await res.json()) as { snapshot: VersionMeta }).snapshot.id);
+			}
+			const pre = (await list(plan.id)).filter((v) => v.kind === 'pre_restore');
+			expect(pre.map((v) => v.id).sort()).toEqual(snapshots.slice(1).sort());
+			expect((await list(plan.id)).filter((v) => v.kind === 'named')).toHaveLength(NAMED_MAX);
+		});
+
+		it('exports a version as PDF like the live plan: with the checks and the Abwägungstabelle', async () => {
+			const plan = await examplePlan('Versions-PDF');
+			const measureId = plan.fields[0].goals[0].measures[0].id;
+			const dora = await member(plan.id, 'Dora Dezernat', 'reviewer');
+			const members = (await (
+				await admin.request(`/api/plans/${plan.id}/members`)
+			).json()) as Array<{
+				userId: string;
+				name: string;
+			}>;
+			const doraId = members.find((m) => m.name === 'Dora Dezernat')!.userId;
+			const assigned = await admin.request(`/api/plans/${plan.id}/checks`, {
+				method: 'POST',
+				json: { measureIds: [measureId], departmentUserId: doraId, dueDate: '2030-02-01' }
+			});
+			expect(assigned.status).toBe(201);
+			const [check] = (await assigned.json()) as Array<{ id: string }>;
+			const verdict = await dora.request(`/api/plans/${plan.id}/checks/${check.id}/verdict`, {
+				method: 'PUT',
+				json: {
+					outcome: 'feasible',
+					reasons: 'Im Haushalt vorgesehen',
+					conditions: '',
+					responsibleOffice: 'Kämmerei'
+				}
+			});
+			expect(verdict.status).toBe(200);
+			const version = await takeVersion(plan.id, 'Ratsfassung');
+
+			const pdf = async (path: string) => {
+				const res = await admin.request(path);
+				expect(res.status, path).toBe(200);
+				const text = Buffer.from(await res.arrayBuffer()).toString('latin1');
+				// jsPDF writes the page tree uncompressed; the size stands for the (compressed) content
+				return { pages: Number(/\/Count (\d+)/.exec(text)?.[1]), bytes: text.length };
+			};
+			// the same state and options: the same document (only its date and id differ)
+			const query = 'versionLabel=Ratsfassung&date=2026-03-01';
+			for (const extra of ['', '&consideration=true']) {
+				const live = await pdf(`/api/plans/${plan.id}/export.pdf?${query}${extra}`);
+				const old = await pdf(
+					`/api/plans/${plan.id}/versions/${version.id}/export.pdf?${query}${extra}`
+				);
+				expect(old, extra || 'default').toEqual(live);
+			}
+			const without = await pdf(`/api/plans/${plan.id}/versions/${version.id}/export.pdf?${query}`);
+			const withTable = await pdf(
+				`/api/plans/${plan.id}/versions/${version.id}/export.pdf?${query}&consideration=true`
+			);
+			expect(withTable.pages).toBeGreaterThan(without.pages);
 		});
 
 		it('attributes an edit to the person who made it (history) and snapshots after a pause', async () => {

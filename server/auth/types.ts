@@ -91,6 +91,7 @@ export interface AuditEntry {
 		| 'settings_changed'
 		| 'version_created'
 		| 'version_restored'
+		| 'version_deleted'
 		| 'feedback_round_created'
 		| 'feedback_round_changed'
 		| 'feedback_round_deleted'

@@ -71,6 +71,13 @@ export interface FeedbackDeps {
 	log: Logger;
 	limits?: Partial<FeedbackLimits>;
 	now?: () => number;
+	/** An item was created from a submission (server edit: the versions history records it). */
+	onItemCreated?: (
+		planId: string,
+		actor: Principal,
+		itemId: string,
+		type: 'goal' | 'measure'
+	) => void;
 }
 
 type R<T> = ApiResult<T> & { retryAfterSeconds?: number };
@@ -739,6 +746,7 @@ export function createFeedbackService(deps: FeedbackDeps) {
 					});
 					if (!created.ok) return created;
 					const itemId = created.value;
+					deps.onItemCreated?.(planId, actor, itemId, type);
 					const updated = await kv.update<Submission | null>(K.sub(roundId, subId), (raw) => {
 						const s = parse<Submission>(raw);
 						if (!s) return { result: null };

@@ -13,11 +13,17 @@ interface Entry {
 	room?: Room;
 	idleTimer?: ReturnType<typeof setTimeout>;
 	/** What room listeners (onRoom) want to run before the room goes away. */
-	detach?: Array<() => void | Promise<void>>;
+	detach?: RoomDetach[];
 }
 
+/**
+ * Runs before a loaded room goes away: `unload` (idle or shutdown: save what is pending) or
+ * `deleted` (the plan was deleted: cancel timers, store nothing more).
+ */
+export type RoomDetach = (reason: 'unload' | 'deleted') => void | Promise<void>;
+
 /** Called for every room once it is loaded; may return a function to run before it unloads. */
-export type RoomListener = (room: Room) => void | (() => void | Promise<void>);
+export type RoomListener = (room: Room) => void | RoomDetach;
 
 export interface RoomManagerOptions {
 	store: DocStore;
@@ -53,15 +59,29 @@ export class RoomManager {
 	}
 
 	/** Runs the listeners' detach functions once (errors are logged, never thrown). */
-	private async detach(entry: Entry): Promise<void> {
+	private async detach(entry: Entry, reason: 'unload' | 'deleted' = 'unload'): Promise<void> {
 		const fns = entry.detach?.splice(0) ?? [];
 		for (const fn of fns) {
 			try {
-				await fn();
+				await fn(reason);
 			} catch (error) {
 				this.options.log.warn('room listener failed on unload', { error });
 			}
 		}
+	}
+
+	/** Whether the plan was deleted while this instance ran (see `drop`). */
+	isDeleted(planId: string): boolean {
+		return this.deleted.has(planId);
+	}
+
+	/**
+	 * Whether the plan still exists: not deleted here and still in the store (another instance may
+	 * have deleted it before its bus message arrived). Rejects if the store fails.
+	 */
+	async exists(planId: string): Promise<boolean> {
+		if (this.deleted.has(planId)) return false;
+		return (await this.options.store.exists(planId)) && !this.deleted.has(planId);
 	}
 
 	/** The loaded room, if any, without loading it. */
@@ -155,7 +175,8 @@ export class RoomManager {
 		this.entries.delete(planId);
 		clearTimeout(entry.idleTimer);
 		const room = await entry.loading.catch(() => null);
-		entry.detach = []; // deleted: nothing to record or snapshot
+		// Deleted: the listeners cancel their timers and record or snapshot nothing more.
+		await this.detach(entry, 'deleted');
 		await room?.destroy(code, reason);
 	}
 

@@ -22,7 +22,9 @@ export async function createVersions(deps: {
 		blobs,
 		log: deps.log.child({ component: 'versions' }),
 		autoIdleMs: deps.config.versions.autoIdleMs,
-		autoKeep: deps.config.versions.autoKeep
+		autoKeep: deps.config.versions.autoKeep,
+		namedMax: deps.config.versions.namedMax,
+		preRestoreKeep: deps.config.versions.preRestoreKeep
 	});
 	const close = service.close.bind(service);
 	service.close = async () => {

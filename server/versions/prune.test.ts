@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VersionKind, VersionMeta } from '../../src/lib/versions/types';
-import { pruneAutoVersions } from './prune';
+import { pruneAutoVersions, pruneVersions } from './prune';
 
 const v = (id: string, kind: VersionKind, minute: number): VersionMeta => ({
 	id,
@@ -33,5 +33,21 @@ describe('pruneAutoVersions', () => {
 		const list = [v('a1', 'auto', 1), v('n1', 'named', 2)];
 		expect(pruneAutoVersions(list, 1)).toEqual({ kept: list, removed: [] });
 		expect(pruneAutoVersions(list, 0).removed.map((x) => x.id)).toEqual(['a1']);
+	});
+});
+
+describe('pruneVersions', () => {
+	it('keeps the newest of each limited kind and every named version', () => {
+		const list = [
+			v('r1', 'pre_restore', 1),
+			v('a1', 'auto', 2),
+			v('r2', 'pre_restore', 3),
+			v('n1', 'named', 4),
+			v('r3', 'pre_restore', 5),
+			v('a2', 'auto', 6)
+		];
+		const { kept, removed } = pruneVersions(list, { auto: 1, pre_restore: 2 });
+		expect(kept.map((x) => x.id)).toEqual(['r2', 'n1', 'r3', 'a2']);
+		expect(removed.map((x) => x.id)).toEqual(['r1', 'a1']);
 	});
 });

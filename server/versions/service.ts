@@ -35,12 +35,13 @@ import {
 	type VersionsBackend
 } from '../../src/lib/versions/types';
 import type { KvStore } from '../auth/kv';
+import type { Principal } from '../auth/types';
 import type { Logger } from '../log';
 import type { Peer, Room } from '../sync/room';
-import type { RoomManager } from '../sync/rooms';
+import type { RoomDetach, RoomManager } from '../sync/rooms';
 import { touchedItems } from './attribution';
 import type { VersionBlobStore } from './blob-store';
-import { pruneAutoVersions } from './prune';
+import { pruneVersions } from './prune';
 
 /** Edits of one person on one item within this window become one history entry. */
 export const HISTORY_COALESCE_MS = 2 * 60_000;
@@ -48,6 +49,9 @@ export const HISTORY_COALESCE_MS = 2 * 60_000;
 export const HISTORY_CAP = 2000;
 const HISTORY_FLUSH_EVERY_MS = 15_000;
 const AUTO_LOCK_TTL_MS = 10_000;
+/** Defaults of VERSION_NAMED_MAX and VERSION_PRE_RESTORE_KEEP (server/config.ts). */
+const NAMED_MAX = 500;
+const PRE_RESTORE_KEEP = 100;
 
 const SYSTEM_ACTOR: VersionActor = { id: 'system', name: 'Mitplan (automatisch)', kind: 'system' };
 
@@ -108,11 +112,19 @@ export interface VersionServiceDeps {
 	autoIdleMs: number;
 	/** Automatic snapshots kept per plan. */
 	autoKeep: number;
+	/** Named versions allowed per plan (then 409 too_many_versions). */
+	namedMax?: number;
+	/** Snapshots taken before a restore kept per plan (newest). */
+	preRestoreKeep?: number;
 }
 
 export class VersionService implements VersionsBackend {
 	/** planId → (actor|item) → open history entry */
 	private readonly open = new Map<string, Map<string, OpenEntry>>();
+	/** planId → entries whose window has closed, oldest first, not yet in the KV */
+	private readonly pending = new Map<string, HistoryEntry[]>();
+	/** Flushes run one after another (an entry is never written twice). */
+	private flushing: Promise<void> = Promise.resolve();
 	private readonly flushTimer: ReturnType<typeof setInterval>;
 	private readonly detachRooms: () => void;
 	private closed = false;
@@ -221,9 +233,36 @@ export class VersionService implements VersionsBackend {
 		});
 	}
 
+	/** Deletes one version (any kind): its entry in the index, then its snapshot. */
+	async remove(planId: string, versionId: string): Promise<ApiResult<VersionMeta>> {
+		if (!isValidPlanId(planId)) return { ok: false, error: PLAN_ERRORS.invalidId() };
+		if (typeof versionId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(versionId)) {
+			return versionNotFound();
+		}
+		let removed: VersionMeta | undefined;
+		try {
+			await this.deps.kv.update(indexKey(planId), (raw) => {
+				const index = parseIndex(raw);
+				removed = index.versions.find((v) => v.id === versionId);
+				if (!removed) return { result: null };
+				const versions = index.versions.filter((v) => v.id !== versionId);
+				return { value: JSON.stringify({ versions }), result: null };
+			});
+		} catch (error) {
+			this.deps.log.warn('deleting a version failed', { planId, versionId, error });
+			return unavailable();
+		}
+		if (!removed) return versionNotFound();
+		await this.deps.blobs
+			.delete(planId, [versionId])
+			.catch((error) => this.deps.log.warn('removing a snapshot failed', { planId, error }));
+		this.deps.log.info('version deleted', { planId, versionId, kind: removed.kind });
+		return { ok: true, value: removed };
+	}
+
 	/** Best effort when a plan is deleted: its snapshots, index and history. */
 	async deletePlan(planId: string): Promise<void> {
-		this.open.delete(planId);
+		this.forget(planId);
 		try {
 			const index = parseIndex(await this.deps.kv.get(indexKey(planId)).catch(() => null));
 			await this.deps.blobs.deletePlan(
@@ -259,6 +298,7 @@ export class VersionService implements VersionsBackend {
 			return unavailable();
 		}
 		const byId = new Map(stored.map((e) => [e.id, e]));
+		for (const entry of this.pending.get(planId) ?? []) byId.set(entry.id, entry);
 		for (const { entry } of this.open.get(planId)?.values() ?? []) byId.set(entry.id, entry);
 		const entries = [...byId.values()]
 			.filter((e) => itemId === null || e.itemId === itemId)
@@ -272,28 +312,63 @@ export class VersionService implements VersionsBackend {
 		actor: VersionActor,
 		itemId: string,
 		action: HistoryAction,
-		fields: string[]
+		fields: string[],
+		itemType: HistoryEntry['itemType'] = null
 	): void {
-		this.record(planId, actor, itemId, null, action, fields);
+		this.record(planId, actor, itemId, itemType, action, fields);
 	}
 
-	/** Writes history entries to the KV: all (force) or those whose window has closed. */
-	async flushHistory(force: boolean, onlyPlan?: string): Promise<void> {
+	/**
+	 * Writes history entries to the KV: the closed ones, and the open ones all (force) or those
+	 * whose window has closed. What the KV does not take stays in memory for the next flush.
+	 */
+	flushHistory(force: boolean, onlyPlan?: string): Promise<void> {
+		const run = this.flushing.then(() => this.writeHistory(force, onlyPlan));
+		this.flushing = run.catch(() => {});
+		return run;
+	}
+
+	private async writeHistory(force: boolean, onlyPlan?: string): Promise<void> {
 		const now = Date.now();
-		for (const [planId, entries] of this.open) {
+		const push = (planId: string, entry: HistoryEntry) =>
+			this.deps.kv.listPush(historyKey(planId), JSON.stringify(entry), HISTORY_CAP);
+		for (const planId of new Set([...this.pending.keys(), ...this.open.keys()])) {
 			if (onlyPlan !== undefined && planId !== onlyPlan) continue;
-			for (const [key, open] of [...entries]) {
-				if (!force && now - open.lastMs < HISTORY_COALESCE_MS) continue;
-				try {
-					await this.deps.kv.listPush(historyKey(planId), JSON.stringify(open.entry), HISTORY_CAP);
-					if (entries.get(key) === open) entries.delete(key);
-				} catch (error) {
-					this.deps.log.warn('writing history failed; kept in memory', { planId, error });
-					return;
-				}
+			if (this.deps.rooms.isDeleted(planId)) {
+				this.forget(planId); // deleted plan: nothing more to record
+				continue;
 			}
-			if (entries.size === 0) this.open.delete(planId);
+			// Entries whose window has closed (all: force) join the closed ones, in order.
+			const pending = this.pending.get(planId) ?? [];
+			const entries = this.open.get(planId);
+			for (const [key, open] of [...(entries ?? [])]) {
+				if (!force && now - open.lastMs < HISTORY_COALESCE_MS) continue;
+				entries!.delete(key);
+				pending.push(open.entry);
+			}
+			if (entries?.size === 0) this.open.delete(planId);
+			if (pending.length > 0) this.pending.set(planId, pending);
+			let wrote = false;
+			try {
+				while (pending.length > 0) {
+					await push(planId, pending[0]);
+					pending.shift();
+					wrote = true;
+				}
+				if (this.pending.get(planId) === pending) this.pending.delete(planId);
+			} catch (error) {
+				this.deps.log.warn('writing history failed; kept in memory', { planId, error });
+				return;
+			}
+			// Deleted meanwhile (here or on another instance): take back what was just written.
+			if (wrote && (await this.gone(planId))) await this.deletePlan(planId);
 		}
+	}
+
+	/** Drops what this instance still holds of a plan's history (plan deleted). */
+	private forget(planId: string): void {
+		this.open.delete(planId);
+		this.pending.delete(planId);
 	}
 
 	async close(): Promise<void> {
@@ -334,10 +409,11 @@ export class VersionService implements VersionsBackend {
 			return;
 		}
 		if (open) {
-			// The old window is closed: write it out (in order), then start a new one.
-			void this.deps.kv
-				.listPush(historyKey(planId), JSON.stringify(open.entry), HISTORY_CAP)
-				.catch((error) => this.deps.log.warn('writing history failed', { planId, error }));
+			// The old window is closed: written (in order) with the next flush, then a new one.
+			const pending = this.pending.get(planId) ?? [];
+			pending.push(open.entry);
+			this.pending.set(planId, pending);
+			if (pending.length === 1) queueMicrotask(() => void this.flushHistory(false, planId));
 		}
 		entries.set(key, {
 			lastMs: now,
@@ -354,8 +430,17 @@ export class VersionService implements VersionsBackend {
 		});
 	}
 
+	/** Whether the plan is known to be deleted (store failures count as "still there"). */
+	private async gone(planId: string): Promise<boolean> {
+		try {
+			return !(await this.deps.rooms.exists(planId));
+		} catch {
+			return this.deps.rooms.isDeleted(planId);
+		}
+	}
+
 	/** Hooks one loaded room; the returned function runs before the room is unloaded. */
-	private attach(room: Room): () => Promise<void> {
+	private attach(room: Room): RoomDetach {
 		const state: RoomState = { dirty: false, timer: undefined };
 		const items = room.doc.getMap<unknown>('items');
 		const onTransaction = (tr: Y.Transaction) => {
@@ -389,16 +474,22 @@ export class VersionService implements VersionsBackend {
 			}
 		};
 		room.doc.on('afterTransaction', onTransaction);
-		return async () => {
+		return async (reason) => {
 			clearTimeout(state.timer);
 			room.doc.off('afterTransaction', onTransaction);
+			if (reason === 'deleted') {
+				// Nothing of a deleted plan is stored again: no snapshot, no pending history.
+				state.dirty = false;
+				this.forget(room.planId);
+				return;
+			}
 			if (state.dirty && this.deps.autoIdleMs > 0) await this.autoSnapshot(room, state);
 			await this.flushHistory(true, room.planId);
 		};
 	}
 
 	private async autoSnapshot(room: Room, state: RoomState): Promise<void> {
-		if (!state.dirty) return;
+		if (!state.dirty || this.deps.rooms.isDeleted(room.planId)) return;
 		state.dirty = false;
 		try {
 			const locked = await this.deps.kv.set(lockKey(room.planId), '1', {
@@ -433,6 +524,7 @@ export class VersionService implements VersionsBackend {
 		restoreOf?: { id: string; name: string }
 	): Promise<ApiResult<VersionMeta>> {
 		const planId = room.planId;
+		if (this.deps.rooms.isDeleted(planId)) return { ok: false, error: PLAN_ERRORS.notFound() };
 		const bytes = Y.encodeStateAsUpdate(room.doc);
 		const hash = sha256(bytes);
 		const summary = summarize(room.doc, planId);
@@ -456,9 +548,14 @@ export class VersionService implements VersionsBackend {
 		}
 		let removed: VersionMeta[] = [];
 		let skipped = false;
+		let full = false;
+		const namedMax = this.deps.namedMax ?? NAMED_MAX;
 		try {
 			await this.deps.kv.update(indexKey(planId), (raw) => {
 				const index = parseIndex(raw);
+				full =
+					kind === 'named' && index.versions.filter((v) => v.kind === 'named').length >= namedMax;
+				if (full) return { result: null };
 				const last = index.versions.filter((v) => v.kind === 'auto').at(-1);
 				const newest = index.versions.at(-1);
 				// An automatic snapshot of a state that is already saved adds nothing.
@@ -468,7 +565,10 @@ export class VersionService implements VersionsBackend {
 					return { result: null };
 				}
 				skipped = false;
-				const pruned = pruneAutoVersions([...index.versions, version], this.deps.autoKeep);
+				const pruned = pruneVersions([...index.versions, version], {
+					auto: this.deps.autoKeep,
+					pre_restore: this.deps.preRestoreKeep ?? PRE_RESTORE_KEEP
+				});
 				removed = pruned.removed;
 				return { value: JSON.stringify({ versions: pruned.kept }), result: null };
 			});
@@ -477,11 +577,24 @@ export class VersionService implements VersionsBackend {
 			await this.deps.blobs.delete(planId, [version.id]).catch(() => {});
 			return unavailable();
 		}
-		const drop = skipped ? [version.id] : removed.map((v) => v.id);
+		const drop = skipped || full ? [version.id] : removed.map((v) => v.id);
 		if (drop.length > 0) {
 			await this.deps.blobs
 				.delete(planId, drop)
 				.catch((error) => this.deps.log.warn('removing old snapshots failed', { planId, error }));
+		}
+		if (await this.gone(planId)) {
+			// Deleted while this snapshot was written: remove it again, with everything of the plan.
+			await this.deletePlan(planId);
+			return { ok: false, error: PLAN_ERRORS.notFound() };
+		}
+		if (full) {
+			return fail(
+				409,
+				'too_many_versions',
+				`Dieser Plan hat bereits ${namedMax} benannte Versionen – mehr sind nicht möglich. ` +
+					'Bitte löschen Sie zuerst ältere Versionen, die Sie nicht mehr brauchen.'
+			);
 		}
 		if (skipped) return { ok: true, value: version };
 		this.deps.log.info('version stored', { planId, versionId: version.id, kind });
@@ -532,6 +645,11 @@ export class VersionService implements VersionsBackend {
 			this.deps.rooms.release(room);
 		}
 	}
+}
+
+/** Who did a server-side edit, as the history shows it. */
+export function actorOf(principal: Principal): VersionActor {
+	return { id: principal.id, name: principal.name, kind: principal.kind };
 }
 
 function mergeable(previous: HistoryAction, next: HistoryAction): boolean {

@@ -1,8 +1,8 @@
 /**
  * Versions in the browser: the owner takes a version, edits a measure, compares the version with
  * the current state (redline), restores it (the board shows the old text again) and finds the
- * pre-restore snapshot in the list; the edit shows up in the measure's "Verlauf". Plus axe on the
- * versions, version and compare pages.
+ * pre-restore snapshot in the list, then deletes it; the edit shows up in the measure's "Verlauf".
+ * Plus axe on the versions, version and compare pages and the delete dialog.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -135,4 +135,22 @@ test('Versionen: speichern, vergleichen, wiederherstellen, Verlauf', async ({ pa
 	await expect(detail(page).getByTestId('detail-description')).toHaveValue(
 		'Treffen jeden Montag im Rathaus'
 	);
+	await closeDetail(page);
+
+	// Delete the safety snapshot (after a confirmation; Abbrechen keeps it).
+	await page.getByTestId('plan-versions').click();
+	const preRow = page.locator('[data-testid="version-row"][data-kind="pre_restore"]');
+	await preRow.getByTestId('version-delete').click();
+	const confirm = page.getByTestId('delete-version-dialog');
+	await expect(confirm).toContainText('endgültig gelöscht');
+	await expect(confirm.getByRole('button', { name: 'Abbrechen' })).toBeFocused();
+	await page.screenshot({ path: `${SHOTS}/versions-delete-dialog.png` });
+	await expectNoSeriousViolations(page, 'the delete dialog');
+	await page.keyboard.press('Enter'); // Abbrechen has the focus
+	await expect(page.getByTestId('version-row')).toHaveCount(2);
+	await preRow.getByTestId('version-delete').click();
+	await confirm.getByTestId('delete-version-confirm').click();
+	await expect(page.getByTestId('versions-notice')).toContainText('gelöscht');
+	await expect(page.getByTestId('version-row')).toHaveCount(1);
+	await expect(page.getByTestId('version-row')).toContainText('Entwurf Kerngruppe');
 });

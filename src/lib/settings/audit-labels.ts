@@ -16,6 +16,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	settings_changed: 'Planangaben geändert',
 	version_created: 'Version gespeichert',
 	version_restored: 'Version wiederhergestellt',
+	version_deleted: 'Version gelöscht',
 	feedback_round_created: 'Beteiligungsrunde angelegt',
 	feedback_round_changed: 'Beteiligungsrunde geändert',
 	feedback_round_deleted: 'Beteiligungsrunde gelöscht',

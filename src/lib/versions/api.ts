@@ -27,6 +27,12 @@ export const versionsApi = {
 			'POST',
 			`${base(planId)}/versions/${encodeURIComponent(versionId)}/restore`
 		),
+	remove: (planId: string, versionId: string, f: Fetch = fetch) =>
+		apiRequest<VersionMeta>(
+			f,
+			'DELETE',
+			`${base(planId)}/versions/${encodeURIComponent(versionId)}`
+		),
 	history: (planId: string, itemId: string, f: Fetch = fetch) =>
 		apiRequest<HistoryEntry[]>(
 			f,

@@ -81,6 +81,72 @@ describe('redline', () => {
 		expect(redline('gleich', 'gleich')).toEqual([{ type: 'equal', text: 'gleich' }]);
 		expect(redline('', 'neu')).toEqual([{ type: 'insert', text: 'neu' }]);
 	});
+
+	const words = (prefix: string, n: number, separator = ' ') =>
+		Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(separator);
+	const sides = (segments: ReturnType<typeof redline>) => ({
+		from: segments
+			.filter((s) => s.type !== 'insert')
+			.map((s) => s.text)
+			.join(''),
+		to: segments
+			.filter((s) => s.type !== 'delete')
+			.map((s) => s.text)
+			.join('')
+	});
+
+	it('replaces two large different texts as a whole instead of searching for seconds', () => {
+		// about 16,000 characters each; every other word is the same ("und")
+		const from = words('Alt', 1500, ' und ');
+		const to = words('Neu', 1500, ' und ');
+		expect(from.length).toBeGreaterThan(15_000);
+		expect(redline(from, to)).toEqual([
+			{ type: 'delete', text: from },
+			{ type: 'insert', text: to }
+		]);
+		// the same fallback when the caller's limit is exceeded
+		expect(redline('a b c', 'x y z', { maxEditLength: 1 })).toEqual([
+			{ type: 'delete', text: 'a b c' },
+			{ type: 'insert', text: 'x y z' }
+		]);
+	});
+
+	it('still finds one changed word in a large text', () => {
+		const from = words('Wort', 2000);
+		const to = from.replace('Wort1000 ', 'Satz1000 ');
+		const segments = redline(from, to);
+		expect(sides(segments)).toEqual({ from, to });
+		expect(segments.filter((s) => s.type !== 'equal')).toEqual([
+			{ type: 'delete', text: 'Wort1000' },
+			{ type: 'insert', text: 'Satz1000' }
+		]);
+	});
+});
+
+describe('diffPlans time budget', () => {
+	it('shows texts as whole replacements once the budget is spent, still correct', () => {
+		const { a, b, plan } = examplePair();
+		const measure = plan.fields[0].goals[0].measures[0];
+		must(updateItem(a, measure.id, { description: 'Treffen jeden Montag im Rathaus' }));
+		must(updateItem(b, measure.id, { description: 'Treffen jeden Dienstag im Rathaus' }));
+		const [before, after] = [readPlan(a, 'p'), readPlan(b, 'p')];
+		const fine = changed(diffPlans(before, after).items, measure.id).changes;
+		const spent = changed(diffPlans(before, after, { budgetMs: 0 }).items, measure.id).changes;
+		expect(fine).toHaveLength(1);
+		expect(spent).toHaveLength(1);
+		const [f, s] = [fine[0], spent[0]];
+		if (f.kind !== 'text' || s.kind !== 'text') throw new Error('text change expected');
+		expect(s.segments).toEqual([
+			{ type: 'delete', text: 'Treffen jeden Montag im Rathaus' },
+			{ type: 'insert', text: 'Treffen jeden Dienstag im Rathaus' }
+		]);
+		expect(f.segments).toEqual([
+			{ type: 'equal', text: 'Treffen jeden ' },
+			{ type: 'delete', text: 'Montag' },
+			{ type: 'insert', text: 'Dienstag' },
+			{ type: 'equal', text: ' im Rathaus' }
+		]);
+	});
 });
 
 describe('longestIncreasing', () => {

@@ -72,12 +72,41 @@ export function flattenPlan(plan: PlanJson): Map<string, Flat> {
 }
 
 /**
+ * Limits of the word diff (its cost grows with text length × number of edits: two different
+ * 16,000-character texts took seconds): beyond them a text is shown as one deletion of the old
+ * and one insertion of the new text — coarser, but still a correct redline.
+ */
+export const REDLINE_LIMITS = {
+	/** Per text: edits (inserted + removed words and spaces) the word diff may look for. */
+	maxEditLength: 2000,
+	/** Per text: milliseconds the word diff may take. */
+	timeoutMs: 100,
+	/** Per comparison (diffPlans): milliseconds all word diffs together may take. */
+	budgetMs: 400
+};
+
+export interface RedlineOptions {
+	maxEditLength?: number;
+	timeoutMs?: number;
+}
+
+/**
  * Word redline from `from` to `to`; joining equal+delete gives `from`, equal+insert gives `to`.
  * Neighbouring changes separated only by spaces are shown as one deletion followed by one
- * insertion ("im Rathaus" → "in der Bücherei", not word by word interleaved).
+ * insertion ("im Rathaus" → "in der Bücherei", not word by word interleaved). Beyond the
+ * limits (REDLINE_LIMITS, or `options`) the whole text is one deletion and one insertion.
  */
-export function redline(from: string, to: string): TextSegment[] {
-	const parts: TextSegment[] = diffWordsWithSpace(from, to).map((part) => ({
+export function redline(from: string, to: string, options: RedlineOptions = {}): TextSegment[] {
+	const timeout = options.timeoutMs ?? REDLINE_LIMITS.timeoutMs;
+	const words =
+		timeout > 0
+			? diffWordsWithSpace(from, to, {
+					maxEditLength: options.maxEditLength ?? REDLINE_LIMITS.maxEditLength,
+					timeout
+				})
+			: undefined; // no time left: do not even start
+	if (!words) return wholeText(from, to);
+	const parts: TextSegment[] = words.map((part) => ({
 		type: part.added ? 'insert' : part.removed ? 'delete' : 'equal',
 		text: part.value
 	}));
@@ -164,14 +193,25 @@ function reorderedIds(a: Map<string, Flat>, b: Map<string, Flat>): Set<string> {
 	return out;
 }
 
-function fieldChanges(a: Item, b: Item): FieldChange[] {
+/** The fallback redline: the old text deleted, the new one inserted. */
+function wholeText(from: string, to: string): TextSegment[] {
+	if (from === to) return from ? [{ type: 'equal', text: from }] : [];
+	const out: TextSegment[] = [];
+	if (from) out.push({ type: 'delete', text: from });
+	if (to) out.push({ type: 'insert', text: to });
+	return out;
+}
+
+function fieldChanges(a: Item, b: Item, deadline: number): FieldChange[] {
 	const changes: FieldChange[] = [];
 	const ra = a as unknown as Record<string, unknown>;
 	const rb = b as unknown as Record<string, unknown>;
 	for (const field of TEXT_FIELDS[b.type]) {
 		const from = String(ra[field] ?? '');
 		const to = String(rb[field] ?? '');
-		if (from !== to) changes.push({ field, kind: 'text', from, to, segments: redline(from, to) });
+		if (from === to) continue;
+		const timeoutMs = Math.min(REDLINE_LIMITS.timeoutMs, deadline - Date.now());
+		changes.push({ field, kind: 'text', from, to, segments: redline(from, to, { timeoutMs }) });
 	}
 	for (const field of SCALAR_FIELDS[b.type]) {
 		const from = String(ra[field] ?? '');
@@ -192,8 +232,12 @@ function fieldChanges(a: Item, b: Item): FieldChange[] {
 
 const META_FIELDS = ['title', 'municipality', 'status', 'fundingNotice'] as const;
 
-/** Differences from `a` (older) to `b` (newer). */
-export function diffPlans(a: PlanJson, b: PlanJson): PlanDiff {
+/**
+ * Differences from `a` (older) to `b` (newer). The word diffs of all texts together take at most
+ * about `budgetMs`; texts after that are shown as whole-text replacements.
+ */
+export function diffPlans(a: PlanJson, b: PlanJson, options: { budgetMs?: number } = {}): PlanDiff {
+	const deadline = Date.now() + (options.budgetMs ?? REDLINE_LIMITS.budgetMs);
 	const fa = flattenPlan(a);
 	const fb = flattenPlan(b);
 	const reordered = reorderedIds(fa, fb);
@@ -227,7 +271,7 @@ export function diffPlans(a: PlanJson, b: PlanJson): PlanDiff {
 						toNumber: nb.number
 					}
 				: null;
-		const changes = fieldChanges(na.item, nb.item);
+		const changes = fieldChanges(na.item, nb.item, deadline);
 		if (!moved && changes.length === 0) continue;
 		items.push({ ...ref, status: 'changed', moved, changes });
 		if (moved) summary.moved++;

@@ -148,6 +148,8 @@ export interface VersionsBackend {
 		versionId: string,
 		actor: VersionActor
 	): Promise<ApiResultLike<{ restored: VersionMeta; snapshot: VersionMeta }>>;
+	/** Deletes one version (owner; the route audits it). */
+	remove(planId: string, versionId: string): Promise<ApiResultLike<VersionMeta>>;
 	history(
 		planId: string,
 		itemId: string | null,
@@ -159,7 +161,8 @@ export interface VersionsBackend {
 		actor: VersionActor,
 		itemId: string,
 		action: HistoryAction,
-		fields: string[]
+		fields: string[],
+		itemType?: ItemType | null
 	): void;
 }
 
