@@ -384,4 +384,44 @@ describe('inbox', () => {
 		const bad = await review.markRead(owner, { ids: 'alle' });
 		expect(!bad.ok && bad.error.code).toBe('invalid_input');
 	});
+
+	it('answers 404 for inherited property names used as ids, without emitting anything', async () => {
+		const assigned = await review.assignChecks(asOwner(), 'plan-a', {
+			measureIds: ['m1'],
+			departmentUserId: ed.id,
+			dueDate: '2026-03-20'
+		});
+		expect(assigned.ok).toBe(true);
+		const thread = await review.createThread(asRita(), 'plan-a', { itemId: null, body: 'x' });
+		const threadId = thread.ok ? thread.value.id : '';
+		const verdict = {
+			outcome: 'approved',
+			reasons: 'gut',
+			conditions: '',
+			responsibleOffice: 'Amt'
+		};
+		events.length = 0;
+		for (const id of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'a/b', '']) {
+			const removed = await review.removeCheck(asOwner(), 'plan-a', id);
+			expect(!removed.ok && removed.error).toMatchObject({ status: 404, code: 'check_not_found' });
+			const decided = await review.recordCheckVerdict(asEd(), 'plan-a', id, verdict);
+			expect(!decided.ok && decided.error).toMatchObject({ status: 404, code: 'check_not_found' });
+			const reply = await review.reply(asRita(), 'plan-a', id, { body: 'y' });
+			expect(!reply.ok && reply.error).toMatchObject({ status: 404, code: 'thread_not_found' });
+			const edit = await review.editComment(asRita(), 'plan-a', threadId, id, { body: 'y' });
+			expect(!edit.ok && edit.error).toMatchObject({ status: 404, code: 'comment_not_found' });
+			const del = await review.deleteComment(asRita(), 'plan-a', threadId, id);
+			expect(!del.ok && del.error).toMatchObject({ status: 404, code: 'comment_not_found' });
+			const closed = await review.setRequestClosed(asOwner(), 'plan-a', id, { closed: true });
+			expect(!closed.ok && closed.error).toMatchObject({ status: 404, code: 'request_not_found' });
+			const decide = await review.decide(asRita(), 'plan-a', 'g1', {
+				requestId: id,
+				verdict: 'approved'
+			});
+			expect(!decide.ok && decide.error).toMatchObject({ status: 404, code: 'request_not_found' });
+		}
+		expect(events).toEqual([]);
+		const state = await review.state('plan-a');
+		expect(state.ok && state.value.checks).toHaveLength(1);
+	});
 });

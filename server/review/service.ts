@@ -202,6 +202,10 @@ const fail = (code: ConstructorParameters<typeof ReviewError>[0], message?: stri
 };
 const validId = (id: string) => typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id);
 
+/** The check stored under this id – own properties only (never `toString`, `__proto__`, …). */
+const ownCheck = (checks: Record<string, AdminCheck>, id: string): AdminCheck | undefined =>
+	validId(id) && Object.hasOwn(checks, id) ? checks[id] : undefined;
+
 export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 	const { kv, access, emitter, log } = deps;
 	const limits = { ...DEFAULT_REVIEW_LIMITS, ...deps.limits };
@@ -489,6 +493,8 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 				const m = await members(planId);
 				const mentions = parseMentions(input.mentions, m);
 				const before = await loadThread(planId, threadId);
+				// An unknown comment costs no write from the rate limit.
+				if (!before.comments.some((x) => x.id === commentId)) fail('comment_not_found');
 				await rateLimit(c.principal);
 				const at = iso();
 				const thread = await updateThread(planId, threadId, (t) =>
@@ -751,7 +757,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 			run('remove check', async () => {
 				const removed = await kv.update(K.checks(planId), (rawChecks) => {
 					const checks = parse<Record<string, AdminCheck>>(rawChecks, {});
-					const found = checks[checkId];
+					const found = ownCheck(checks, checkId);
 					if (!found) return { result: null };
 					delete checks[checkId];
 					return { value: JSON.stringify(checks), result: found };
@@ -767,7 +773,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 		recordCheckVerdict: (c, planId, checkId, input) =>
 			run('check verdict', async () => {
 				const checks = await readChecks(planId);
-				const existing = checks[checkId];
+				const existing = ownCheck(checks, checkId);
 				if (!existing) fail('check_not_found');
 				if (existing.department.id !== c.principal.id) fail('not_department');
 				const plan = await loadPlan(planId);
@@ -778,7 +784,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 					K.checks(planId),
 					(rawChecks) => {
 						const all = parse<Record<string, AdminCheck>>(rawChecks, {});
-						const check = all[checkId];
+						const check = ownCheck(all, checkId);
 						if (!check) return { result: { error: new ReviewError('check_not_found') } };
 						try {
 							const next = recordVerdict(check, actor, verdict);
