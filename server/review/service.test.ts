@@ -177,6 +177,69 @@ describe('threads', () => {
 	});
 });
 
+describe('thread limit', () => {
+	it('holds under concurrent creation, counts only visible threads and applies to decisions', async () => {
+		const small = createReviewService({
+			kv,
+			access,
+			readPlan: async (id) => plans.get(id) ?? null,
+			emitter: recorder,
+			log: createLogger('error'),
+			limits: { commentsPerMinute: 100, threadsPerPlan: 3 },
+			now: () => clock
+		});
+		const results = await Promise.all(
+			Array.from({ length: 6 }, (_, i) =>
+				small.createThread(asRita(), 'plan-a', { itemId: null, body: `Nr. ${i}` })
+			)
+		);
+		expect(results.filter((r) => r.ok)).toHaveLength(3);
+		const refused = results.filter((r) => !r.ok);
+		expect(refused.map((r) => !r.ok && r.error)).toEqual(
+			Array(3).fill(expect.objectContaining({ status: 409, code: 'too_many_threads' }))
+		);
+		let state = await small.state('plan-a');
+		expect(state.ok && state.value.threads).toHaveLength(3);
+
+		// Changes requested in a decision open a thread too: refused while the plan is full.
+		const request = await small.createRequest(asOwner(), 'plan-a', {
+			scope: { kind: 'plan' },
+			reviewerIds: [rita.id],
+			dueDate: '2026-03-20'
+		});
+		const requestId = request.ok ? request.value.id : '';
+		const full = await small.decide(asRita(), 'plan-a', 'g1', {
+			requestId,
+			verdict: 'changes_requested',
+			comment: 'Bitte konkreter'
+		});
+		expect(!full.ok && full.error).toMatchObject({ status: 409, code: 'too_many_threads' });
+
+		// A thread whose comments are all deleted frees its slot and takes no more replies.
+		const gone = results.find((r) => r.ok)!;
+		const thread = gone.ok ? gone.value : null;
+		const deleted = await small.deleteComment(
+			asRita(),
+			'plan-a',
+			thread!.id,
+			thread!.comments[0].id
+		);
+		expect(deleted.ok).toBe(true);
+		const late = await small.reply(asRita(), 'plan-a', thread!.id, { body: 'Doch noch' });
+		expect(!late.ok && late.error).toMatchObject({ status: 404, code: 'thread_not_found' });
+		const decided = await small.decide(asRita(), 'plan-a', 'g1', {
+			requestId,
+			verdict: 'changes_requested',
+			comment: 'Bitte konkreter'
+		});
+		expect(decided.ok && decided.value.threadId).toBeTruthy();
+		state = await small.state('plan-a');
+		expect(state.ok && state.value.threads).toHaveLength(3);
+		const more = await small.createThread(asRita(), 'plan-a', { itemId: null, body: 'zu viel' });
+		expect(!more.ok && more.error.code).toBe('too_many_threads');
+	});
+});
+
 describe('core-group review', () => {
 	async function request(scope: unknown = { kind: 'field', fieldId: 'f1' }) {
 		const r = await review.createRequest(asOwner(), 'plan-a', {

@@ -7,7 +7,9 @@
  * answers with `ApiResult`s carrying stable codes and German messages.
  *
  * KV keys:
- *   review:plan:<planId>:threads              set    thread ids
+ *   review:plan:<planId>:thread-ids           JSON   string[]: thread ids with a visible comment
+ *                                                    (atomic, capped; replaces the older set
+ *                                                    `review:plan:<planId>:threads`, read once)
  *   review:thread:<planId>:<threadId>         JSON   Thread (atomic updates)
  *   review:plan:<planId>:requests             JSON   ReviewRequest[]
  *   review:plan:<planId>:decisions:<reqId>    JSON   ReviewDecision[] of one request
@@ -86,9 +88,15 @@ export interface ReviewLimits {
 	commentsPerMinute: number;
 	/** Remind of open requests/checks due within this many days. */
 	dueSoonDays: number;
+	/** Threads with a visible comment per plan (tests lower it). */
+	threadsPerPlan: number;
 }
 
-export const DEFAULT_REVIEW_LIMITS: ReviewLimits = { commentsPerMinute: 20, dueSoonDays: 2 };
+export const DEFAULT_REVIEW_LIMITS: ReviewLimits = {
+	commentsPerMinute: 20,
+	dueSoonDays: 2,
+	threadsPerPlan: MAX_THREADS_PER_PLAN
+};
 
 export interface ReviewServiceDeps {
 	kv: KvStore;
@@ -176,7 +184,9 @@ export interface ReviewService {
 }
 
 const K = {
-	threads: (p: string) => `review:plan:${p}:threads`,
+	/** The thread index before it became an atomically capped JSON list (read to seed it). */
+	legacyThreads: (p: string) => `review:plan:${p}:threads`,
+	threads: (p: string) => `review:plan:${p}:thread-ids`,
 	thread: (p: string, t: string) => `review:thread:${p}:${t}`,
 	requests: (p: string) => `review:plan:${p}:requests`,
 	decisions: (p: string, r: string) => `review:plan:${p}:decisions:${r}`,
@@ -261,6 +271,38 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 		const thread = parse<Thread | null>(await kv.get(K.thread(planId, threadId)), null);
 		if (!thread || thread.planId !== planId) fail('thread_not_found');
 		return thread as Thread;
+	}
+
+	/** The thread ids of a plan (seeded once from the older set index). */
+	async function threadIds(planId: string): Promise<string[]> {
+		const raw = await kv.get(K.threads(planId));
+		if (raw !== null) return parse<string[]>(raw, []);
+		return kv.sMembers(K.legacyThreads(planId));
+	}
+
+	/**
+	 * Stores a new thread if the plan has room for it: the index is checked and extended in one
+	 * atomic step (concurrent creations never exceed the limit); 409 `too_many_threads` otherwise.
+	 */
+	async function storeNewThread(planId: string, thread: Thread): Promise<void> {
+		const seed = (await kv.get(K.threads(planId))) === null ? await threadIds(planId) : [];
+		const added = await kv.update(K.threads(planId), (raw) => {
+			const ids = raw === null ? seed : parse<string[]>(raw, []);
+			if (ids.length >= limits.threadsPerPlan) return { result: false };
+			return { value: JSON.stringify([...ids, thread.id]), result: true };
+		});
+		if (!added) fail('too_many_threads');
+		await kv.set(K.thread(planId, thread.id), JSON.stringify(thread));
+	}
+
+	/** A thread whose comments are all deleted leaves the index (and frees its slot). */
+	async function dropThread(planId: string, threadId: string): Promise<void> {
+		const seed = (await kv.get(K.threads(planId))) === null ? await threadIds(planId) : [];
+		await kv.update(K.threads(planId), (raw) => {
+			const ids = raw === null ? seed : parse<string[]>(raw, []);
+			return { value: JSON.stringify(ids.filter((id) => id !== threadId)), result: null };
+		});
+		await kv.del(K.thread(planId, threadId));
 	}
 
 	/** Atomic change of one thread; the change function may throw ReviewError. */
@@ -377,7 +419,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 	// ----- reading -----
 
 	async function readThreads(planId: string): Promise<Thread[]> {
-		const ids = await kv.sMembers(K.threads(planId));
+		const ids = await threadIds(planId);
 		const threads = await Promise.all(
 			ids.map(async (id) => parse<Thread | null>(await kv.get(K.thread(planId, id)), null))
 		);
@@ -440,8 +482,6 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 						: requireItem(plan, input.itemId);
 				const m = await members(planId);
 				const mentions = parseMentions(input.mentions, m);
-				const count = (await kv.sMembers(K.threads(planId))).length;
-				if (count >= MAX_THREADS_PER_PLAN) fail('too_many_threads');
 				await rateLimit(c.principal);
 				const at = iso();
 				const author = actorOf(c.principal);
@@ -451,8 +491,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 					itemId,
 					newComment(newId(), author, body, mentions, at)
 				);
-				await kv.set(K.thread(planId, thread.id), JSON.stringify(thread));
-				await kv.sAdd(K.threads(planId), thread.id);
+				await storeNewThread(planId, thread);
 				emitter.toPlan(planId, 'review:thread', planId, thread);
 				await notifyComment(planId, plan, thread, author, mentions, false);
 				return thread;
@@ -513,9 +552,12 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 		deleteComment: (c, planId, threadId, commentId) =>
 			run('delete comment', async () => {
 				const at = iso();
-				return updateThread(planId, threadId, (t) =>
+				const thread = await updateThread(planId, threadId, (t) =>
 					deleteComment(t, commentId, actorOf(c.principal), c.role === 'owner', at)
 				);
+				// Nothing left to show: the thread is gone for good (replies are refused).
+				if (!isVisibleThread(thread)) await dropThread(planId, threadId);
+				return thread;
 			}),
 
 		createRequest: (c, planId, input) =>
@@ -647,8 +689,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 					}
 					if (!thread) {
 						thread = newThread(newId(), planId, itemId, reply);
-						await kv.set(K.thread(planId, thread.id), JSON.stringify(thread));
-						await kv.sAdd(K.threads(planId), thread.id);
+						await storeNewThread(planId, thread);
 						emitter.toPlan(planId, 'review:thread', planId, thread);
 					}
 					threadId = thread.id;
@@ -911,14 +952,16 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 
 		async forgetPlan(planId) {
 			if (!isValidPlanId(planId)) return;
-			const [threadIds, requests] = await Promise.all([
-				kv.sMembers(K.threads(planId)),
+			const [ids, legacy, requests] = await Promise.all([
+				threadIds(planId),
+				kv.sMembers(K.legacyThreads(planId)),
 				readRequests(planId)
 			]);
 			await kv.del([
-				...threadIds.map((id) => K.thread(planId, id)),
+				...[...new Set([...ids, ...legacy])].map((id) => K.thread(planId, id)),
 				...requests.map((r) => K.decisions(planId, r.id)),
 				K.threads(planId),
+				K.legacyThreads(planId),
 				K.requests(planId),
 				K.checks(planId)
 			]);
