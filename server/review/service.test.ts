@@ -240,6 +240,41 @@ describe('thread limit', () => {
 	});
 });
 
+describe('guest rate limit', () => {
+	it('guests of one invite share a budget, so joining again gives no fresh one', async () => {
+		const guest = (n: number): Caller => ({
+			principal: {
+				kind: 'guest',
+				id: `guest-${n}`,
+				name: `Gast ${n}`,
+				planId: 'plan-a',
+				role: 'reviewer',
+				inviteId: 'inv-1',
+				expiresAt: clock + 1e6
+			},
+			role: 'reviewer'
+		});
+		const write = (n: number) =>
+			review.createThread(guest(n), 'plan-a', { itemId: null, body: `von ${n}` });
+		// Per principal 5 per minute (this suite's limit), per invite 3 × 5 = 15.
+		for (let n = 1; n <= 3; n++) {
+			for (let i = 0; i < 5; i++) expect((await write(n)).ok).toBe(true);
+		}
+		const fourth = await write(4);
+		expect(!fourth.ok && fourth.error).toMatchObject({ status: 429, code: 'too_many_comments' });
+		expect(fourth.retryAfterSeconds).toBeGreaterThan(0);
+		const otherInvite = await review.createThread(
+			{
+				...guest(5),
+				principal: { ...(guest(5).principal as object), inviteId: 'inv-2' }
+			} as Caller,
+			'plan-a',
+			{ itemId: null, body: 'anderer Link' }
+		);
+		expect(otherInvite.ok).toBe(true);
+	});
+});
+
 describe('core-group review', () => {
 	async function request(scope: unknown = { kind: 'field', fieldId: 'f1' }) {
 		const r = await review.createRequest(asOwner(), 'plan-a', {

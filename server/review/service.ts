@@ -17,6 +17,7 @@
  *   review:plans                              set    plans with requests or checks (reminders)
  *   review:inbox:<userId>                     JSON   Notification[] newest first (capped)
  *   review:rl:<principalId>                   counter comment writes in the current minute
+ *   review:rl:invite:<inviteId>               counter the same for all guests of one invite
  *   review:due:<kind>:<id>:<userId>           string "due soon" sent (set-if-absent)
  */
 import { roleAtLeast, type PlanRole } from '../../src/lib/auth/roles';
@@ -88,6 +89,8 @@ export interface ReviewLimits {
 	commentsPerMinute: number;
 	/** Remind of open requests/checks due within this many days. */
 	dueSoonDays: number;
+	/** Comment writes of all guests of one invite per minute; default 3 × commentsPerMinute. */
+	commentsPerInvitePerMinute: number;
 	/** Threads with a visible comment per plan (tests lower it). */
 	threadsPerPlan: number;
 }
@@ -95,6 +98,7 @@ export interface ReviewLimits {
 export const DEFAULT_REVIEW_LIMITS: ReviewLimits = {
 	commentsPerMinute: 20,
 	dueSoonDays: 2,
+	commentsPerInvitePerMinute: 60,
 	threadsPerPlan: MAX_THREADS_PER_PLAN
 };
 
@@ -218,7 +222,12 @@ const ownCheck = (checks: Record<string, AdminCheck>, id: string): AdminCheck | 
 
 export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 	const { kv, access, emitter, log } = deps;
-	const limits = { ...DEFAULT_REVIEW_LIMITS, ...deps.limits };
+	const limits = {
+		...DEFAULT_REVIEW_LIMITS,
+		commentsPerInvitePerMinute:
+			3 * (deps.limits?.commentsPerMinute ?? DEFAULT_REVIEW_LIMITS.commentsPerMinute),
+		...deps.limits
+	};
 	const now = deps.now ?? Date.now;
 	const iso = () => new Date(now()).toISOString();
 	const today = () => iso().slice(0, 10);
@@ -255,8 +264,22 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 		return new Map(list.map((m) => [m.userId, { name: m.name, role: m.role }]));
 	}
 
+	/**
+	 * Comment writes per minute: per principal, and for guests also per invite (a guest who joins
+	 * again gets a new principal id, but not a new budget).
+	 */
 	async function rateLimit(principal: Principal): Promise<void> {
 		const counter = await kv.incr(K.rate(principal.id), 60_000);
+		if (counter.value <= limits.commentsPerMinute && principal.kind === 'guest') {
+			const shared = await kv.incr(K.rate(`invite:${principal.inviteId}`), 60_000);
+			if (shared.value > limits.commentsPerInvitePerMinute) {
+				throw new ReviewError(
+					'too_many_comments',
+					undefined,
+					Math.max(1, Math.ceil(shared.ttlMs / 1000))
+				);
+			}
+		}
 		if (counter.value > limits.commentsPerMinute) {
 			throw new ReviewError(
 				'too_many_comments',
