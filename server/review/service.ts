@@ -837,8 +837,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 		recordCheckVerdict: (c, planId, checkId, input) =>
 			run('check verdict', async () => {
 				const checks = await readChecks(planId);
-				const existing = ownCheck(checks, checkId);
-				if (!existing) fail('check_not_found');
+				const existing = ownCheck(checks, checkId) ?? fail('check_not_found');
 				if (existing.department.id !== c.principal.id) fail('not_department');
 				const plan = await loadPlan(planId);
 				if (plan.items.get(existing.measureId)?.type !== 'measure') fail('item_not_found');
