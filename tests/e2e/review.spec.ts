@@ -295,6 +295,29 @@ test('reviewer: read-only note names comments and review; several requests: pick
 	await vera.context.close();
 });
 
+test('logging out closes the live connection at once', async ({ browser, page }) => {
+	const rita = await person(browser, page.request, 'Rita Abmeldend');
+	const socketClosed = new Promise<void>((resolve) =>
+		rita.page.on('websocket', (ws) => {
+			if (ws.url().includes('/socket.io/')) ws.on('close', () => resolve());
+		})
+	);
+	await rita.page.goto('/');
+	await expect(rita.page.getByTestId('inbox-bell')).toHaveAttribute(
+		'aria-label',
+		'Benachrichtigungen, keine ungelesen'
+	);
+	await rita.page.getByTestId('user-menu').click();
+	await rita.page.getByTestId('logout').click();
+	await expect(rita.page).toHaveURL(/\/anmelden/);
+	// the server only re-checks sessions every minute: this is the client closing it
+	await Promise.race([
+		socketClosed,
+		new Promise((_, reject) => setTimeout(() => reject(new Error('socket still open')), 5000))
+	]);
+	await rita.context.close();
+});
+
 test('Barrierefreiheit: Prüfung & Review, Meine Prüfaufgaben, Kommentare, Benachrichtigungen', async ({
 	browser,
 	page
