@@ -318,6 +318,27 @@ test('logging out closes the live connection at once', async ({ browser, page })
 	await rita.context.close();
 });
 
+test('Prüfung & Review follows structure edits when it gets the focus back', async ({
+	browser,
+	page
+}) => {
+	const owner = await person(browser, page.request, 'Olga Prozess');
+	const planId = await setUp(owner.page, 'Fokus-Plan');
+	const review = await owner.context.newPage();
+	await review.goto(`/plans/${planId}/pruefung`);
+	await expect(review.getByTestId('request-scope').locator('option')).toHaveCount(2);
+
+	await addField(owner.page, 'Arbeit und Ausbildung');
+	await addGoal(owner.page, 'Arbeit und Ausbildung', 'Mehr Ausbildungsplätze');
+	await addMeasure(owner.page, 'Mehr Ausbildungsplätze', 'Ausbildungsbörse');
+	await review.bringToFront();
+	await review.waitForTimeout(3100); // reloads at most every 3 s
+	await review.evaluate(() => window.dispatchEvent(new Event('focus')));
+	await expect(review.getByTestId('request-scope').locator('option')).toHaveCount(3);
+	await expect(review.getByTestId('check-measure')).toHaveCount(2);
+	await owner.context.close();
+});
+
 test('Barrierefreiheit: Prüfung & Review, Meine Prüfaufgaben, Kommentare, Benachrichtigungen', async ({
 	browser,
 	page
