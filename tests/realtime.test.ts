@@ -193,6 +193,43 @@ describe('socket.io across two instances', () => {
 		expect(await gone).toBe('io server disconnect');
 	});
 
+	it('ends a guest socket when the invite expires', async () => {
+		const { planId, owner } = await setup('Gastablauf');
+		const invite = await a.core.access.createInvite(planId, owner, {
+			role: 'reviewer',
+			expiresAt: Date.now() + 1500,
+			maxUses: 5,
+			allowGuests: true
+		});
+		if (!invite.ok) throw new Error(invite.error.message);
+		const guest = await a.core.access.joinAsGuest(invite.value.token, 'Gast', '127.0.0.1');
+		if (!guest.ok) throw new Error(guest.error.message);
+		const socket = socketClient(b.httpUrl, {
+			cookie: `mitplan_session=${encodeURIComponent(guest.value.sessionToken)}`
+		});
+		await connected(socket);
+		expect(await join(socket, planId)).toEqual({ ok: true });
+		const closed = new Promise<string>((resolve) => socket.once('disconnect', (r) => resolve(r)));
+		expect(await closed).toBe('io server disconnect');
+		expect(Date.now()).toBeGreaterThanOrEqual(guest.value.expiresAt);
+	});
+
+	it('ends the socket of a session that was logged out at the next re-check', async () => {
+		const { reviewer } = await setup('Abmeldung');
+		const other = await setup('Abmeldung 2');
+		const cookie = await sessionCookie(b.core, reviewer);
+		const socket = socketClient(b.httpUrl, { cookie });
+		const bystander = socketClient(b.httpUrl, {
+			cookie: await sessionCookie(b.core, other.reviewer)
+		});
+		await Promise.all([connected(socket), connected(bystander)]);
+		const closed = new Promise<string>((resolve) => socket.once('disconnect', (r) => resolve(r)));
+		await a.core.access.logout(decodeURIComponent(cookie.split('=')[1]));
+		await b.core.realtime!.recheckSessions();
+		expect(await closed).toBe('io server disconnect');
+		expect(bystander.connected).toBe(true);
+	});
+
 	it('sends "due soon" once per request and person, even when both instances run the job', async () => {
 		const { planId, reviewer, ownerCaller } = await setup('Fällig');
 		const { fieldId } = await addContent(a.core, planId);

@@ -7,7 +7,8 @@
  * /sync) or the session cookie; refused with an Error whose `data` is `{ code, message }`.
  * Rooms: `user:<id>` (notifications), `principal:<id>` and `invite:<id>` (to remove a principal
  * from plan rooms when their access changes) and `plan:<planId>` (joined with `plan:join` after a
- * role check). With REDIS_URL, `@socket.io/redis-adapter` shares rooms and emits across instances.
+ * role check). A guest's socket ends when the invite expires; session-cookie sockets are
+ * re-validated every minute (a logged-out or expired session loses its socket). With REDIS_URL, `@socket.io/redis-adapter` shares rooms and emits across instances.
  */
 import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
@@ -50,6 +51,11 @@ export interface RealtimeServer extends ReviewEmitter {
 	readonly io: IoServer;
 	/** Leaves (on every instance) the plan room of whoever lost access. */
 	accessChanged(change: AccessChange): void;
+	/**
+	 * Re-validates the session cookie of every socket on this instance and disconnects those whose
+	 * session ended (logout, expiry). Runs every `recheckIntervalMs`; exposed for tests.
+	 */
+	recheckSessions(): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -79,6 +85,8 @@ export async function createRealtimeServer(deps: {
 	origin: string | undefined;
 	redisUrl: string | undefined;
 	log: Logger;
+	/** How often session sockets are re-validated (ms); default 60 s. */
+	recheckIntervalMs?: number;
 }): Promise<RealtimeServer> {
 	const { access, log } = deps;
 	const io: IoServer = new Server(deps.httpServer, {
@@ -182,6 +190,18 @@ export async function createRealtimeServer(deps: {
 		const principal = data.principal as Principal;
 		if (principal.kind === 'guest') void socket.join(`invite:${principal.inviteId}`);
 
+		// A guest's access ends with the invite (as on /sync): disconnect then, re-armed for
+		// expiries beyond the timer limit (~24 days).
+		let expiry: ReturnType<typeof setTimeout> | undefined;
+		const armExpiry = () => {
+			if (principal.kind !== 'guest') return;
+			const left = principal.expiresAt - Date.now();
+			if (left <= 0) return void socket.disconnect(true);
+			expiry = setTimeout(armExpiry, Math.min(left, 24 * 3600 * 1000));
+		};
+		armExpiry();
+		socket.on('disconnect', () => clearTimeout(expiry));
+
 		socket.on('plan:join', async (planId, ack) => {
 			const reply = (result: JoinAck) => {
 				if (typeof ack === 'function') ack(result);
@@ -260,6 +280,23 @@ export async function createRealtimeServer(deps: {
 		}
 	}
 
+	/** Sockets of this instance that signed in with the session cookie and whose session ended. */
+	async function recheckSessions(): Promise<void> {
+		for (const socket of io.of('/').sockets.values()) {
+			if (!socket.connected || typeof socket.handshake.auth?.token === 'string') continue;
+			try {
+				const now = await currentPrincipal(socket.handshake);
+				if (!now || now.id !== socket.data.principalId) socket.disconnect(true);
+			} catch {
+				// store unavailable: keep the socket, the next round checks again
+			}
+		}
+	}
+	const recheckTimer = setInterval(() => {
+		recheckSessions().catch((error) => log.warn('[realtime] session re-check failed', { error }));
+	}, deps.recheckIntervalMs ?? 60_000);
+	recheckTimer.unref();
+
 	let closing: Promise<void> | undefined;
 	return {
 		io,
@@ -274,8 +311,10 @@ export async function createRealtimeServer(deps: {
 				log.warn('[realtime] access change failed', { error })
 			);
 		},
+		recheckSessions,
 		close() {
 			closing ??= (async () => {
+				clearInterval(recheckTimer);
 				io.disconnectSockets(true);
 				await new Promise<void>((resolve) => {
 					// io.close() also closes the HTTP server; only close the engine here.

@@ -242,6 +242,8 @@ export function newThread(
 
 /** A reply; a reply to a resolved thread reopens it. */
 export function addReply(thread: Thread, comment: Comment): Thread {
+	// All comments deleted: the thread is gone (its slot freed), it does not come back.
+	if (!isVisibleThread(thread)) throw err('thread_not_found');
 	if (thread.comments.length >= MAX_COMMENTS_PER_THREAD) throw err('thread_full');
 	return {
 		...thread,

@@ -177,6 +177,104 @@ describe('threads', () => {
 	});
 });
 
+describe('thread limit', () => {
+	it('holds under concurrent creation, counts only visible threads and applies to decisions', async () => {
+		const small = createReviewService({
+			kv,
+			access,
+			readPlan: async (id) => plans.get(id) ?? null,
+			emitter: recorder,
+			log: createLogger('error'),
+			limits: { commentsPerMinute: 100, threadsPerPlan: 3 },
+			now: () => clock
+		});
+		const results = await Promise.all(
+			Array.from({ length: 6 }, (_, i) =>
+				small.createThread(asRita(), 'plan-a', { itemId: null, body: `Nr. ${i}` })
+			)
+		);
+		expect(results.filter((r) => r.ok)).toHaveLength(3);
+		const refused = results.filter((r) => !r.ok);
+		expect(refused.map((r) => !r.ok && r.error)).toEqual(
+			Array(3).fill(expect.objectContaining({ status: 409, code: 'too_many_threads' }))
+		);
+		let state = await small.state('plan-a');
+		expect(state.ok && state.value.threads).toHaveLength(3);
+
+		// Changes requested in a decision open a thread too: refused while the plan is full.
+		const request = await small.createRequest(asOwner(), 'plan-a', {
+			scope: { kind: 'plan' },
+			reviewerIds: [rita.id],
+			dueDate: '2026-03-20'
+		});
+		const requestId = request.ok ? request.value.id : '';
+		const full = await small.decide(asRita(), 'plan-a', 'g1', {
+			requestId,
+			verdict: 'changes_requested',
+			comment: 'Bitte konkreter'
+		});
+		expect(!full.ok && full.error).toMatchObject({ status: 409, code: 'too_many_threads' });
+
+		// A thread whose comments are all deleted frees its slot and takes no more replies.
+		const gone = results.find((r) => r.ok)!;
+		const thread = gone.ok ? gone.value : null;
+		const deleted = await small.deleteComment(
+			asRita(),
+			'plan-a',
+			thread!.id,
+			thread!.comments[0].id
+		);
+		expect(deleted.ok).toBe(true);
+		const late = await small.reply(asRita(), 'plan-a', thread!.id, { body: 'Doch noch' });
+		expect(!late.ok && late.error).toMatchObject({ status: 404, code: 'thread_not_found' });
+		const decided = await small.decide(asRita(), 'plan-a', 'g1', {
+			requestId,
+			verdict: 'changes_requested',
+			comment: 'Bitte konkreter'
+		});
+		expect(decided.ok && decided.value.threadId).toBeTruthy();
+		state = await small.state('plan-a');
+		expect(state.ok && state.value.threads).toHaveLength(3);
+		const more = await small.createThread(asRita(), 'plan-a', { itemId: null, body: 'zu viel' });
+		expect(!more.ok && more.error.code).toBe('too_many_threads');
+	});
+});
+
+describe('guest rate limit', () => {
+	it('guests of one invite share a budget, so joining again gives no fresh one', async () => {
+		const guest = (n: number): Caller => ({
+			principal: {
+				kind: 'guest',
+				id: `guest-${n}`,
+				name: `Gast ${n}`,
+				planId: 'plan-a',
+				role: 'reviewer',
+				inviteId: 'inv-1',
+				expiresAt: clock + 1e6
+			},
+			role: 'reviewer'
+		});
+		const write = (n: number) =>
+			review.createThread(guest(n), 'plan-a', { itemId: null, body: `von ${n}` });
+		// Per principal 5 per minute (this suite's limit), per invite 3 × 5 = 15.
+		for (let n = 1; n <= 3; n++) {
+			for (let i = 0; i < 5; i++) expect((await write(n)).ok).toBe(true);
+		}
+		const fourth = await write(4);
+		expect(!fourth.ok && fourth.error).toMatchObject({ status: 429, code: 'too_many_comments' });
+		expect(fourth.retryAfterSeconds).toBeGreaterThan(0);
+		const otherInvite = await review.createThread(
+			{
+				...guest(5),
+				principal: { ...(guest(5).principal as object), inviteId: 'inv-2' }
+			} as Caller,
+			'plan-a',
+			{ itemId: null, body: 'anderer Link' }
+		);
+		expect(otherInvite.ok).toBe(true);
+	});
+});
+
 describe('core-group review', () => {
 	async function request(scope: unknown = { kind: 'field', fieldId: 'f1' }) {
 		const r = await review.createRequest(asOwner(), 'plan-a', {
@@ -383,5 +481,45 @@ describe('inbox', () => {
 		});
 		const bad = await review.markRead(owner, { ids: 'alle' });
 		expect(!bad.ok && bad.error.code).toBe('invalid_input');
+	});
+
+	it('answers 404 for inherited property names used as ids, without emitting anything', async () => {
+		const assigned = await review.assignChecks(asOwner(), 'plan-a', {
+			measureIds: ['m1'],
+			departmentUserId: ed.id,
+			dueDate: '2026-03-20'
+		});
+		expect(assigned.ok).toBe(true);
+		const thread = await review.createThread(asRita(), 'plan-a', { itemId: null, body: 'x' });
+		const threadId = thread.ok ? thread.value.id : '';
+		const verdict = {
+			outcome: 'approved',
+			reasons: 'gut',
+			conditions: '',
+			responsibleOffice: 'Amt'
+		};
+		events.length = 0;
+		for (const id of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'a/b', '']) {
+			const removed = await review.removeCheck(asOwner(), 'plan-a', id);
+			expect(!removed.ok && removed.error).toMatchObject({ status: 404, code: 'check_not_found' });
+			const decided = await review.recordCheckVerdict(asEd(), 'plan-a', id, verdict);
+			expect(!decided.ok && decided.error).toMatchObject({ status: 404, code: 'check_not_found' });
+			const reply = await review.reply(asRita(), 'plan-a', id, { body: 'y' });
+			expect(!reply.ok && reply.error).toMatchObject({ status: 404, code: 'thread_not_found' });
+			const edit = await review.editComment(asRita(), 'plan-a', threadId, id, { body: 'y' });
+			expect(!edit.ok && edit.error).toMatchObject({ status: 404, code: 'comment_not_found' });
+			const del = await review.deleteComment(asRita(), 'plan-a', threadId, id);
+			expect(!del.ok && del.error).toMatchObject({ status: 404, code: 'comment_not_found' });
+			const closed = await review.setRequestClosed(asOwner(), 'plan-a', id, { closed: true });
+			expect(!closed.ok && closed.error).toMatchObject({ status: 404, code: 'request_not_found' });
+			const decide = await review.decide(asRita(), 'plan-a', 'g1', {
+				requestId: id,
+				verdict: 'approved'
+			});
+			expect(!decide.ok && decide.error).toMatchObject({ status: 404, code: 'request_not_found' });
+		}
+		expect(events).toEqual([]);
+		const state = await review.state('plan-a');
+		expect(state.ok && state.value.checks).toHaveLength(1);
 	});
 });

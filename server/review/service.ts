@@ -7,7 +7,9 @@
  * answers with `ApiResult`s carrying stable codes and German messages.
  *
  * KV keys:
- *   review:plan:<planId>:threads              set    thread ids
+ *   review:plan:<planId>:thread-ids           JSON   string[]: thread ids with a visible comment
+ *                                                    (atomic, capped; replaces the older set
+ *                                                    `review:plan:<planId>:threads`, read once)
  *   review:thread:<planId>:<threadId>         JSON   Thread (atomic updates)
  *   review:plan:<planId>:requests             JSON   ReviewRequest[]
  *   review:plan:<planId>:decisions:<reqId>    JSON   ReviewDecision[] of one request
@@ -15,6 +17,7 @@
  *   review:plans                              set    plans with requests or checks (reminders)
  *   review:inbox:<userId>                     JSON   Notification[] newest first (capped)
  *   review:rl:<principalId>                   counter comment writes in the current minute
+ *   review:rl:invite:<inviteId>               counter the same for all guests of one invite
  *   review:due:<kind>:<id>:<userId>           string "due soon" sent (set-if-absent)
  */
 import { roleAtLeast, type PlanRole } from '../../src/lib/auth/roles';
@@ -86,9 +89,18 @@ export interface ReviewLimits {
 	commentsPerMinute: number;
 	/** Remind of open requests/checks due within this many days. */
 	dueSoonDays: number;
+	/** Comment writes of all guests of one invite per minute; default 3 × commentsPerMinute. */
+	commentsPerInvitePerMinute: number;
+	/** Threads with a visible comment per plan (tests lower it). */
+	threadsPerPlan: number;
 }
 
-export const DEFAULT_REVIEW_LIMITS: ReviewLimits = { commentsPerMinute: 20, dueSoonDays: 2 };
+export const DEFAULT_REVIEW_LIMITS: ReviewLimits = {
+	commentsPerMinute: 20,
+	dueSoonDays: 2,
+	commentsPerInvitePerMinute: 60,
+	threadsPerPlan: MAX_THREADS_PER_PLAN
+};
 
 export interface ReviewServiceDeps {
 	kv: KvStore;
@@ -176,7 +188,9 @@ export interface ReviewService {
 }
 
 const K = {
-	threads: (p: string) => `review:plan:${p}:threads`,
+	/** The thread index before it became an atomically capped JSON list (read to seed it). */
+	legacyThreads: (p: string) => `review:plan:${p}:threads`,
+	threads: (p: string) => `review:plan:${p}:thread-ids`,
 	thread: (p: string, t: string) => `review:thread:${p}:${t}`,
 	requests: (p: string) => `review:plan:${p}:requests`,
 	decisions: (p: string, r: string) => `review:plan:${p}:decisions:${r}`,
@@ -202,9 +216,18 @@ const fail = (code: ConstructorParameters<typeof ReviewError>[0], message?: stri
 };
 const validId = (id: string) => typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id);
 
+/** The check stored under this id – own properties only (never `toString`, `__proto__`, …). */
+const ownCheck = (checks: Record<string, AdminCheck>, id: string): AdminCheck | undefined =>
+	validId(id) && Object.hasOwn(checks, id) ? checks[id] : undefined;
+
 export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 	const { kv, access, emitter, log } = deps;
-	const limits = { ...DEFAULT_REVIEW_LIMITS, ...deps.limits };
+	const limits = {
+		...DEFAULT_REVIEW_LIMITS,
+		commentsPerInvitePerMinute:
+			3 * (deps.limits?.commentsPerMinute ?? DEFAULT_REVIEW_LIMITS.commentsPerMinute),
+		...deps.limits
+	};
 	const now = deps.now ?? Date.now;
 	const iso = () => new Date(now()).toISOString();
 	const today = () => iso().slice(0, 10);
@@ -241,8 +264,22 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 		return new Map(list.map((m) => [m.userId, { name: m.name, role: m.role }]));
 	}
 
+	/**
+	 * Comment writes per minute: per principal, and for guests also per invite (a guest who joins
+	 * again gets a new principal id, but not a new budget).
+	 */
 	async function rateLimit(principal: Principal): Promise<void> {
 		const counter = await kv.incr(K.rate(principal.id), 60_000);
+		if (counter.value <= limits.commentsPerMinute && principal.kind === 'guest') {
+			const shared = await kv.incr(K.rate(`invite:${principal.inviteId}`), 60_000);
+			if (shared.value > limits.commentsPerInvitePerMinute) {
+				throw new ReviewError(
+					'too_many_comments',
+					undefined,
+					Math.max(1, Math.ceil(shared.ttlMs / 1000))
+				);
+			}
+		}
 		if (counter.value > limits.commentsPerMinute) {
 			throw new ReviewError(
 				'too_many_comments',
@@ -257,6 +294,38 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 		const thread = parse<Thread | null>(await kv.get(K.thread(planId, threadId)), null);
 		if (!thread || thread.planId !== planId) fail('thread_not_found');
 		return thread as Thread;
+	}
+
+	/** The thread ids of a plan (seeded once from the older set index). */
+	async function threadIds(planId: string): Promise<string[]> {
+		const raw = await kv.get(K.threads(planId));
+		if (raw !== null) return parse<string[]>(raw, []);
+		return kv.sMembers(K.legacyThreads(planId));
+	}
+
+	/**
+	 * Stores a new thread if the plan has room for it: the index is checked and extended in one
+	 * atomic step (concurrent creations never exceed the limit); 409 `too_many_threads` otherwise.
+	 */
+	async function storeNewThread(planId: string, thread: Thread): Promise<void> {
+		const seed = (await kv.get(K.threads(planId))) === null ? await threadIds(planId) : [];
+		const added = await kv.update(K.threads(planId), (raw) => {
+			const ids = raw === null ? seed : parse<string[]>(raw, []);
+			if (ids.length >= limits.threadsPerPlan) return { result: false };
+			return { value: JSON.stringify([...ids, thread.id]), result: true };
+		});
+		if (!added) fail('too_many_threads');
+		await kv.set(K.thread(planId, thread.id), JSON.stringify(thread));
+	}
+
+	/** A thread whose comments are all deleted leaves the index (and frees its slot). */
+	async function dropThread(planId: string, threadId: string): Promise<void> {
+		const seed = (await kv.get(K.threads(planId))) === null ? await threadIds(planId) : [];
+		await kv.update(K.threads(planId), (raw) => {
+			const ids = raw === null ? seed : parse<string[]>(raw, []);
+			return { value: JSON.stringify(ids.filter((id) => id !== threadId)), result: null };
+		});
+		await kv.del(K.thread(planId, threadId));
 	}
 
 	/** Atomic change of one thread; the change function may throw ReviewError. */
@@ -373,7 +442,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 	// ----- reading -----
 
 	async function readThreads(planId: string): Promise<Thread[]> {
-		const ids = await kv.sMembers(K.threads(planId));
+		const ids = await threadIds(planId);
 		const threads = await Promise.all(
 			ids.map(async (id) => parse<Thread | null>(await kv.get(K.thread(planId, id)), null))
 		);
@@ -436,8 +505,6 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 						: requireItem(plan, input.itemId);
 				const m = await members(planId);
 				const mentions = parseMentions(input.mentions, m);
-				const count = (await kv.sMembers(K.threads(planId))).length;
-				if (count >= MAX_THREADS_PER_PLAN) fail('too_many_threads');
 				await rateLimit(c.principal);
 				const at = iso();
 				const author = actorOf(c.principal);
@@ -447,8 +514,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 					itemId,
 					newComment(newId(), author, body, mentions, at)
 				);
-				await kv.set(K.thread(planId, thread.id), JSON.stringify(thread));
-				await kv.sAdd(K.threads(planId), thread.id);
+				await storeNewThread(planId, thread);
 				emitter.toPlan(planId, 'review:thread', planId, thread);
 				await notifyComment(planId, plan, thread, author, mentions, false);
 				return thread;
@@ -489,6 +555,8 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 				const m = await members(planId);
 				const mentions = parseMentions(input.mentions, m);
 				const before = await loadThread(planId, threadId);
+				// An unknown comment costs no write from the rate limit.
+				if (!before.comments.some((x) => x.id === commentId)) fail('comment_not_found');
 				await rateLimit(c.principal);
 				const at = iso();
 				const thread = await updateThread(planId, threadId, (t) =>
@@ -507,9 +575,12 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 		deleteComment: (c, planId, threadId, commentId) =>
 			run('delete comment', async () => {
 				const at = iso();
-				return updateThread(planId, threadId, (t) =>
+				const thread = await updateThread(planId, threadId, (t) =>
 					deleteComment(t, commentId, actorOf(c.principal), c.role === 'owner', at)
 				);
+				// Nothing left to show: the thread is gone for good (replies are refused).
+				if (!isVisibleThread(thread)) await dropThread(planId, threadId);
+				return thread;
 			}),
 
 		createRequest: (c, planId, input) =>
@@ -641,8 +712,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 					}
 					if (!thread) {
 						thread = newThread(newId(), planId, itemId, reply);
-						await kv.set(K.thread(planId, thread.id), JSON.stringify(thread));
-						await kv.sAdd(K.threads(planId), thread.id);
+						await storeNewThread(planId, thread);
 						emitter.toPlan(planId, 'review:thread', planId, thread);
 					}
 					threadId = thread.id;
@@ -751,7 +821,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 			run('remove check', async () => {
 				const removed = await kv.update(K.checks(planId), (rawChecks) => {
 					const checks = parse<Record<string, AdminCheck>>(rawChecks, {});
-					const found = checks[checkId];
+					const found = ownCheck(checks, checkId);
 					if (!found) return { result: null };
 					delete checks[checkId];
 					return { value: JSON.stringify(checks), result: found };
@@ -767,8 +837,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 		recordCheckVerdict: (c, planId, checkId, input) =>
 			run('check verdict', async () => {
 				const checks = await readChecks(planId);
-				const existing = checks[checkId];
-				if (!existing) fail('check_not_found');
+				const existing = ownCheck(checks, checkId) ?? fail('check_not_found');
 				if (existing.department.id !== c.principal.id) fail('not_department');
 				const plan = await loadPlan(planId);
 				if (plan.items.get(existing.measureId)?.type !== 'measure') fail('item_not_found');
@@ -778,7 +847,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 					K.checks(planId),
 					(rawChecks) => {
 						const all = parse<Record<string, AdminCheck>>(rawChecks, {});
-						const check = all[checkId];
+						const check = ownCheck(all, checkId);
 						if (!check) return { result: { error: new ReviewError('check_not_found') } };
 						try {
 							const next = recordVerdict(check, actor, verdict);
@@ -905,14 +974,16 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 
 		async forgetPlan(planId) {
 			if (!isValidPlanId(planId)) return;
-			const [threadIds, requests] = await Promise.all([
-				kv.sMembers(K.threads(planId)),
+			const [ids, legacy, requests] = await Promise.all([
+				threadIds(planId),
+				kv.sMembers(K.legacyThreads(planId)),
 				readRequests(planId)
 			]);
 			await kv.del([
-				...threadIds.map((id) => K.thread(planId, id)),
+				...[...new Set([...ids, ...legacy])].map((id) => K.thread(planId, id)),
 				...requests.map((r) => K.decisions(planId, r.id)),
 				K.threads(planId),
+				K.legacyThreads(planId),
 				K.requests(planId),
 				K.checks(planId)
 			]);

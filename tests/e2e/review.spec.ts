@@ -237,6 +237,108 @@ test('administrative check: the department records "Umsetzbar unter Bedingungen"
 	await dora.context.close();
 });
 
+test('reviewer: read-only note names comments and review; several requests: pick one', async ({
+	browser,
+	page
+}) => {
+	const owner = await person(browser, page.request, 'Olga Prozess');
+	const rita = await person(browser, page.request, 'Rita Kerngruppe');
+	const vera = await person(browser, page.request, 'Vera Lesend');
+	const planId = await setUp(owner.page, 'Mehrfach-Plan');
+	await addMember(owner.page.request, planId, rita.user.email, 'reviewer');
+	await addMember(owner.page.request, planId, vera.user.email, 'viewer');
+	const plan = await (await owner.page.request.get(`/api/plans/${planId}`)).json();
+	const fieldId = plan.fields[0].id as string;
+	const requestIds: string[] = [];
+	for (const scope of [{ kind: 'plan' }, { kind: 'field', fieldId }]) {
+		const response = await owner.page.request.post(`/api/plans/${planId}/review-requests`, {
+			data: { scope, reviewerIds: [rita.user.id], dueDate: inDays(scope.kind === 'plan' ? 9 : 5) }
+		});
+		expect(response.status(), await response.text()).toBe(201);
+		requestIds.push(((await response.json()) as { id: string }).id);
+	}
+
+	// The viewer keeps the plain note.
+	await vera.page.goto(`/plans/${planId}`);
+	await card(vera.page, 'Sprachcafé').locator('.card-open').click();
+	await expect(detail(vera.page).getByTestId('readonly-note')).toHaveText(
+		'Nur lesen – Ihre Rolle erlaubt keine Änderungen.'
+	);
+
+	await rita.page.goto(`/plans/${planId}`);
+	await card(rita.page, 'Sprachcafé').locator('.card-open').click();
+	await expect(detail(rita.page).getByTestId('readonly-note')).toContainText(
+		'kommentieren und prüfen können Sie'
+	);
+
+	// Both requests cover the measure: the newest (the field's) is preselected, the other can be
+	// chosen; the verdict goes to the chosen one.
+	const myVerdict = detail(rita.page).getByTestId('my-verdict');
+	const choice = myVerdict.getByTestId('verdict-request');
+	await expect(choice.locator('option')).toHaveText([
+		/^Handlungsfeld „Sprache und Bildung“ – von Olga Prozess/,
+		/^Gesamter Plan – von Olga Prozess/
+	]);
+	await expect(choice).toHaveValue(requestIds[1]);
+	await expect(myVerdict).toContainText('2 offene Prüfanfragen an Sie umfassen dieses Element');
+	await myVerdict.screenshot({ path: `${SHOTS}/review-request-choice.png` });
+	await choice.selectOption(requestIds[0]);
+	await myVerdict.getByTestId('verdict-approve').click();
+	await expect(myVerdict).toContainText('Bisher: Freigegeben');
+	const state = await (await owner.page.request.get(`/api/plans/${planId}/review`)).json();
+	expect(
+		(state.decisions as Array<{ requestId: string; verdict: string }>).map((d) => d.requestId)
+	).toEqual([requestIds[0]]);
+
+	await owner.context.close();
+	await rita.context.close();
+	await vera.context.close();
+});
+
+test('logging out closes the live connection at once', async ({ browser, page }) => {
+	const rita = await person(browser, page.request, 'Rita Abmeldend');
+	const socketClosed = new Promise<void>((resolve) =>
+		rita.page.on('websocket', (ws) => {
+			if (ws.url().includes('/socket.io/')) ws.on('close', () => resolve());
+		})
+	);
+	await rita.page.goto('/');
+	await expect(rita.page.getByTestId('inbox-bell')).toHaveAttribute(
+		'aria-label',
+		'Benachrichtigungen, keine ungelesen'
+	);
+	await rita.page.getByTestId('user-menu').click();
+	await rita.page.getByTestId('logout').click();
+	await expect(rita.page).toHaveURL(/\/anmelden/);
+	// the server only re-checks sessions every minute: this is the client closing it
+	await Promise.race([
+		socketClosed,
+		new Promise((_, reject) => setTimeout(() => reject(new Error('socket still open')), 5000))
+	]);
+	await rita.context.close();
+});
+
+test('Prüfung & Review follows structure edits when it gets the focus back', async ({
+	browser,
+	page
+}) => {
+	const owner = await person(browser, page.request, 'Olga Prozess');
+	const planId = await setUp(owner.page, 'Fokus-Plan');
+	const review = await owner.context.newPage();
+	await review.goto(`/plans/${planId}/pruefung`);
+	await expect(review.getByTestId('request-scope').locator('option')).toHaveCount(2);
+
+	await addField(owner.page, 'Arbeit und Ausbildung');
+	await addGoal(owner.page, 'Arbeit und Ausbildung', 'Mehr Ausbildungsplätze');
+	await addMeasure(owner.page, 'Mehr Ausbildungsplätze', 'Ausbildungsbörse');
+	await review.bringToFront();
+	await review.waitForTimeout(3100); // reloads at most every 3 s
+	await review.evaluate(() => window.dispatchEvent(new Event('focus')));
+	await expect(review.getByTestId('request-scope').locator('option')).toHaveCount(3);
+	await expect(review.getByTestId('check-measure')).toHaveCount(2);
+	await owner.context.close();
+});
+
 test('Barrierefreiheit: Prüfung & Review, Meine Prüfaufgaben, Kommentare, Benachrichtigungen', async ({
 	browser,
 	page

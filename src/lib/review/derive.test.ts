@@ -233,6 +233,19 @@ describe('reviewSummary', () => {
 		expect(myOpenRequestsFor(requests, 'me', 'm1', fieldOf).map((r) => r.id)).toEqual(['r1']);
 	});
 
+	it('lists several open requests for one item newest first', () => {
+		const requests = [
+			request('old', ['me'], { createdAt: '2026-10-01T10:00:00.000Z' }),
+			request('plan', ['me'], { scope: { kind: 'plan' }, createdAt: '2026-11-05T10:00:00.000Z' }),
+			request('mid', ['me'], { createdAt: '2026-11-01T10:00:00.000Z' })
+		];
+		expect(myOpenRequestsFor(requests, 'me', 'm1', fieldOf).map((r) => r.id)).toEqual([
+			'plan',
+			'mid',
+			'old'
+		]);
+	});
+
 	it('measures the progress of a request', () => {
 		const r = request('r1', ['x', 'y']);
 		const p = requestProgress(

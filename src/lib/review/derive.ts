@@ -187,7 +187,7 @@ export function reviewSummaryLabel(summary: ReviewSummary): string {
 
 /**
  * The open requests in which `userId` is a named reviewer and that cover the item: where that
- * person may record a verdict now.
+ * person may record a verdict now; newest first (the verdict form preselects that one).
  */
 export function myOpenRequestsFor(
 	requests: ReviewRequest[],
@@ -195,9 +195,11 @@ export function myOpenRequestsFor(
 	itemId: string,
 	fieldOf: (itemId: string) => string | null
 ): ReviewRequest[] {
-	return requests.filter(
-		(r) => !r.closed && r.reviewerIds.includes(userId) && scopeCovers(r.scope, itemId, fieldOf)
-	);
+	return requests
+		.filter(
+			(r) => !r.closed && r.reviewerIds.includes(userId) && scopeCovers(r.scope, itemId, fieldOf)
+		)
+		.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
 }
 
 /** My latest verdict on an item in a request, if any. */

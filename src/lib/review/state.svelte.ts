@@ -78,6 +78,11 @@ export class ReviewStore {
 		this.#itemName = options.itemName ?? (() => null);
 	}
 
+	/** The board's name of an item (null when it is not there). */
+	itemLabel(itemId: string): string | null {
+		return this.#itemName(itemId);
+	}
+
 	get canComment() {
 		return canReview(this.role);
 	}
