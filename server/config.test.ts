@@ -67,13 +67,26 @@ describe('loadConfig', () => {
 	});
 
 	it('reads the version settings (automatic snapshots) and refuses invalid ones', () => {
-		expect(loadConfig({}).versions).toEqual({ autoIdleMs: 180_000, autoKeep: 50 });
-		expect(loadConfig({ VERSION_AUTO_IDLE_MS: '0', VERSION_AUTO_KEEP: '5' }).versions).toEqual({
-			autoIdleMs: 0,
-			autoKeep: 5
+		expect(loadConfig({}).versions).toEqual({
+			autoIdleMs: 180_000,
+			autoKeep: 50,
+			namedMax: 500,
+			preRestoreKeep: 100
 		});
+		expect(
+			loadConfig({
+				VERSION_AUTO_IDLE_MS: '0',
+				VERSION_AUTO_KEEP: '5',
+				VERSION_NAMED_MAX: '7',
+				VERSION_PRE_RESTORE_KEEP: '3'
+			}).versions
+		).toEqual({ autoIdleMs: 0, autoKeep: 5, namedMax: 7, preRestoreKeep: 3 });
 		expect(() => loadConfig({ VERSION_AUTO_IDLE_MS: '-1' })).toThrow(/VERSION_AUTO_IDLE_MS/);
 		expect(() => loadConfig({ VERSION_AUTO_KEEP: '0' })).toThrow(/VERSION_AUTO_KEEP/);
+		expect(() => loadConfig({ VERSION_NAMED_MAX: '0' })).toThrow(/VERSION_NAMED_MAX/);
+		expect(() => loadConfig({ VERSION_PRE_RESTORE_KEEP: 'viele' })).toThrow(
+			/VERSION_PRE_RESTORE_KEEP/
+		);
 	});
 
 	it('wants the admin e-mail and password together', () => {
