@@ -988,6 +988,19 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 				K.checks(planId)
 			]);
 			await kv.sRem(K.plans, planId);
+			// Notifications about the plan go too (they quote its title and comments). Called before
+			// the members are forgotten; a member's inbox that fails to update is left as it is.
+			for (const userId of (await members(planId)).keys()) {
+				await kv
+					.update(K.inbox(userId), (raw) => {
+						const list = parse<Notification[]>(raw, []);
+						const kept = list.filter((n) => n.planId !== planId);
+						return kept.length === list.length
+							? { result: null }
+							: { value: JSON.stringify(kept), result: null };
+					})
+					.catch((error) => log.warn('inbox clean-up failed', { planId, userId, error }));
+			}
 		},
 
 		async runReminders() {

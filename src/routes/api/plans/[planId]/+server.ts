@@ -41,9 +41,11 @@ export const DELETE: RequestHandler = async ({ locals, params }) => {
 	if (!access.ok) return access.response;
 	const result = await locals.backend.deletePlan(params.planId);
 	if (result.ok) {
-		await locals.backend.access.forgetPlan(params.planId).catch(() => {});
+		// Members last: the review clean-up still needs them (their inboxes), and audit entries the
+		// clean-ups write go with the access data.
 		await locals.backend.feedback.forgetPlan(params.planId).catch(() => {});
 		await locals.backend.review.forgetPlan(params.planId).catch(() => {});
+		await locals.backend.access.forgetPlan(params.planId).catch(() => {});
 	}
 	return resultResponse(result, 204);
 };
