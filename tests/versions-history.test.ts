@@ -63,6 +63,15 @@ describe('history without gaps', () => {
 				)) === true,
 			'Redis back'
 		);
+		// the plan store has its own connection; the next test needs it back too
+		await waitFor(
+			() =>
+				server.core.store.list().then(
+					() => true,
+					() => false
+				),
+			'plan store back'
+		);
 		await versions.flushHistory(true);
 		const entries = await stored(planId);
 		expect(entries.map((e) => [e.itemId, e.action]).sort()).toEqual([
