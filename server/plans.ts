@@ -27,6 +27,7 @@ import type { FeedbackService } from './feedback/service';
 import type { ReviewService } from './review/service';
 import { CloseCode } from '../src/lib/sync/close-codes';
 import type { Logger } from './log';
+import { withPlanRoom } from './plan-room';
 import type { DocStore } from './storage/types';
 import type { PlanBus } from './sync/bus';
 import type { Room } from './sync/room';
@@ -192,26 +193,10 @@ export class PlanService implements MitplanBackend {
 		return result.ok ? id : null;
 	}
 
-	private async withRoom<T>(
+	private withRoom<T>(
 		planId: string,
 		fn: (room: Room) => ApiResult<T> | Promise<ApiResult<T>>
 	): Promise<ApiResult<T>> {
-		if (!isValidPlanId(planId)) return invalidId();
-		let room: Room | null;
-		try {
-			room = await this.deps.rooms.acquire(planId);
-		} catch (error) {
-			this.deps.log.error('loading plan failed', { planId, error });
-			return unavailable();
-		}
-		if (!room) return notFound();
-		try {
-			return await fn(room);
-		} catch (error) {
-			this.deps.log.error('plan operation failed', { planId, error });
-			return unavailable();
-		} finally {
-			this.deps.rooms.release(room);
-		}
+		return withPlanRoom(this.deps, planId, 'plan operation', fn);
 	}
 }

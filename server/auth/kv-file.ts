@@ -14,8 +14,9 @@
  *
  * Only one process may use a data directory at a time (no inter-process locking).
  */
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { fsyncDir } from '../storage/atomic-file';
 import { KvError, type KvCounter, type KvStore, type KvUpdateStep } from './kv';
 
 export interface FileKvOptions {
@@ -63,15 +64,6 @@ function isOp(x: unknown): x is Op {
 			return Array.isArray(r.v) && r.v.every((s) => typeof s === 'string');
 		default:
 			return false;
-	}
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-	const fh = await fs.open(dir, fsConstants.O_RDONLY);
-	try {
-		await fh.sync();
-	} finally {
-		await fh.close();
 	}
 }
 

@@ -29,7 +29,6 @@ import type {
 	Inbox,
 	ItemId,
 	Notification,
-	NotificationKind,
 	PlanReviewState,
 	ReviewDecision,
 	ReviewQueueEntry,
@@ -358,15 +357,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 
 	// ----- notifications -----
 
-	interface NotifyInput {
-		kind: NotificationKind;
-		planId: string;
-		planTitle: string;
-		itemId: ItemId;
-		threadId: string | null;
-		actor: Actor | null;
-		text: string;
-	}
+	type NotifyInput = Omit<Notification, 'id' | 'createdAt' | 'read'>;
 
 	async function deliver(userId: string, input: NotifyInput): Promise<void> {
 		const notification: Notification = {

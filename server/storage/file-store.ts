@@ -22,10 +22,11 @@
  *
  * Only one process may use a data directory at a time (no inter-process locking).
  */
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
+import { fsyncDir, writeFileAtomic } from './atomic-file';
 import {
 	DEFAULT_MAX_UPDATE_BYTES,
 	StorageError,
@@ -171,15 +172,6 @@ async function readOrNull(file: string): Promise<Buffer | null> {
 	} catch (err) {
 		if (isErrno(err, 'ENOENT')) return null;
 		throw err;
-	}
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-	const fh = await fs.open(dir, fsConstants.O_RDONLY);
-	try {
-		await fh.sync();
-	} finally {
-		await fh.close();
 	}
 }
 
@@ -372,23 +364,7 @@ export async function createFileStore(options: FileStoreOptions): Promise<DocSto
 	}
 
 	async function writeSnapshot(planId: string, state: Uint8Array): Promise<void> {
-		const dir = planDir(planId);
-		const target = path.join(dir, SNAPSHOT);
-		const tmp = path.join(dir, `${SNAPSHOT}.tmp-${randomBytes(6).toString('hex')}`);
-		try {
-			const fh = await fs.open(tmp, 'w');
-			try {
-				await fh.writeFile(encodeSnapshot(state));
-				await fh.sync();
-			} finally {
-				await fh.close();
-			}
-			await fs.rename(tmp, target);
-		} catch (err) {
-			await fs.rm(tmp, { force: true }).catch(() => {});
-			throw err;
-		}
-		await fsyncDir(dir);
+		await writeFileAtomic(path.join(planDir(planId), SNAPSHOT), encodeSnapshot(state));
 	}
 
 	async function readSnapshot(planId: string): Promise<Uint8Array | null> {

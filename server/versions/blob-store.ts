@@ -9,10 +9,10 @@
  *
  * Failures reject with VersionBlobError (the service answers 503 `storage_unavailable`).
  */
-import { randomBytes } from 'node:crypto';
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { RESP_TYPES } from 'redis';
+import { writeFileAtomic } from '../storage/atomic-file';
 import { connectRedis } from '../storage/redis-connection';
 
 export interface VersionBlobStore {
@@ -41,12 +41,13 @@ function checkIds(planId: string, versionId?: string): void {
 	}
 }
 
-async function fsyncDir(dir: string): Promise<void> {
-	const fh = await fs.open(dir, fsConstants.O_RDONLY);
+/** Runs one store operation; any failure becomes a VersionBlobError. */
+async function wrap<T>(what: string, fn: () => Promise<T>): Promise<T> {
 	try {
-		await fh.sync();
-	} finally {
-		await fh.close();
+		return await fn();
+	} catch (error) {
+		if (error instanceof VersionBlobError) throw error;
+		throw new VersionBlobError(`${what} failed`, { cause: error });
 	}
 }
 
@@ -55,37 +56,13 @@ export function createFileBlobStore(dataDir: string): VersionBlobStore {
 	const planDir = (planId: string) => path.join(root, planId);
 	const file = (planId: string, versionId: string) =>
 		path.join(planDir(planId), `${versionId}.bin`);
-	const wrap = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
-		try {
-			return await fn();
-		} catch (error) {
-			if (error instanceof VersionBlobError) throw error;
-			throw new VersionBlobError(`${what} failed`, { cause: error });
-		}
-	};
 	return {
 		kind: 'file',
 		put: (planId, versionId, bytes) =>
 			wrap('put', async () => {
 				checkIds(planId, versionId);
-				const dir = planDir(planId);
-				await fs.mkdir(dir, { recursive: true });
-				const target = file(planId, versionId);
-				const tmp = `${target}.tmp-${randomBytes(6).toString('hex')}`;
-				try {
-					const fh = await fs.open(tmp, 'w');
-					try {
-						await fh.writeFile(bytes);
-						await fh.sync();
-					} finally {
-						await fh.close();
-					}
-					await fs.rename(tmp, target);
-				} catch (error) {
-					await fs.rm(tmp, { force: true }).catch(() => {});
-					throw error;
-				}
-				await fsyncDir(dir);
+				await fs.mkdir(planDir(planId), { recursive: true });
+				await writeFileAtomic(file(planId, versionId), bytes);
 			}),
 		get: (planId, versionId) =>
 			wrap('get', async () => {
@@ -128,14 +105,6 @@ export async function createRedisBlobStore(options: {
 	});
 	const db = conn.client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
 	const key = (planId: string, versionId: string) => `${prefix}:{${planId}}:${versionId}`;
-	const wrap = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
-		try {
-			return await fn();
-		} catch (error) {
-			if (error instanceof VersionBlobError) throw error;
-			throw new VersionBlobError(`${what} failed`, { cause: error });
-		}
-	};
 	return {
 		kind: 'redis',
 		put: (planId, versionId, bytes) =>

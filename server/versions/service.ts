@@ -37,6 +37,7 @@ import {
 import type { KvStore } from '../auth/kv';
 import type { Principal } from '../auth/types';
 import type { Logger } from '../log';
+import { withPlanRoom } from '../plan-room';
 import type { Peer, Room } from '../sync/room';
 import type { RoomDetach, RoomManager } from '../sync/rooms';
 import { touchedItems } from './attribution';
@@ -623,27 +624,11 @@ export class VersionService implements VersionsBackend {
 		};
 	}
 
-	private async withRoom<T>(
+	private withRoom<T>(
 		planId: string,
 		fn: (room: Room) => ApiResult<T> | Promise<ApiResult<T>>
 	): Promise<ApiResult<T>> {
-		if (!isValidPlanId(planId)) return { ok: false, error: PLAN_ERRORS.invalidId() };
-		let room: Room | null;
-		try {
-			room = await this.deps.rooms.acquire(planId);
-		} catch (error) {
-			this.deps.log.error('loading plan failed', { planId, error });
-			return unavailable();
-		}
-		if (!room) return { ok: false, error: PLAN_ERRORS.notFound() };
-		try {
-			return await fn(room);
-		} catch (error) {
-			this.deps.log.error('version operation failed', { planId, error });
-			return unavailable();
-		} finally {
-			this.deps.rooms.release(room);
-		}
+		return withPlanRoom(this.deps, planId, 'version operation', fn);
 	}
 }
 

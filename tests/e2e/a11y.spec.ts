@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { spawnServer, tempDir, type ServerProcess } from '../helpers/server';
@@ -11,22 +10,7 @@ import {
 	createPlan,
 	createUser
 } from './support/auth';
-
-const SHOTS = process.env.MITPLAN_SHOTS_DIR ?? '/tmp/shots';
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	const serious = results.violations.filter(
-		(v) => v.impact === 'serious' || v.impact === 'critical'
-	);
-	const report = serious.map(
-		(v) =>
-			`${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
-	);
-	expect(report, `axe violations on ${what}`).toEqual([]);
-}
+import { SHOTS, expectNoSeriousViolations } from './support/axe';
 
 /** A new plan filled with the example content ("Beispielplan anlegen"). */
 async function openExamplePlan(page: Page) {

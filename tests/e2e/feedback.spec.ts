@@ -3,28 +3,14 @@
  * proposal through the public link, the owner turns it into a measure and decides, the
  * consideration table shows it and the exported PDF carries it as an appendix. Plus axe.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { PlanJson } from '../../src/lib/domain/types';
 import { readPdf } from '../../src/lib/export/pdf-reader';
 import { anonymous } from './support/auth';
+import { SHOTS, expectNoSeriousViolations } from './support/axe';
 
-const SHOTS = process.env.MITPLAN_SHOTS_DIR ?? '/tmp/shots';
 const flat = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ');
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	const serious = results.violations.filter(
-		(v) => v.impact === 'serious' || v.impact === 'critical'
-	);
-	expect(
-		serious.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-		`axe on ${what}`
-	).toEqual([]);
-}
 
 test('Beteiligung: Gast reicht ein, Prozesssteuerung übernimmt und entscheidet, Abwägungstabelle im PDF', async ({
 	page,

@@ -5,32 +5,16 @@
  * reviewer approves and the card shows it. Then the administrative check (Phase D), and axe
  * checks of the new pages and panels.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { addField, addGoal, addMeasure, detail, openNewPlan } from './support/board';
 import { addMember, person } from './support/auth';
-
-const SHOTS = process.env.MITPLAN_SHOTS_DIR ?? '/tmp/shots';
+import { SHOTS, expectNoSeriousViolations } from './support/axe';
 
 function inDays(days: number): string {
 	const d = new Date(Date.now() + days * 86_400_000);
 	const p = (n: number) => String(n).padStart(2, '0');
 	return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	const serious = results.violations.filter(
-		(v) => v.impact === 'serious' || v.impact === 'critical'
-	);
-	const report = serious.map(
-		(v) =>
-			`${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
-	);
-	expect(report, `axe violations on ${what}`).toEqual([]);
 }
 
 const card = (page: Page, title: string) =>

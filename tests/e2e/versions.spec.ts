@@ -4,27 +4,11 @@
  * pre-restore snapshot in the list, then deletes it; the edit shows up in the measure's "Verlauf".
  * Plus axe on the versions, version and compare pages and the delete dialog.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { myName } from './support/auth';
 import { addField, addGoal, addMeasure, closeDetail, detail, openNewPlan } from './support/board';
-
-const SHOTS = process.env.MITPLAN_SHOTS_DIR ?? '/tmp/shots';
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	const serious = results.violations.filter(
-		(v) => v.impact === 'serious' || v.impact === 'critical'
-	);
-	const report = serious.map(
-		(v) =>
-			`${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
-	);
-	expect(report, `axe violations on ${what}`).toEqual([]);
-}
+import { SHOTS, expectNoSeriousViolations } from './support/axe';
 
 /** Waits until the server has the measure's description (edits travel over the websocket). */
 async function storedDescription(page: Page, planId: string, text: string) {

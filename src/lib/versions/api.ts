@@ -1,4 +1,5 @@
 /** Browser calls for versions, compare, restore and history (docs/api.md, "Versionen"). */
+import { resolve } from '$app/paths';
 import { apiRequest, type Fetch } from '$lib/components/api';
 import type { CompareResult, HistoryEntry, VersionMeta, VersionWithPlan } from './types';
 
@@ -57,4 +58,10 @@ export function relativeTime(iso: string, now = Date.now()): string {
 	if (abs < 30 * 86400) return relative.format(Math.round(seconds / 86400), 'day');
 	if (abs < 365 * 86400) return relative.format(Math.round(seconds / (30 * 86400)), 'month');
 	return relative.format(Math.round(seconds / (365 * 86400)), 'year');
+}
+
+/** The compare page for `from` → `to` (a version id or 'current'; the page reads `von`/`bis`). */
+export function compareHref(planId: string, from: string, to = 'current'): string {
+	const page = resolve('/plans/[planId]/versionen/vergleich', { planId });
+	return `${page}?von=${encodeURIComponent(from)}&bis=${encodeURIComponent(to)}`;
 }

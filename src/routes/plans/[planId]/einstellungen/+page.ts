@@ -1,8 +1,7 @@
-import { error } from '@sveltejs/kit';
 import type { PlanRole } from '$lib/auth/roles';
 import type { AuditEntry, Invite, Member } from '$lib/auth/types';
 import { api } from '$lib/components/api';
-import { isValidPlanId } from '$lib/domain';
+import { ownerGate, requirePlanId, type PageDenied } from '$lib/components/plan-page';
 import type { PageLoad } from './$types';
 
 /**
@@ -13,8 +12,7 @@ interface SettingsData {
 	planId: string;
 	title: string;
 	role: PlanRole | null;
-	/** Why the sections are not shown: no such plan / not the owner / the check failed. */
-	denied: 'not_found' | 'forbidden' | 'error' | null;
+	denied: PageDenied | null;
 	loadError: string | null;
 	members: Member[];
 	invites: Invite[];
@@ -23,29 +21,10 @@ interface SettingsData {
 
 export const load: PageLoad = async ({ fetch, params, depends }): Promise<SettingsData> => {
 	depends('app:settings');
-	const planId = params.planId;
-	if (!isValidPlanId(planId)) error(404, { message: 'Diese Plan-Adresse ist ungültig.' });
-	const [access, title] = await Promise.all([
-		api.access(planId, fetch),
-		api.planTitle(planId, fetch)
-	]);
-	const base = { planId, title: title.ok ? title.value : '', members: [], invites: [], audit: [] };
-	if (!access.ok) {
-		return {
-			...base,
-			role: null,
-			denied: access.error.status === 404 ? 'not_found' : 'error',
-			loadError: access.error.status === 404 ? null : access.error.message
-		};
-	}
-	if (access.value.role !== 'owner') {
-		return {
-			...base,
-			role: access.value.role,
-			denied: 'forbidden',
-			loadError: null
-		};
-	}
+	const planId = requirePlanId(params.planId);
+	const gate = await ownerGate(planId, fetch);
+	const base = { planId, ...gate, members: [], invites: [], audit: [] };
+	if (gate.denied) return base;
 	const [members, invites, audit] = await Promise.all([
 		api.listMembers(planId, fetch),
 		api.listInvites(planId, fetch),
@@ -54,8 +33,6 @@ export const load: PageLoad = async ({ fetch, params, depends }): Promise<Settin
 	const failed = [members, invites, audit].find((r) => !r.ok);
 	return {
 		...base,
-		role: access.value.role,
-		denied: null,
 		loadError: failed && !failed.ok ? failed.error.message : null,
 		members: members.ok ? members.value : [],
 		invites: invites.ok ? invites.value : [],

@@ -1,7 +1,7 @@
-import { error } from '@sveltejs/kit';
 import type { PlanRole } from '$lib/auth/roles';
 import { api, apiRequest, planApiPath } from '$lib/components/api';
-import { isValidPlanId, type PlanJson } from '$lib/domain';
+import { requirePlanId } from '$lib/components/plan-page';
+import type { PlanJson } from '$lib/domain';
 import type { PageLoad } from './$types';
 
 /**
@@ -20,7 +20,7 @@ interface ReviewPageData {
 
 export const load: PageLoad = async ({ fetch, params }): Promise<ReviewPageData> => {
 	const planId = params.planId;
-	if (!isValidPlanId(planId)) error(404, { message: 'Diese Plan-Adresse ist ungültig.' });
+	requirePlanId(planId);
 	const [access, plan] = await Promise.all([
 		api.access(planId, fetch),
 		apiRequest<PlanJson>(fetch, 'GET', planApiPath(planId))

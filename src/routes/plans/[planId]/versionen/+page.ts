@@ -1,7 +1,6 @@
-import { error } from '@sveltejs/kit';
 import type { PlanRole } from '$lib/auth/roles';
 import { api } from '$lib/components/api';
-import { isValidPlanId } from '$lib/domain';
+import { requirePlanId } from '$lib/components/plan-page';
 import { versionsApi } from '$lib/versions/api';
 import type { VersionMeta } from '$lib/versions/types';
 import type { PageLoad } from './$types';
@@ -19,7 +18,7 @@ export interface VersionsPageData {
 export const load: PageLoad = async ({ fetch, params, depends }): Promise<VersionsPageData> => {
 	depends('app:versions');
 	const planId = params.planId;
-	if (!isValidPlanId(planId)) error(404, { message: 'Diese Plan-Adresse ist ungültig.' });
+	requirePlanId(planId);
 	const [access, title, versions] = await Promise.all([
 		api.access(planId, fetch),
 		api.planTitle(planId, fetch),

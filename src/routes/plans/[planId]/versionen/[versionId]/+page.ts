@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
 import { api } from '$lib/components/api';
-import { isValidPlanId } from '$lib/domain';
+import { requirePlanId } from '$lib/components/plan-page';
 import { versionsApi } from '$lib/versions/api';
 import type { VersionWithPlan } from '$lib/versions/types';
 import type { PageLoad } from './$types';
@@ -15,7 +14,7 @@ export const load: PageLoad = async ({
 	loadError: { status: number; message: string } | null;
 }> => {
 	const { planId, versionId } = params;
-	if (!isValidPlanId(planId)) error(404, { message: 'Diese Plan-Adresse ist ungültig.' });
+	requirePlanId(planId);
 	const [title, version] = await Promise.all([
 		api.planTitle(planId, fetch),
 		versionsApi.get(planId, versionId, fetch)

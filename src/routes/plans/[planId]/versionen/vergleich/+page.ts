@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
 import { api } from '$lib/components/api';
-import { isValidPlanId } from '$lib/domain';
+import { requirePlanId } from '$lib/components/plan-page';
 import { versionsApi } from '$lib/versions/api';
 import type { CompareResult, VersionMeta } from '$lib/versions/types';
 import type { PageLoad } from './$types';
@@ -19,7 +18,7 @@ export const load: PageLoad = async ({
 	loadError: string | null;
 }> => {
 	const { planId } = params;
-	if (!isValidPlanId(planId)) error(404, { message: 'Diese Plan-Adresse ist ungültig.' });
+	requirePlanId(planId);
 	const from = url.searchParams.get('von') ?? '';
 	const to = url.searchParams.get('bis') ?? 'current';
 	const [title, versions, result] = await Promise.all([

@@ -1,0 +1,45 @@
+import { error } from '@sveltejs/kit';
+import type { PlanRole } from '$lib/auth/roles';
+import { isValidPlanId } from '$lib/domain';
+import { api } from './api';
+
+type Fetch = typeof fetch;
+
+/** The plan sub-pages' loaders: an invalid plan address is a 404 page. */
+export function requirePlanId(planId: string): string {
+	if (!isValidPlanId(planId)) error(404, { message: 'Diese Plan-Adresse ist ungültig.' });
+	return planId;
+}
+
+/** Why an owner-only sub-page does not show its sections: no such plan / not the owner / the check failed. */
+export type PageDenied = 'not_found' | 'forbidden' | 'error';
+
+export interface OwnerGate {
+	title: string;
+	role: PlanRole | null;
+	denied: PageDenied | null;
+	loadError: string | null;
+}
+
+/**
+ * Access check of the owner-only plan sub-pages (Einstellungen, Beteiligung): the plan's title and
+ * the user's role; `denied` is null only for owners, who may then load the page's data.
+ */
+export async function ownerGate(planId: string, f: Fetch): Promise<OwnerGate> {
+	const [access, titleResult] = await Promise.all([
+		api.access(planId, f),
+		api.planTitle(planId, f)
+	]);
+	const title = titleResult.ok ? titleResult.value : '';
+	if (!access.ok) {
+		const notFound = access.error.status === 404;
+		return {
+			title,
+			role: null,
+			denied: notFound ? 'not_found' : 'error',
+			loadError: notFound ? null : access.error.message
+		};
+	}
+	const role = access.value.role;
+	return { title, role, denied: role === 'owner' ? null : 'forbidden', loadError: null };
+}
