@@ -29,13 +29,13 @@ async function setUp(page: Page, planTitle: string) {
 	return planId;
 }
 
-/** A review request of the first field and a check of its first measure, both for `reviewerId`. */
+/** A review request of the first field and a check of its first goal's measures, for `reviewerId`. */
 async function requestAndCheck(page: Page, planId: string, reviewerId: string) {
 	const state = await page.request.get(`/api/plans/${planId}`);
 	const plan = (await state.json()) as {
 		fields: Array<{ id: string; goals: Array<{ measures: Array<{ id: string }> }> }>;
 	};
-	const measureId = plan.fields[0].goals[0].measures[0].id;
+	const measureIds = plan.fields[0].goals[0].measures.map((m) => m.id);
 	const request = await page.request.post(`/api/plans/${planId}/review-requests`, {
 		data: {
 			scope: { kind: 'field', fieldId: plan.fields[0].id },
@@ -46,10 +46,10 @@ async function requestAndCheck(page: Page, planId: string, reviewerId: string) {
 	});
 	expect(request.status()).toBe(201);
 	const check = await page.request.post(`/api/plans/${planId}/checks`, {
-		data: { measureIds: [measureId], departmentUserId: reviewerId, dueDate: inDays(5), note: '' }
+		data: { measureIds, departmentUserId: reviewerId, dueDate: inDays(5), note: '' }
 	});
 	expect(check.status()).toBe(201);
-	return measureId;
+	return measureIds[0];
 }
 
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
@@ -401,6 +401,12 @@ test('phone width: header, inbox panel and Prüfung & Review fit the screen', as
 	const rita = await person(browser, page.request, 'Rita Kerngruppe');
 	const planId = await setUp(owner.page, 'Telefon-Review');
 	await addMember(owner.page.request, planId, rita.user.email, 'reviewer');
+	await addMeasure(owner.page, 'Sprachförderung ausbauen', 'Elterncafé an der Grundschule');
+	await expect
+		.poll(async () =>
+			JSON.stringify(await (await owner.page.request.get(`/api/plans/${planId}`)).json())
+		)
+		.toContain('Elterncafé an der Grundschule');
 	await requestAndCheck(owner.page, planId, rita.user.id);
 	const width = 390;
 	await rita.page.setViewportSize({ width, height: 844 });
@@ -433,9 +439,19 @@ test('phone width: header, inbox panel and Prüfung & Review fit the screen', as
 	await rita.page.keyboard.press('Escape');
 	await expect(panel).toBeHidden();
 
+	// measures assigned together are one task in "Meine Prüfaufgaben"
+	await rita.page.goto('/pruefen');
+	const check = rita.page.getByTestId('queue-entry').and(rita.page.locator('[data-kind=check]'));
+	await expect(check).toHaveCount(1);
+	await expect(check).toContainText('Bitte tragen Sie für 2 Maßnahmen Ihr Prüfergebnis ein:');
+	await expect(check.getByTestId('queue-item')).toHaveCount(2);
+	await expect(check).toContainText('Maßnahme „Sprachcafé im Stadtteilzentrum“');
+	await expect(check).toContainText('Maßnahme „Elterncafé an der Grundschule“');
+	await rita.page.screenshot({ path: `${SHOTS}/review-queue-phone.png`, fullPage: true });
+
 	// wide tables scroll inside their box; the page itself does not scroll sideways
 	await owner.page.goto(`/plans/${planId}/pruefung`);
-	await expect(owner.page.getByTestId('check-row')).toHaveCount(1);
+	await expect(owner.page.getByTestId('check-row')).toHaveCount(2);
 	expect(
 		await owner.page.evaluate(() => document.documentElement.scrollWidth),
 		'page width'
