@@ -64,6 +64,13 @@ test('Beteiligung: Gast reicht ein, Prozesssteuerung übernimmt und entscheidet,
 	await expect(guest.page.locator('header').getByRole('link', { name: /Mitplan/ })).toBeVisible();
 	await guest.page.screenshot({ path: `${SHOTS}/feedback-public-phone.png` });
 	await expectNoSeriousViolations(guest.page, 'the public page');
+	// the form is below the whole draft: a link at the top leads there, heading not under the header
+	await expect(guest.page.getByTestId('fb-title-input')).not.toBeInViewport();
+	await guest.page.getByTestId('fb-jump').click();
+	await expect(guest.page.getByTestId('fb-title-input')).toBeInViewport();
+	await expect(guest.page.getByRole('heading', { name: 'Ihr Beitrag' })).toBeInViewport({
+		ratio: 1
+	});
 	await guest.page.getByLabel('Bezieht sich auf').selectOption({ label: `— Ziel: ${goal.title}` });
 	await guest.page.getByLabel('Titel').fill('Mehrsprachige Gesundheitslotsinnen');
 	await guest.page

@@ -29,6 +29,29 @@ async function setUp(page: Page, planTitle: string) {
 	return planId;
 }
 
+/** A review request of the first field and a check of its first goal's measures, for `reviewerId`. */
+async function requestAndCheck(page: Page, planId: string, reviewerId: string) {
+	const state = await page.request.get(`/api/plans/${planId}`);
+	const plan = (await state.json()) as {
+		fields: Array<{ id: string; goals: Array<{ measures: Array<{ id: string }> }> }>;
+	};
+	const measureIds = plan.fields[0].goals[0].measures.map((m) => m.id);
+	const request = await page.request.post(`/api/plans/${planId}/review-requests`, {
+		data: {
+			scope: { kind: 'field', fieldId: plan.fields[0].id },
+			reviewerIds: [reviewerId],
+			dueDate: inDays(3),
+			message: ''
+		}
+	});
+	expect(request.status()).toBe(201);
+	const check = await page.request.post(`/api/plans/${planId}/checks`, {
+		data: { measureIds, departmentUserId: reviewerId, dueDate: inDays(5), note: '' }
+	});
+	expect(check.status()).toBe(201);
+	return measureIds[0];
+}
+
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 test('reviewer requests changes, owner answers and resolves live, reviewer approves', async ({
@@ -333,35 +356,7 @@ test('Barrierefreiheit: Prüfung & Review, Meine Prüfaufgaben, Kommentare, Bena
 	await addMember(owner.page.request, planId, rita.user.email, 'reviewer');
 
 	// a request and a check through the API, so the lists have content
-	const state = await owner.page.request.get(`/api/plans/${planId}`);
-	const plan = (await state.json()) as {
-		fields: Array<{ id: string; goals: Array<{ measures: Array<{ id: string }> }> }>;
-	};
-	const measureId = plan.fields[0].goals[0].measures[0].id;
-	expect(
-		(
-			await owner.page.request.post(`/api/plans/${planId}/review-requests`, {
-				data: {
-					scope: { kind: 'field', fieldId: plan.fields[0].id },
-					reviewerIds: [rita.user.id],
-					dueDate: inDays(3),
-					message: ''
-				}
-			})
-		).status()
-	).toBe(201);
-	expect(
-		(
-			await owner.page.request.post(`/api/plans/${planId}/checks`, {
-				data: {
-					measureIds: [measureId],
-					departmentUserId: rita.user.id,
-					dueDate: inDays(5),
-					note: ''
-				}
-			})
-		).status()
-	).toBe(201);
+	const measureId = await requestAndCheck(owner.page, planId, rita.user.id);
 
 	await owner.page.goto(`/plans/${planId}/pruefung`);
 	await expect(owner.page.getByTestId('request-row')).toHaveCount(1);
@@ -393,6 +388,74 @@ test('Barrierefreiheit: Prüfung & Review, Meine Prüfaufgaben, Kommentare, Bena
 	await expect(rita.page.getByTestId('mention-option')).toHaveCount(1);
 	await rita.page.screenshot({ path: `${SHOTS}/review-detail.png` });
 	await expectNoSeriousViolations(rita.page, 'the detail panel with comments');
+
+	await owner.context.close();
+	await rita.context.close();
+});
+
+test('phone width: header, inbox panel and Prüfung & Review fit the screen', async ({
+	browser,
+	page
+}) => {
+	const owner = await person(browser, page.request, 'Olga Prozess');
+	const rita = await person(browser, page.request, 'Rita Kerngruppe');
+	const planId = await setUp(owner.page, 'Telefon-Review');
+	await addMember(owner.page.request, planId, rita.user.email, 'reviewer');
+	await addMeasure(owner.page, 'Sprachförderung ausbauen', 'Elterncafé an der Grundschule');
+	await expect
+		.poll(async () =>
+			JSON.stringify(await (await owner.page.request.get(`/api/plans/${planId}`)).json())
+		)
+		.toContain('Elterncafé an der Grundschule');
+	await requestAndCheck(owner.page, planId, rita.user.id);
+	const width = 390;
+	await rita.page.setViewportSize({ width, height: 844 });
+	await owner.page.setViewportSize({ width, height: 844 });
+
+	// the board's header: status, bell and menu side by side, none cut off or covering another
+	await rita.page.goto(`/plans/${planId}`);
+	const status = rita.page.getByTestId('connection-status');
+	await expect(status).toHaveAttribute('data-status', 'online');
+	await expect(status.getByText('Verbunden', { exact: true })).toBeVisible();
+	await expect(status.getByText('Verbunden · gespeichert')).toBeHidden();
+	const boxes = [];
+	for (const id of ['presence', 'connection-status', 'inbox-bell', 'user-menu']) {
+		const box = (await rita.page.getByTestId(id).boundingBox())!;
+		expect(box.x, id).toBeGreaterThanOrEqual(0);
+		expect(box.x + box.width, id).toBeLessThanOrEqual(width);
+		boxes.push(box);
+	}
+	for (let i = 1; i < boxes.length; i++)
+		expect(boxes[i].x).toBeGreaterThanOrEqual(boxes[i - 1].x + boxes[i - 1].width);
+
+	// the inbox panel opens within the screen
+	await rita.page.getByTestId('inbox-bell').click();
+	const panel = rita.page.getByTestId('inbox-panel');
+	await expect(panel.getByTestId('inbox-item')).toHaveCount(2);
+	const box = (await panel.boundingBox())!;
+	expect(box.x).toBeGreaterThanOrEqual(0);
+	expect(box.x + box.width).toBeLessThanOrEqual(width);
+	await rita.page.screenshot({ path: `${SHOTS}/review-inbox-phone.png` });
+	await rita.page.keyboard.press('Escape');
+	await expect(panel).toBeHidden();
+
+	// measures assigned together are one task in "Meine Prüfaufgaben"
+	await rita.page.goto('/pruefen');
+	const check = rita.page.getByTestId('queue-entry').and(rita.page.locator('[data-kind=check]'));
+	await expect(check).toHaveCount(1);
+	await expect(check).toContainText('Bitte tragen Sie für 2 Maßnahmen Ihr Prüfergebnis ein:');
+	await expect(check.getByTestId('queue-item')).toHaveCount(2);
+	await expect(check).toContainText('Maßnahme „Sprachcafé im Stadtteilzentrum“');
+	await expect(check).toContainText('Maßnahme „Elterncafé an der Grundschule“');
+	await rita.page.screenshot({ path: `${SHOTS}/review-queue-phone.png`, fullPage: true });
+
+	// wide tables scroll inside their box; the page itself does not scroll sideways
+	await owner.page.goto(`/plans/${planId}/pruefung`);
+	await expect(owner.page.getByTestId('check-row')).toHaveCount(2);
+	expect(
+		await owner.page.evaluate(() => document.documentElement.scrollWidth),
+		'page width'
+	).toBeLessThanOrEqual(width);
 
 	await owner.context.close();
 	await rita.context.close();
