@@ -4,6 +4,14 @@ import { isPublicPath } from '$lib/auth/session.svelte';
 import type { LayoutLoad } from './$types';
 
 /**
+ * Rendered in the browser only. Every page needs JavaScript to do anything (live board, forms,
+ * socket), and a server-rendered page shows buttons and forms before they work: a click before
+ * hydration did nothing or submitted a login form natively (`/anmelden?`). Access is still
+ * enforced on the server (hooks.server.ts redirects pages without a session to /anmelden).
+ */
+export const ssr = false;
+
+/**
  * Who is signed in (`GET /api/auth/me`, 401 = nobody). Pages other than the public ones
  * (login, first start, invitations) send people who are not signed in to the login page.
  */

@@ -55,6 +55,7 @@ test.describe('Barrierefreiheit (axe, WCAG 2.1 AA)', () => {
 
 	test('Skip-Link und Tastaturreihenfolge', async ({ page }) => {
 		await page.goto('/');
+		await page.locator('html[data-hydrated]').waitFor(); // rendered in the browser: wait for it
 		await page.keyboard.press('Tab');
 		const skip = page.getByRole('link', { name: 'Zum Inhalt springen' });
 		await expect(skip).toBeFocused();
