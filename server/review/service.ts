@@ -42,6 +42,7 @@ import { PLAN_ERRORS } from '../../src/lib/server/backend';
 import { isKvError, type KvStore } from '../auth/kv';
 import type { AccessService, Principal } from '../auth/types';
 import type { Logger } from '../log';
+import { actorOf } from '../../src/lib/server/actor';
 import type { ReviewEmitter } from './emitter';
 import { fieldOf, itemLabel, type PlanItems, type PlanItemsReader } from './items';
 import {
@@ -209,7 +210,6 @@ function parse<T>(raw: string | null, fallback: T): T {
 	}
 }
 
-const actorOf = (p: Principal): Actor => ({ id: p.id, name: p.name, kind: p.kind });
 const fail = (code: ConstructorParameters<typeof ReviewError>[0], message?: string) => {
 	throw new ReviewError(code, message);
 };
@@ -928,11 +928,10 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 						if (mine.length === 0 && myChecks.length === 0) return;
 						const plan = await deps.readPlan(planId).catch(() => null);
 						if (!plan) return;
-						for (const r of mine) {
+						const decisionsOf = await Promise.all(mine.map((r) => readDecisions(planId, r.id)));
+						for (const [i, r] of mine.entries()) {
 							const decided = new Set(
-								(await readDecisions(planId, r.id))
-									.filter((d) => d.reviewer.id === principal.id)
-									.map((d) => d.itemId)
+								decisionsOf[i].filter((d) => d.reviewer.id === principal.id).map((d) => d.itemId)
 							);
 							const itemIds = scopeItems(plan, r.scope).filter((id) => !decided.has(id));
 							if (itemIds.length === 0) continue;

@@ -35,7 +35,6 @@ import {
 	type VersionsBackend
 } from '../../src/lib/versions/types';
 import type { KvStore } from '../auth/kv';
-import type { Principal } from '../auth/types';
 import type { Logger } from '../log';
 import { withPlanRoom } from '../plan-room';
 import type { Peer, Room } from '../sync/room';
@@ -444,13 +443,12 @@ export class VersionService implements VersionsBackend {
 	private attach(room: Room): RoomDetach {
 		const state: RoomState = { dirty: false, timer: undefined };
 		const items = room.doc.getMap<unknown>('items');
+		const meta = room.doc.getMap<unknown>('meta');
 		const onTransaction = (tr: Y.Transaction) => {
 			const origin = tr.origin;
 			if (!isPeer(origin) || !origin.principalId) return;
 			const touched = touchedItems(tr, items);
-			const metaChanged = [...tr.changed.keys()].some(
-				(t) => (t as unknown) === room.doc.getMap('meta')
-			);
+			const metaChanged = tr.changed.has(meta as unknown as Parameters<typeof tr.changed.has>[0]);
 			if (touched.length === 0 && !metaChanged) return;
 			const actor: VersionActor = {
 				id: origin.principalId,
@@ -630,11 +628,6 @@ export class VersionService implements VersionsBackend {
 	): Promise<ApiResult<T>> {
 		return withPlanRoom(this.deps, planId, 'version operation', fn);
 	}
-}
-
-/** Who did a server-side edit, as the history shows it. */
-export function actorOf(principal: Principal): VersionActor {
-	return { id: principal.id, name: principal.name, kind: principal.kind };
 }
 
 function mergeable(previous: HistoryAction, next: HistoryAction): boolean {
