@@ -183,16 +183,10 @@ function itemIndex(fields: PlanJson['fields']): Map<string, { type: string; titl
 	return out;
 }
 
-/** Titles of the round's own items only: the public link never names anything outside it. */
-function roundTitles(fields: PlanJson['fields']): Map<string, string> {
+/** Item id → title for these fields (for the public link: only the round's own fields). */
+function titlesOf(fields: PlanJson['fields']): Map<string, string> {
 	const out = new Map<string, string>();
 	for (const [id, v] of itemIndex(fields)) out.set(id, v.title);
-	return out;
-}
-
-function planTitles(plan: PlanJson): Map<string, string> {
-	const out = new Map<string, string>();
-	for (const [id, v] of itemIndex(plan.fields)) out.set(id, v.title);
 	return out;
 }
 
@@ -817,7 +811,7 @@ export function createFeedbackService(deps: FeedbackDeps) {
 					if (rounds.length === 0) return E.roundNotFound();
 				}
 				return withPlan(planId, async (room) => {
-					const titles = planTitles(readPlan(room.doc, planId));
+					const titles = titlesOf(readPlan(room.doc, planId).fields);
 					const rows: ConsiderationRow[] = [];
 					for (const round of rounds) {
 						rows.push(...rowsFor(round, await loadSubs(round.id), titles, options.withNames));
@@ -838,7 +832,7 @@ export function createFeedbackService(deps: FeedbackDeps) {
 					const state = roundState(round, now());
 					const consideration =
 						state === 'beendet'
-							? rowsFor(round, await loadSubs(round.id), roundTitles(fields), false)
+							? rowsFor(round, await loadSubs(round.id), titlesOf(fields), false)
 							: null;
 					return {
 						ok: true,

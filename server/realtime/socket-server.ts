@@ -16,6 +16,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { PlanRole } from '../../src/lib/auth/roles';
 import { isValidPlanId } from '../../src/lib/domain/ids';
+import { PLAN_ERRORS, type ApiError } from '../../src/lib/server/backend';
 import type {
 	ClientToServerEvents,
 	JoinAck,
@@ -164,12 +165,8 @@ export async function createRealtimeServer(deps: {
 			}
 		} catch (error) {
 			log.warn('[realtime] handshake: storage unavailable', { error });
-			return next(
-				refusal(
-					'storage_unavailable',
-					'Der Speicher ist gerade nicht erreichbar. Bitte gleich erneut versuchen.'
-				)
-			);
+			const { code, message } = PLAN_ERRORS.unavailable();
+			return next(refusal(code, message));
 		}
 		if (!principal) return next(refusal('unauthenticated', 'Bitte melden Sie sich an.'));
 		socket.data = {
@@ -206,28 +203,17 @@ export async function createRealtimeServer(deps: {
 			const reply = (result: JoinAck) => {
 				if (typeof ack === 'function') ack(result);
 			};
+			const refuse = ({ code, message }: ApiError): JoinAck => ({ ok: false, code, message });
 			if (typeof planId !== 'string' || !isValidPlanId(planId)) {
-				return reply({
-					ok: false,
-					code: 'invalid_plan_id',
-					message: 'Ungültige Plan-ID: erlaubt sind 1–64 Zeichen aus A–Z, a–z, 0–9, _ und -.'
-				});
+				return reply(refuse(PLAN_ERRORS.invalidId()));
 			}
-			const notFound = {
-				ok: false as const,
-				code: 'plan_not_found',
-				message: 'Diesen Plan gibt es nicht.'
-			};
+			const notFound = refuse(PLAN_ERRORS.notFound());
 			if (data.tokenPlanId && data.tokenPlanId !== planId) return reply(notFound);
 			let role: PlanRole | null;
 			try {
 				role = await access.roleFor(principal, planId);
 			} catch {
-				return reply({
-					ok: false,
-					code: 'storage_unavailable',
-					message: 'Der Speicher ist gerade nicht erreichbar. Bitte gleich erneut versuchen.'
-				});
+				return reply(refuse(PLAN_ERRORS.unavailable()));
 			}
 			if (!role) return reply(notFound);
 			await socket.join(`plan:${planId}`);

@@ -11,7 +11,6 @@ import type {
 	ReviewDecision,
 	ReviewRequest,
 	ReviewScope,
-	ReviewVerdict,
 	Thread
 } from './types';
 
@@ -242,8 +241,6 @@ export function requestProgress(
 		changesRequested
 	};
 }
-
-export const VERDICT_ORDER: ReviewVerdict[] = ['approved', 'changes_requested'];
 
 // ----- administrative check -----
 

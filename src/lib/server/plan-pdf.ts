@@ -7,7 +7,7 @@ import type { Principal } from '../../../server/auth/types';
 import type { PlanJson } from '$lib/domain/types';
 import { exportPlanPdfNode } from '$lib/export/node';
 import type { ExportOptions } from '$lib/export/options';
-import { errorResponse } from '$lib/server/http';
+import { errorResponse, resultResponse } from '$lib/server/http';
 
 export async function planPdfResponse(args: {
 	locals: App.Locals;
@@ -24,7 +24,7 @@ export async function planPdfResponse(args: {
 	let consideration;
 	if (options.consideration) {
 		const rows = await locals.backend.feedback.consideration(planId, { withNames: false });
-		if (!rows.ok) return errorResponse(rows.error.status, rows.error.code, rows.error.message);
+		if (!rows.ok) return resultResponse(rows);
 		consideration = rows.value;
 	}
 	let result;
@@ -33,7 +33,11 @@ export async function planPdfResponse(args: {
 		result = exportPlanPdfNode(args.plan, options, { consideration, checks });
 	} catch (error) {
 		console.error('PDF export failed', error);
-		return errorResponse(500, 'export_failed', 'Das PDF konnte nicht erstellt werden.');
+		return errorResponse(
+			500,
+			'export_failed',
+			'Das PDF konnte nicht erstellt werden. Bitte versuchen Sie es erneut oder wählen Sie weniger Inhalte (z. B. ein Handlungsfeld).'
+		);
 	}
 	if (!result.ok) return errorResponse(400, result.error.code, result.error.message);
 	const { bytes } = result.value;

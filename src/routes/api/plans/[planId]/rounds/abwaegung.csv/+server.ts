@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { errorResponse, requirePlanRole } from '$lib/server/http';
+import { requirePlanRole, resultResponse } from '$lib/server/http';
 import { considerationCsv } from '$lib/feedback/csv';
 
 /**
@@ -14,7 +14,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		roundId: url.searchParams.get('roundId') ?? undefined,
 		withNames: true
 	});
-	if (!rows.ok) return errorResponse(rows.error.status, rows.error.code, rows.error.message);
+	if (!rows.ok) return resultResponse(rows);
 	return new Response(considerationCsv(rows.value), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { errorResponse, requirePlanRole } from '$lib/server/http';
+import { errorResponse, requirePlanRole, resultResponse } from '$lib/server/http';
 import { parseExportOptions } from '$lib/export/options';
 import { planPdfResponse } from '$lib/server/plan-pdf';
 
@@ -15,7 +15,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const options = parseExportOptions(url.searchParams);
 	if (!options.ok) return errorResponse(400, options.error.code, options.error.message);
 	const got = await locals.backend.versions.get(params.planId, params.versionId);
-	if (!got.ok) return errorResponse(got.error.status, got.error.code, got.error.message);
+	if (!got.ok) return resultResponse(got);
 	const { version, plan } = got.value;
 	const exportOptions = { ...options.value };
 	if (!url.searchParams.has('versionLabel')) {
