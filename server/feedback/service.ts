@@ -109,14 +109,23 @@ const E = {
 	unavailable: () => ({ ok: false as const, error: PLAN_ERRORS.unavailable() }),
 	planNotFound: () => ({ ok: false as const, error: PLAN_ERRORS.notFound() }),
 	roundNotFound: () =>
-		failure(404, 'round_not_found', 'Diese Beteiligungsrunde gibt es nicht (mehr).'),
+		failure(
+			404,
+			'round_not_found',
+			'Diese Beteiligungsrunde gibt es nicht (mehr). Bitte laden Sie die Seite neu.'
+		),
 	linkNotFound: () =>
 		failure(
 			404,
 			'round_not_found',
 			'Diese Beteiligungsrunde gibt es nicht (mehr). Bitte prüfen Sie, ob der Link vollständig ist.'
 		),
-	subNotFound: () => failure(404, 'submission_not_found', 'Diesen Beitrag gibt es nicht.'),
+	subNotFound: () =>
+		failure(
+			404,
+			'submission_not_found',
+			'Diesen Beitrag gibt es nicht (mehr). Bitte laden Sie die Liste neu.'
+		),
 	closed: (at: string) =>
 		failure(
 			410,
@@ -770,7 +779,10 @@ export function createFeedbackService(deps: FeedbackDeps) {
 		origins(planId: string, itemId: string): Promise<R<ItemOriginEntry[]>> {
 			return guarded('origins', async () => {
 				if (typeof itemId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(itemId)) {
-					return E.bad('invalid_item', 'Ungültige Element-ID.');
+					return E.bad(
+						'invalid_item',
+						'Ungültige Element-ID. Bitte öffnen Sie das Element erneut auf der Planungstafel.'
+					);
 				}
 				const refs = await kv.sMembers(K.origin(planId, itemId));
 				const out: ItemOriginEntry[] = [];
