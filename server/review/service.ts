@@ -1,7 +1,7 @@
 /**
  * The review service, composed of its sub-domain parts (threads.ts, requests.ts, checks.ts,
- * inbox.ts, queue.ts, reminders.ts over context.ts and thread-store.ts): comment threads, core-group review requests and decisions, the
- * administrative check (Phase D), the notification inbox, "what needs my review" and the due-date
+ * inbox.ts, queue.ts, reminders.ts over context.ts and thread-store.ts): comment threads,
+ * core-group review requests and decisions, the administrative check (Phase D), the notification inbox, "what needs my review" and the due-date
  * reminders. Review data lives in the access KV (Redis `mitplan:app:review:*` or the embedded
  * store), never in the plan's Y.Doc. The API routes check the minimum plan role; this service
  * checks everything else (named reviewer, assigned department, own comment, item exists) and
