@@ -4,7 +4,7 @@
  * 503 `storage_unavailable` results.
  */
 import type { Logger } from '../log';
-import { isKvError, type KvStore } from './kv';
+import { isKvError, type KvStore } from '../storage/kv';
 import { fail, type ApiResult } from './messages';
 import { K, parseJson, type InviteRecord, type SessionRecord, type UserRecord } from './records';
 import type { AccessChange, AccessServiceDeps, AuditEntry, AuthLimits, Principal } from './types';

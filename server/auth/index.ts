@@ -3,14 +3,14 @@
  * its DocStore (Redis when a URL is configured, otherwise files under the data directory) and
  * re-exports what callers need. The caller owns the KvStore and closes it after the service.
  */
-import { createFileKv } from './kv-file';
-import { createRedisKv } from './kv-redis';
-import type { KvStore } from './kv';
+import { createFileKv } from '../storage/kv-file';
+import { createRedisKv } from '../storage/kv-redis';
+import type { KvStore } from '../storage/kv';
 
 export { createAccessService } from './service';
-export { KvError, isKvError, type KvStore } from './kv';
-export { createFileKv, type FileKvOptions } from './kv-file';
-export { createRedisKv, type RedisKvOptions } from './kv-redis';
+export { KvError, isKvError, type KvStore } from '../storage/kv';
+export { createFileKv, type FileKvOptions } from '../storage/kv-file';
+export { createRedisKv, type RedisKvOptions } from '../storage/kv-redis';
 export { DEFAULT_LIMITS } from './context';
 export type * from './types';
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../log';
-import { createFileKv } from './kv-file';
+import { createFileKv } from '../storage/kv-file';
 import * as password from './password';
 import { createAccessService } from './service';
 

@@ -2,8 +2,8 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createFileKv } from './kv-file';
-import type { KvStore } from './kv';
+import { createFileKv } from '../storage/kv-file';
+import type { KvStore } from '../storage/kv';
 import { runAccessServiceSuite } from './service-suite.support';
 
 const quiet = { warn: () => {}, error: () => {} };

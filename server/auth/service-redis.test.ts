@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type TestRedis } from '../../tests/helpers/redis-server';
-import { createRedisKv } from './kv-redis';
+import { createRedisKv } from '../storage/kv-redis';
 import { runAccessServiceSuite } from './service-suite.support';
 import { createAccessService } from './service';
 

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanRole } from '../../src/lib/auth/roles';
 import type { Logger } from '../log';
-import { KvError, type KvStore } from './kv';
+import { KvError, type KvStore } from '../storage/kv';
 import { K } from './records';
 import { createAccessService } from './service';
 import { sha256 } from './tokens';

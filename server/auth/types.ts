@@ -131,7 +131,7 @@ export interface AuthLimits {
 
 /** What createAccessService(deps) gets. */
 export interface AccessServiceDeps {
-	kv: import('./kv').KvStore;
+	kv: import('../storage/kv').KvStore;
 	log: import('../log').Logger;
 	limits?: Partial<AuthLimits>;
 	/**

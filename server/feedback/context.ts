@@ -9,7 +9,7 @@ import type { ApiError, ApiResult } from '../../src/lib/server/backend';
 import { PLAN_ERRORS } from '../../src/lib/server/backend';
 import { formatBerlin, roundState } from '../../src/lib/feedback/model';
 import { type Round, type RoundView, type Submission } from '../../src/lib/feedback/types';
-import { isKvError, type KvStore } from '../auth/kv';
+import { isKvError, type KvStore } from '../storage/kv';
 import type { AccessService, Principal } from '../auth/types';
 import type { Logger } from '../log';
 import type { Room } from '../sync/room';

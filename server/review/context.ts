@@ -11,7 +11,7 @@ import type {
 	ReviewScope
 } from '../../src/lib/review/types';
 import { PLAN_ERRORS } from '../../src/lib/server/backend';
-import { isKvError } from '../auth/kv';
+import { isKvError } from '../storage/kv';
 import type { Principal } from '../auth/types';
 import { fieldOf, type PlanItems } from './items';
 import { ReviewError } from './model';

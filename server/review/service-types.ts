@@ -13,7 +13,7 @@ import type {
 	Thread
 } from '../../src/lib/review/types';
 import type { ApiResult } from '../../src/lib/server/backend';
-import type { KvStore } from '../auth/kv';
+import type { KvStore } from '../storage/kv';
 import type { AccessService, Principal } from '../auth/types';
 import type { Logger } from '../log';
 import type { ReviewEmitter } from './emitter';

@@ -1,6 +1,6 @@
 /**
  * One resilient node-redis connection, shared by the plan store (redis-store.ts) and the access
- * service's KV (server/auth/kv-redis.ts): offline queue disabled (commands fail at once while
+ * service's KV (server/storage/kv-redis.ts): offline queue disabled (commands fail at once while
  * Redis is away), a per-command timeout, reconnects forever with capped exponential backoff,
  * 'error' events always handled (logged once per outage), onReconnect callbacks after an outage,
  * and a bounded graceful close.

@@ -4,10 +4,10 @@
  */
 import type { ApiError } from '../../src/lib/server/backend';
 import { PLAN_ERRORS } from '../../src/lib/server/backend';
-import type { KvStore } from '../auth/kv';
+import type { KvStore } from '../storage/kv';
 import type { Logger } from '../log';
 import type { RoomManager } from '../sync/rooms';
-import type { VersionBlobStore } from './blob-store';
+import type { VersionBlobStore } from '../storage/blob-store';
 
 export const indexKey = (planId: string) => `versions:${planId}`;
 export const historyKey = (planId: string) => `history:${planId}`;

@@ -1,9 +1,9 @@
 /** Creates the version service with the blob store that matches the configured storage. */
-import type { KvStore } from '../auth/kv';
+import type { KvStore } from '../storage/kv';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { RoomManager } from '../sync/rooms';
-import { createFileBlobStore, createRedisBlobStore, type VersionBlobStore } from './blob-store';
+import { createFileBlobStore, createRedisBlobStore, type VersionBlobStore } from '../storage/blob-store';
 import { VersionService } from './service';
 
 export async function createVersions(deps: {

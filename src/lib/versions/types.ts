@@ -22,7 +22,7 @@ export interface VersionActor {
 	kind: 'user' | 'guest' | 'system';
 }
 
-/** Metadata of one version; the snapshot itself is a blob (server/versions/blob-store.ts). */
+/** Metadata of one version; the snapshot itself is a blob (server/storage/blob-store.ts). */
 export interface VersionMeta {
 	id: string;
 	planId: string;

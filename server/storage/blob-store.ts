@@ -12,8 +12,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { RESP_TYPES } from 'redis';
-import { writeFileAtomic } from '../storage/atomic-file';
-import { connectRedis } from '../storage/redis-connection';
+import { writeFileAtomic } from './atomic-file';
+import { connectRedis } from './redis-connection';
 
 export interface VersionBlobStore {
 	readonly kind: 'file' | 'redis';

@@ -14,7 +14,7 @@
  * 'error' events handled. All failures reject with KvError('unavailable').
  */
 import { defineScript, WatchError, type CommandParser } from 'redis';
-import { connectRedis } from '../storage/redis-connection';
+import { connectRedis } from './redis-connection';
 import { KvError, type KvCounter, type KvStore, type KvUpdateStep } from './kv';
 
 export interface RedisKvOptions {

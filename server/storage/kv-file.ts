@@ -16,7 +16,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fsyncDir } from '../storage/atomic-file';
+import { fsyncDir } from './atomic-file';
 import { KvError, type KvCounter, type KvStore, type KvUpdateStep } from './kv';
 
 export interface FileKvOptions {
