@@ -3,7 +3,11 @@ import type { KvStore } from '../storage/kv';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { RoomManager } from '../sync/rooms';
-import { createFileBlobStore, createRedisBlobStore, type VersionBlobStore } from '../storage/blob-store';
+import {
+	createFileBlobStore,
+	createRedisBlobStore,
+	type VersionBlobStore
+} from '../storage/blob-store';
 import { VersionService } from './service';
 
 export async function createVersions(deps: {
