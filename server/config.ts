@@ -3,6 +3,7 @@
  * environment. Every variable is documented in README.md ("Konfiguration / Configuration").
  * Invalid values stop the start with a message that names the variable and what is allowed.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -54,6 +55,20 @@ export interface Config {
 	 * (comment writes per person per minute, then 429).
 	 */
 	review: { dueSoonDays: number; reminderIntervalMs: number; commentsPerMinute: number };
+	/**
+	 * PDF export in worker threads: EXPORT_WORKERS running at once, EXPORT_QUEUE waiting (more:
+	 * 503 + Retry-After), EXPORT_MAX_PER_PERSON at once per person (more: 429), EXPORT_TIMEOUT_MS
+	 * per export (then the worker is terminated), EXPORT_MAX_CHARS of text (more: 413),
+	 * EXPORT_MAX_MEMORY_MB heap per worker.
+	 */
+	exports: {
+		workers: number;
+		queue: number;
+		perPerson: number;
+		timeoutMs: number;
+		maxChars: number;
+		maxMemoryMb: number;
+	};
 }
 
 export class ConfigError extends Error {
@@ -172,6 +187,20 @@ export function loadConfig(env: Env = process.env): Config {
 			dueSoonDays: int('REVIEW_DUE_SOON_DAYS', 2, 0, 60),
 			reminderIntervalMs: int('REVIEW_REMINDER_MINUTES', 60, 0, 7 * 24 * 60) * 60 * 1000,
 			commentsPerMinute: int('REVIEW_COMMENTS_PER_MINUTE', 20, 1, 10_000)
+		},
+		exports: {
+			// One core stays free for the event loop.
+			workers: int(
+				'EXPORT_WORKERS',
+				Math.max(1, Math.min(4, os.availableParallelism() - 1)),
+				1,
+				64
+			),
+			queue: int('EXPORT_QUEUE', 20, 0, 10_000),
+			perPerson: int('EXPORT_MAX_PER_PERSON', 2, 1, 100),
+			timeoutMs: int('EXPORT_TIMEOUT_MS', 120_000, 100, 3600 * 1000),
+			maxChars: int('EXPORT_MAX_CHARS', 4_000_000, 1000, 500_000_000),
+			maxMemoryMb: int('EXPORT_MAX_MEMORY_MB', 1024, 64, 65_536)
 		}
 	};
 

@@ -25,6 +25,7 @@ import { RoomManager } from './sync/rooms';
 import { createUpgradeAuthorizer } from './sync/authorize';
 import { createSyncServer, type SyncServer } from './sync/sync-server';
 import { createVersions } from './versions/index';
+import { createPdfExports } from './export/pdf-exports';
 import { actorOf } from '../src/lib/server/actor';
 import type { VersionService } from './versions/service';
 import { createSwitchableEmitter } from './review/emitter';
@@ -140,7 +141,9 @@ export async function createCore(
 			dueSoonDays: config.review.dueSoonDays
 		}
 	});
+	const exports = createPdfExports({ limits: config.exports, log });
 	const plans = new PlanService({
+		exports,
 		versions,
 		store,
 		rooms,
@@ -240,6 +243,7 @@ export async function createCore(
 				emitter.attach(null);
 				await realtime?.close().catch(() => {});
 				sync.close();
+				await plans.exports.close().catch(() => {});
 				await rooms.closeAll();
 				await versions.close().catch(() => {});
 				await bus.close().catch(() => {});

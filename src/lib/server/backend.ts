@@ -12,6 +12,7 @@ import type { AccessService } from '../../../server/auth/types';
 import type { VersionsBackend } from '$lib/versions/types';
 import type { FeedbackService } from '../../../server/feedback/service';
 import type { ReviewService } from '../../../server/review/service';
+import type { PdfExportService } from '../../../server/export/types';
 
 /** Settings the HTTP side needs from the validated server configuration. */
 export interface BackendSettings {
@@ -81,6 +82,8 @@ export interface MitplanBackend {
 	readonly info: { storage: 'redis' | 'file'; instanceId: string };
 	/** Versions, compare, restore and per-item history (server/versions). */
 	readonly versions: VersionsBackend;
+	/** PDF export in worker threads, with per-person and per-instance limits (server/export). */
+	readonly exports: PdfExportService;
 }
 
 const BACKEND_KEY = Symbol.for('mitplan.backend');
