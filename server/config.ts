@@ -39,7 +39,10 @@ export interface Config {
 	cookieSecure: 'auto' | boolean;
 	/** SYNC_MAX_CONNECTIONS_PER_USER: open websocket connections one person may hold on one instance. */
 	syncMaxConnectionsPerUser: number;
-	/** LOGIN_MAX_FAILURES_PER_ACCOUNT / _PER_ADDRESS within LOGIN_WINDOW_MINUTES, then 429. */
+	/**
+	 * LOGIN_MAX_FAILURES_PER_ACCOUNT: failures per (account, address) before doubling delays;
+	 * LOGIN_MAX_FAILURES_PER_ADDRESS: failures per address across accounts; within LOGIN_WINDOW_MINUTES.
+	 */
 	loginLimits: { perAccount: number; perAddress: number; windowMs: number };
 	/**
 	 * VERSION_AUTO_IDLE_MS: automatic snapshot after this editing pause (0 = none); VERSION_AUTO_KEEP:

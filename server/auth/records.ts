@@ -15,7 +15,8 @@
  *   invite:<inviteId>            JSON    InviteRecord (uses counted with an atomic update)
  *   invitetoken:<sha256(token)>  string  inviteId
  *   plan:<planId>:audit          list    AuditEntry JSON, newest first, capped at 5,000
- *   rl:login:acct:<sha256>       counter failed logins per e-mail address (window TTL)
+ *   rl:login:pair:<sha256>       counter failed logins per (e-mail, client address) (window TTL)
+ *   rl:login:lock:<sha256>       string  epoch ms until which that pair is locked (TTL = delay)
  *   rl:login:addr:<address>      counter failed logins per client address
  *   rl:guest:addr:<address>      counter guest joins per client address
  */
@@ -38,7 +39,9 @@ export const K = {
 	invite: (id: string) => `invite:${id}`,
 	inviteToken: (hash: string) => `invitetoken:${hash}`,
 	audit: (planId: string) => `plan:${planId}:audit`,
-	loginAccount: (email: string) => `rl:login:acct:${sha256(email)}`,
+	/** `pair` = normalized e-mail + "\n" + client address. */
+	loginPair: (pair: string) => `rl:login:pair:${sha256(pair)}`,
+	loginPairLock: (pair: string) => `rl:login:lock:${sha256(pair)}`,
 	loginAddress: (address: string) => `rl:login:addr:${address.slice(0, 100)}`,
 	/** Successful logins from an address in the window (offices behind one NAT address). */
 	loginAddressOk: (address: string) => `rl:login:addr-ok:${address.slice(0, 100)}`,

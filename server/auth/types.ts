@@ -120,7 +120,10 @@ export interface AuthLimits {
 	sessionTtlMs: number;
 	/** Sync token lifetime (ms); default 5 minutes. */
 	syncTokenTtlMs: number;
-	/** Failed logins per account per window before refusing (429); default 5 per 15 min. */
+	/**
+	 * Failed logins per (account, address) per window before each further attempt waits a
+	 * doubling delay (429 with Retry-After); default 5 per 15 min. Other addresses are unaffected.
+	 */
 	loginFailuresPerAccount: number;
 	/** Failed logins per IP address per window; default 20 per 15 min. */
 	loginFailuresPerAddress: number;
