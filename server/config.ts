@@ -44,6 +44,8 @@ export interface Config {
 	 * LOGIN_MAX_FAILURES_PER_ADDRESS: failures per address across accounts; within LOGIN_WINDOW_MINUTES.
 	 */
 	loginLimits: { perAccount: number; perAddress: number; windowMs: number };
+	/** AUDIT_ROUTINE_MAX_PER_PERSON: routine audit entries (exports …) per person and plan in 10 min. */
+	auditRoutinePerPerson: number;
 	/**
 	 * VERSION_AUTO_IDLE_MS: automatic snapshot after this editing pause (0 = none); VERSION_AUTO_KEEP:
 	 * how many are kept; VERSION_NAMED_MAX: named versions per plan (more: 409 too_many_versions);
@@ -175,6 +177,7 @@ export function loadConfig(env: Env = process.env): Config {
 			perAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100_000),
 			windowMs: int('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60) * 60 * 1000
 		},
+		auditRoutinePerPerson: int('AUDIT_ROUTINE_MAX_PER_PERSON', 60, 1, 100_000),
 		versions: {
 			autoIdleMs: int('VERSION_AUTO_IDLE_MS', 180_000, 0, 24 * 3600 * 1000),
 			autoKeep: int('VERSION_AUTO_KEEP', 50, 1, 10_000),

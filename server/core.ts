@@ -114,7 +114,8 @@ export async function createCore(
 			sessionTtlMs: config.sessionTtlMs,
 			loginFailuresPerAccount: config.loginLimits.perAccount,
 			loginFailuresPerAddress: config.loginLimits.perAddress,
-			loginWindowMs: config.loginLimits.windowMs
+			loginWindowMs: config.loginLimits.windowMs,
+			auditRoutinePerPerson: config.auditRoutinePerPerson
 		},
 		onAccessChange,
 		listPlanIds: () => store.list()

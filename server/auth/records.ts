@@ -14,7 +14,11 @@
  *   plan:<planId>:invites        set     invite ids
  *   invite:<inviteId>            JSON    InviteRecord (uses counted with an atomic update)
  *   invitetoken:<sha256(token)>  string  inviteId
- *   plan:<planId>:audit          list    AuditEntry JSON, newest first, capped at 5,000
+ *   plan:<planId>:audit          list    routine AuditEntry JSON (exports, versions, review …),
+ *                                        newest first, capped at 5,000
+ *   plan:<planId>:audit-security list    security AuditEntry JSON (SECURITY_AUDIT_ACTIONS),
+ *                                        own cap (20,000): routine entries never evict them
+ *   rl:audit:<planId>:<actorId>  counter routine audit entries per person (window TTL)
  *   rl:login:pair:<sha256>       counter failed logins per (e-mail, client address) (window TTL)
  *   rl:login:lock:<sha256>       string  epoch ms until which that pair is locked (TTL = delay)
  *   rl:login:addr:<address>      counter failed logins per client address
@@ -39,6 +43,8 @@ export const K = {
 	invite: (id: string) => `invite:${id}`,
 	inviteToken: (hash: string) => `invitetoken:${hash}`,
 	audit: (planId: string) => `plan:${planId}:audit`,
+	auditSecurity: (planId: string) => `plan:${planId}:audit-security`,
+	auditRate: (planId: string, actorId: string) => `rl:audit:${planId}:${actorId.slice(0, 100)}`,
 	/** `pair` = normalized e-mail + "\n" + client address. */
 	loginPair: (pair: string) => `rl:login:pair:${sha256(pair)}`,
 	loginPairLock: (pair: string) => `rl:login:lock:${sha256(pair)}`,

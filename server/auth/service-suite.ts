@@ -1229,6 +1229,52 @@ export function runAccessServiceSuite(name: string, openKv: () => Promise<KvHand
 				expect(caps).toEqual([5000]);
 			});
 
+			it('never lets routine entries evict security entries (more exports than the cap)', async () => {
+				// The reported attack: 5,100 exports against a cap of 5,000 (here scaled: 60 vs 50).
+				const env = await setup({ auditRoutinePerPerson: 100_000, auditKeep: 50 });
+				const o = await user(env.svc, 'o@stadt.de');
+				await env.svc.audit('p', asPrincipal(o), 'role_changed', { role: 'editor' });
+				env.clock.t += 1;
+				await env.svc.audit('p', asPrincipal(o), 'invite_created', { role: 'viewer' });
+				const viewer = await user(env.svc, 'v@stadt.de');
+				for (let i = 0; i < 60; i++) {
+					env.clock.t += 1;
+					await env.svc.audit('p', asPrincipal(viewer), 'export', { via: 'browser' });
+				}
+				// Newest first: the routine entries …
+				const newest = await env.svc.listAudit('p', 50);
+				expect(newest.every((e) => e.action === 'export')).toBe(true);
+				// … but the security entries are all still there, and can be listed on their own.
+				const all = await env.svc.listAudit('p', 5000);
+				expect(all).toHaveLength(52);
+				expect(all.slice(-2).map((e) => e.action)).toEqual(['invite_created', 'role_changed']);
+				const security = await env.svc.listAudit('p', 200, 'security');
+				expect(security.map((e) => e.action)).toEqual(['invite_created', 'role_changed']);
+			});
+
+			it('rate-limits routine entries per person, never security entries', async () => {
+				const env = await setup({ auditRoutinePerPerson: 3 });
+				const o = await user(env.svc, 'o@stadt.de');
+				const v = await user(env.svc, 'v@stadt.de');
+				for (let i = 0; i < 10; i++) {
+					await env.svc.audit('p', asPrincipal(v), 'export', { via: 'browser' });
+				}
+				let exports = (await env.svc.listAudit('p')).filter((e) => e.actor.id === v.id);
+				// Three entries, then one marked "more were not recorded", then nothing.
+				expect(exports).toHaveLength(4);
+				expect(exports[0].details).toMatchObject({ weitereNichtProtokolliert: true });
+				// Another person is not affected; nor are security entries of the same person.
+				await env.svc.audit('p', asPrincipal(o), 'export', { via: 'api' });
+				for (let i = 0; i < 10; i++) {
+					await env.svc.audit('p', asPrincipal(o), 'role_changed', { role: 'viewer' });
+				}
+				const all = await env.svc.listAudit('p');
+				expect(all.filter((e) => e.actor.id === o.id && e.action === 'export')).toHaveLength(1);
+				expect(all.filter((e) => e.action === 'role_changed')).toHaveLength(10);
+				exports = all.filter((e) => e.actor.id === v.id);
+				expect(exports).toHaveLength(4);
+			});
+
 			it('answers 503 storage_unavailable when the store is down', async () => {
 				const env = await setup();
 				const svc = await env.make({ kv: brokenKv() });
