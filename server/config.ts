@@ -44,6 +44,11 @@ export interface Config {
 	 * LOGIN_MAX_FAILURES_PER_ADDRESS: failures per address across accounts; within LOGIN_WINDOW_MINUTES.
 	 */
 	loginLimits: { perAccount: number; perAddress: number; windowMs: number };
+	/**
+	 * PASSWORD_HASH_COST: log2 of scrypt's N for new and upgraded password hashes (default 17 =
+	 * OWASP's minimum; lower only for tests). Stored hashes of a lower cost are upgraded at login.
+	 */
+	passwordHashCost: number;
 	/** AUDIT_ROUTINE_MAX_PER_PERSON: routine audit entries (exports …) per person and plan in 10 min. */
 	auditRoutinePerPerson: number;
 	/**
@@ -177,6 +182,7 @@ export function loadConfig(env: Env = process.env): Config {
 			perAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100_000),
 			windowMs: int('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60) * 60 * 1000
 		},
+		passwordHashCost: int('PASSWORD_HASH_COST', 17, 10, 20),
 		auditRoutinePerPerson: int('AUDIT_ROUTINE_MAX_PER_PERSON', 60, 1, 100_000),
 		versions: {
 			autoIdleMs: int('VERSION_AUTO_IDLE_MS', 180_000, 0, 24 * 3600 * 1000),

@@ -118,8 +118,12 @@ export async function createCore(
 			auditRoutinePerPerson: config.auditRoutinePerPerson
 		},
 		onAccessChange,
-		listPlanIds: () => store.list()
+		listPlanIds: () => store.list(),
+		passwordHashing: { logN: config.passwordHashCost, r: 8, p: 1 }
 	});
+	if (config.passwordHashCost < 17) {
+		log.warn('PASSWORD_HASH_COST unter 17: Passwörter sind schwächer geschützt (nur für Tests).');
+	}
 	const versions = await createVersions({ config, rooms, kv, log, logger: storageLogger });
 	const feedback = createFeedbackService({
 		kv,

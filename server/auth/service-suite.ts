@@ -603,6 +603,36 @@ export function runAccessServiceSuite(name: string, openKv: () => Promise<KvHand
 				expect((await env.svc.login('x@stadt.de', PW, '198.51.100.1')).ok).toBe(true);
 			});
 
+			it('upgrades a cheaper stored hash to the current cost at the next successful login', async () => {
+				const env = await setup();
+				// An account from before the cost was raised (here: 2^8 against the suite's 2^10).
+				const old = await env.make({ limits: {} });
+				const legacy = await createAccessService({
+					kv: env.kv,
+					log: quietLog,
+					passwordHashing: { logN: 8, r: 8, p: 1 }
+				});
+				const u = await user(legacy, 'alt@stadt.de');
+				const hashOf = async () =>
+					(JSON.parse((await env.kv.get(K.user(u.id)))!) as { passwordHash: string }).passwordHash;
+				const before = await hashOf();
+				expect(before.split('$')[1]).toBe('256');
+				// A wrong password changes nothing.
+				expect((await old.login('alt@stadt.de', 'falsch-falsch', 'a')).ok).toBe(false);
+				expect(await hashOf()).toBe(before);
+				// Two parallel logins with the right password both succeed; the hash is upgraded.
+				const [a, b] = await Promise.all([
+					old.login('alt@stadt.de', PW, 'a'),
+					old.login('alt@stadt.de', PW, 'b')
+				]);
+				expect(a.ok && b.ok).toBe(true);
+				const after = await hashOf();
+				expect(after.split('$').slice(1, 4)).toEqual(['1024', '8', '1']);
+				// The same password still signs in, and the hash stays as it is now.
+				expect((await old.login('alt@stadt.de', PW, 'c')).ok).toBe(true);
+				expect(await hashOf()).toBe(after);
+			});
+
 			it('a successful login resets the failures of that account', async () => {
 				const env = await setup({ loginFailuresPerAccount: 3 });
 				await user(env.svc, 'u@stadt.de');

@@ -8,7 +8,7 @@
  */
 import { guard, type Ctx } from './context';
 import { fail, tooManyAttempts } from './messages';
-import { dummyVerify, verifyPassword } from './password';
+import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './password';
 import {
 	guestAccessValid,
 	K,
@@ -126,21 +126,21 @@ export function createSessions(
 				// address its attempt back.
 				await kv.del([K.loginPair(pair), K.loginPairLock(pair)]);
 				await kv.incr(K.loginAddressOk(from), limits.loginWindowMs);
+				// A hash of an older, lower cost is replaced at this login (the password is known now).
+				const upgraded = needsRehash(user.passwordHash, ctx.scrypt)
+					? await hashPassword(pw, ctx.scrypt)
+					: null;
 				const now = ctx.now();
 				const lastLoginAt = new Date(now).toISOString();
 				const updated = await kv.update(K.user(user.id), (raw) => {
 					const u = parseJson<UserRecord>(raw);
 					if (!u) return { result: null };
 					// A reset, password change or disabling while the password was being checked
-					// must not be outlived by this session.
-					if (
-						u.disabled ||
-						u.passwordHash !== user.passwordHash ||
-						u.sessionEpoch !== user.sessionEpoch
-					) {
-						return { result: null };
-					}
-					const next = { ...u, lastLoginAt };
+					// must not be outlived by this session (resets and changes raise the epoch; a
+					// parallel login's cost upgrade changes the hash, not the password).
+					if (u.disabled || u.sessionEpoch !== user.sessionEpoch) return { result: null };
+					const rehash = upgraded && u.passwordHash === user.passwordHash;
+					const next = { ...u, lastLoginAt, ...(rehash ? { passwordHash: upgraded } : {}) };
 					return { value: JSON.stringify(next), result: next };
 				});
 				if (!updated) return fail('invalid_credentials');
