@@ -134,6 +134,14 @@ export class PlanService implements MitplanBackend {
 		}));
 	}
 
+	/** The live document's whole state as one Yjs update (the PDF export reads it in a worker). */
+	getPlanState(planId: string) {
+		return this.withRoom(planId, (room) => ({
+			ok: true as const,
+			value: Y.encodeStateAsUpdate(room.doc)
+		}));
+	}
+
 	createPlan(input: { title: string; municipality?: string; example?: boolean }) {
 		const meta = {
 			title: typeof input?.title === 'string' ? input.title : '',

@@ -8,7 +8,8 @@ import * as Y from 'yjs';
 import { buildPlan, readPlan } from '../../src/lib/domain/index';
 import { parseExportOptions } from '../../src/lib/export/options';
 import { createLogger } from '../log';
-import { createPdfExports, jobChars, type PdfExportLimits } from './pdf-exports';
+import { jobChars } from './budget';
+import { createPdfExports, type PdfExportLimits } from './pdf-exports';
 import type { PdfExportService, PdfJob } from './types';
 
 const LIMITS: PdfExportLimits = {
@@ -83,11 +84,26 @@ describe('PDF export service (worker threads)', { timeout: 90_000 }, () => {
 	it('refuses a plan over the text budget before it reaches a worker (413)', async () => {
 		const s = start({ maxChars: 50_000 });
 		const j = job();
-		j.plan.meta.title = 'x'.repeat(60_000);
+		j.plan!.meta.title = 'x'.repeat(60_000);
 		expect(jobChars(j, 50_000)).toBeGreaterThan(50_000);
 		const result = await s.render('u1', j);
 		expect(result).toMatchObject({ ok: false, error: { status: 413, code: 'export_too_large' } });
 		if (!result.ok) expect(result.error.message).toMatch(/zu umfangreich/);
+	});
+
+	it('reads a live document from its Yjs state in the worker, with the text budget there', async () => {
+		const s = start({ maxChars: 50_000 });
+		const doc = new Y.Doc();
+		buildPlan(doc, { fields: 1, goalsPerField: 1, measuresPerGoal: 2 });
+		const options = parseExportOptions({ type: 'gesamtplan' });
+		if (!options.ok) throw new Error(options.error.message);
+		const update = () => ({ planId: 'p1', update: Y.encodeStateAsUpdate(doc) });
+		const ok = await s.render('u1', { state: update(), options: options.value });
+		expect(ok.ok).toBe(true);
+		if (ok.ok) expect(ok.value.fileName).toMatch(/testplan-gesamtplan\.pdf$/);
+		doc.getMap('meta').set('title', 'y'.repeat(60_000));
+		const big = await s.render('u1', { state: update(), options: options.value });
+		expect(big).toMatchObject({ ok: false, error: { status: 413, code: 'export_too_large' } });
 	});
 
 	it('terminates an export over its time budget and keeps exporting', async () => {

@@ -7,6 +7,7 @@
  */
 import type { Logger } from '../log';
 import type { PdfExportResult, PdfExportService, PdfJob, PdfJobResult } from './types';
+import { SMALLER, jobChars, tooLarge } from './budget';
 import { exportWorkerFile } from './worker-file';
 import { WorkerPool } from './worker-pool';
 
@@ -17,27 +18,6 @@ export interface PdfExportLimits {
 	timeoutMs: number;
 	maxChars: number;
 	maxMemoryMb: number;
-}
-
-const SMALLER =
-	'Bitte wählen Sie weniger Inhalte (z. B. ein Handlungsfeld oder die Maßnahmensteckbriefe einzelner Handlungsfelder).';
-
-/** Characters of text in the job, counting stops as soon as `limit` is passed. */
-export function jobChars(job: PdfJob, limit: number): number {
-	let total = 0;
-	const stack: unknown[] = [job.plan, job.consideration, job.options];
-	while (stack.length > 0 && total <= limit) {
-		const value = stack.pop();
-		if (typeof value === 'string') total += value.length;
-		else if (Array.isArray(value)) for (const v of value) stack.push(v);
-		else if (value && typeof value === 'object') {
-			for (const [k, v] of Object.entries(value)) {
-				total += k.length;
-				stack.push(v);
-			}
-		}
-	}
-	return total;
 }
 
 export function createPdfExports(args: {
@@ -69,20 +49,17 @@ export function createPdfExports(args: {
 					}
 				};
 			}
-			if (jobChars(job, limits.maxChars) > limits.maxChars) {
-				return {
-					ok: false,
-					error: {
-						status: 413,
-						code: 'export_too_large',
-						message: `Dieser Plan ist für einen PDF-Export zu umfangreich (mehr als ${limits.maxChars.toLocaleString('de-DE')} Zeichen Text). ${SMALLER}`
-					}
-				};
+			// A PlanJson is measured here; a live document's state by the worker after reading it.
+			if (job.plan && jobChars(job, limits.maxChars) > limits.maxChars) {
+				return { ok: false, error: tooLarge(limits.maxChars) };
 			}
 			perPerson.set(personId, (perPerson.get(personId) ?? 0) + 1);
 			let outcome;
 			try {
-				outcome = await pool.run(job);
+				outcome = await pool.run(
+					{ ...job, maxChars: limits.maxChars },
+					job.state ? [job.state.update.buffer as ArrayBuffer] : []
+				);
 			} finally {
 				const left = (perPerson.get(personId) ?? 1) - 1;
 				if (left > 0) perPerson.set(personId, left);

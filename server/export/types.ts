@@ -6,8 +6,16 @@ import type { PlanJson } from '../../src/lib/domain/types';
 import type { ExportEnv } from '../../src/lib/export/index';
 import type { ExportOptions } from '../../src/lib/export/options';
 
+/**
+ * One export. The plan comes either as PlanJson (a version) or as the live document's Yjs state
+ * (`state`): then the worker reads the plan itself and the text budget is checked there, so even
+ * reading a very large plan never blocks the server's event loop.
+ */
 export interface PdfJob {
-	plan: PlanJson;
+	plan?: PlanJson;
+	state?: { planId: string; update: Uint8Array };
+	/** Largest text (characters) the worker renders; set by the service. */
+	maxChars?: number;
 	options: ExportOptions;
 	consideration?: ExportEnv['consideration'];
 	checks?: ExportEnv['checks'];
@@ -16,7 +24,7 @@ export interface PdfJob {
 
 export type PdfJobResult =
 	| { ok: true; bytes: Uint8Array; fileName: string; pageCount: number }
-	| { ok: false; error: { code: string; message: string } };
+	| { ok: false; error: { code: string; message: string; status?: number } };
 
 export interface PdfExportError {
 	status: number;

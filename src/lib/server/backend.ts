@@ -63,6 +63,8 @@ export interface MitplanBackend {
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;
 	getPlan(planId: string): Promise<ApiResult<PlanJson>>;
+	/** The live document's state as one Yjs update (read off the event loop by the PDF export). */
+	getPlanState(planId: string): Promise<ApiResult<Uint8Array>>;
 	/** `example: true` fills the new plan with the Beispielplan's content. */
 	createPlan(input: {
 		title: string;

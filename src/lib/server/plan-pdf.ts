@@ -13,7 +13,8 @@ export async function planPdfResponse(args: {
 	locals: App.Locals;
 	planId: string;
 	principal: Principal;
-	plan: PlanJson;
+	/** A version's plan, or the live plan's Yjs state (read by the export worker). */
+	plan: PlanJson | { state: Uint8Array };
 	options: ExportOptions;
 	/** Changes the file name (e.g. a version adds its date). */
 	fileName?: (fileName: string) => string;
@@ -29,8 +30,9 @@ export async function planPdfResponse(args: {
 	}
 	const checks = await locals.backend.review.checksByMeasure(planId).catch(() => ({}));
 	// Rendered in a worker thread (server/export): limits per person and instance, time budget.
+	const plan = args.plan;
 	const result = await locals.backend.exports.render(args.principal.id, {
-		plan: args.plan,
+		...('state' in plan ? { state: { planId, update: plan.state } } : { plan }),
 		options,
 		consideration,
 		checks
