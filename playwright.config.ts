@@ -74,6 +74,8 @@ export default defineConfig({
 			DATA_DIR: process.env.MITPLAN_E2E_DATA_DIR!,
 			ORIGIN: baseURL,
 			LOG_LEVEL: 'warn',
+			// Cheap password hashes keep the many e2e logins fast (production: 2^17).
+			PASSWORD_HASH_COST: '12',
 			SEED_EXAMPLE_PLAN: 'true',
 			MITPLAN_ADMIN_EMAIL: ADMIN_EMAIL,
 			MITPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD

@@ -6,6 +6,8 @@
  *   3. Store append latency (file and Redis) and the server's memory with the big plan loaded.
  *   4. PDF export of plans with 500 and 2,000 measures (bench/export.ts).
  *   5. Comparing two versions of a plan with 2,000 measures (bench/compare.ts).
+ *   6. The server's event-loop lag while 50 editors type and it exports the 2,000-measure plan
+ *      as PDF (bench/lag.ts; target p99 < 50 ms).
  * The server runs in its own process; clients are real y-websocket providers in this process.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -21,6 +23,7 @@ import { connectClient, type TestClient } from '../tests/helpers/clients';
 import { startRedis } from '../tests/helpers/redis-server';
 import { runCompareBench } from './compare';
 import { runExportBench } from './export';
+import { runLagBench } from './lag';
 import { runReviewBench } from './review';
 
 const RECEIVERS = 50;
@@ -260,6 +263,7 @@ async function main() {
 	}
 
 	await runReviewBench(child, url, 'klein', TOKENS.get('klein')!);
+	await runLagBench(child, url, 'klein', TOKENS.get('klein')!, 'gross');
 
 	child.kill('SIGTERM');
 	rmSync(dataDir, { recursive: true, force: true });

@@ -2,8 +2,10 @@
  * The benchmark's server: the real sync server in its own process (no SvelteKit UI needed). A
  * bench account owns the plans the benchmark asks for ({grant: planId}) and gets sync tokens.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../server/config';
 import { startServer } from '../server/main';
+import { parseExportOptions } from '../src/lib/export/options';
 
 const running = await startServer(loadConfig());
 const { access } = running.core;
@@ -56,6 +58,46 @@ async function review(message: object): Promise<void> {
 	}
 }
 
+/**
+ * Event-loop lag (bench/lag.ts): measured for `ms` (typing only) or while a plan is exported
+ * as PDF through the export service (as GET …/export.pdf does: the plan's Yjs state is read
+ * and handed to a worker, which reads and renders it).
+ */
+async function lag(message: { lag: string; ms?: number; planId?: string }): Promise<void> {
+	const histogram = monitorEventLoopDelay({ resolution: 5 });
+	histogram.enable();
+	const figures: Record<string, number | string> = {};
+	if (message.lag === 'export') {
+		const options = parseExportOptions({ type: 'gesamtplan' });
+		const start = performance.now();
+		const planId = String(message.planId);
+		const state = await running.core.plans.getPlanState(planId);
+		if (!state.ok || !options.ok) throw new Error('bench plan or options missing');
+		figures.readMs = performance.now() - start;
+		const result = await running.core.plans.exports.render(principal.id, {
+			state: { planId, update: state.value },
+			options: options.value
+		});
+		figures.exportMs = performance.now() - start;
+		if (result.ok) figures.pages = result.value.pageCount;
+		else figures.error = result.error.message;
+	} else {
+		await new Promise((r) => setTimeout(r, message.ms ?? 3000));
+	}
+	histogram.disable();
+	const toMs = (ns: number) => ns / 1e6;
+	process.send?.({
+		lagResult: {
+			...figures,
+			p50: toMs(histogram.percentile(50)),
+			p99: toMs(histogram.percentile(99)),
+			max: toMs(histogram.max),
+			count: histogram.count,
+			p90: toMs(histogram.percentile(90))
+		}
+	});
+}
+
 process.stdout.write(`READY ${running.port}\n`);
 process.on('SIGTERM', () => void running.close().then(() => process.exit(0)));
 process.on('message', async (message: unknown) => {
@@ -65,6 +107,9 @@ process.on('message', async (message: unknown) => {
 		await access.registerPlan(planId, principal);
 		const { token } = await access.issueSyncToken(principal, planId);
 		process.send?.({ planId, token });
+	}
+	if (typeof message === 'object' && message !== null && 'lag' in message) {
+		await lag(message as { lag: string; ms?: number; planId?: string });
 	}
 	if (typeof message === 'object' && message !== null) await review(message);
 });

@@ -5,7 +5,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const outputs = ['build/handler.js', 'build/server/main.js'].map((p) => path.join(root, p));
+const outputs = ['build/handler.js', 'build/server/main.js', 'build/server/export-worker.js'].map(
+	(p) => path.join(root, p)
+);
 const sources = [
 	'src',
 	'server',

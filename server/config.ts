@@ -3,6 +3,7 @@
  * environment. Every variable is documented in README.md ("Konfiguration / Configuration").
  * Invalid values stop the start with a message that names the variable and what is allowed.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -38,8 +39,18 @@ export interface Config {
 	cookieSecure: 'auto' | boolean;
 	/** SYNC_MAX_CONNECTIONS_PER_USER: open websocket connections one person may hold on one instance. */
 	syncMaxConnectionsPerUser: number;
-	/** LOGIN_MAX_FAILURES_PER_ACCOUNT / _PER_ADDRESS within LOGIN_WINDOW_MINUTES, then 429. */
+	/**
+	 * LOGIN_MAX_FAILURES_PER_ACCOUNT: failures per (account, address) before doubling delays;
+	 * LOGIN_MAX_FAILURES_PER_ADDRESS: failures per address across accounts; within LOGIN_WINDOW_MINUTES.
+	 */
 	loginLimits: { perAccount: number; perAddress: number; windowMs: number };
+	/**
+	 * PASSWORD_HASH_COST: log2 of scrypt's N for new and upgraded password hashes (default 17 =
+	 * OWASP's minimum; lower only for tests). Stored hashes of a lower cost are upgraded at login.
+	 */
+	passwordHashCost: number;
+	/** AUDIT_ROUTINE_MAX_PER_PERSON: routine audit entries (exports …) per person and plan in 10 min. */
+	auditRoutinePerPerson: number;
 	/**
 	 * VERSION_AUTO_IDLE_MS: automatic snapshot after this editing pause (0 = none); VERSION_AUTO_KEEP:
 	 * how many are kept; VERSION_NAMED_MAX: named versions per plan (more: 409 too_many_versions);
@@ -54,6 +65,20 @@ export interface Config {
 	 * (comment writes per person per minute, then 429).
 	 */
 	review: { dueSoonDays: number; reminderIntervalMs: number; commentsPerMinute: number };
+	/**
+	 * PDF export in worker threads: EXPORT_WORKERS running at once, EXPORT_QUEUE waiting (more:
+	 * 503 + Retry-After), EXPORT_MAX_PER_PERSON at once per person (more: 429), EXPORT_TIMEOUT_MS
+	 * per export (then the worker is terminated), EXPORT_MAX_CHARS of text (more: 413),
+	 * EXPORT_MAX_MEMORY_MB heap per worker.
+	 */
+	exports: {
+		workers: number;
+		queue: number;
+		perPerson: number;
+		timeoutMs: number;
+		maxChars: number;
+		maxMemoryMb: number;
+	};
 }
 
 export class ConfigError extends Error {
@@ -157,6 +182,8 @@ export function loadConfig(env: Env = process.env): Config {
 			perAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100_000),
 			windowMs: int('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60) * 60 * 1000
 		},
+		passwordHashCost: int('PASSWORD_HASH_COST', 17, 10, 20),
+		auditRoutinePerPerson: int('AUDIT_ROUTINE_MAX_PER_PERSON', 60, 1, 100_000),
 		versions: {
 			autoIdleMs: int('VERSION_AUTO_IDLE_MS', 180_000, 0, 24 * 3600 * 1000),
 			autoKeep: int('VERSION_AUTO_KEEP', 50, 1, 10_000),
@@ -172,6 +199,20 @@ export function loadConfig(env: Env = process.env): Config {
 			dueSoonDays: int('REVIEW_DUE_SOON_DAYS', 2, 0, 60),
 			reminderIntervalMs: int('REVIEW_REMINDER_MINUTES', 60, 0, 7 * 24 * 60) * 60 * 1000,
 			commentsPerMinute: int('REVIEW_COMMENTS_PER_MINUTE', 20, 1, 10_000)
+		},
+		exports: {
+			// One core stays free for the event loop.
+			workers: int(
+				'EXPORT_WORKERS',
+				Math.max(1, Math.min(4, os.availableParallelism() - 1)),
+				1,
+				64
+			),
+			queue: int('EXPORT_QUEUE', 20, 0, 10_000),
+			perPerson: int('EXPORT_MAX_PER_PERSON', 2, 1, 100),
+			timeoutMs: int('EXPORT_TIMEOUT_MS', 120_000, 100, 3600 * 1000),
+			maxChars: int('EXPORT_MAX_CHARS', 4_000_000, 1000, 500_000_000),
+			maxMemoryMb: int('EXPORT_MAX_MEMORY_MB', 1024, 64, 65_536)
 		}
 	};
 

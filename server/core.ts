@@ -25,6 +25,7 @@ import { RoomManager } from './sync/rooms';
 import { createUpgradeAuthorizer } from './sync/authorize';
 import { createSyncServer, type SyncServer } from './sync/sync-server';
 import { createVersions } from './versions/index';
+import { createPdfExports } from './export/pdf-exports';
 import { actorOf } from '../src/lib/server/actor';
 import type { VersionService } from './versions/service';
 import { createSwitchableEmitter } from './review/emitter';
@@ -113,11 +114,16 @@ export async function createCore(
 			sessionTtlMs: config.sessionTtlMs,
 			loginFailuresPerAccount: config.loginLimits.perAccount,
 			loginFailuresPerAddress: config.loginLimits.perAddress,
-			loginWindowMs: config.loginLimits.windowMs
+			loginWindowMs: config.loginLimits.windowMs,
+			auditRoutinePerPerson: config.auditRoutinePerPerson
 		},
 		onAccessChange,
-		listPlanIds: () => store.list()
+		listPlanIds: () => store.list(),
+		passwordHashing: { logN: config.passwordHashCost, r: 8, p: 1 }
 	});
+	if (config.passwordHashCost < 17) {
+		log.warn('PASSWORD_HASH_COST unter 17: Passwörter sind schwächer geschützt (nur für Tests).');
+	}
 	const versions = await createVersions({ config, rooms, kv, log, logger: storageLogger });
 	const feedback = createFeedbackService({
 		kv,
@@ -140,7 +146,9 @@ export async function createCore(
 			dueSoonDays: config.review.dueSoonDays
 		}
 	});
+	const exports = createPdfExports({ limits: config.exports, log });
 	const plans = new PlanService({
+		exports,
 		versions,
 		store,
 		rooms,
@@ -240,6 +248,7 @@ export async function createCore(
 				emitter.attach(null);
 				await realtime?.close().catch(() => {});
 				sync.close();
+				await plans.exports.close().catch(() => {});
 				await rooms.closeAll();
 				await versions.close().catch(() => {});
 				await bus.close().catch(() => {});

@@ -33,6 +33,7 @@ import type { PlanBus } from './sync/bus';
 import type { Room } from './sync/room';
 import type { RoomManager } from './sync/rooms';
 import type { VersionService } from './versions/service';
+import type { PdfExportService } from './export/types';
 
 /**
  * Ids of seeded example plans start with this; a random suffix follows, so that a browser's
@@ -62,8 +63,13 @@ export class PlanService implements MitplanBackend {
 			review: ReviewService;
 			settings: BackendSettings;
 			versions: VersionService;
+			exports: PdfExportService;
 		}
 	) {}
+
+	get exports(): PdfExportService {
+		return this.deps.exports;
+	}
 
 	get versions(): VersionService {
 		return this.deps.versions;
@@ -125,6 +131,14 @@ export class PlanService implements MitplanBackend {
 		return this.withRoom(planId, (room) => ({
 			ok: true as const,
 			value: readPlan(room.doc, planId)
+		}));
+	}
+
+	/** The live document's whole state as one Yjs update (the PDF export reads it in a worker). */
+	getPlanState(planId: string) {
+		return this.withRoom(planId, (room) => ({
+			ok: true as const,
+			value: Y.encodeStateAsUpdate(room.doc)
 		}));
 	}
 

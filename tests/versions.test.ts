@@ -384,7 +384,8 @@ for (const storage of ['file', 'redis'] as const) {
 				`/api/plans/${plan.id}/versions/${version.id}/export.pdf?${query}&consideration=true`
 			);
 			expect(withTable.pages).toBeGreaterThan(without.pages);
-		});
+			// Six exports in a row (each in the export worker): slow on a loaded machine.
+		}, 60_000);
 
 		it('attributes an edit to the person who made it (history) and snapshots after a pause', async () => {
 			const plan = await examplePlan('Verlauf');

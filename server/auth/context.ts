@@ -17,10 +17,33 @@ export const DEFAULT_LIMITS: AuthLimits = {
 	loginFailuresPerAccount: 5,
 	loginFailuresPerAddress: 20,
 	loginWindowMs: 15 * 60 * 1000,
-	guestJoinsPerAddress: 30
+	guestJoinsPerAddress: 30,
+	auditRoutinePerPerson: 60,
+	auditRoutineWindowMs: 10 * 60 * 1000,
+	auditKeep: 5000
 };
 
-export const AUDIT_KEEP = 5000;
+/** Security entries kept per plan, in their own list (only owners and joins produce them). */
+export const AUDIT_SECURITY_KEEP = 20_000;
+
+/**
+ * Who may do what in the plan: kept apart from routine entries so that no amount of exports,
+ * versions or review events (which viewers and guests can cause) pushes them out.
+ */
+export const SECURITY_AUDIT_ACTIONS: ReadonlySet<AuditEntry['action']> = new Set([
+	'plan_created',
+	'member_joined',
+	'member_added',
+	'role_changed',
+	'member_removed',
+	'invite_created',
+	'invite_used',
+	'invite_revoked',
+	'guest_joined',
+	'settings_changed',
+	'version_restored',
+	'version_deleted'
+]);
 export const MAX_INVITE_DAYS = 30;
 
 export interface Ctx {
@@ -46,10 +69,11 @@ export interface Ctx {
 export function createContext(deps: AccessServiceDeps): Ctx {
 	const { kv, log } = deps;
 	const now = deps.now ?? Date.now;
+	const limits = { ...DEFAULT_LIMITS, ...deps.limits };
 	return {
 		kv,
 		log,
-		limits: { ...DEFAULT_LIMITS, ...deps.limits },
+		limits,
 		scrypt: deps.passwordHashing ?? DEFAULT_SCRYPT,
 		now,
 		iso: () => new Date(now()).toISOString(),
@@ -70,7 +94,20 @@ export function createContext(deps: AccessServiceDeps): Ctx {
 				action,
 				details
 			};
-			await kv.listPush(K.audit(planId), JSON.stringify(entry), AUDIT_KEEP);
+			if (SECURITY_AUDIT_ACTIONS.has(action)) {
+				await kv.listPush(K.auditSecurity(planId), JSON.stringify(entry), AUDIT_SECURITY_KEEP);
+				return;
+			}
+			// Routine entries: at most auditRoutinePerPerson per person and window. The first one
+			// over the limit is kept, marked, so the log shows that more happened.
+			const limit = limits.auditRoutinePerPerson;
+			const count = await kv.incr(K.auditRate(planId, entry.actor.id), limits.auditRoutineWindowMs);
+			if (count.value > limit + 1) return;
+			if (count.value === limit + 1) {
+				entry.details = { ...details, weitereNichtProtokolliert: true };
+				log.warn('[auth] routine audit entries rate-limited', { planId, actor: entry.actor.id });
+			}
+			await kv.listPush(K.audit(planId), JSON.stringify(entry), limits.auditKeep);
 		},
 		loadUser: async (userId) => parseJson<UserRecord>(await kv.get(K.user(userId))),
 		loadInvite: async (inviteId) => parseJson<InviteRecord>(await kv.get(K.invite(inviteId))),

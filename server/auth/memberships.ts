@@ -154,7 +154,12 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 				if (invite) keys.push(K.inviteToken(invite.tokenHash));
 				await kv.del(keys);
 			}
-			await kv.del([K.members(planId), K.invites(planId), K.audit(planId)]);
+			await kv.del([
+				K.members(planId),
+				K.invites(planId),
+				K.audit(planId),
+				K.auditSecurity(planId)
+			]);
 			for (const userId of Object.keys(members)) ctx.publish({ planId, principalId: userId });
 			for (const inviteId of inviteIds) ctx.publish({ planId, inviteId });
 		},

@@ -1,18 +1,28 @@
 /** Password hashing: format, verification, malformed hashes, non-blocking behaviour. */
 import { describe, expect, it } from 'vitest';
-import { dummyVerify, hashPassword, verifyPassword } from './password';
+import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './password';
 
 describe('password hashing', () => {
 	it('produces scrypt$N$r$p$salt$hash with the default cost and verifies it', async () => {
 		const hash = await hashPassword('Sehr-geheim-123');
 		const parts = hash.split('$');
 		expect(parts[0]).toBe('scrypt');
-		expect(parts.slice(1, 4)).toEqual(['32768', '8', '1']);
+		// OWASP's minimum for scrypt: N = 2^17, r = 8, p = 1.
+		expect(parts.slice(1, 4)).toEqual(['131072', '8', '1']);
 		expect(Buffer.from(parts[4], 'base64url')).toHaveLength(16);
 		expect(Buffer.from(parts[5], 'base64url')).toHaveLength(32);
 		expect(await verifyPassword('Sehr-geheim-123', hash)).toBe(true);
 		expect(await verifyPassword('Sehr-geheim-124', hash)).toBe(false);
 		expect(await verifyPassword('', hash)).toBe(false);
+	});
+
+	it('asks for a new hash when the stored one is cheaper than the current cost', async () => {
+		const cheap = await hashPassword('Passwort-abc-1', { logN: 10, r: 8, p: 1 });
+		expect(needsRehash(cheap)).toBe(true);
+		expect(needsRehash(cheap, { logN: 10, r: 8, p: 1 })).toBe(false);
+		expect(needsRehash(cheap, { logN: 9, r: 8, p: 1 })).toBe(false);
+		expect(needsRehash(cheap, { logN: 10, r: 16, p: 1 })).toBe(true);
+		expect(needsRehash('kaputt')).toBe(true);
 	});
 
 	it('salts: the same password hashes differently each time', async () => {

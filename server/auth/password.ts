@@ -4,20 +4,21 @@
  *
  *   scrypt$<N>$<r>$<p>$<salt base64url>$<hash base64url>
  *
- * Defaults: N = 2^15, r = 8, p = 1, 16-byte salt, 32-byte key. `dummyVerify` spends the same
- * time as a real verification, so a login for an unknown e-mail is not faster than one for a
- * known account.
+ * Defaults: OWASP's minimum for scrypt, N = 2^17, r = 8, p = 1 (128 MiB, on libuv's thread
+ * pool), 16-byte salt, 32-byte key. Hashes of a lower cost still verify; `needsRehash` tells the
+ * login to store a new hash at the current cost. `dummyVerify` spends the same time as a real
+ * verification, so a login for an unknown e-mail is not faster than one for a known account.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 export interface ScryptParams {
-	/** log2 of the CPU/memory cost N (default 15). */
+	/** log2 of the CPU/memory cost N (default 17). */
 	logN: number;
 	r: number;
 	p: number;
 }
 
-export const DEFAULT_SCRYPT: ScryptParams = { logN: 15, r: 8, p: 1 };
+export const DEFAULT_SCRYPT: ScryptParams = { logN: 17, r: 8, p: 1 };
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 
@@ -83,6 +84,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
 	if (!parsed) return false;
 	const key = await derive(password, parsed.salt, parsed.N, parsed.r, parsed.p);
 	return timingSafeEqual(key, parsed.key);
+}
+
+/** True when `stored` was made with a lower cost than `params` (or cannot be read). */
+export function needsRehash(stored: string, params: ScryptParams = DEFAULT_SCRYPT): boolean {
+	const parsed = parse(stored);
+	if (!parsed) return true;
+	return parsed.N < 2 ** params.logN || parsed.r < params.r || parsed.p < params.p;
 }
 
 const dummies = new Map<string, Promise<string>>();

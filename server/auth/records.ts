@@ -14,8 +14,13 @@
  *   plan:<planId>:invites        set     invite ids
  *   invite:<inviteId>            JSON    InviteRecord (uses counted with an atomic update)
  *   invitetoken:<sha256(token)>  string  inviteId
- *   plan:<planId>:audit          list    AuditEntry JSON, newest first, capped at 5,000
- *   rl:login:acct:<sha256>       counter failed logins per e-mail address (window TTL)
+ *   plan:<planId>:audit          list    routine AuditEntry JSON (exports, versions, review …),
+ *                                        newest first, capped at 5,000
+ *   plan:<planId>:audit-security list    security AuditEntry JSON (SECURITY_AUDIT_ACTIONS),
+ *                                        own cap (20,000): routine entries never evict them
+ *   rl:audit:<planId>:<actorId>  counter routine audit entries per person (window TTL)
+ *   rl:login:pair:<sha256>       counter failed logins per (e-mail, client address) (window TTL)
+ *   rl:login:lock:<sha256>       string  epoch ms until which that pair is locked (TTL = delay)
  *   rl:login:addr:<address>      counter failed logins per client address
  *   rl:guest:addr:<address>      counter guest joins per client address
  */
@@ -38,7 +43,11 @@ export const K = {
 	invite: (id: string) => `invite:${id}`,
 	inviteToken: (hash: string) => `invitetoken:${hash}`,
 	audit: (planId: string) => `plan:${planId}:audit`,
-	loginAccount: (email: string) => `rl:login:acct:${sha256(email)}`,
+	auditSecurity: (planId: string) => `plan:${planId}:audit-security`,
+	auditRate: (planId: string, actorId: string) => `rl:audit:${planId}:${actorId.slice(0, 100)}`,
+	/** `pair` = normalized e-mail + "\n" + client address. */
+	loginPair: (pair: string) => `rl:login:pair:${sha256(pair)}`,
+	loginPairLock: (pair: string) => `rl:login:lock:${sha256(pair)}`,
 	loginAddress: (address: string) => `rl:login:addr:${address.slice(0, 100)}`,
 	/** Successful logins from an address in the window (offices behind one NAT address). */
 	loginAddressOk: (address: string) => `rl:login:addr-ok:${address.slice(0, 100)}`,

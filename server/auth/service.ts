@@ -64,11 +64,20 @@ export async function createAccessService(deps: AccessServiceDeps): Promise<Acce
 			await ctx.audit(planId, actor, action, details);
 		},
 
-		async listAudit(planId, limit = 200) {
+		async listAudit(planId, limit = 200, kind = 'all') {
 			if (!isValidPlanId(planId)) return [];
 			const n = Math.max(1, Math.min(5000, Math.floor(Number.isFinite(limit) ? limit : 200)));
-			const raw = await ctx.kv.listRange(K.audit(planId), 0, n - 1);
-			return raw.map((r) => parseJson<AuditEntry>(r)).filter((e): e is AuditEntry => e !== null);
+			const [routine, security] = await Promise.all(
+				[kind === 'security' ? null : K.audit(planId), K.auditSecurity(planId)].map((key) =>
+					key ? ctx.kv.listRange(key, 0, n - 1) : Promise.resolve([])
+				)
+			);
+			// Both lists are newest first; merged by time (ISO timestamps sort as strings).
+			return [...routine, ...security]
+				.map((r) => parseJson<AuditEntry>(r))
+				.filter((e): e is AuditEntry => e !== null)
+				.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+				.slice(0, n);
 		},
 
 		async close() {

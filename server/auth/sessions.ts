@@ -2,12 +2,13 @@
  * Sessions: random 32-byte tokens (base64url) of which only the SHA-256 is stored, with a TTL.
  * A user session is valid while the account is enabled and the session's epoch equals the
  * account's (raised by disabling and password resets); a guest session while its invite is
- * neither revoked nor expired. Login failures are rate-limited per account and per address
- * BEFORE the password is checked.
+ * neither revoked nor expired. Login failures are rate-limited per (account, address) with a
+ * growing delay, and per address across accounts, BEFORE the password is checked. Never per
+ * account alone: someone guessing from one address must not lock the real user out elsewhere.
  */
 import { guard, type Ctx } from './context';
 import { fail, tooManyAttempts } from './messages';
-import { dummyVerify, verifyPassword } from './password';
+import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './password';
 import {
 	guestAccessValid,
 	K,
@@ -67,20 +68,38 @@ export function createSessions(
 
 	/**
 	 * Counts the attempt *before* the (slow) password check, so parallel guesses cannot all pass
-	 * a check that only reads the counters. Per address, successful logins are given back (a
-	 * town hall's staff may all come through one NAT address). Returns the wait in seconds, or
-	 * null when the attempt may proceed.
+	 * a check that only reads the counters. Per (account, address): the first
+	 * `loginFailuresPerAccount - 1` failures are free; from then on every attempt locks the pair
+	 * for a delay that doubles with each failure (1 s, 2 s, 4 s, … up to the window), and attempts
+	 * during the lock are refused without being checked. Per address (across accounts),
+	 * successful logins are given back (a town hall's staff may all come through one NAT
+	 * address). Returns the wait in seconds, or null when the attempt may proceed.
 	 */
-	async function countAttempt(accountKey: string, address: string): Promise<number | null> {
-		const account = await kv.incr(accountKey, limits.loginWindowMs);
+	async function countAttempt(pair: string, address: string): Promise<number | null> {
+		const lockKey = K.loginPairLock(pair);
+		const lockedUntil = async () => {
+			const until = Number(await kv.get(lockKey));
+			return until > ctx.now() ? until - ctx.now() : 0;
+		};
+		const locked = await lockedUntil();
+		if (locked > 0) return Math.max(1, Math.ceil(locked / 1000));
+		const failures = await kv.incr(K.loginPair(pair), limits.loginWindowMs);
 		const byAddress = await kv.incr(K.loginAddress(address), limits.loginWindowMs);
 		const okFromAddress = (await kv.counter(K.loginAddressOk(address)))?.value ?? 0;
-		let wait = 0;
-		if (account.value > limits.loginFailuresPerAccount) wait = account.ttlMs;
 		if (byAddress.value - okFromAddress > limits.loginFailuresPerAddress) {
-			wait = Math.max(wait, byAddress.ttlMs);
+			return Math.max(1, Math.ceil(byAddress.ttlMs / 1000));
 		}
-		return wait > 0 ? Math.max(1, Math.ceil(wait / 1000)) : null;
+		const over = failures.value - limits.loginFailuresPerAccount;
+		if (over >= 0) {
+			const delay = Math.min(limits.loginWindowMs, 1000 * 2 ** Math.min(over, 30));
+			// Set-if-absent: of parallel attempts only one takes the lock and is checked.
+			const placed = await kv.set(lockKey, String(ctx.now() + delay), {
+				ttlMs: delay,
+				ifAbsent: true
+			});
+			if (!placed) return Math.max(1, Math.ceil(((await lockedUntil()) || 1000) / 1000));
+		}
+		return null;
 	}
 
 	return {
@@ -89,9 +108,9 @@ export function createSessions(
 				const normalized =
 					normalizeEmail(email) ??
 					(typeof email === 'string' ? email.trim().toLowerCase().slice(0, 254) : '');
-				const accountKey = K.loginAccount(normalized);
 				const from = String(address ?? 'unknown');
-				const wait = await countAttempt(accountKey, from);
+				const pair = `${normalized}\n${from.slice(0, 100)}`;
+				const wait = await countAttempt(pair, from);
 				if (wait !== null) return tooManyAttempts(wait);
 
 				const user = normalizeEmail(email) ? await findRecordByEmail(normalized) : null;
@@ -103,24 +122,25 @@ export function createSessions(
 					log.info('[auth] login failed', { address: from.slice(0, 100) });
 					return fail('invalid_credentials');
 				}
-				// Success clears this account's failures and gives the address its attempt back.
-				await kv.del(accountKey);
+				// Success clears the failures of this account from this address and gives the
+				// address its attempt back.
+				await kv.del([K.loginPair(pair), K.loginPairLock(pair)]);
 				await kv.incr(K.loginAddressOk(from), limits.loginWindowMs);
+				// A hash of an older, lower cost is replaced at this login (the password is known now).
+				const upgraded = needsRehash(user.passwordHash, ctx.scrypt)
+					? await hashPassword(pw, ctx.scrypt)
+					: null;
 				const now = ctx.now();
 				const lastLoginAt = new Date(now).toISOString();
 				const updated = await kv.update(K.user(user.id), (raw) => {
 					const u = parseJson<UserRecord>(raw);
 					if (!u) return { result: null };
 					// A reset, password change or disabling while the password was being checked
-					// must not be outlived by this session.
-					if (
-						u.disabled ||
-						u.passwordHash !== user.passwordHash ||
-						u.sessionEpoch !== user.sessionEpoch
-					) {
-						return { result: null };
-					}
-					const next = { ...u, lastLoginAt };
+					// must not be outlived by this session (resets and changes raise the epoch; a
+					// parallel login's cost upgrade changes the hash, not the password).
+					if (u.disabled || u.sessionEpoch !== user.sessionEpoch) return { result: null };
+					const rehash = upgraded && u.passwordHash === user.passwordHash;
+					const next = { ...u, lastLoginAt, ...(rehash ? { passwordHash: upgraded } : {}) };
 					return { value: JSON.stringify(next), result: next };
 				});
 				if (!updated) return fail('invalid_credentials');

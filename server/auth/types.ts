@@ -120,13 +120,24 @@ export interface AuthLimits {
 	sessionTtlMs: number;
 	/** Sync token lifetime (ms); default 5 minutes. */
 	syncTokenTtlMs: number;
-	/** Failed logins per account per window before refusing (429); default 5 per 15 min. */
+	/**
+	 * Failed logins per (account, address) per window before each further attempt waits a
+	 * doubling delay (429 with Retry-After); default 5 per 15 min. Other addresses are unaffected.
+	 */
 	loginFailuresPerAccount: number;
 	/** Failed logins per IP address per window; default 20 per 15 min. */
 	loginFailuresPerAddress: number;
 	loginWindowMs: number;
 	/** Guest joins per address per window (invite link abuse); default 30 per 15 min. */
 	guestJoinsPerAddress: number;
+	/**
+	 * Routine audit entries (exports, versions, review …) one person adds to a plan's log per
+	 * window; more are not recorded (security entries are never limited). Default 60 per 10 min.
+	 */
+	auditRoutinePerPerson: number;
+	auditRoutineWindowMs: number;
+	/** Routine audit entries kept per plan (newest); default 5,000. */
+	auditKeep: number;
 }
 
 /** What createAccessService(deps) gets. */
@@ -305,8 +316,11 @@ export interface AccessService {
 		action: AuditEntry['action'],
 		details?: AuditEntry['details']
 	): Promise<void>;
-	/** Newest first; at most `limit` (default 200). The log keeps the newest 5,000 entries. */
-	listAudit(planId: string, limit?: number): Promise<AuditEntry[]>;
+	/**
+	 * Newest first; at most `limit` (default 200). The log keeps the newest 5,000 routine entries
+	 * and, separately, the newest 20,000 security entries (membership, roles, invites, settings).
+	 */
+	listAudit(planId: string, limit?: number, kind?: 'all' | 'security'): Promise<AuditEntry[]>;
 
 	close(): Promise<void>;
 }

@@ -23,6 +23,7 @@ export async function startInProcess(
 		HOST: '127.0.0.1',
 		LOG_LEVEL: 'error',
 		SEED_EXAMPLE_PLAN: 'false',
+		PASSWORD_HASH_COST: '12',
 		...env
 	});
 	const running = await startServer(config);
@@ -48,7 +49,15 @@ const BUNDLE = path.resolve('build/server/main.js');
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
 	if (!existsSync(BUNDLE)) throw new Error('build/server/main.js fehlt: erst `npm run build`.');
 	const child = spawn(process.execPath, [BUNDLE], {
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+		// A cheap password hash keeps the many test logins fast (production: 2^17).
+		env: {
+			...process.env,
+			PORT: '0',
+			HOST: '127.0.0.1',
+			LOG_LEVEL: 'info',
+			PASSWORD_HASH_COST: '12',
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

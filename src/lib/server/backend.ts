@@ -12,6 +12,7 @@ import type { AccessService } from '../../../server/auth/types';
 import type { VersionsBackend } from '$lib/versions/types';
 import type { FeedbackService } from '../../../server/feedback/service';
 import type { ReviewService } from '../../../server/review/service';
+import type { PdfExportService } from '../../../server/export/types';
 
 /** Settings the HTTP side needs from the validated server configuration. */
 export interface BackendSettings {
@@ -62,6 +63,8 @@ export interface MitplanBackend {
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;
 	getPlan(planId: string): Promise<ApiResult<PlanJson>>;
+	/** The live document's state as one Yjs update (read off the event loop by the PDF export). */
+	getPlanState(planId: string): Promise<ApiResult<Uint8Array>>;
 	/** `example: true` fills the new plan with the Beispielplan's content. */
 	createPlan(input: {
 		title: string;
@@ -81,6 +84,8 @@ export interface MitplanBackend {
 	readonly info: { storage: 'redis' | 'file'; instanceId: string };
 	/** Versions, compare, restore and per-item history (server/versions). */
 	readonly versions: VersionsBackend;
+	/** PDF export in worker threads, with per-person and per-instance limits (server/export). */
+	readonly exports: PdfExportService;
 }
 
 const BACKEND_KEY = Symbol.for('mitplan.backend');

@@ -1,11 +1,11 @@
 /**
  * The PDF answer of both export endpoints (GET /api/plans/<id>/export.pdf and
  * /versions/<vid>/export.pdf): the Abwägungstabelle when asked for (`consideration=true`), the
- * administrative checks of the measures, the file name, the audit entry.
+ * administrative checks of the measures, the file name, the audit entry. The PDF itself is
+ * rendered off the event loop by `locals.backend.exports` (server/export/pdf-exports.ts).
  */
 import type { Principal } from '../../../server/auth/types';
 import type { PlanJson } from '$lib/domain/types';
-import { exportPlanPdfNode } from '$lib/export/node';
 import type { ExportOptions } from '$lib/export/options';
 import { errorResponse, resultResponse } from '$lib/server/http';
 
@@ -13,7 +13,8 @@ export async function planPdfResponse(args: {
 	locals: App.Locals;
 	planId: string;
 	principal: Principal;
-	plan: PlanJson;
+	/** A version's plan, or the live plan's Yjs state (read by the export worker). */
+	plan: PlanJson | { state: Uint8Array };
 	options: ExportOptions;
 	/** Changes the file name (e.g. a version adds its date). */
 	fileName?: (fileName: string) => string;
@@ -27,19 +28,24 @@ export async function planPdfResponse(args: {
 		if (!rows.ok) return resultResponse(rows);
 		consideration = rows.value;
 	}
-	let result;
-	try {
-		const checks = await locals.backend.review.checksByMeasure(planId).catch(() => ({}));
-		result = exportPlanPdfNode(args.plan, options, { consideration, checks });
-	} catch (error) {
-		console.error('PDF export failed', error);
+	const checks = await locals.backend.review.checksByMeasure(planId).catch(() => ({}));
+	// Rendered in a worker thread (server/export): limits per person and instance, time budget.
+	const plan = args.plan;
+	const result = await locals.backend.exports.render(args.principal.id, {
+		...('state' in plan ? { state: { planId, update: plan.state } } : { plan }),
+		options,
+		consideration,
+		checks
+	});
+	if (!result.ok) {
+		const { status, code, message, retryAfter } = result.error;
 		return errorResponse(
-			500,
-			'export_failed',
-			'Das PDF konnte nicht erstellt werden. Bitte versuchen Sie es erneut oder wählen Sie weniger Inhalte (z. B. ein Handlungsfeld).'
+			status,
+			code,
+			message,
+			retryAfter ? { 'retry-after': String(retryAfter) } : undefined
 		);
 	}
-	if (!result.ok) return errorResponse(400, result.error.code, result.error.message);
 	const { bytes } = result.value;
 	const fileName = args.fileName ? args.fileName(result.value.fileName) : result.value.fileName;
 	await locals.backend.access

@@ -2,7 +2,10 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { errorResponse, requirePlanRole, storageUnavailable } from '$lib/server/http';
 
-/** GET /api/plans/<planId>/audit?limit=200 – the plan's audit log, newest first (owner). */
+/**
+ * GET /api/plans/<planId>/audit?limit=200&kind=security – the plan's audit log, newest first
+ * (owner); `kind=security` lists only membership, role, invite and settings entries.
+ */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const access = await requirePlanRole(locals, params.planId, 'owner');
 	if (!access.ok) return access.response;
@@ -11,8 +14,9 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (!Number.isInteger(limit) || limit < 1 || limit > 5000) {
 		return errorResponse(400, 'invalid_limit', 'limit muss eine ganze Zahl von 1 bis 5000 sein.');
 	}
+	const kind = url.searchParams.get('kind') === 'security' ? 'security' : 'all';
 	try {
-		return json(await locals.backend.access.listAudit(params.planId, limit));
+		return json(await locals.backend.access.listAudit(params.planId, limit, kind));
 	} catch {
 		return storageUnavailable();
 	}

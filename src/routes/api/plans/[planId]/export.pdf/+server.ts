@@ -13,13 +13,14 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (!access.ok) return access.response;
 	const options = parseExportOptions(url.searchParams);
 	if (!options.ok) return errorResponse(400, options.error.code, options.error.message);
-	const plan = await locals.backend.getPlan(params.planId);
-	if (!plan.ok) return errorResponse(plan.error.status, plan.error.code, plan.error.message);
+	// The plan's state as bytes: the export worker reads it, not this event loop.
+	const state = await locals.backend.getPlanState(params.planId);
+	if (!state.ok) return errorResponse(state.error.status, state.error.code, state.error.message);
 	return planPdfResponse({
 		locals,
 		planId: params.planId,
 		principal: access.principal,
-		plan: plan.value,
+		plan: { state: state.value },
 		options: options.value
 	});
 };

@@ -1,0 +1,51 @@
+/**
+ * The PDF export worker thread (run by the pool in pdf-exports.ts): receives a plan as plain data
+ * (PlanJson, options, consideration rows, check verdicts), renders it with jsPDF and posts the
+ * bytes back (transferred, not copied). Built to build/server/export-worker.js.
+ */
+import { parentPort } from 'node:worker_threads';
+import * as Y from 'yjs';
+import { readPlan } from '../../src/lib/domain/index';
+import type { PlanJson } from '../../src/lib/domain/types';
+import { exportPlanPdfNode } from '../../src/lib/export/node';
+import { jobChars, tooLarge } from './budget';
+import type { PdfJob, PdfJobResult } from './types';
+
+if (!parentPort) throw new Error('export-worker must run as a worker thread');
+const port = parentPort;
+
+port.on('message', ({ input }: { input: PdfJob }) => {
+	try {
+		let plan: PlanJson;
+		if (input.state) {
+			const doc = new Y.Doc();
+			Y.applyUpdate(doc, input.state.update);
+			plan = readPlan(doc, input.state.planId);
+			doc.destroy();
+			const limit = input.maxChars ?? Infinity;
+			if (jobChars({ ...input, plan }, limit) > limit) {
+				port.postMessage({ ok: true, value: { ok: false, error: tooLarge(limit) } });
+				return;
+			}
+		} else if (input.plan) plan = input.plan;
+		else throw new Error('export job without a plan');
+		const result = exportPlanPdfNode(plan, input.options, {
+			consideration: input.consideration,
+			checks: input.checks,
+			today: input.today
+		});
+		if (!result.ok) {
+			const answer: PdfJobResult = { ok: false, error: result.error };
+			port.postMessage({ ok: true, value: answer });
+			return;
+		}
+		const { bytes, fileName, pageCount } = result.value;
+		const answer: PdfJobResult = { ok: true, bytes, fileName, pageCount };
+		port.postMessage({ ok: true, value: answer }, [bytes.buffer as ArrayBuffer]);
+	} catch (error) {
+		port.postMessage({
+			ok: false,
+			message: error instanceof Error ? error.message : String(error)
+		});
+	}
+});
