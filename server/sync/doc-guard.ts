@@ -32,6 +32,17 @@ import { SCHEMA_VERSION, type ItemType } from '../../src/lib/domain/types';
 
 export type WriteScope = 'items' | 'all';
 
+/** A client's update was refused: its connection is closed with `code` and this reason. */
+export class UpdateRefused extends Error {
+	constructor(
+		readonly code: number,
+		message: string
+	) {
+		super(message);
+		this.name = 'UpdateRefused';
+	}
+}
+
 export type Verdict =
 	| {
 			ok: true;

@@ -22,6 +22,7 @@ import { CloseCode } from '../../src/lib/sync/close-codes';
 import { StorageError, type DocStore } from '../storage/types';
 import type { Logger } from '../log';
 import type { PlanBus } from './bus';
+import { UpdateRefused, checkUpdate } from './doc-guard';
 import type { ClientMessage } from './protocol';
 import {
 	MAX_AWARENESS_BYTES,
@@ -46,6 +47,8 @@ export interface Peer {
 	readonly id: string;
 	/** Read-only peers receive everything but their document updates are dropped. */
 	readonly canWrite: boolean;
+	/** Owners: may also change the plan settings (`meta`); others only items (doc-guard.ts). */
+	readonly canEditSettings?: boolean;
 	/** The user or guest behind the connection (access changes close their connections). */
 	readonly principalId?: string;
 	/** For guests: the invite they joined through (revoking it closes their connections). */
@@ -63,6 +66,34 @@ export interface RoomDeps {
 	compactEvery: number;
 	/** Another instance deleted the plan: the registry drops this room. */
 	onRemoteDelete?: (room: Room) => void;
+	/** Size limits of one plan (PLAN_MAX_BYTES, PLAN_MAX_ENTRIES); defaults below. */
+	limits?: Partial<PlanLimits>;
+}
+
+export interface PlanLimits {
+	/** Encoded size of the whole document; above it only deletions are accepted. */
+	maxDocBytes: number;
+	/** Map entries (items and Leitlinien links); above it only deletions are accepted. */
+	maxEntries: number;
+	/** Updates held back for missing dependencies, per connection. */
+	maxHeldBytes: number;
+}
+
+export const DEFAULT_PLAN_LIMITS: PlanLimits = {
+	maxDocBytes: 32 * 1024 * 1024,
+	maxEntries: 50_000,
+	maxHeldBytes: 8 * 1024 * 1024
+};
+
+/** Map entries of a plan: items plus each goal's Leitlinien links. */
+export function countEntries(doc: Y.Doc): number {
+	let count = 0;
+	for (const item of doc.getMap<unknown>('items').values()) {
+		count++;
+		const links = item instanceof Y.Map ? item.get('principleIds') : undefined;
+		if (links instanceof Y.Map) count += links.size;
+	}
+	return count;
 }
 
 const RETRY_MIN_MS = 250;
@@ -119,11 +150,21 @@ export class Room {
 	private fullStateMessage: Uint8Array | null = null;
 	/** Server-side users (API calls, connections) that keep the room loaded. */
 	holds = 0;
+	private readonly limits: PlanLimits;
+	/** Upper estimate of the encoded document size (exact after each re-measure). */
+	private approxBytes = 0;
+	/** Bytes that may be added before the size is measured again. */
+	private bytesUntilMeasure = 0;
+	/** Upper estimate of the map entries (exact after each recount). */
+	private approxEntries = 0;
+	/** Per connection: an update waiting for structs it depends on (doc-guard 'missing'). */
+	private readonly held = new Map<Peer, Uint8Array>();
 
 	constructor(
 		readonly planId: string,
 		private readonly deps: RoomDeps
 	) {
+		this.limits = { ...DEFAULT_PLAN_LIMITS, ...deps.limits };
 		this.awareness = new Awareness(this.doc);
 		this.awareness.setLocalState(null); // the server itself is not present
 		this.doc.on('update', this.onDocUpdate);
@@ -157,6 +198,8 @@ export class Room {
 		const state = await this.deps.store.load(this.planId);
 		if (!state || this.deletedRemotely) return false;
 		Y.applyUpdate(this.doc, state, ORIGIN_STORE);
+		this.measure();
+		this.approxEntries = countEntries(this.doc);
 		// Bring older documents to the current schema; the migration is stored like any edit.
 		const migrated = migrate(this.doc, ORIGIN_SERVER);
 		if (!migrated.ok) {
@@ -204,6 +247,7 @@ export class Room {
 	}
 
 	removePeer(peer: Peer): void {
+		this.held.delete(peer);
 		const ids = this.peers.get(peer);
 		if (!ids) return;
 		this.peers.delete(peer);
@@ -228,7 +272,7 @@ export class Room {
 					this.deps.log.debug('update from read-only peer dropped', { planId: this.planId });
 					return;
 				}
-				Y.applyUpdate(this.doc, message.update, peer);
+				this.applyChecked(peer, message.update);
 				return;
 			case 'awareness': {
 				if (message.update.byteLength > MAX_AWARENESS_BYTES) {
@@ -349,6 +393,65 @@ export class Room {
 		this.doc.destroy();
 	}
 
+	/**
+	 * Applies a client's update only if its scope, the plan layout and the plan limits allow it
+	 * (doc-guard.ts); otherwise throws UpdateRefused and nothing is applied, stored or relayed.
+	 * Only deletions pass once a plan is over its limits, so its owner can still repair it.
+	 */
+	private applyChecked(peer: Peer, incoming: Uint8Array): void {
+		const before = this.held.get(peer);
+		const update = before ? Y.mergeUpdates([before, incoming]) : incoming;
+		const verdict = checkUpdate(this.doc, update, peer.canEditSettings ? 'all' : 'items');
+		if (!verdict.ok && verdict.kind === 'missing') {
+			if (update.byteLength > this.limits.maxHeldBytes) {
+				throw new UpdateRefused(CloseCode.PlanTooLarge, 'Zu viele unvollständige Änderungen');
+			}
+			this.held.set(peer, update);
+			return;
+		}
+		this.held.delete(peer);
+		if (!verdict.ok) {
+			const code = verdict.kind === 'too_large' ? CloseCode.PlanTooLarge : CloseCode.Refused;
+			throw new UpdateRefused(code, verdict.reason);
+		}
+		if (!verdict.deletionOnly) {
+			if (this.approxBytes + update.byteLength > this.limits.maxDocBytes) {
+				if (update.byteLength > this.bytesUntilMeasure) this.measure();
+				if (this.approxBytes + update.byteLength > this.limits.maxDocBytes) {
+					const mb = Math.round(this.limits.maxDocBytes / 1024 / 1024);
+					throw new UpdateRefused(
+						CloseCode.PlanTooLarge,
+						`Plan zu groß (höchstens ${mb} MB): nur Löschen ist möglich`
+					);
+				}
+			}
+			if (
+				verdict.newEntries > 0 &&
+				this.approxEntries + verdict.newEntries > this.limits.maxEntries
+			) {
+				this.approxEntries = countEntries(this.doc);
+				if (this.approxEntries + verdict.newEntries > this.limits.maxEntries) {
+					throw new UpdateRefused(
+						CloseCode.PlanTooLarge,
+						`Plan zu groß (höchstens ${this.limits.maxEntries.toLocaleString('de-DE')} Einträge): nur Löschen ist möglich`
+					);
+				}
+			}
+		}
+		this.approxEntries += verdict.newEntries;
+		Y.applyUpdate(this.doc, update, peer);
+		if (verdict.deletionOnly && this.approxBytes > this.limits.maxDocBytes) this.measure();
+	}
+
+	/**
+	 * Measures the encoded document exactly. Costly for big plans, so the next measurement comes
+	 * only after 1/64 of the limit was added (a plan can exceed its limit by that much).
+	 */
+	private measure(): void {
+		this.approxBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+		this.bytesUntilMeasure = this.limits.maxDocBytes / 64;
+	}
+
 	/** New clients (empty state vector) share one encoding of the whole document. */
 	private syncStep2For(stateVector: Uint8Array): Uint8Array {
 		const isEmpty = stateVector.length === 1 && stateVector[0] === 0;
@@ -372,6 +475,8 @@ export class Room {
 
 	private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
 		this.fullStateMessage = null;
+		this.approxBytes += update.byteLength;
+		this.bytesUntilMeasure -= update.byteLength;
 		if (this.closed) return;
 		const message = encodeSyncUpdate(update);
 		for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);

@@ -6,7 +6,7 @@
 import type { DocStore } from '../storage/types';
 import type { Logger } from '../log';
 import type { PlanBus } from './bus';
-import { Room } from './room';
+import { Room, type PlanLimits } from './room';
 
 interface Entry {
 	loading: Promise<Room | null>;
@@ -31,6 +31,8 @@ export interface RoomManagerOptions {
 	log: Logger;
 	compactEvery: number;
 	idleMs: number;
+	/** PLAN_MAX_BYTES / PLAN_MAX_ENTRIES (see room.ts for the defaults). */
+	limits?: Partial<PlanLimits>;
 }
 
 export class RoomManager {
