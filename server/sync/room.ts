@@ -159,6 +159,7 @@ export class Room {
 	private approxEntries = 0;
 	/** Per connection: an update waiting for structs it depends on (doc-guard 'missing'). */
 	private readonly held = new Map<Peer, Uint8Array>();
+	private verifying = false;
 
 	constructor(
 		readonly planId: string,
@@ -226,17 +227,60 @@ export class Room {
 	 * Re-reads the store after an outage (catches updates other instances stored meanwhile) and
 	 * writes back what memory has and the store lacks (e.g. a Redis restarted without its data).
 	 */
-	async resync(): Promise<void> {
-		const state = await this.deps.store.load(this.planId);
-		if (this.closed) return;
-		if (!state) {
-			this.deps.log.warn('plan missing in store after reconnect', { planId: this.planId });
-			return;
+	async resync(attempt = 0): Promise<void> {
+		let state: Uint8Array | null;
+		try {
+			state = await this.deps.store.load(this.planId);
+		} catch (error) {
+			// The bus may be back before the store's own connection: try again a few times.
+			if (attempt >= 5 || this.closed) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+			return this.resync(attempt + 1);
 		}
-		Y.applyUpdate(this.doc, state, ORIGIN_STORE);
-		const missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVectorFromUpdate(state));
-		if (missing.length > 2) this.persist(missing);
+		if (this.closed) return;
+		if (state) Y.applyUpdate(this.doc, state, ORIGIN_STORE);
+		this.restoreLost(state, Y.encodeStateVector(this.doc));
 		this.retrySoon(0);
+	}
+
+	/**
+	 * After an append started a new log (a compaction, a new plan – or a store that lost the plan,
+	 * e.g. Redis FLUSHALL without a restart), checks that the store still has everything that
+	 * was stored before, and writes back what it lost.
+	 */
+	private async verifyStored(): Promise<void> {
+		if (this.verifying || this.closed) return;
+		this.verifying = true;
+		try {
+			while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+			if (this.unsaved.length > 0 || this.closed) return; // the retry re-reads the store
+			const expected = Y.encodeStateVector(this.doc);
+			const state = await this.deps.store.load(this.planId);
+			if (!this.closed) this.restoreLost(state, expected);
+		} catch (error) {
+			this.deps.log.warn('store check failed', { planId: this.planId, error });
+		} finally {
+			this.verifying = false;
+		}
+	}
+
+	/**
+	 * Writes back what this room holds (and had stored, `expected`) but the store lacks (null: the
+	 * whole plan), and says so loudly: the store lost data (e.g. Redis restarted without its AOF).
+	 */
+	private restoreLost(state: Uint8Array | null, expected: Uint8Array): void {
+		if (this.deletedRemotely || this.closed) return;
+		const storedVector = state ? Y.encodeStateVectorFromUpdate(state) : undefined;
+		const stored = storedVector ? Y.decodeStateVector(storedVector) : new Map<number, number>();
+		const lost = [...Y.decodeStateVector(expected)].some(
+			([client, clock]) => (stored.get(client) ?? 0) < clock
+		);
+		if (!lost) return;
+		this.deps.log.error(
+			'STORE LOST A PLAN (e.g. Redis restarted empty or FLUSHALL): writing its state back from memory',
+			{ planId: this.planId, storeHad: state ? 'a part' : 'nothing' }
+		);
+		this.persist(Y.encodeStateAsUpdate(this.doc, storedVector));
 	}
 
 	addPeer(peer: Peer): void {
@@ -524,6 +568,7 @@ export class Room {
 			({ logLength }) => {
 				this.publish(update);
 				if (logLength >= this.deps.compactEvery) this.compactInBackground();
+				if (logLength === 1) void this.verifyStored();
 			},
 			(error) => {
 				if (isDeleted(error)) return this.deletedElsewhere();
@@ -565,10 +610,12 @@ export class Room {
 	/** Appends unsaved updates one by one, in order, so no merged batch can outgrow the store's limit. */
 	private async storeUnsaved(): Promise<void> {
 		let stored = 0;
+		let newLog = false;
 		while (this.unsaved.length > 0) {
 			const update = this.unsaved[0];
 			try {
-				await this.deps.store.append(this.planId, update);
+				const { logLength } = await this.deps.store.append(this.planId, update);
+				if (logLength === 1) newLog = true;
 			} catch (error) {
 				if (isDeleted(error)) {
 					this.unsaved = [];
@@ -591,6 +638,7 @@ export class Room {
 			stored++;
 		}
 		this.retryDelay = RETRY_MIN_MS;
+		if (newLog) void this.verifyStored();
 		if (stored > 0) {
 			this.deps.log.info('unsaved updates stored after retry', {
 				planId: this.planId,
