@@ -22,6 +22,7 @@ import { CloseCode } from '../../src/lib/sync/close-codes';
 import { StorageError, type DocStore } from '../storage/types';
 import type { Logger } from '../log';
 import type { PlanBus } from './bus';
+import type { StoreHealth } from './store-health';
 import { UpdateRefused, checkUpdate } from './doc-guard';
 import type { ClientMessage } from './protocol';
 import {
@@ -66,6 +67,8 @@ export interface RoomDeps {
 	compactEvery: number;
 	/** Another instance deleted the plan: the registry drops this room. */
 	onRemoteDelete?: (room: Room) => void;
+	/** Append outages of this instance (logged once, reported by /api/health). */
+	health?: StoreHealth;
 	/** Size limits of one plan (PLAN_MAX_BYTES, PLAN_MAX_ENTRIES); defaults below. */
 	limits?: Partial<PlanLimits>;
 }
@@ -566,6 +569,7 @@ export class Room {
 	private persist(update: Uint8Array): void {
 		const write = this.deps.store.append(this.planId, update).then(
 			({ logLength }) => {
+				this.deps.health?.appendSucceeded();
 				this.publish(update);
 				if (logLength >= this.deps.compactEvery) this.compactInBackground();
 				if (logLength === 1) void this.verifyStored();
@@ -580,10 +584,13 @@ export class Room {
 					return;
 				}
 				this.unsaved.push(update);
-				this.deps.log.error('append failed; update kept in memory and retried', {
-					planId: this.planId,
-					error
-				});
+				if (this.deps.health) this.deps.health.appendFailed(error, this.planId);
+				else {
+					this.deps.log.error('append failed; update kept in memory and retried', {
+						planId: this.planId,
+						error
+					});
+				}
 				this.retrySoon(this.retryDelay);
 			}
 		);
@@ -615,6 +622,7 @@ export class Room {
 			const update = this.unsaved[0];
 			try {
 				const { logLength } = await this.deps.store.append(this.planId, update);
+				this.deps.health?.appendSucceeded();
 				if (logLength === 1) newLog = true;
 			} catch (error) {
 				if (isDeleted(error)) {
@@ -629,6 +637,7 @@ export class Room {
 					});
 					continue;
 				}
+				this.deps.health?.appendFailed(error, this.planId);
 				this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
 				this.retrySoon(this.retryDelay);
 				return;
