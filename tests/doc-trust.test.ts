@@ -6,10 +6,11 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
 import { createItem, getText, readMeta, readPlan } from '../src/lib/domain/index';
 import { CloseCode } from '../src/lib/sync/close-codes';
 import { createOwnedPlan, memberWithRole, syncToken } from './helpers/auth';
-import { connectClient, waitFor, type TestClient } from './helpers/clients';
+import { connectClient, rawSocket, waitFor, type TestClient } from './helpers/clients';
 import { startInProcess, tempDir } from './helpers/server';
 
 let server: Awaited<ReturnType<typeof startInProcess>>;
@@ -172,5 +173,34 @@ describe('plan size limits', () => {
 			async () => readPlan(await stored(planId), planId).principles.some((p) => p.title === 'Neu'),
 			'added after repair'
 		);
+	});
+});
+
+describe('presence entries per connection', () => {
+	/** An awareness message announcing `count` presence client ids starting at `first`. */
+	function presence(first: number, count: number): Uint8Array {
+		const update = encoding.createEncoder();
+		encoding.writeVarUint(update, count);
+		for (let id = first; id < first + count; id++) {
+			encoding.writeVarUint(update, id);
+			encoding.writeVarUint(update, 1);
+			encoding.writeVarString(update, JSON.stringify({ user: { name: 'x' } }));
+		}
+		const message = encoding.createEncoder();
+		encoding.writeVarUint(message, 1);
+		encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+		return encoding.toUint8Array(message);
+	}
+
+	it('closes a connection that announces more than a few client ids, also spread over messages', async () => {
+		const { planId, editorToken } = await planWithEditor('Anwesenheit');
+		const s = rawSocket(`${server.wsUrl}/sync/${planId}`, editorToken);
+		await s.opened;
+		for (let i = 0; i < 40; i++) s.ws.send(presence(1_000_000 + i * 3, 3));
+		const closed = await s.closed;
+		expect(closed.code).toBe(CloseCode.Malformed);
+		expect(closed.reason).toMatch(/Anwesenheits-Einträge/);
+		const states = server.core.rooms.peek(planId)?.awareness.getStates().size ?? 0;
+		expect(states).toBeLessThanOrEqual(16);
 	});
 });

@@ -103,6 +103,12 @@ function readAwarenessClients(update: Uint8Array): AwarenessClient[] {
 export const MAX_AWARENESS_BYTES = 32 * 1024;
 
 /**
+ * Presence client ids one connection may announce over its lifetime (a browser tab uses one);
+ * more close it with 4400, so nobody can fill the server's memory with presence entries.
+ */
+export const MAX_AWARENESS_CLIENTS_PER_CONNECTION = 16;
+
+/**
  * Re-encodes an awareness update keeping only the entries `keep` accepts, with `user.name` set
  * to the signed-in person's name (when given) in every state that carries a `user` object, so
  * nobody can appear under someone else's name. Null when no entry is left.

@@ -27,6 +27,7 @@ import { UpdateRefused, checkUpdate } from './doc-guard';
 import type { ClientMessage } from './protocol';
 import {
 	MAX_AWARENESS_BYTES,
+	MAX_AWARENESS_CLIENTS_PER_CONNECTION,
 	ProtocolError,
 	filterAwareness,
 	encodeAwareness,
@@ -163,6 +164,8 @@ export class Room {
 	/** Per connection: an update waiting for structs it depends on (doc-guard 'missing'). */
 	private readonly held = new Map<Peer, Uint8Array>();
 	private verifying = false;
+	/** Per connection: how many presence client ids it announced so far. */
+	private readonly announced = new WeakMap<Peer, number>();
 
 	constructor(
 		readonly planId: string,
@@ -334,6 +337,7 @@ export class Room {
 					for (const [other, ids] of this.peers) if (ids.has(id)) return other;
 					return undefined;
 				};
+				let announced = this.announced.get(peer) ?? 0;
 				const filtered = filterAwareness(
 					message.update,
 					({ id, clock }) => {
@@ -342,14 +346,21 @@ export class Room {
 						const current = this.awareness.meta.get(id)?.clock;
 						const newer = current === undefined || clock > current;
 						// Unowned here: a new client, or an echo of another instance's user (not newer).
-						if (owner === undefined) return newer;
-						if (!newer || owner.principalId === undefined) return false;
-						if (owner.principalId !== peer.principalId) return false;
-						this.peers.get(owner)?.delete(id);
+						if (owner === undefined && !newer) return false;
+						if (owner !== undefined) {
+							if (!newer || owner.principalId === undefined) return false;
+							if (owner.principalId !== peer.principalId) return false;
+						}
+						// A new presence entry of this connection: only a few per connection.
+						if (++announced > MAX_AWARENESS_CLIENTS_PER_CONNECTION) {
+							throw new ProtocolError('zu viele Anwesenheits-Einträge');
+						}
+						if (owner !== undefined) this.peers.get(owner)?.delete(id);
 						return true;
 					},
 					peer.displayName
 				);
+				this.announced.set(peer, announced);
 				if (!filtered) return;
 				for (const client of filtered.clients) {
 					if (client.removed) owned.delete(client.id);
