@@ -36,7 +36,13 @@ export interface AwarenessClient {
 
 export type ClientMessage =
 	| { kind: 'sync-step1'; stateVector: Uint8Array }
-	| { kind: 'sync-update'; update: Uint8Array; step: 'step2' | 'update' }
+	| {
+			kind: 'sync-update';
+			update: Uint8Array;
+			step: 'step2' | 'update';
+			/** The decoded structs (the document guard reads them instead of decoding again). */
+			decoded: ReturnType<typeof Y.decodeUpdate>;
+	  }
 	| { kind: 'awareness'; update: Uint8Array; clients: AwarenessClient[] }
 	| { kind: 'query-awareness' }
 	| { kind: 'auth' };
@@ -57,10 +63,11 @@ export function parseClientMessage(data: Uint8Array): ClientMessage {
 				}
 				if (step === SyncStep.Step2 || step === SyncStep.Update) {
 					// Decode fully before applying: Y.applyUpdate on garbage may throw half-way.
-					Y.decodeUpdate(payload);
+					const decoded = Y.decodeUpdate(payload);
 					return {
 						kind: 'sync-update',
 						update: payload,
+						decoded,
 						step: step === SyncStep.Step2 ? 'step2' : 'update'
 					};
 				}

@@ -9,6 +9,9 @@
  * the update stays in `unsaved`, is retried in order with back-off, and the room is not unloaded
  * before it is saved. A client's sync step 1 is answered only when its earlier updates are
  * stored, so a client shows "gespeichert" only for what really is.
+ *
+ * (Over 400 lines: persistence, presence and the checks of incoming updates all share the room's
+ * state; the update rules themselves live in doc-guard.ts, outage tracking in store-health.ts.)
  */
 import * as Y from 'yjs';
 import {
@@ -322,7 +325,7 @@ export class Room {
 					this.deps.log.debug('update from read-only peer dropped', { planId: this.planId });
 					return;
 				}
-				this.applyChecked(peer, message.update);
+				this.applyChecked(peer, message.update, message.decoded);
 				return;
 			case 'awareness': {
 				if (message.update.byteLength > MAX_AWARENESS_BYTES) {
@@ -456,10 +459,16 @@ export class Room {
 	 * (doc-guard.ts); otherwise throws UpdateRefused and nothing is applied, stored or relayed.
 	 * Only deletions pass once a plan is over its limits, so its owner can still repair it.
 	 */
-	private applyChecked(peer: Peer, incoming: Uint8Array): void {
+	private applyChecked(
+		peer: Peer,
+		incoming: Uint8Array,
+		decoded?: ReturnType<typeof Y.decodeUpdate>
+	): void {
 		const before = this.held.get(peer);
 		const update = before ? Y.mergeUpdates([before, incoming]) : incoming;
-		const verdict = checkUpdate(this.doc, update, peer.canEditSettings ? 'all' : 'items');
+		const verdict = checkUpdate(this.doc, update, peer.canEditSettings ? 'all' : 'items', {
+			decoded: before ? undefined : decoded
+		});
 		if (!verdict.ok && verdict.kind === 'missing') {
 			if (update.byteLength > this.limits.maxHeldBytes) {
 				throw new UpdateRefused(CloseCode.PlanTooLarge, 'Zu viele unvollständige Änderungen');
