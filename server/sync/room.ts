@@ -258,7 +258,9 @@ export class Room {
 	 * was stored before, and writes back what it lost.
 	 */
 	private async verifyStored(): Promise<void> {
-		if (this.verifying || this.closed) return;
+		// Only a shared Redis can be emptied behind this process's back; the file store's load
+		// would also queue this plan's next appends behind it.
+		if (this.verifying || this.closed || this.deps.store.kind !== 'redis') return;
 		this.verifying = true;
 		try {
 			while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
