@@ -167,4 +167,17 @@ describe('review settings', () => {
 		);
 		expect(() => loadConfig({ REVIEW_DUE_SOON_DAYS: 'bald' })).toThrow(/REVIEW_DUE_SOON_DAYS/);
 	});
+
+	it('reads the plan size limits and refuses invalid ones', () => {
+		expect(loadConfig({})).toMatchObject({
+			planMaxBytes: 32 * 1024 * 1024,
+			planMaxEntries: 50_000
+		});
+		expect(loadConfig({ PLAN_MAX_BYTES: '1048576', PLAN_MAX_ENTRIES: '100' })).toMatchObject({
+			planMaxBytes: 1048576,
+			planMaxEntries: 100
+		});
+		expect(() => loadConfig({ PLAN_MAX_BYTES: '10' })).toThrow(/PLAN_MAX_BYTES/);
+		expect(() => loadConfig({ PLAN_MAX_ENTRIES: 'viele' })).toThrow(/PLAN_MAX_ENTRIES/);
+	});
 });

@@ -19,6 +19,12 @@ export interface Config {
 	syncMaxMessageBytes: number;
 	/** SYNC_MAX_CONNECTIONS: open websocket connections one instance accepts (more get 4429). */
 	syncMaxConnections: number;
+	/**
+	 * PLAN_MAX_BYTES: encoded size of one plan; PLAN_MAX_ENTRIES: its items plus Leitlinien links.
+	 * Above either limit the plan stays readable and only deletions are accepted (close code 4413).
+	 */
+	planMaxBytes: number;
+	planMaxEntries: number;
 	/** COMPACT_EVERY: compact a plan's log into its snapshot after this many appended updates. */
 	compactEvery: number;
 	/** ROOM_IDLE_MS: unload a plan from memory this long after its last client left. */
@@ -167,6 +173,8 @@ export function loadConfig(env: Env = process.env): Config {
 		// At most the stores' limit for one update (64 MiB), so every accepted message is storable.
 		syncMaxMessageBytes: int('SYNC_MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 64 * 1024 * 1024),
 		syncMaxConnections: int('SYNC_MAX_CONNECTIONS', 2000, 1, 1_000_000),
+		planMaxBytes: int('PLAN_MAX_BYTES', 32 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+		planMaxEntries: int('PLAN_MAX_ENTRIES', 50_000, 10, 10_000_000),
 		compactEvery: int('COMPACT_EVERY', 500, 1, 1_000_000),
 		roomIdleMs: int('ROOM_IDLE_MS', 30_000, 0, 24 * 3600 * 1000),
 		seedExamplePlan: bool('SEED_EXAMPLE_PLAN', true),

@@ -87,7 +87,12 @@ export async function createCore(
 		bus,
 		log,
 		compactEvery: config.compactEvery,
-		idleMs: config.roomIdleMs
+		idleMs: config.roomIdleMs,
+		limits: {
+			maxDocBytes: config.planMaxBytes,
+			maxEntries: config.planMaxEntries,
+			maxHeldBytes: config.syncMaxMessageBytes
+		}
 	});
 	const kv = config.redisUrl
 		? await createRedisKv({ url: config.redisUrl, logger: storageLogger })

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createCore, type Core } from './core';
 import { createLogger } from './log';
+import { describeStartupError } from './startup-error';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
 
@@ -78,7 +79,15 @@ export async function main(): Promise<void> {
 		);
 	}
 	const here = path.dirname(fileURLToPath(import.meta.url));
-	const running = await startServer(config, path.join(here, '..', 'handler.js'));
+	let running: RunningServer;
+	try {
+		running = await startServer(config, path.join(here, '..', 'handler.js'));
+	} catch (error) {
+		const line = describeStartupError(error, config);
+		if (!line) throw error;
+		log.error(line);
+		process.exit(1);
+	}
 	running.core.log.info(
 		`Mitplan läuft auf http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${running.port}`
 	);

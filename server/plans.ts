@@ -96,6 +96,8 @@ export class PlanService implements MitplanBackend {
 	}
 
 	async healthy(): Promise<boolean> {
+		// Appends failing (e.g. ENOSPC) is not healthy, even if the store still answers reads.
+		if (this.deps.rooms.storeHealth.failing) return false;
 		try {
 			await this.deps.store.list();
 			return true;

@@ -7,6 +7,7 @@
 import type { WebSocket, RawData } from 'ws';
 import { CloseCode } from '../../src/lib/sync/close-codes';
 import type { Logger } from '../log';
+import { UpdateRefused } from './doc-guard';
 import { parseClientMessage, ProtocolError } from './protocol';
 import type { Peer, Room } from './room';
 import type { RoomManager } from './rooms';
@@ -38,6 +39,8 @@ export function handleConnection(
 	log: Logger,
 	options: {
 		canWrite: boolean;
+		/** Owners: may change the plan settings in the document too. */
+		canEditSettings?: boolean;
 		maxMessageBytes: number;
 		principalId?: string;
 		inviteId?: string;
@@ -54,6 +57,7 @@ export function handleConnection(
 	const peer: Peer = {
 		id: `c${nextPeerId++}`,
 		canWrite: options.canWrite,
+		canEditSettings: options.canEditSettings,
 		principalId: options.principalId,
 		inviteId: options.inviteId,
 		displayName: options.displayName,
@@ -92,6 +96,9 @@ export function handleConnection(
 		try {
 			room.handle(peer, parseClientMessage(data));
 		} catch (error) {
+			if (error instanceof UpdateRefused) {
+				return fail(error.code, `Änderung abgelehnt: ${error.message}`, error.message);
+			}
 			const reason =
 				error instanceof ProtocolError ? error.message : 'Änderung konnte nicht angewendet werden';
 			fail(CloseCode.Malformed, `Ungültige Nachricht: ${reason}`, error);

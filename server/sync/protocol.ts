@@ -36,7 +36,13 @@ export interface AwarenessClient {
 
 export type ClientMessage =
 	| { kind: 'sync-step1'; stateVector: Uint8Array }
-	| { kind: 'sync-update'; update: Uint8Array; step: 'step2' | 'update' }
+	| {
+			kind: 'sync-update';
+			update: Uint8Array;
+			step: 'step2' | 'update';
+			/** The decoded structs (the document guard reads them instead of decoding again). */
+			decoded: ReturnType<typeof Y.decodeUpdate>;
+	  }
 	| { kind: 'awareness'; update: Uint8Array; clients: AwarenessClient[] }
 	| { kind: 'query-awareness' }
 	| { kind: 'auth' };
@@ -57,10 +63,11 @@ export function parseClientMessage(data: Uint8Array): ClientMessage {
 				}
 				if (step === SyncStep.Step2 || step === SyncStep.Update) {
 					// Decode fully before applying: Y.applyUpdate on garbage may throw half-way.
-					Y.decodeUpdate(payload);
+					const decoded = Y.decodeUpdate(payload);
 					return {
 						kind: 'sync-update',
 						update: payload,
+						decoded,
 						step: step === SyncStep.Step2 ? 'step2' : 'update'
 					};
 				}
@@ -101,6 +108,12 @@ function readAwarenessClients(update: Uint8Array): AwarenessClient[] {
 
 /** Largest presence (awareness) update a client may send; presence is a name, a colour, a focus. */
 export const MAX_AWARENESS_BYTES = 32 * 1024;
+
+/**
+ * Presence client ids one connection may announce over its lifetime (a browser tab uses one);
+ * more close it with 4400, so nobody can fill the server's memory with presence entries.
+ */
+export const MAX_AWARENESS_CLIENTS_PER_CONNECTION = 16;
 
 /**
  * Re-encodes an awareness update keeping only the entries `keep` accepts, with `user.name` set

@@ -9,6 +9,9 @@
  * the update stays in `unsaved`, is retried in order with back-off, and the room is not unloaded
  * before it is saved. A client's sync step 1 is answered only when its earlier updates are
  * stored, so a client shows "gespeichert" only for what really is.
+ *
+ * (Over 400 lines: persistence, presence and the checks of incoming updates all share the room's
+ * state; the update rules themselves live in doc-guard.ts, outage tracking in store-health.ts.)
  */
 import * as Y from 'yjs';
 import {
@@ -22,9 +25,12 @@ import { CloseCode } from '../../src/lib/sync/close-codes';
 import { StorageError, type DocStore } from '../storage/types';
 import type { Logger } from '../log';
 import type { PlanBus } from './bus';
+import type { StoreHealth } from './store-health';
+import { UpdateRefused, checkUpdate } from './doc-guard';
 import type { ClientMessage } from './protocol';
 import {
 	MAX_AWARENESS_BYTES,
+	MAX_AWARENESS_CLIENTS_PER_CONNECTION,
 	ProtocolError,
 	filterAwareness,
 	encodeAwareness,
@@ -46,6 +52,8 @@ export interface Peer {
 	readonly id: string;
 	/** Read-only peers receive everything but their document updates are dropped. */
 	readonly canWrite: boolean;
+	/** Owners: may also change the plan settings (`meta`); others only items (doc-guard.ts). */
+	readonly canEditSettings?: boolean;
 	/** The user or guest behind the connection (access changes close their connections). */
 	readonly principalId?: string;
 	/** For guests: the invite they joined through (revoking it closes their connections). */
@@ -63,6 +71,36 @@ export interface RoomDeps {
 	compactEvery: number;
 	/** Another instance deleted the plan: the registry drops this room. */
 	onRemoteDelete?: (room: Room) => void;
+	/** Append outages of this instance (logged once, reported by /api/health). */
+	health?: StoreHealth;
+	/** Size limits of one plan (PLAN_MAX_BYTES, PLAN_MAX_ENTRIES); defaults below. */
+	limits?: Partial<PlanLimits>;
+}
+
+export interface PlanLimits {
+	/** Encoded size of the whole document; above it only deletions are accepted. */
+	maxDocBytes: number;
+	/** Map entries (items and Leitlinien links); above it only deletions are accepted. */
+	maxEntries: number;
+	/** Updates held back for missing dependencies, per connection. */
+	maxHeldBytes: number;
+}
+
+export const DEFAULT_PLAN_LIMITS: PlanLimits = {
+	maxDocBytes: 32 * 1024 * 1024,
+	maxEntries: 50_000,
+	maxHeldBytes: 8 * 1024 * 1024
+};
+
+/** Map entries of a plan: items plus each goal's Leitlinien links. */
+export function countEntries(doc: Y.Doc): number {
+	let count = 0;
+	for (const item of doc.getMap<unknown>('items').values()) {
+		count++;
+		const links = item instanceof Y.Map ? item.get('principleIds') : undefined;
+		if (links instanceof Y.Map) count += links.size;
+	}
+	return count;
 }
 
 const RETRY_MIN_MS = 250;
@@ -119,11 +157,24 @@ export class Room {
 	private fullStateMessage: Uint8Array | null = null;
 	/** Server-side users (API calls, connections) that keep the room loaded. */
 	holds = 0;
+	private readonly limits: PlanLimits;
+	/** Upper estimate of the encoded document size (exact after each re-measure). */
+	private approxBytes = 0;
+	/** Bytes that may be added before the size is measured again. */
+	private bytesUntilMeasure = 0;
+	/** Upper estimate of the map entries (exact after each recount). */
+	private approxEntries = 0;
+	/** Per connection: an update waiting for structs it depends on (doc-guard 'missing'). */
+	private readonly held = new Map<Peer, Uint8Array>();
+	private verifying = false;
+	/** Per connection: how many presence client ids it announced so far. */
+	private readonly announced = new WeakMap<Peer, number>();
 
 	constructor(
 		readonly planId: string,
 		private readonly deps: RoomDeps
 	) {
+		this.limits = { ...DEFAULT_PLAN_LIMITS, ...deps.limits };
 		this.awareness = new Awareness(this.doc);
 		this.awareness.setLocalState(null); // the server itself is not present
 		this.doc.on('update', this.onDocUpdate);
@@ -157,6 +208,8 @@ export class Room {
 		const state = await this.deps.store.load(this.planId);
 		if (!state || this.deletedRemotely) return false;
 		Y.applyUpdate(this.doc, state, ORIGIN_STORE);
+		this.measure();
+		this.approxEntries = countEntries(this.doc);
 		// Bring older documents to the current schema; the migration is stored like any edit.
 		const migrated = migrate(this.doc, ORIGIN_SERVER);
 		if (!migrated.ok) {
@@ -183,17 +236,62 @@ export class Room {
 	 * Re-reads the store after an outage (catches updates other instances stored meanwhile) and
 	 * writes back what memory has and the store lacks (e.g. a Redis restarted without its data).
 	 */
-	async resync(): Promise<void> {
-		const state = await this.deps.store.load(this.planId);
-		if (this.closed) return;
-		if (!state) {
-			this.deps.log.warn('plan missing in store after reconnect', { planId: this.planId });
-			return;
+	async resync(attempt = 0): Promise<void> {
+		let state: Uint8Array | null;
+		try {
+			state = await this.deps.store.load(this.planId);
+		} catch (error) {
+			// The bus may be back before the store's own connection: try again a few times.
+			if (attempt >= 5 || this.closed) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+			return this.resync(attempt + 1);
 		}
-		Y.applyUpdate(this.doc, state, ORIGIN_STORE);
-		const missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVectorFromUpdate(state));
-		if (missing.length > 2) this.persist(missing);
+		if (this.closed) return;
+		if (state) Y.applyUpdate(this.doc, state, ORIGIN_STORE);
+		this.restoreLost(state, Y.encodeStateVector(this.doc));
 		this.retrySoon(0);
+	}
+
+	/**
+	 * After an append started a new log (a compaction, a new plan – or a store that lost the plan,
+	 * e.g. Redis FLUSHALL without a restart), checks that the store still has everything that
+	 * was stored before, and writes back what it lost.
+	 */
+	private async verifyStored(): Promise<void> {
+		// Only a shared Redis can be emptied behind this process's back; the file store's load
+		// would also queue this plan's next appends behind it.
+		if (this.verifying || this.closed || this.deps.store.kind !== 'redis') return;
+		this.verifying = true;
+		try {
+			while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+			if (this.unsaved.length > 0 || this.closed) return; // the retry re-reads the store
+			const expected = Y.encodeStateVector(this.doc);
+			const state = await this.deps.store.load(this.planId);
+			if (!this.closed) this.restoreLost(state, expected);
+		} catch (error) {
+			this.deps.log.warn('store check failed', { planId: this.planId, error });
+		} finally {
+			this.verifying = false;
+		}
+	}
+
+	/**
+	 * Writes back what this room holds (and had stored, `expected`) but the store lacks (null: the
+	 * whole plan), and says so loudly: the store lost data (e.g. Redis restarted without its AOF).
+	 */
+	private restoreLost(state: Uint8Array | null, expected: Uint8Array): void {
+		if (this.deletedRemotely || this.closed) return;
+		const storedVector = state ? Y.encodeStateVectorFromUpdate(state) : undefined;
+		const stored = storedVector ? Y.decodeStateVector(storedVector) : new Map<number, number>();
+		const lost = [...Y.decodeStateVector(expected)].some(
+			([client, clock]) => (stored.get(client) ?? 0) < clock
+		);
+		if (!lost) return;
+		this.deps.log.error(
+			'STORE LOST A PLAN (e.g. Redis restarted empty or FLUSHALL): writing its state back from memory',
+			{ planId: this.planId, storeHad: state ? 'a part' : 'nothing' }
+		);
+		this.persist(Y.encodeStateAsUpdate(this.doc, storedVector));
 	}
 
 	addPeer(peer: Peer): void {
@@ -204,6 +302,7 @@ export class Room {
 	}
 
 	removePeer(peer: Peer): void {
+		this.held.delete(peer);
 		const ids = this.peers.get(peer);
 		if (!ids) return;
 		this.peers.delete(peer);
@@ -228,7 +327,7 @@ export class Room {
 					this.deps.log.debug('update from read-only peer dropped', { planId: this.planId });
 					return;
 				}
-				Y.applyUpdate(this.doc, message.update, peer);
+				this.applyChecked(peer, message.update, message.decoded);
 				return;
 			case 'awareness': {
 				if (message.update.byteLength > MAX_AWARENESS_BYTES) {
@@ -243,6 +342,7 @@ export class Room {
 					for (const [other, ids] of this.peers) if (ids.has(id)) return other;
 					return undefined;
 				};
+				let announced = this.announced.get(peer) ?? 0;
 				const filtered = filterAwareness(
 					message.update,
 					({ id, clock }) => {
@@ -251,14 +351,21 @@ export class Room {
 						const current = this.awareness.meta.get(id)?.clock;
 						const newer = current === undefined || clock > current;
 						// Unowned here: a new client, or an echo of another instance's user (not newer).
-						if (owner === undefined) return newer;
-						if (!newer || owner.principalId === undefined) return false;
-						if (owner.principalId !== peer.principalId) return false;
-						this.peers.get(owner)?.delete(id);
+						if (owner === undefined && !newer) return false;
+						if (owner !== undefined) {
+							if (!newer || owner.principalId === undefined) return false;
+							if (owner.principalId !== peer.principalId) return false;
+						}
+						// A new presence entry of this connection: only a few per connection.
+						if (++announced > MAX_AWARENESS_CLIENTS_PER_CONNECTION) {
+							throw new ProtocolError('zu viele Anwesenheits-Einträge');
+						}
+						if (owner !== undefined) this.peers.get(owner)?.delete(id);
 						return true;
 					},
 					peer.displayName
 				);
+				this.announced.set(peer, announced);
 				if (!filtered) return;
 				for (const client of filtered.clients) {
 					if (client.removed) owned.delete(client.id);
@@ -349,6 +456,71 @@ export class Room {
 		this.doc.destroy();
 	}
 
+	/**
+	 * Applies a client's update only if its scope, the plan layout and the plan limits allow it
+	 * (doc-guard.ts); otherwise throws UpdateRefused and nothing is applied, stored or relayed.
+	 * Only deletions pass once a plan is over its limits, so its owner can still repair it.
+	 */
+	private applyChecked(
+		peer: Peer,
+		incoming: Uint8Array,
+		decoded?: ReturnType<typeof Y.decodeUpdate>
+	): void {
+		const before = this.held.get(peer);
+		const update = before ? Y.mergeUpdates([before, incoming]) : incoming;
+		const verdict = checkUpdate(this.doc, update, peer.canEditSettings ? 'all' : 'items', {
+			decoded: before ? undefined : decoded
+		});
+		if (!verdict.ok && verdict.kind === 'missing') {
+			if (update.byteLength > this.limits.maxHeldBytes) {
+				throw new UpdateRefused(CloseCode.PlanTooLarge, 'Zu viele unvollständige Änderungen');
+			}
+			this.held.set(peer, update);
+			return;
+		}
+		this.held.delete(peer);
+		if (!verdict.ok) {
+			const code = verdict.kind === 'too_large' ? CloseCode.PlanTooLarge : CloseCode.Refused;
+			throw new UpdateRefused(code, verdict.reason);
+		}
+		if (!verdict.deletionOnly) {
+			if (this.approxBytes + update.byteLength > this.limits.maxDocBytes) {
+				if (update.byteLength > this.bytesUntilMeasure) this.measure();
+				if (this.approxBytes + update.byteLength > this.limits.maxDocBytes) {
+					const mb = Math.round(this.limits.maxDocBytes / 1024 / 1024);
+					throw new UpdateRefused(
+						CloseCode.PlanTooLarge,
+						`Plan zu groß (höchstens ${mb} MB): nur Löschen ist möglich`
+					);
+				}
+			}
+			if (
+				verdict.newEntries > 0 &&
+				this.approxEntries + verdict.newEntries > this.limits.maxEntries
+			) {
+				this.approxEntries = countEntries(this.doc);
+				if (this.approxEntries + verdict.newEntries > this.limits.maxEntries) {
+					throw new UpdateRefused(
+						CloseCode.PlanTooLarge,
+						`Plan zu groß (höchstens ${this.limits.maxEntries.toLocaleString('de-DE')} Einträge): nur Löschen ist möglich`
+					);
+				}
+			}
+		}
+		this.approxEntries += verdict.newEntries;
+		Y.applyUpdate(this.doc, update, peer);
+		if (verdict.deletionOnly && this.approxBytes > this.limits.maxDocBytes) this.measure();
+	}
+
+	/**
+	 * Measures the encoded document exactly. Costly for big plans, so the next measurement comes
+	 * only after 1/64 of the limit was added (a plan can exceed its limit by that much).
+	 */
+	private measure(): void {
+		this.approxBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+		this.bytesUntilMeasure = this.limits.maxDocBytes / 64;
+	}
+
 	/** New clients (empty state vector) share one encoding of the whole document. */
 	private syncStep2For(stateVector: Uint8Array): Uint8Array {
 		const isEmpty = stateVector.length === 1 && stateVector[0] === 0;
@@ -372,6 +544,8 @@ export class Room {
 
 	private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
 		this.fullStateMessage = null;
+		this.approxBytes += update.byteLength;
+		this.bytesUntilMeasure -= update.byteLength;
 		if (this.closed) return;
 		const message = encodeSyncUpdate(update);
 		for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
@@ -417,8 +591,10 @@ export class Room {
 	private persist(update: Uint8Array): void {
 		const write = this.deps.store.append(this.planId, update).then(
 			({ logLength }) => {
+				this.deps.health?.appendSucceeded();
 				this.publish(update);
 				if (logLength >= this.deps.compactEvery) this.compactInBackground();
+				if (logLength === 1) void this.verifyStored();
 			},
 			(error) => {
 				if (isDeleted(error)) return this.deletedElsewhere();
@@ -430,10 +606,13 @@ export class Room {
 					return;
 				}
 				this.unsaved.push(update);
-				this.deps.log.error('append failed; update kept in memory and retried', {
-					planId: this.planId,
-					error
-				});
+				if (this.deps.health) this.deps.health.appendFailed(error, this.planId);
+				else {
+					this.deps.log.error('append failed; update kept in memory and retried', {
+						planId: this.planId,
+						error
+					});
+				}
 				this.retrySoon(this.retryDelay);
 			}
 		);
@@ -460,10 +639,13 @@ export class Room {
 	/** Appends unsaved updates one by one, in order, so no merged batch can outgrow the store's limit. */
 	private async storeUnsaved(): Promise<void> {
 		let stored = 0;
+		let newLog = false;
 		while (this.unsaved.length > 0) {
 			const update = this.unsaved[0];
 			try {
-				await this.deps.store.append(this.planId, update);
+				const { logLength } = await this.deps.store.append(this.planId, update);
+				this.deps.health?.appendSucceeded();
+				if (logLength === 1) newLog = true;
 			} catch (error) {
 				if (isDeleted(error)) {
 					this.unsaved = [];
@@ -477,6 +659,7 @@ export class Room {
 					});
 					continue;
 				}
+				this.deps.health?.appendFailed(error, this.planId);
 				this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
 				this.retrySoon(this.retryDelay);
 				return;
@@ -486,6 +669,7 @@ export class Room {
 			stored++;
 		}
 		this.retryDelay = RETRY_MIN_MS;
+		if (newLog) void this.verifyStored();
 		if (stored > 0) {
 			this.deps.log.info('unsaved updates stored after retry', {
 				planId: this.planId,

@@ -6,7 +6,8 @@
 import type { DocStore } from '../storage/types';
 import type { Logger } from '../log';
 import type { PlanBus } from './bus';
-import { Room } from './room';
+import { Room, type PlanLimits } from './room';
+import { StoreHealth } from './store-health';
 
 interface Entry {
 	loading: Promise<Room | null>;
@@ -31,6 +32,8 @@ export interface RoomManagerOptions {
 	log: Logger;
 	compactEvery: number;
 	idleMs: number;
+	/** PLAN_MAX_BYTES / PLAN_MAX_ENTRIES (see room.ts for the defaults). */
+	limits?: Partial<PlanLimits>;
 }
 
 export class RoomManager {
@@ -38,8 +41,11 @@ export class RoomManager {
 	/** Plans deleted while this instance ran (ids are random and never reused). */
 	private readonly deleted = new Set<string>();
 	private readonly listeners = new Set<RoomListener>();
+	/** Append outages of this instance: logged once, /api/health says 503 while they last. */
+	readonly storeHealth: StoreHealth;
 
 	constructor(private readonly options: RoomManagerOptions) {
+		this.storeHealth = new StoreHealth(options.log);
 		options.bus.onReconnect(() => {
 			options.log.info('bus reconnected; re-reading loaded plans', { plans: this.entries.size });
 			for (const entry of this.entries.values()) {
@@ -115,6 +121,7 @@ export class RoomManager {
 	private startLoading(planId: string): Entry {
 		const room = new Room(planId, {
 			...this.options,
+			health: this.storeHealth,
 			onRemoteDelete: (deleted) => {
 				if (this.entries.get(planId)?.room === deleted) {
 					void this.drop(planId, 4410, 'Plan gelöscht');

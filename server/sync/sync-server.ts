@@ -107,6 +107,7 @@ export function createSyncServer(options: {
 						});
 						handleConnection(ws, planId, options.rooms, options.log, {
 							canWrite: role === 'owner' || role === 'editor',
+							canEditSettings: role === 'owner',
 							principalId: principal.id,
 							displayName: principal.name,
 							inviteId: principal.kind === 'guest' ? principal.inviteId : undefined,

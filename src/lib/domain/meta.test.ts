@@ -33,6 +33,10 @@ describe('plan metadata', () => {
 		const doc = new Y.Doc();
 		initPlan(doc, { title: 'Plan' });
 		expect(codeOf(setMeta(doc, { title: '' }))).toBe('title_required');
+		// Only invisible characters (zero-width space, joiner, BOM, no-break space) show nothing.
+		expect(codeOf(setMeta(doc, { title: '\u200B\u200C\u200D' }))).toBe('title_required');
+		expect(codeOf(setMeta(doc, { title: ' \uFEFF\u00A0\u2060 ' }))).toBe('title_required');
+		expect(codeOf(initPlan(new Y.Doc(), { title: '\u200B' }))).toBe('title_required');
 		expect(codeOf(setMeta(doc, { title: 'x'.repeat(201) }))).toBe('invalid_value');
 		expect(codeOf(setMeta(doc, { status: 'fertig' }))).toBe('invalid_value');
 		expect(codeOf(setMeta(doc, { schemaVersion: 2 }))).toBe('invalid_field');

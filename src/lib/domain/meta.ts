@@ -19,6 +19,34 @@ export const MAX_FUNDING_NOTICE_LENGTH = 500;
 export const DEFAULT_FUNDING_NOTICE =
 	'Gefördert aus Mitteln des Ministeriums für Soziales und Integration, durchgeführt durch die Führungsakademie Baden-Württemberg.';
 
+/** Invisible code points (zero-width space/joiners, BOM, soft hyphen, bidi marks, fillers …). */
+const INVISIBLE_RANGES: ReadonlyArray<[number, number]> = [
+	[0x00ad, 0x00ad],
+	[0x034f, 0x034f],
+	[0x061c, 0x061c],
+	[0x115f, 0x1160],
+	[0x17b4, 0x17b5],
+	[0x180b, 0x180f],
+	[0x200b, 0x200f],
+	[0x202a, 0x202e],
+	[0x2060, 0x206f],
+	[0x3164, 0x3164],
+	[0xfe00, 0xfe0f],
+	[0xfeff, 0xfeff],
+	[0xffa0, 0xffa0]
+];
+
+/** True if `value` shows nothing: empty, whitespace or only invisible characters (U+200B …). */
+export function isBlankText(value: string): boolean {
+	for (const char of value) {
+		if (/\s/u.test(char)) continue;
+		const code = char.codePointAt(0)!;
+		if (INVISIBLE_RANGES.some(([from, to]) => code >= from && code <= to)) continue;
+		return false;
+	}
+	return true;
+}
+
 export function isPlanStatus(value: unknown): value is PlanStatus {
 	return typeof value === 'string' && (PLAN_STATUSES as readonly string[]).includes(value);
 }
@@ -51,7 +79,7 @@ function validateMeta(patch: Record<string, unknown>): Result<Array<[string, str
 	for (const [key, value] of Object.entries(patch)) {
 		if (value === undefined) continue;
 		if (key === 'title') {
-			if (typeof value !== 'string' || value.trim() === '') {
+			if (typeof value !== 'string' || isBlankText(value)) {
 				return err('title_required', 'Bitte geben Sie einen Titel für den Plan ein.', key);
 			}
 			if (value.trim().length > MAX_TITLE_LENGTH) {

@@ -233,7 +233,13 @@ export class PlanClient {
 			provider.disconnect();
 		}
 		// The plan is gone: drop the local copy so it can never be uploaded into another plan.
-		if (code === CloseCode.PlanDeleted || code === CloseCode.PlanNotFound) {
+		// A refused change (4422/4413) is in the local copy too: a reload starts from the server.
+		if (
+			code === CloseCode.PlanDeleted ||
+			code === CloseCode.PlanNotFound ||
+			code === CloseCode.Refused ||
+			code === CloseCode.PlanTooLarge
+		) {
 			void this.#idb?.clearData();
 		}
 		this.#recompute();

@@ -23,6 +23,16 @@ export const CloseCode = {
 	PlanNotFound: 4404,
 	/** The plan was deleted while connected. */
 	PlanDeleted: 4410,
+	/**
+	 * A change over a plan limit: a text over 20,000 characters, the plan over PLAN_MAX_BYTES or
+	 * PLAN_MAX_ENTRIES (then only deletions are accepted). The change is not stored.
+	 */
+	PlanTooLarge: 4413,
+	/**
+	 * A change the sender's role may not make (plan settings are the owner's) or that does not fit
+	 * the plan layout (unknown area or field, invalid value). The change is not stored.
+	 */
+	Refused: 4422,
 	/** Too many connections (per plan or in total). */
 	TooManyConnections: 4429,
 	/** Storage could not load the plan. */
@@ -38,7 +48,10 @@ export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
 	CloseCode.PlanDeleted,
 	CloseCode.Unauthenticated,
 	CloseCode.Forbidden,
-	CloseCode.CrossOrigin
+	CloseCode.CrossOrigin,
+	// Reconnecting would send the refused change again.
+	CloseCode.PlanTooLarge,
+	CloseCode.Refused
 ]);
 
 export function closeMessage(code: number): string {
@@ -61,6 +74,10 @@ export function closeMessage(code: number): string {
 			return 'Diesen Plan gibt es nicht (mehr).';
 		case CloseCode.PlanDeleted:
 			return 'Dieser Plan wurde gelöscht.';
+		case CloseCode.PlanTooLarge:
+			return 'Ihre letzte Änderung wurde nicht gespeichert: Der Plan oder der Text ist zu groß (höchstens 20.000 Zeichen je Text). Bitte laden Sie die Seite neu und kürzen Sie Inhalte.';
+		case CloseCode.Refused:
+			return 'Ihre letzte Änderung wurde nicht gespeichert: Ihre Rolle erlaubt sie nicht oder sie passt nicht zum Plan. Bitte laden Sie die Seite neu.';
 		case CloseCode.TooManyConnections:
 			return 'Zu viele gleichzeitige Verbindungen. Bitte später erneut versuchen.';
 		case CloseCode.StorageUnavailable:

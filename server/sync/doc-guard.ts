@@ -1,0 +1,444 @@
+/**
+ * Write scopes and shape rules for document updates from clients (issue 12, items 2 and 13).
+ * An update is checked *before* it is applied, by decoding it and locating every new struct and
+ * every deletion in the plan's layout (docs/data-model.md): nothing refused ever reaches the
+ * Y.Doc, the store or other peers. No scratch copy of the document is made, so the cost is
+ * proportional to the update, not to the plan (lookups of existing structs are binary searches).
+ *
+ * - scope 'items' (editors, guests with edit rights): items, their texts and links; no `meta`.
+ * - scope 'all' (owner): also `meta` (title, status, funding notice, schema version …).
+ * - everyone: only the roots `meta` and `items`, only the fields of each item type (schema.ts),
+ *   values as the schema allows, plain text (no embeds/formats) of at most MAX_TEXT_LENGTH.
+ * An update that needs structs the server has not seen yet is reported as `missing`; the room
+ * holds it until the rest arrives (a client's edit can overtake its own offline changes).
+ */
+import * as Y from 'yjs';
+import { isValidPlanId } from '../../src/lib/domain/ids';
+import {
+	MAX_FUNDING_NOTICE_LENGTH,
+	MAX_MUNICIPALITY_LENGTH,
+	MAX_TITLE_LENGTH,
+	isBlankText,
+	isPlanStatus
+} from '../../src/lib/domain/meta';
+import {
+	MAX_TEXT_LENGTH,
+	isItemType,
+	isScalarField,
+	isTextField,
+	isValidScalar
+} from '../../src/lib/domain/schema';
+import { SCHEMA_VERSION, type ItemType } from '../../src/lib/domain/types';
+
+export type WriteScope = 'items' | 'all';
+
+/** A client's update was refused: its connection is closed with `code` and this reason. */
+export class UpdateRefused extends Error {
+	constructor(
+		readonly code: number,
+		message: string
+	) {
+		super(message);
+		this.name = 'UpdateRefused';
+	}
+}
+
+export type Verdict =
+	| {
+			ok: true;
+			/** The update only deletes (allowed even when the plan is over its size limits). */
+			deletionOnly: boolean;
+			/** New map entries it adds (items and links), for the per-plan entry limit. */
+			newEntries: number;
+	  }
+	/** Depends on structs the server does not have yet: hold it until they arrive. */
+	| { ok: false; kind: 'missing' }
+	| { ok: false; kind: 'scope' | 'shape' | 'too_large'; reason: string };
+
+/** Item keys every type has (plain values). */
+const COMMON_KEYS = new Set(['type', 'parentId', 'order', 'createdAt']);
+const MAX_ORDER_LENGTH = 1_000;
+const MAX_TIMESTAMP_LENGTH = 40;
+
+type Target =
+	| { kind: 'root'; name: string }
+	| { kind: 'item'; id: string }
+	| { kind: 'text'; key: string; type: Y.Text | null; id: string; field: string }
+	| { kind: 'links'; id: string; type: Y.Map<unknown> | null }
+	| { kind: 'gc' }
+	| { kind: 'invalid' };
+
+interface Located {
+	target: Target;
+	sub: string | null;
+}
+
+class Missing extends Error {}
+class Refusal extends Error {
+	constructor(
+		readonly kind: 'scope' | 'shape' | 'too_large',
+		message: string
+	) {
+		super(message);
+	}
+}
+const shape = (message: string) => new Refusal('shape', message);
+
+/** Container targets of integrated structs never change: cached across updates. */
+const containerCache = new WeakMap<Y.Item, Target>();
+
+type Struct = Y.Item | Y.GC | Y.Skip;
+type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
+
+function metaValueOk(key: string, value: unknown): boolean {
+	switch (key) {
+		case 'title':
+			return typeof value === 'string' && !isBlankText(value) && value.length <= MAX_TITLE_LENGTH;
+		case 'municipality':
+			return typeof value === 'string' && value.length <= MAX_MUNICIPALITY_LENGTH;
+		case 'fundingNotice':
+			return typeof value === 'string' && value.length <= MAX_FUNDING_NOTICE_LENGTH;
+		case 'status':
+			return isPlanStatus(value);
+		case 'createdAt':
+			return typeof value === 'string' && value.length <= MAX_TIMESTAMP_LENGTH;
+		case 'schemaVersion':
+			return (
+				typeof value === 'number' &&
+				Number.isInteger(value) &&
+				value >= 0 &&
+				value <= SCHEMA_VERSION
+			);
+		default:
+			return false;
+	}
+}
+
+function commonValueOk(key: string, value: unknown): boolean {
+	switch (key) {
+		case 'type':
+			return isItemType(value);
+		case 'parentId':
+			return value === null || isValidPlanId(value);
+		case 'order':
+			return typeof value === 'string' && value.length <= MAX_ORDER_LENGTH;
+		case 'createdAt':
+			return typeof value === 'string' && value.length <= MAX_TIMESTAMP_LENGTH;
+		default:
+			return false;
+	}
+}
+
+/** The single plain value of a map entry, or a refusal for anything else. */
+function plainValue(item: Y.Item, where: string): unknown {
+	const content = item.content;
+	if (!(content instanceof Y.ContentAny) || content.getLength() !== 1) {
+		throw shape(`Ungültiger Wert für „${where}“`);
+	}
+	return content.arr[0];
+}
+
+class Checker {
+	private readonly byClient = new Map<number, Struct[]>();
+	private readonly located = new Map<Struct, Located>();
+	private readonly items: Y.Map<unknown>;
+	/** Item types set by this update (new items). */
+	private readonly newTypes = new Map<string, ItemType>();
+	private readonly textGrowth = new Map<string, { type: Y.Text | null; growth: number }>();
+	private readonly newKeys = new Set<string>();
+
+	constructor(
+		private readonly doc: Y.Doc,
+		private readonly decoded: { structs: Struct[]; ds: DeleteSet },
+		private readonly scope: WriteScope,
+		private readonly maxTextLength: number
+	) {
+		this.items = doc.getMap('items');
+		for (const s of decoded.structs) {
+			const list = this.byClient.get(s.id.client);
+			if (list) list.push(s);
+			else this.byClient.set(s.id.client, [s]);
+		}
+	}
+
+	/** The struct holding `id`: integrated in the doc, or part of this update. */
+	private find(id: Y.ID): Y.Item | Y.GC {
+		if (id.clock < Y.getState(this.doc.store, id.client)) return Y.getItem(this.doc.store, id);
+		const list = this.byClient.get(id.client);
+		if (list) {
+			let lo = 0;
+			let hi = list.length - 1;
+			while (lo <= hi) {
+				const mid = (lo + hi) >> 1;
+				const s = list[mid];
+				if (id.clock < s.id.clock) hi = mid - 1;
+				else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
+				else if (s instanceof Y.Skip) break;
+				else return s;
+			}
+		}
+		throw new Missing();
+	}
+
+	/** Where the struct `item` lives: its parent type's target and its map key. */
+	private locate(item: Y.Item): Located {
+		const chain: Y.Item[] = [];
+		let current: Y.Item = item;
+		let found: Located | undefined;
+		for (;;) {
+			const known = this.located.get(current);
+			if (known) {
+				found = known;
+				break;
+			}
+			const parent = current.parent as unknown;
+			if (parent instanceof Y.AbstractType) {
+				const type = parent as Y.AbstractType<unknown>;
+				const target: Target =
+					type._item === null
+						? { kind: 'root', name: Y.findRootTypeKey(type) }
+						: this.container(type._item);
+				found = { target, sub: current.parentSub };
+				break;
+			}
+			if (typeof parent === 'string') {
+				found = { target: { kind: 'root', name: parent }, sub: current.parentSub };
+				break;
+			}
+			if (parent instanceof Y.ID) {
+				const holder = this.find(parent);
+				const target: Target = holder instanceof Y.Item ? this.container(holder) : { kind: 'gc' };
+				found = { target, sub: current.parentSub };
+				break;
+			}
+			// No parent info: the same parent (and key) as its left or right neighbour.
+			chain.push(current);
+			const neighbour = current.origin ?? current.rightOrigin;
+			if (!neighbour) throw shape('Änderung ohne Ort im Dokument');
+			const next = this.find(neighbour);
+			if (!(next instanceof Y.Item)) {
+				found = { target: { kind: 'gc' }, sub: null };
+				break;
+			}
+			current = next;
+		}
+		this.located.set(current, found);
+		for (const c of chain) this.located.set(c, found);
+		return found;
+	}
+
+	/** What the nested type held by `holder` is in the plan layout. */
+	private container(holder: Y.Item): Target {
+		const cached = containerCache.get(holder);
+		if (cached) return cached;
+		const integrated = holder.parent instanceof Y.AbstractType;
+		const content = holder.content;
+		let target: Target = { kind: 'invalid' };
+		if (content instanceof Y.ContentType) {
+			const type = content.type;
+			const { target: parent, sub } = this.locate(holder);
+			if (parent.kind === 'gc') target = parent;
+			else if (parent.kind === 'root' && parent.name === 'items' && sub !== null) {
+				if (type instanceof Y.Map) target = { kind: 'item', id: sub };
+			} else if (parent.kind === 'item' && sub !== null) {
+				if (type instanceof Y.Text) {
+					target = {
+						kind: 'text',
+						key: `${holder.id.client}:${holder.id.clock}`,
+						type: integrated ? type : null,
+						id: parent.id,
+						field: sub
+					};
+				} else if (type instanceof Y.Map && sub === 'principleIds') {
+					target = { kind: 'links', id: parent.id, type: integrated ? type : null };
+				}
+			}
+		}
+		if (integrated) containerCache.set(holder, target);
+		return target;
+	}
+
+	private typeOf(id: string): ItemType | undefined {
+		const set = this.newTypes.get(id);
+		if (set) return set;
+		const m = this.items.get(id);
+		const type = m instanceof Y.Map ? m.get('type') : undefined;
+		return isItemType(type) ? type : undefined;
+	}
+
+	private isNew(s: Struct): boolean {
+		return s.id.clock + s.length > Y.getState(this.doc.store, s.id.client);
+	}
+
+	run(): { deletionOnly: boolean; newEntries: number } {
+		const fresh: Y.Item[] = [];
+		const expected = new Map<number, number>();
+		for (const s of this.decoded.structs) {
+			const client = s.id.client;
+			const next = expected.get(client) ?? Y.getState(this.doc.store, client);
+			if (s instanceof Y.Skip || s.id.clock > next) throw new Missing(); // a gap
+			expected.set(client, Math.max(next, s.id.clock + s.length));
+			if (!this.isNew(s) || s instanceof Y.GC) continue;
+			fresh.push(s);
+		}
+		// First pass: where everything goes, and the types of new items.
+		for (const s of fresh) {
+			const { target, sub } = this.locate(s);
+			if (target.kind === 'item' && sub === 'type' && s.content instanceof Y.ContentAny) {
+				const value = s.content.arr[0];
+				if (isItemType(value)) this.newTypes.set(target.id, value);
+			}
+		}
+		for (const s of fresh) this.checkInsert(s);
+		this.checkDeletions(expected);
+		for (const { type, growth } of this.textGrowth.values()) {
+			if (growth > 0 && (type?.length ?? 0) + growth > this.maxTextLength) {
+				throw new Refusal(
+					'too_large',
+					`Text zu lang (höchstens ${this.maxTextLength.toLocaleString('de-DE')} Zeichen)`
+				);
+			}
+		}
+		return { deletionOnly: fresh.length === 0, newEntries: this.newKeys.size };
+	}
+
+	private checkInsert(s: Y.Item): void {
+		const { target, sub } = this.locate(s);
+		const deleted = s.content instanceof Y.ContentDeleted || Y.isDeleted(this.decoded.ds, s.id);
+		switch (target.kind) {
+			case 'gc':
+				return;
+			case 'invalid':
+				throw shape('Unbekannte Stelle im Dokument');
+			case 'root':
+				if (target.name === 'meta') {
+					if (this.scope !== 'all') {
+						throw new Refusal('scope', 'Planeinstellungen darf nur die Prozesssteuerung ändern');
+					}
+					if (sub === null) throw shape('Ungültige Plandaten');
+					if (s.content instanceof Y.ContentDeleted) return;
+					if (!metaValueOk(sub, plainValue(s, sub))) throw shape(`Ungültiger Wert für „${sub}“`);
+					return;
+				}
+				if (target.name === 'items') {
+					if (sub === null || !isValidPlanId(sub)) throw shape('Ungültige Element-ID');
+					if (s.content instanceof Y.ContentDeleted) return;
+					if (!(s.content instanceof Y.ContentType) || !(s.content.type instanceof Y.Map)) {
+						throw shape('Ein Element muss eine Y.Map sein');
+					}
+					if (!deleted && !this.items.has(sub)) this.newKeys.add(`items/${sub}`);
+					return;
+				}
+				throw shape(`Unbekannter Bereich „${target.name.slice(0, 40)}“`);
+			case 'item':
+				return this.checkItemEntry(s, target.id, sub);
+			case 'text': {
+				if (sub !== null) throw shape('Texte haben keine Attribute');
+				if (s.content instanceof Y.ContentDeleted) return;
+				if (!(s.content instanceof Y.ContentString)) throw shape('Nur reiner Text ist erlaubt');
+				if (deleted) return;
+				const entry = this.textGrowth.get(target.key) ?? { type: target.type, growth: 0 };
+				entry.growth += s.length;
+				this.textGrowth.set(target.key, entry);
+				return;
+			}
+			case 'links':
+				if (sub === null || !isValidPlanId(sub)) throw shape('Ungültige Verknüpfung');
+				if (s.content instanceof Y.ContentDeleted) return;
+				if (plainValue(s, 'principleIds') !== true) throw shape('Ungültige Verknüpfung');
+				if (!deleted && !target.type?.has(sub)) this.newKeys.add(`links/${target.id}/${sub}`);
+				return;
+		}
+	}
+
+	private checkItemEntry(s: Y.Item, id: string, key: string | null): void {
+		if (key === null) throw shape('Ungültiger Elementinhalt');
+		const type = this.typeOf(id);
+		if (!type) throw shape('Element ohne gültige Art');
+		if (s.content instanceof Y.ContentDeleted) return;
+		if (COMMON_KEYS.has(key)) {
+			const value = plainValue(s, key);
+			if (!commonValueOk(key, value)) throw shape(`Ungültiger Wert für „${key}“`);
+			if (key === 'type') {
+				const existing = this.items.get(id);
+				const before = existing instanceof Y.Map ? existing.get('type') : undefined;
+				if (before !== undefined && before !== value) {
+					throw shape('Die Art eines Elements lässt sich nicht ändern');
+				}
+			}
+			return;
+		}
+		if (isTextField(type, key)) {
+			if (!(s.content instanceof Y.ContentType) || !(s.content.type instanceof Y.Text)) {
+				throw shape(`„${key}“ muss ein Text sein`);
+			}
+			return;
+		}
+		if (isScalarField(type, key)) {
+			if (!isValidScalar(key, plainValue(s, key))) throw shape(`Ungültiger Wert für „${key}“`);
+			return;
+		}
+		if (type === 'goal' && key === 'principleIds') {
+			if (!(s.content instanceof Y.ContentType) || !(s.content.type instanceof Y.Map)) {
+				throw shape('Ungültige Verknüpfungen');
+			}
+			return;
+		}
+		throw shape(`Das Feld „${key.slice(0, 40)}“ gibt es hier nicht`);
+	}
+
+	/** Deletions of integrated structs: `meta` only for the owner; text removals count. */
+	private checkDeletions(expected: Map<number, number>): void {
+		for (const [client, ranges] of this.decoded.ds.clients) {
+			const state = Y.getState(this.doc.store, client);
+			const structs = this.doc.store.clients.get(client);
+			for (const { clock, len } of ranges) {
+				const end = clock + len;
+				if (end > Math.max(state, expected.get(client) ?? 0)) throw new Missing();
+				if (!structs || clock >= state) continue;
+				let i = Y.findIndexSS(structs, clock);
+				for (; i < structs.length && structs[i].id.clock < end; i++) {
+					const s = structs[i];
+					if (!(s instanceof Y.Item) || s.deleted) continue;
+					const { target } = this.locate(s);
+					if (target.kind === 'root' && target.name === 'meta' && this.scope !== 'all') {
+						throw new Refusal('scope', 'Planeinstellungen darf nur die Prozesssteuerung ändern');
+					}
+					if (target.kind === 'text' && s.countable) {
+						const from = Math.max(clock, s.id.clock);
+						const to = Math.min(end, s.id.clock + s.length);
+						const entry = this.textGrowth.get(target.key) ?? { type: target.type, growth: 0 };
+						entry.growth -= to - from;
+						this.textGrowth.set(target.key, entry);
+					}
+				}
+			}
+		}
+	}
+}
+
+/**
+ * Checks a client's update against the writer's scope and the plan layout. `decoded` may be
+ * passed when the caller already decoded the update (the protocol parser does).
+ */
+export function checkUpdate(
+	doc: Y.Doc,
+	update: Uint8Array,
+	scope: WriteScope,
+	options: { maxTextLength?: number; decoded?: ReturnType<typeof Y.decodeUpdate> } = {}
+): Verdict {
+	const decoded = options.decoded ?? Y.decodeUpdate(update);
+	try {
+		const checker = new Checker(
+			doc,
+			decoded as { structs: Struct[]; ds: DeleteSet },
+			scope,
+			options.maxTextLength ?? MAX_TEXT_LENGTH
+		);
+		return { ok: true, ...checker.run() };
+	} catch (error) {
+		if (error instanceof Missing) return { ok: false, kind: 'missing' };
+		if (error instanceof Refusal) return { ok: false, kind: error.kind, reason: error.message };
+		throw error;
+	}
+}
