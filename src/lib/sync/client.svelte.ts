@@ -28,12 +28,15 @@ export interface Peer {
 	user: PresenceUser;
 	/** Id of the item whose detail panel is open, or null. */
 	editing: string | null;
+	/** The field (e.g. 'title') that has the focus in that panel, or null. */
+	field: string | null;
 	isSelf: boolean;
 }
 
 interface AwarenessState {
 	user?: Partial<PresenceUser>;
 	editing?: unknown;
+	field?: unknown;
 }
 
 const MESSAGE_SYNC = 0;
@@ -162,7 +165,7 @@ export class PlanClient {
 		});
 		this.#provider = provider;
 		this.#hookSyncMessages(provider);
-		provider.awareness.setLocalState({ user, editing: null });
+		provider.awareness.setLocalState({ user, editing: null, field: null });
 
 		provider.on('status', ({ status }) => {
 			this.#wsState = status;
@@ -319,7 +322,11 @@ export class PlanClient {
 					? state.user.color
 					: '#4a5463';
 			const editing = typeof state.editing === 'string' ? state.editing : null;
-			peers.push({ clientId, user: { name, color }, editing, isSelf: clientId === self });
+			const field =
+				editing && typeof state.field === 'string' && /^[a-zA-Z]{1,40}$/.test(state.field)
+					? state.field
+					: null;
+			peers.push({ clientId, user: { name, color }, editing, field, isSelf: clientId === self });
 		});
 		peers.sort((a, b) =>
 			a.isSelf !== b.isSelf ? (a.isSelf ? -1 : 1) : a.user.name.localeCompare(b.user.name, 'de')
@@ -344,7 +351,20 @@ export class PlanClient {
 	}
 
 	setEditing(itemId: string | null) {
-		this.#provider?.awareness.setLocalStateField('editing', itemId);
+		const awareness = this.#provider?.awareness;
+		if (!awareness) return;
+		const state = (awareness.getLocalState() ?? {}) as AwarenessState;
+		if (state.editing === itemId && (itemId || state.field === null)) return;
+		awareness.setLocalState({ ...state, editing: itemId, field: null });
+	}
+
+	/** The field that has the focus in the open detail panel (others see "tippt hier"). */
+	setEditingField(field: string | null) {
+		const awareness = this.#provider?.awareness;
+		if (!awareness) return;
+		const state = (awareness.getLocalState() ?? {}) as AwarenessState;
+		if (state.field === field) return;
+		awareness.setLocalStateField('field', field);
 	}
 
 	/** Run `fn` as one undoable step (closes the running capture group first and after). */
