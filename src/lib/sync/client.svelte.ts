@@ -2,6 +2,7 @@
  * The browser side of one open plan: a Y.Doc, kept in IndexedDB (offline edits survive a reload)
  * and synced over y-websocket with `/sync/<planId>`. Exposes reactive state for the board:
  * the plan as plain JSON, the connection status, unconfirmed local changes, presence and undo.
+ * (Over 400 lines: one class around one provider; the confirmation and presence logic share its state.)
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -12,6 +13,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import type { PlanJson } from '$lib/domain';
 import { CloseCode, FATAL_CLOSE_CODES, closeMessage } from './close-codes';
 import { PlanReader } from './plan-reader';
+import { OfflineOverlap, type FieldRef } from './offline-overlap';
 
 /** Origin of every edit made in this browser tab; the UndoManager tracks only these. */
 export const LOCAL_ORIGIN = 'mitplan:local';
@@ -71,8 +73,11 @@ export class PlanClient {
 	accessChanges = $state(0);
 	canUndo = $state(false);
 	canRedo = $state(false);
+	/** Fields changed here while offline that others changed too meanwhile (until dismissed). */
+	offlineOverlap = $state.raw<FieldRef[]>([]);
 
 	#reader: PlanReader;
+	#overlap: OfflineOverlap;
 	#provider: WebsocketProvider | null = null;
 	#idb: IndexeddbPersistence | null = null;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced as a whole, never mutated after publishing
@@ -101,6 +106,7 @@ export class PlanClient {
 		this.doc = new Y.Doc();
 		this.#reader = new PlanReader(this.doc, planId);
 		this.plan = this.#reader.read();
+		this.#overlap = new OfflineOverlap(this.doc, LOCAL_ORIGIN, (o) => o === this.#provider);
 		this.undoManager = new Y.UndoManager(this.doc.getMap('items'), {
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Yjs option, not UI state
 			trackedOrigins: new Set([LOCAL_ORIGIN]),
@@ -213,6 +219,11 @@ export class PlanClient {
 			encoding.writeVarUint(encoder, MESSAGE_SYNC);
 			const type = syncProtocol.readSyncMessage(decoder, encoder, p.doc, p);
 			if (type === syncProtocol.messageYjsSyncStep2) {
+				// back online: what others did meanwhile has just been applied
+				if (this.#overlap.isOpen && this.#browserOnline && this.#wsState === 'connected') {
+					const both = this.#overlap.close();
+					if (both.length) this.offlineOverlap = [...this.offlineOverlap, ...both];
+				}
 				if (emitSynced) {
 					const version = this.#awaiting.shift();
 					if (version !== undefined && version > this.#confirmedVersion) {
@@ -306,6 +317,12 @@ export class PlanClient {
 		else if (this.#wsState === 'connecting' && p.wsUnsuccessfulReconnects === 0) status = 'syncing';
 		else status = 'offline';
 		this.status = status;
+		if (status === 'offline' && !this.fatal) this.#overlap.open();
+	}
+
+	/** The person has seen the notice about `itemId`'s fields changed by others too. */
+	dismissOverlap(itemId: string) {
+		this.offlineOverlap = this.offlineOverlap.filter((f) => f.itemId !== itemId);
 	}
 
 	#readPeers() {
@@ -391,6 +408,7 @@ export class PlanClient {
 		for (const fn of this.#cleanup) fn();
 		this.doc.off('update', this.#onUpdate);
 		this.#reader.destroy();
+		this.#overlap.destroy();
 		this.undoManager.destroy();
 		this.#provider?.awareness.setLocalState(null);
 		this.#provider?.destroy();
