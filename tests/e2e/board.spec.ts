@@ -4,6 +4,7 @@ import {
 	addGoal,
 	addMeasure,
 	closeDetail,
+	confirmNewItem,
 	detail,
 	liveRegion,
 	measureTitles,
@@ -74,12 +75,63 @@ test.describe('Planübersicht', () => {
 });
 
 test.describe('Planungstafel', () => {
+	test('„+“ legt erst mit Titel an: Escape, × und leerer Titel hinterlassen nichts', async ({
+		page
+	}) => {
+		const planId = await openNewPlan(page, 'Keine leeren Elemente');
+		const dialog = page.getByTestId('new-item-dialog');
+		const itemCount = async () => {
+			const plan = await (await page.request.get(`/api/plans/${planId}`)).json();
+			return plan.principles.length + plan.fields.length;
+		};
+
+		// Escape: nothing created
+		await page.getByRole('button', { name: 'Erstes Handlungsfeld anlegen' }).click();
+		await expect(dialog).toBeVisible();
+		await expect(dialog.getByTestId('new-item-title')).toBeFocused();
+		await page.keyboard.press('Escape');
+		await expect(dialog).toBeHidden();
+		await expect(detail(page)).toBeHidden();
+		await expect(page.getByTestId('field-column')).toHaveCount(0);
+		await expect(page.getByTestId('fields-empty')).toBeVisible();
+
+		// ×: nothing created
+		await page.getByTestId('add-principle').click();
+		await dialog.getByTestId('new-item-title').fill('Halb getippt');
+		await dialog.getByRole('button', { name: 'Schließen' }).click();
+		await expect(dialog).toBeHidden();
+		await expect(page.getByTestId('principle-card')).toHaveCount(0);
+
+		// an empty (or invisible-only) title is refused with a German message
+		await page.getByRole('button', { name: 'Erstes Handlungsfeld anlegen' }).click();
+		await dialog.getByTestId('new-item-title').fill('  \u200B ');
+		await dialog.getByTestId('new-item-create').click();
+		await expect(dialog.getByRole('alert')).toHaveText(
+			'Bitte geben Sie einen Titel ein. Ohne Titel wird nichts angelegt.'
+		);
+		await expect(dialog.getByTestId('new-item-title')).toBeFocused();
+		await page.keyboard.press('Escape');
+		await expect(page.getByTestId('field-column')).toHaveCount(0);
+
+		// the server's document has nothing either, also after a reload
+		expect(await itemCount()).toBe(0);
+		await page.reload();
+		await expect(page.getByTestId('fields-empty')).toBeVisible();
+
+		// with a title, the item exists and its details open
+		await page.getByRole('button', { name: 'Erstes Handlungsfeld anlegen' }).click();
+		await confirmNewItem(page, 'Wohnen');
+		await closeDetail(page);
+		await expect(page.getByTestId('field-column')).toHaveCount(1);
+		await expect.poll(itemCount).toBe(1);
+	});
+
 	test('Handlungsfeld, Ziel und Maßnahme anlegen und bearbeiten', async ({ page }) => {
 		await openNewPlan(page, 'Integrationskonzept E2E');
 
 		// a Leitlinie to link the goal to
 		await page.getByTestId('add-principle').click();
-		await detail(page).getByTestId('detail-title').fill('Teilhabe für alle');
+		await confirmNewItem(page, 'Teilhabe für alle');
 		await detail(page).getByTestId('detail-statement').fill('Alle gestalten mit.');
 		await closeDetail(page);
 		await expect(page.getByTestId('principle-card')).toContainText('Teilhabe für alle');

@@ -127,3 +127,52 @@ test.describe('with its own server', () => {
 		await admin.dispose();
 	});
 });
+
+test('offline im Detailfenster sichtbar; nach dem Abgleich: welche Felder andere auch geändert haben', async ({
+	browser
+}) => {
+	const annaContext = await browser.newContext();
+	const benContext = await browser.newContext();
+	const anna = await annaContext.newPage();
+	const ben = await benContext.newPage();
+	const planId = await openNewPlan(anna, 'Offline-Überschneidung');
+	await addField(anna, 'Wohnen');
+	await ben.goto(`/plans/${planId}`);
+	for (const page of [anna, ben]) {
+		await page.getByTestId('field-column').locator('.card-open').first().click();
+		await expect(detail(page)).toBeVisible();
+	}
+	const panelStatus = detail(anna).getByTestId('panel-connection');
+	await expect(panelStatus).toHaveAttribute('data-status', 'online');
+
+	// Anna loses the connection: the open panel says so
+	await annaContext.setOffline(true);
+	await expect(panelStatus).toHaveAttribute('data-status', 'offline');
+	await expect(panelStatus).toBeVisible();
+	await expect(panelStatus).toContainText('Offline');
+	const annaSituation = detail(anna).getByTestId('detail-situation');
+	await annaSituation.fill('Anna offline');
+	await detail(anna).getByTestId('detail-workingGroup').fill('AG Wohnen');
+	// meanwhile Ben changes the same text (and another one)
+	await detail(ben).getByTestId('detail-situation').fill('Ben online');
+	await detail(ben).getByTestId('detail-title').fill('Wohnen und Leben');
+	await expect(ben.getByTestId('connection-status')).toHaveAttribute('data-pending', 'false');
+
+	await annaContext.setOffline(false);
+	await expect(panelStatus).toHaveAttribute('data-status', 'online', { timeout: 15_000 });
+	const notice = detail(anna).getByTestId('offline-overlap');
+	await expect(notice).toContainText('„Ausgangslage“');
+	await expect(notice).not.toContainText('Arbeitsgruppe');
+	await expect(notice).not.toContainText('„Titel“');
+	await expect(detail(ben).getByTestId('offline-overlap')).toHaveCount(0);
+	// both changes are merged, and the history is one click away
+	await expect(annaSituation).toHaveValue(/Anna offline/);
+	await expect(annaSituation).toHaveValue(/Ben online/);
+	await notice.getByTestId('overlap-history').click();
+	await expect(detail(anna).getByTestId('item-history')).toHaveAttribute('open', '');
+	await notice.getByRole('button', { name: 'Verstanden' }).click();
+	await expect(notice).toHaveCount(0);
+
+	await annaContext.close();
+	await benContext.close();
+});

@@ -38,3 +38,49 @@ test('Cursor bleibt an seiner Stelle, wenn jemand davor schreibt', async ({ brow
 	await annaContext.close();
 	await benContext.close();
 });
+
+test('Zwei tippen gleichzeitig an derselben Stelle: jeder Name bleibt ganz', async ({
+	browser
+}) => {
+	const annaContext = await browser.newContext();
+	const benContext = await browser.newContext();
+	const anna = await annaContext.newPage();
+	const ben = await benContext.newPage();
+
+	const planId = await openNewPlan(anna, 'Gleichzeitig-Plan');
+	await addField(anna, 'Teilhabe');
+	await ben.goto(`/plans/${planId}`);
+	for (const page of [anna, ben]) {
+		await page.getByTestId('field-column').locator('.card-open').first().click();
+		await expect(detail(page)).toBeVisible();
+	}
+	const annaText = detail(anna).getByTestId('detail-situation');
+	const benText = detail(ben).getByTestId('detail-situation');
+	await annaText.fill('Ansprechpartnerin: ');
+	await expect(benText).toHaveValue('Ansprechpartnerin: ');
+
+	// Each sees in which field the other one is typing.
+	await benText.click();
+	await benText.press('End');
+	await annaText.click();
+	await annaText.press('End');
+	await expect(detail(ben).getByTestId('field-typing')).toHaveAttribute('data-field', 'situation');
+	await expect(detail(ben).getByTestId('field-typing')).toContainText('Ausgangslage');
+	await expect(detail(anna).getByTestId('field-typing')).toHaveAttribute('data-field', 'situation');
+
+	// Both type at the same spot at the same time.
+	await Promise.all([
+		annaText.pressSequentially('Sabine', { delay: 90 }),
+		benText.pressSequentially('Anna', { delay: 130 })
+	]);
+	await expect(async () => {
+		const a = await annaText.inputValue();
+		expect(await benText.inputValue()).toBe(a);
+		expect(a).toContain('Sabine');
+		expect(a).toContain('Anna');
+		expect(a).toHaveLength('Ansprechpartnerin: '.length + 10);
+	}).toPass({ timeout: 7_500 });
+
+	await annaContext.close();
+	await benContext.close();
+});

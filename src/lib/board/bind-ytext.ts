@@ -2,7 +2,11 @@
  * `use:bindYText={{ text, origin }}` binds an <input> or <textarea> to a Y.Text:
  * - local typing is written as the minimal diff (so two people typing in one text merge),
  * - remote changes update the value while the caret stays where it was, tracked through
- *   Y.RelativePosition (positions are anchored to characters, not to offsets).
+ *   Y.RelativePosition (positions are anchored to characters, not to offsets). A collapsed
+ *   caret is anchored to the character on its LEFT (assoc −1, like y-prosemirror's cursor
+ *   plugin), so when someone else inserts exactly at the caret, their text lands after the caret
+ *   and the local person keeps typing after their own run ("Sabine" + "Anna" stay whole instead
+ *   of "SAanbniane"). A selection keeps both ends inside it.
  * During IME composition remote changes wait until the composition ends.
  */
 import * as Y from 'yjs';
@@ -36,6 +40,53 @@ export function replacementFor(
 	return fresh && fresh !== text ? fresh : null;
 }
 
+/**
+ * Relative positions for a selection: a collapsed caret sticks to the character before it
+ * (assoc −1), so a remote insert at the caret goes after the caret; a range keeps inserts at
+ * its edges outside (start sticks right, end sticks left).
+ */
+export function caretAnchors(
+	text: Y.Text,
+	start: number,
+	end: number
+): { start: Y.RelativePosition; end: Y.RelativePosition } {
+	const len = text.length;
+	const s = Math.min(start, len);
+	const e = Math.min(end, len);
+	if (s === e) {
+		const at = Y.createRelativePositionFromTypeIndex(text, s, -1);
+		return { start: at, end: at };
+	}
+	return {
+		start: Y.createRelativePositionFromTypeIndex(text, s, 0),
+		end: Y.createRelativePositionFromTypeIndex(text, e, -1)
+	};
+}
+
+/**
+ * The edit from `prev` to `next`; for an insert that could sit at several places ("Ann" + "n"),
+ * the one that ends at the caret – where the person actually typed, next to their own run.
+ */
+export function caretDiff(
+	prev: string,
+	next: string,
+	caret: number | null
+): { index: number; remove: number; insert: string } {
+	const diff = textDiff(prev, next);
+	const grow = next.length - prev.length;
+	if (caret === null || diff.remove !== 0 || grow <= 0) return diff;
+	const at = caret - grow;
+	if (
+		at >= 0 &&
+		at !== diff.index &&
+		prev.slice(0, at) === next.slice(0, at) &&
+		prev.slice(at) === next.slice(caret)
+	) {
+		return { index: at, remove: 0, insert: next.slice(at, caret) };
+	}
+	return diff;
+}
+
 export function bindYText(node: TextInput, params: BindYTextParams) {
 	let text = params.text;
 	let origin = params.origin;
@@ -51,8 +102,13 @@ export function bindYText(node: TextInput, params: BindYTextParams) {
 	/** Remember the selection as relative positions, before a transaction changes the text. */
 	const capture = () => {
 		if (!text || !isFocused() || node.selectionStart === null) return;
-		relStart = Y.createRelativePositionFromTypeIndex(text, node.selectionStart);
-		relEnd = Y.createRelativePositionFromTypeIndex(text, node.selectionEnd ?? node.selectionStart);
+		const anchors = caretAnchors(
+			text,
+			node.selectionStart,
+			node.selectionEnd ?? node.selectionStart
+		);
+		relStart = anchors.start;
+		relEnd = anchors.end;
 		direction = node.selectionDirection ?? 'none';
 	};
 
@@ -95,7 +151,7 @@ export function bindYText(node: TextInput, params: BindYTextParams) {
 		const prev = text.toString();
 		const next = node.value;
 		if (prev === next) return;
-		const { index, remove, insert } = textDiff(prev, next);
+		const { index, remove, insert } = caretDiff(prev, next, node.selectionEnd);
 		const apply = () => {
 			if (remove > 0) text!.delete(index, remove);
 			if (insert.length > 0) text!.insert(index, insert);

@@ -31,6 +31,8 @@ export class BoardController {
 	index = $derived.by(() => buildIndex(this.client.plan));
 	/** Item whose detail panel is open. */
 	detailId = $state<string | null>(null);
+	/** The new item whose title is being asked for (see create()), or null. */
+	creating = $state<{ type: ItemType; parentId: string | null; afterId?: string } | null>(null);
 	/** Item for which the "Verschieben nach …" dialog is open. */
 	moveId = $state<string | null>(null);
 	/** Goals whose measure list shows all measures (instead of the first ones). */
@@ -59,17 +61,37 @@ export class BoardController {
 		return result.ok;
 	}
 
-	/** Create an item at the end of its list (or after `afterId`) and open its detail panel. */
-	create(type: ItemType, parentId: string | null = null, afterId?: string): string | null {
-		if (this.readOnly) return null;
+	/**
+	 * Ask for the title of a new item (NewItemDialog). Nothing is written to the plan until
+	 * confirmCreate(): an item exists only once it has a title.
+	 */
+	create(type: ItemType, parentId: string | null = null, afterId?: string) {
+		if (this.readOnly) return;
+		this.creating = { type, parentId, afterId };
+	}
+
+	/** The new-item dialog was closed without creating (Escape, ×, Abbrechen). */
+	cancelCreate() {
+		this.creating = null;
+	}
+
+	/**
+	 * Create the requested item with `title` at the end of its list (or after `afterId`) and
+	 * open its detail panel. Returns an error message, or null when it was created.
+	 */
+	confirmCreate(title: string): string | null {
+		const request = this.creating;
+		if (!request || this.readOnly) return null;
+		const { type, parentId, afterId } = request;
 		const result = this.client.step(() =>
-			createItem(this.client.doc, { type, parentId, afterId }, LOCAL_ORIGIN)
+			createItem(this.client.doc, { type, parentId, afterId, values: { title } }, LOCAL_ORIGIN)
 		);
-		if (!this.#report(result)) return null;
+		if (!result.ok) return result.error.message;
+		this.creating = null;
 		this.client.flush();
 		this.detailId = result.value;
-		announcer.say(`${ITEM_TYPE_LABELS[type].singular} angelegt. Bitte Titel eingeben.`);
-		return result.value;
+		announcer.say(`${ITEM_TYPE_LABELS[type].singular} „${title}“ angelegt.`);
+		return null;
 	}
 
 	open(id: string) {

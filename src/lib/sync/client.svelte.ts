@@ -2,6 +2,7 @@
  * The browser side of one open plan: a Y.Doc, kept in IndexedDB (offline edits survive a reload)
  * and synced over y-websocket with `/sync/<planId>`. Exposes reactive state for the board:
  * the plan as plain JSON, the connection status, unconfirmed local changes, presence and undo.
+ * (Over 400 lines: one class around one provider; the confirmation and presence logic share its state.)
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -12,6 +13,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import type { PlanJson } from '$lib/domain';
 import { CloseCode, FATAL_CLOSE_CODES, closeMessage } from './close-codes';
 import { PlanReader } from './plan-reader';
+import { OfflineOverlap, type FieldRef } from './offline-overlap';
 
 /** Origin of every edit made in this browser tab; the UndoManager tracks only these. */
 export const LOCAL_ORIGIN = 'mitplan:local';
@@ -28,12 +30,15 @@ export interface Peer {
 	user: PresenceUser;
 	/** Id of the item whose detail panel is open, or null. */
 	editing: string | null;
+	/** The field (e.g. 'title') that has the focus in that panel, or null. */
+	field: string | null;
 	isSelf: boolean;
 }
 
 interface AwarenessState {
 	user?: Partial<PresenceUser>;
 	editing?: unknown;
+	field?: unknown;
 }
 
 const MESSAGE_SYNC = 0;
@@ -68,8 +73,11 @@ export class PlanClient {
 	accessChanges = $state(0);
 	canUndo = $state(false);
 	canRedo = $state(false);
+	/** Fields changed here while offline that others changed too meanwhile (until dismissed). */
+	offlineOverlap = $state.raw<FieldRef[]>([]);
 
 	#reader: PlanReader;
+	#overlap: OfflineOverlap;
 	#provider: WebsocketProvider | null = null;
 	#idb: IndexeddbPersistence | null = null;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced as a whole, never mutated after publishing
@@ -98,6 +106,7 @@ export class PlanClient {
 		this.doc = new Y.Doc();
 		this.#reader = new PlanReader(this.doc, planId);
 		this.plan = this.#reader.read();
+		this.#overlap = new OfflineOverlap(this.doc, LOCAL_ORIGIN, (o) => o === this.#provider);
 		this.undoManager = new Y.UndoManager(this.doc.getMap('items'), {
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Yjs option, not UI state
 			trackedOrigins: new Set([LOCAL_ORIGIN]),
@@ -162,7 +171,7 @@ export class PlanClient {
 		});
 		this.#provider = provider;
 		this.#hookSyncMessages(provider);
-		provider.awareness.setLocalState({ user, editing: null });
+		provider.awareness.setLocalState({ user, editing: null, field: null });
 
 		provider.on('status', ({ status }) => {
 			this.#wsState = status;
@@ -210,6 +219,11 @@ export class PlanClient {
 			encoding.writeVarUint(encoder, MESSAGE_SYNC);
 			const type = syncProtocol.readSyncMessage(decoder, encoder, p.doc, p);
 			if (type === syncProtocol.messageYjsSyncStep2) {
+				// back online: what others did meanwhile has just been applied
+				if (this.#overlap.isOpen && this.#browserOnline && this.#wsState === 'connected') {
+					const both = this.#overlap.close();
+					if (both.length) this.offlineOverlap = [...this.offlineOverlap, ...both];
+				}
 				if (emitSynced) {
 					const version = this.#awaiting.shift();
 					if (version !== undefined && version > this.#confirmedVersion) {
@@ -309,6 +323,12 @@ export class PlanClient {
 		else if (this.#wsState === 'connecting' && p.wsUnsuccessfulReconnects === 0) status = 'syncing';
 		else status = 'offline';
 		this.status = status;
+		if (status === 'offline' && !this.fatal) this.#overlap.open();
+	}
+
+	/** The person has seen the notice about `itemId`'s fields changed by others too. */
+	dismissOverlap(itemId: string) {
+		this.offlineOverlap = this.offlineOverlap.filter((f) => f.itemId !== itemId);
 	}
 
 	#readPeers() {
@@ -325,7 +345,11 @@ export class PlanClient {
 					? state.user.color
 					: '#4a5463';
 			const editing = typeof state.editing === 'string' ? state.editing : null;
-			peers.push({ clientId, user: { name, color }, editing, isSelf: clientId === self });
+			const field =
+				editing && typeof state.field === 'string' && /^[a-zA-Z]{1,40}$/.test(state.field)
+					? state.field
+					: null;
+			peers.push({ clientId, user: { name, color }, editing, field, isSelf: clientId === self });
 		});
 		peers.sort((a, b) =>
 			a.isSelf !== b.isSelf ? (a.isSelf ? -1 : 1) : a.user.name.localeCompare(b.user.name, 'de')
@@ -350,7 +374,20 @@ export class PlanClient {
 	}
 
 	setEditing(itemId: string | null) {
-		this.#provider?.awareness.setLocalStateField('editing', itemId);
+		const awareness = this.#provider?.awareness;
+		if (!awareness) return;
+		const state = (awareness.getLocalState() ?? {}) as AwarenessState;
+		if (state.editing === itemId && (itemId || state.field === null)) return;
+		awareness.setLocalState({ ...state, editing: itemId, field: null });
+	}
+
+	/** The field that has the focus in the open detail panel (others see "tippt hier"). */
+	setEditingField(field: string | null) {
+		const awareness = this.#provider?.awareness;
+		if (!awareness) return;
+		const state = (awareness.getLocalState() ?? {}) as AwarenessState;
+		if (state.field === field) return;
+		awareness.setLocalStateField('field', field);
 	}
 
 	/** Run `fn` as one undoable step (closes the running capture group first and after). */
@@ -377,6 +414,7 @@ export class PlanClient {
 		for (const fn of this.#cleanup) fn();
 		this.doc.off('update', this.#onUpdate);
 		this.#reader.destroy();
+		this.#overlap.destroy();
 		this.undoManager.destroy();
 		this.#provider?.awareness.setLocalState(null);
 		this.#provider?.destroy();

@@ -20,11 +20,20 @@ export async function closeDetail(page: Page) {
 	await expect(detail(page)).toBeHidden();
 }
 
+/** Fill in the title asked for after "+ …" and confirm; the detail panel opens. */
+export async function confirmNewItem(page: Page, title: string) {
+	const dialog = page.getByTestId('new-item-dialog');
+	await dialog.getByTestId('new-item-title').fill(title);
+	await dialog.getByTestId('new-item-title').press('Enter');
+	await expect(dialog).toBeHidden();
+	await expect(detail(page).getByTestId('detail-title')).toHaveValue(title);
+}
+
 export async function addField(page: Page, title: string) {
 	const first = page.getByRole('button', { name: 'Erstes Handlungsfeld anlegen' });
 	if (await first.isVisible()) await first.click();
 	else await page.getByTestId('add-field').click();
-	await detail(page).getByTestId('detail-title').fill(title);
+	await confirmNewItem(page, title);
 	await closeDetail(page);
 	return page.getByTestId('field-column').filter({ hasText: title });
 }
@@ -35,14 +44,14 @@ export async function addGoal(page: Page, fieldTitle: string, title: string) {
 		.filter({ hasText: fieldTitle })
 		.getByTestId('add-goal')
 		.click();
-	await detail(page).getByTestId('detail-title').fill(title);
+	await confirmNewItem(page, title);
 	await closeDetail(page);
 	return page.getByTestId('goal').filter({ hasText: title });
 }
 
 export async function addMeasure(page: Page, goalTitle: string, title: string) {
 	await page.getByTestId('goal').filter({ hasText: goalTitle }).getByTestId('add-measure').click();
-	await detail(page).getByTestId('detail-title').fill(title);
+	await confirmNewItem(page, title);
 	await closeDetail(page);
 	return page.getByTestId('measure-card').filter({ hasText: title });
 }
