@@ -304,6 +304,8 @@ test('wer nicht Prozesssteuerung ist, sieht keine Einstellungen', async ({ page,
 	await addMember(page.request, planId, ed.user.email, 'editor');
 	await openBoard(ed.page, planId);
 	await expect(ed.page.getByTestId('plan-settings')).toHaveCount(0);
+	// Planangaben are owner-only inside the document too (the server refuses an editor's change)
+	await expect(ed.page.getByTestId('edit-plan-meta')).toHaveCount(0);
 	await ed.page.goto(`/plans/${planId}/einstellungen`);
 	await expect(ed.page.getByTestId('settings-denied')).toContainText('nur die Prozesssteuerung');
 	await expect(ed.page.getByTestId('members')).toHaveCount(0);
