@@ -62,7 +62,7 @@ export interface PlanMeta {
 	municipality: string;
 	status: PlanStatus;
 	createdAt: string; // ISO timestamp
-	/** Förderhinweis for the PDF footer; '' = DEFAULT_FUNDING_NOTICE (meta.ts). */
+	/** Förderhinweis for the PDF footer, set by the owner; '' = no notice (no default wording). */
 	fundingNotice: string;
 }
 

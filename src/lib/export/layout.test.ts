@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FUNDING_NOTICE } from '../domain/meta';
 import type { PlanJson } from '../domain/types';
 import { emptyPlan, examplePlan } from './fixtures';
 import { layoutPlan, type Block, type HeadingBlock } from './layout';
@@ -94,9 +93,10 @@ describe('layoutPlan', () => {
 		expect(layoutPlan(draft, opts({ draft: false })).draft).toBe(false);
 	});
 
-	it('takes the funding notice from the option, else the plan, else the default wording', () => {
+	it('takes the funding notice from the option, else the plan, else none (no default)', () => {
 		const own: PlanJson = { ...plan, meta: { ...plan.meta, fundingNotice: 'Gefördert vom Land.' } };
-		expect(layoutPlan(plan, opts()).fundingNotice).toBe(DEFAULT_FUNDING_NOTICE);
+		expect(plan.meta.fundingNotice).toBe('');
+		expect(layoutPlan(plan, opts()).fundingNotice).toBe('');
 		expect(layoutPlan(own, opts()).fundingNotice).toBe('Gefördert vom Land.');
 		expect(layoutPlan(own, opts({ fundingNotice: 'Mit Mitteln der EU.' })).fundingNotice).toBe(
 			'Mit Mitteln der EU.'

@@ -7,7 +7,6 @@
  * plan order, 2.1 Ziel, 2.1.1 Maßnahme — a Steckbrief "3.2.1" is the measure 3.2.1 of the
  * Gesamtplan, also when only some fields are exported.
  */
-import { DEFAULT_FUNDING_NOTICE } from '../domain/meta';
 import {
 	FIELD_LABELS,
 	ITEM_TYPE_LABELS,
@@ -141,10 +140,8 @@ export function layoutPlan(
 	const municipality = line(plan.meta.municipality);
 	const typeLabel = EXPORT_TYPE_LABELS[options.type];
 	const date = options.date ?? env.today ?? todayIso();
-	const fundingNotice =
-		line(options.fundingNotice ?? '') ||
-		line(plan.meta.fundingNotice ?? '') ||
-		line(DEFAULT_FUNDING_NOTICE);
+	// no default wording: a plan without a notice gets a PDF without one
+	const fundingNotice = line(options.fundingNotice ?? '') || line(plan.meta.fundingNotice ?? '');
 
 	// numbering over the whole plan, independent of the selection
 	const fieldNumber = new Map<string, string>();

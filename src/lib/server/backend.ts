@@ -66,6 +66,8 @@ export interface MitplanBackend {
 	createPlan(input: {
 		title: string;
 		municipality?: string;
+		/** Förderhinweis for PDF footers; absent or '' = none. */
+		fundingNotice?: string;
 		example?: boolean;
 	}): Promise<ApiResult<PlanSummary>>;
 	/** Validated by the domain: only title, municipality and status may be changed. */
