@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Result } from './errors';
 import { initPlan, readMeta, setMeta } from './meta';
+import { SCHEMA_VERSION } from './types';
 
 const codeOf = <T>(r: Result<T>) => (r.ok ? null : r.error.code);
 
@@ -13,7 +14,7 @@ describe('plan metadata', () => {
 		);
 		const meta = readMeta(doc);
 		expect(meta).toMatchObject({
-			schemaVersion: 1,
+			schemaVersion: SCHEMA_VERSION,
 			title: 'Integrationskonzept',
 			municipality: 'Rodgau',
 			status: 'entwurf'
