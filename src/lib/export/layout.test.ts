@@ -84,6 +84,27 @@ describe('layoutPlan', () => {
 		).toBeGreaterThan(0);
 	});
 
+	it("prints a goal's description as its text, its answer (1) stays in the questionnaire table", () => {
+		const p = examplePlan();
+		const goal = p.fields[0].goals[0];
+		goal.description = 'Öffentlicher Text des Ziels.';
+		goal.specific = 'Antwort auf Frage (1).';
+		for (const type of ['gesamtplan', 'zwischenbericht']) {
+			const blocks = flat(layoutPlan(p, opts({ type })).blocks);
+			const at = blocks.findIndex((b) => b.kind === 'heading' && b.text === goal.title);
+			expect(blocks[at + 1]).toEqual({ kind: 'paragraph', text: 'Öffentlicher Text des Ziels.' });
+			const paragraphs = blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text);
+			expect(paragraphs).not.toContain('Antwort auf Frage (1).');
+		}
+		const full = flat(layoutPlan(p, opts()).blocks);
+		const at = full.findIndex((b) => b.kind === 'heading' && b.text === goal.title);
+		const table = full.slice(at).find((b) => b.kind === 'table');
+		expect(table?.kind === 'table' && table.rows[0]).toMatchObject({
+			label: 'Spezifisch und verständlich',
+			value: 'Antwort auf Frage (1).'
+		});
+	});
+
 	it('derives the draft watermark from the plan status unless the option says otherwise', () => {
 		const draft: PlanJson = { ...plan, meta: { ...plan.meta, status: 'in_beratung' } };
 		const adopted: PlanJson = { ...plan, meta: { ...plan.meta, status: 'beschlossen' } };

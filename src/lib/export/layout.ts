@@ -238,6 +238,10 @@ export function layoutPlan(
 		blocks.push({ kind: 'paragraph', text: value(f.situation) });
 	};
 
+	/** The goal's public text (its description), not the answer to question (1). */
+	const goalText = (g: Goal): Block[] =>
+		text(g.description ?? '') ? [{ kind: 'paragraph', text: text(g.description) }] : [];
+
 	const goalRows = (g: Goal): KeyValueRow[] => [
 		...(['specific', 'benefit', 'attractiveness', 'indicator', 'realism'] as const).map((k) => ({
 			label: L.goal[k],
@@ -280,6 +284,7 @@ export function layoutPlan(
 						kind: 'group',
 						blocks: [
 							heading(2, gn, titleOf(g.title)),
+							...goalText(g),
 							{ kind: 'label', text: L.goal.indicator },
 							{ kind: 'paragraph', text: value(g.indicator) }
 						]
@@ -315,6 +320,7 @@ export function layoutPlan(
 				}
 				// heading kept with the first rows (keep-with-next), the table may continue overleaf
 				blocks.push(heading(2, gn, titleOf(g.title)));
+				blocks.push(...goalText(g));
 				blocks.push({ kind: 'table', rows: goalRows(g) });
 				if (g.measures.length === 0) {
 					blocks.push({
