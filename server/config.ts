@@ -4,6 +4,7 @@
  * Invalid values stop the start with a message that names the variable and what is allowed.
  */
 import path from 'node:path';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../src/lib/domain/time-zone';
 
 export interface Config {
 	/** PORT: TCP port of the HTTP + websocket server. */
@@ -54,6 +55,11 @@ export interface Config {
 	 * (comment writes per person per minute, then 429).
 	 */
 	review: { dueSoonDays: number; reminderIntervalMs: number; commentsPerMinute: number };
+	/**
+	 * TIME_ZONE: the municipality's time zone (IANA name). "Today" for due dates, reminders and the
+	 * PDF cover and the clock times in CSV exports are computed in it, not in the server's zone.
+	 */
+	timeZone: string;
 }
 
 export class ConfigError extends Error {
@@ -130,6 +136,12 @@ export function loadConfig(env: Env = process.env): Config {
 		problems.push('MITPLAN_ADMIN_PASSWORD muss mindestens 10 Zeichen lang sein.');
 	}
 
+	let timeZone = env.TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
+	if (!isTimeZone(timeZone)) {
+		problems.push(`TIME_ZONE="${timeZone}" muss eine Zeitzone wie Europe/Berlin sein.`);
+		timeZone = DEFAULT_TIME_ZONE;
+	}
+
 	const cookieRaw = env.COOKIE_SECURE?.trim().toLowerCase() || 'auto';
 	let cookieSecure: Config['cookieSecure'] = 'auto';
 	if (cookieRaw !== 'auto') cookieSecure = bool('COOKIE_SECURE', false);
@@ -172,7 +184,8 @@ export function loadConfig(env: Env = process.env): Config {
 			dueSoonDays: int('REVIEW_DUE_SOON_DAYS', 2, 0, 60),
 			reminderIntervalMs: int('REVIEW_REMINDER_MINUTES', 60, 0, 7 * 24 * 60) * 60 * 1000,
 			commentsPerMinute: int('REVIEW_COMMENTS_PER_MINUTE', 20, 1, 10_000)
-		}
+		},
+		timeZone
 	};
 
 	if (problems.length > 0) throw new ConfigError(problems);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanLine, cleanText, formatDateLong, isRtl, truncate, wrapText } from './text';
+import { cleanLine, cleanText, formatDateLong, isRtl, todayIso, truncate, wrapText } from './text';
 
 const mono = (s: string) => [...s].length; // 1 mm per character
 
@@ -61,5 +61,12 @@ describe('helpers', () => {
 
 	it('formats dates in German', () => {
 		expect(formatDateLong('2026-03-01')).toBe('1. März 2026');
+	});
+
+	it("dates the cover by today in Germany, not the server's UTC day", () => {
+		// 00:30 in Berlin on 21 November, still 20 November in UTC
+		const now = new Date('2026-11-20T23:30:00Z');
+		expect(todayIso(now)).toBe('2026-11-21');
+		expect(todayIso(now, 'UTC')).toBe('2026-11-20');
 	});
 });

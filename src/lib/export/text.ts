@@ -2,6 +2,7 @@
  * Text helpers of the PDF layout: cleaning user text to what the font can show, direction
  * detection and word wrapping with an injected width function (pure, no jsPDF).
  */
+import { DEFAULT_TIME_ZONE, todayIn } from '../domain/time-zone';
 
 /** Width of a string in mm for a font style and size (pt); injected so layout stays testable. */
 export type FontStyle = 'normal' | 'bold';
@@ -178,8 +179,10 @@ export function formatDateShort(iso: string): string {
 	return m ? `${m[3]}.${m[2]}.${m[1]}` : '';
 }
 
-/** Today's date (local time) as YYYY-MM-DD. */
-export function todayIso(now = new Date()): string {
-	const p = (n: number) => String(n).padStart(2, '0');
-	return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+/**
+ * Today's date in the municipality's time zone (default Europe/Berlin) as YYYY-MM-DD, not in the
+ * time zone of the machine that renders (a UTC server is a day behind after midnight).
+ */
+export function todayIso(now: Date | number = new Date(), zone = DEFAULT_TIME_ZONE): string {
+	return todayIn(zone, now);
 }

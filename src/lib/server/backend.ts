@@ -19,6 +19,8 @@ export interface BackendSettings {
 	origin: string | undefined;
 	cookieSecure: 'auto' | boolean;
 	sessionTtlMs: number;
+	/** TIME_ZONE: "today" and clock times in exports are computed in it (default Europe/Berlin). */
+	timeZone: string;
 }
 
 export interface ApiError {

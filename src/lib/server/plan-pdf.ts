@@ -5,6 +5,7 @@
  */
 import type { Principal } from '../../../server/auth/types';
 import type { PlanJson } from '$lib/domain/types';
+import { todayIn } from '$lib/domain/time-zone';
 import { exportPlanPdfNode } from '$lib/export/node';
 import type { ExportOptions } from '$lib/export/options';
 import { errorResponse, resultResponse } from '$lib/server/http';
@@ -30,7 +31,9 @@ export async function planPdfResponse(args: {
 	let result;
 	try {
 		const checks = await locals.backend.review.checksByMeasure(planId).catch(() => ({}));
-		result = exportPlanPdfNode(args.plan, options, { consideration, checks });
+		// the cover's "today" in the municipality's time zone, not the server's
+		const today = todayIn(locals.backend.settings.timeZone);
+		result = exportPlanPdfNode(args.plan, options, { consideration, checks, today });
 	} catch (error) {
 		console.error('PDF export failed', error);
 		return errorResponse(
