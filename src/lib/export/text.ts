@@ -137,6 +137,37 @@ export function wrapText(text: string, maxWidth: number, measure: (s: string) =>
 	return lines;
 }
 
+/** A wrapped line with the base direction of the paragraph it belongs to. */
+export interface DirectedLine {
+	text: string;
+	/** right-to-left base direction (align right, bidi base level 1) */
+	rtl: boolean;
+}
+
+/**
+ * Like wrapText, but each line carries the base direction of its paragraph (Unicode bidi: the
+ * first strong character of the *paragraph* decides, not that of the line). A wrapped line of an
+ * Arabic paragraph that happens to start with a Cyrillic or Latin word stays right-to-left, and a
+ * Latin paragraph after an Arabic one stays left-to-right.
+ */
+export function wrapDirected(
+	text: string,
+	maxWidth: number,
+	measure: (s: string) => number
+): DirectedLine[] {
+	const out: DirectedLine[] = [];
+	for (const para of text.split('\n')) {
+		if (para.trim() === '') {
+			if (out.length > 0 && out[out.length - 1].text !== '') out.push({ text: '', rtl: false });
+			continue;
+		}
+		const rtl = isRtl(para);
+		for (const line of wrapText(para, maxWidth, measure)) out.push({ text: line, rtl });
+	}
+	while (out.length > 0 && out[out.length - 1].text === '') out.pop();
+	return out;
+}
+
 /** Shortens one line to fit `maxWidth` with an ellipsis. */
 export function truncate(text: string, maxWidth: number, measure: (s: string) => number): string {
 	if (measure(text) <= maxWidth) return text;
