@@ -64,6 +64,12 @@ describe('PDF appendix Abwägungstabelle', () => {
 		expect(pdf.outline.map((o) => o.title)).toContain('Anlage: Abwägungstabelle');
 	});
 
+	it('nests quotes typographically when a title already contains quotes', async () => {
+		const rows = [row(1, { targetTitle: 'Landesprogramm „WIR“' })];
+		const pdf = await exportWith({ type: 'zwischenbericht', consideration: 'true' }, rows);
+		expect(flat(pdf.pages.join(' '))).toContain('zu „Landesprogramm ‚WIR‘“: Vorschlag Nummer 1');
+	});
+
 	it('says so when there are no submissions', async () => {
 		const pdf = await exportWith({ consideration: true }, []);
 		expect(flat(pdf.pages.join(' '))).toContain('noch keine Beiträge aus Beteiligungsrunden');

@@ -4,6 +4,7 @@
  * Nr. / Beitrag / Entscheidung / Begründung; the paginator breaks between rows and repeats the
  * header. Long cells are cut after six lines (the full texts are in the CSV). No names.
  */
+import { quoteDe } from '../domain/quote';
 import { DECISION_LABELS, SUBMISSION_KIND_LABELS } from '../feedback/types';
 import type { ConsiderationRow } from '../feedback/types';
 import type { Block } from './layout';
@@ -61,7 +62,7 @@ export function considerationBlocks(
 				cells: [
 					`#${r.number}`,
 					[
-						`${SUBMISSION_KIND_LABELS[r.kind]}${r.targetTitle ? ` zu „${line(r.targetTitle)}“` : ''}:`,
+						`${SUBMISSION_KIND_LABELS[r.kind]}${r.targetTitle ? ` zu ${quoteDe(line(r.targetTitle))}` : ''}:`,
 						line(r.title),
 						'–',
 						line(r.text)

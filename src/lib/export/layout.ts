@@ -7,6 +7,7 @@
  * plan order, 2.1 Ziel, 2.1.1 Maßnahme — a Steckbrief "3.2.1" is the measure 3.2.1 of the
  * Gesamtplan, also when only some fields are exported.
  */
+import { quoteDe } from '../domain/quote';
 import {
 	FIELD_LABELS,
 	ITEM_TYPE_LABELS,
@@ -356,7 +357,7 @@ export function layoutPlan(
 			blocks.push({
 				kind: 'paragraph',
 				text:
-					`Dieser Zwischenbericht zeigt den Stand des Plans „${planTitle}“ am ${formatDateLong(date)}: ` +
+					`Dieser Zwischenbericht zeigt den Stand des Plans ${quoteDe(planTitle)} am ${formatDateLong(date)}: ` +
 					`${plan.principles.length} ${plan.principles.length === 1 ? 'Leitlinie' : 'Leitlinien'}, ` +
 					`${plan.fields.length} ${plan.fields.length === 1 ? 'Handlungsfeld' : 'Handlungsfelder'}, ` +
 					`${plan.fields.reduce((n, f) => n + f.goals.length, 0)} Ziele und ${all.length} Maßnahmen.`
