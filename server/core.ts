@@ -138,7 +138,8 @@ export async function createCore(
 		limits: {
 			commentsPerMinute: config.review.commentsPerMinute,
 			dueSoonDays: config.review.dueSoonDays
-		}
+		},
+		timeZone: config.timeZone
 	});
 	const plans = new PlanService({
 		versions,
