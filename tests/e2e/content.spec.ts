@@ -24,10 +24,7 @@ test('Plan anlegen fragt nach dem Förderhinweis (optional, kein Landes-Standard
 	page
 }) => {
 	await page.goto('/');
-	await page
-		.getByRole('button', { name: /Neuen Plan anlegen|Plan anlegen/ })
-		.first()
-		.click();
+	await page.getByTestId('create-plan').click();
 	const dialog = page.getByTestId('create-dialog');
 	await dialog.getByLabel('Titel des Plans').fill('Vielfaltsstrategie Förderstadt');
 	const notice = dialog.getByLabel(/Förderhinweis für PDF-Exporte/);
@@ -137,8 +134,9 @@ test('öffentliche Seite: Zielbeschreibung statt Antwort (1), Abwägungstabelle 
 	await expect(sub.getByLabel('Verknüpfen mit')).toHaveCount(0);
 	await sub.getByTestId('triage-reopen').click();
 	await expect(sub.getByTestId('decision-save')).toBeVisible();
-	await expect(sub.getByRole('combobox', { name: 'Verknüpfen mit' })).toBeAttached();
-	await expect(sub.getByRole('combobox', { name: 'Dublette von' })).toBeAttached();
+	await sub.getByText('Verknüpfen oder als Dublette zusammenführen').click();
+	await expect(sub.getByRole('combobox', { name: 'Verknüpfen mit' })).toBeVisible();
+	await expect(sub.getByRole('combobox', { name: 'Dublette von' })).toBeVisible();
 
 	// the round ends: the public page shows the table
 	const closed = await page.request.patch(`/api/plans/${plan.id}/rounds/${round.id}`, {
@@ -169,7 +167,10 @@ test('öffentliche Seite: Zielbeschreibung statt Antwort (1), Abwägungstabelle 
 	});
 	expect(scroll.wrap).toBeLessThanOrEqual(1);
 	expect(scroll.page).toBeLessThanOrEqual(390);
-	await expect(row.locator('td[data-label="Begründung"]')).toBeInViewport({ ratio: 0.1 });
+	const reason = row.locator('td[data-label="Begründung"]');
+	await reason.scrollIntoViewIfNeeded();
+	await expect(reason).toBeInViewport();
+	await guest.page.screenshot({ path: 'test-results/consideration-390.png' });
 	await expectNoSeriousViolations(guest.page, 'the closed public page on a phone');
 	await guest.context.close();
 });
