@@ -130,6 +130,12 @@ describe('loadConfig', () => {
 		}
 	});
 
+	it('reads the time zone (default Europe/Berlin) and refuses unknown ones', () => {
+		expect(loadConfig({}).timeZone).toBe('Europe/Berlin');
+		expect(loadConfig({ TIME_ZONE: 'Europe/Vienna' }).timeZone).toBe('Europe/Vienna');
+		expect(() => loadConfig({ TIME_ZONE: 'Mitteleuropa' })).toThrow(/TIME_ZONE="Mitteleuropa"/);
+	});
+
 	it('reads the feedback round limits', () => {
 		expect(loadConfig({}).feedbackLimits).toEqual({
 			perAddress: 5,

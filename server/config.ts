@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../src/lib/domain/time-zone';
 
 export interface Config {
 	/** PORT: TCP port of the HTTP + websocket server. */
@@ -85,6 +86,11 @@ export interface Config {
 		maxChars: number;
 		maxMemoryMb: number;
 	};
+	/**
+	 * TIME_ZONE: the municipality's time zone (IANA name). "Today" for due dates, reminders and the
+	 * PDF cover and the clock times in CSV exports are computed in it, not in the server's zone.
+	 */
+	timeZone: string;
 }
 
 export class ConfigError extends Error {
@@ -161,6 +167,12 @@ export function loadConfig(env: Env = process.env): Config {
 		problems.push('MITPLAN_ADMIN_PASSWORD muss mindestens 10 Zeichen lang sein.');
 	}
 
+	let timeZone = env.TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
+	if (!isTimeZone(timeZone)) {
+		problems.push(`TIME_ZONE="${timeZone}" muss eine Zeitzone wie Europe/Berlin sein.`);
+		timeZone = DEFAULT_TIME_ZONE;
+	}
+
 	const cookieRaw = env.COOKIE_SECURE?.trim().toLowerCase() || 'auto';
 	let cookieSecure: Config['cookieSecure'] = 'auto';
 	if (cookieRaw !== 'auto') cookieSecure = bool('COOKIE_SECURE', false);
@@ -221,7 +233,8 @@ export function loadConfig(env: Env = process.env): Config {
 			timeoutMs: int('EXPORT_TIMEOUT_MS', 120_000, 100, 3600 * 1000),
 			maxChars: int('EXPORT_MAX_CHARS', 4_000_000, 1000, 500_000_000),
 			maxMemoryMb: int('EXPORT_MAX_MEMORY_MB', 1024, 64, 65_536)
-		}
+		},
+		timeZone
 	};
 
 	if (problems.length > 0) throw new ConfigError(problems);

@@ -149,7 +149,8 @@ export async function createCore(
 		limits: {
 			commentsPerMinute: config.review.commentsPerMinute,
 			dueSoonDays: config.review.dueSoonDays
-		}
+		},
+		timeZone: config.timeZone
 	});
 	const exports = createPdfExports({ limits: config.exports, log });
 	const plans = new PlanService({
@@ -166,7 +167,8 @@ export async function createCore(
 		settings: {
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,
-			sessionTtlMs: config.sessionTtlMs
+			sessionTtlMs: config.sessionTtlMs,
+			timeZone: config.timeZone
 		}
 	});
 	const sync = createSyncServer({

@@ -144,10 +144,16 @@ export class PlanService implements MitplanBackend {
 		}));
 	}
 
-	createPlan(input: { title: string; municipality?: string; example?: boolean }) {
+	createPlan(input: {
+		title: string;
+		municipality?: string;
+		fundingNotice?: string;
+		example?: boolean;
+	}) {
 		const meta = {
 			title: typeof input?.title === 'string' ? input.title : '',
-			municipality: typeof input?.municipality === 'string' ? input.municipality : ''
+			municipality: typeof input?.municipality === 'string' ? input.municipality : '',
+			fundingNotice: input?.fundingNotice ?? ''
 		};
 		return this.storeNewPlan(newId(), (doc) => {
 			if (!input?.example) return initPlan(doc, meta);

@@ -3,7 +3,7 @@
  * for bad input. Needs `npm run build` (done by `npm test`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlanJson, PlanSummary } from '../src/lib/domain/types';
+import { SCHEMA_VERSION, type PlanJson, type PlanSummary } from '../src/lib/domain/types';
 import { ADMIN_ENV, login, syncTokenViaApi, type HttpSession } from './helpers/auth';
 import { connectClient, waitFor } from './helpers/clients';
 import { spawnServer, tempDir, type ServerProcess } from './helpers/server';
@@ -50,7 +50,7 @@ describe('JSON API', () => {
 
 		exampleId = example!.id;
 		const plan = (await (await api(`/api/plans/${exampleId}`)).json()) as PlanJson;
-		expect(plan.schemaVersion).toBe(1);
+		expect(plan.schemaVersion).toBe(SCHEMA_VERSION);
 		expect(plan.principles.length).toBeGreaterThan(0);
 		const measure = plan.fields[0].goals[0].measures[0];
 		expect(measure).toMatchObject({ type: 'measure', parentId: plan.fields[0].goals[0].id });

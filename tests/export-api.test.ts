@@ -53,6 +53,29 @@ describe('GET /api/plans/<planId>/export.pdf', () => {
 		expect(text).toContain(plan.meta.title);
 		for (const f of plan.fields) expect(text).toContain(f.title);
 		expect(pdf.info.Language).toBe('de-DE');
+		// a Brandenburg plan without a notice of its own carries no Baden-Württemberg wording
+		expect(text).not.toMatch(/Baden-Württemberg|Gefördert/);
+	});
+
+	it('takes the funding notice given at plan creation (POST /api/plans)', async () => {
+		const notice = 'Gefördert durch das Land Brandenburg.';
+		const created = await session.request('/api/plans', {
+			method: 'POST',
+			json: { title: 'Vielfaltsstrategie', municipality: 'Cottbus', fundingNotice: notice }
+		});
+		expect(created.status).toBe(201);
+		const { id } = (await created.json()) as PlanSummary;
+		const json = (await (await get(`/api/plans/${id}`)).json()) as PlanJson;
+		expect(json.meta.fundingNotice).toBe(notice);
+		const pdf = await readPdf(
+			new Uint8Array(await (await get(`/api/plans/${id}/export.pdf`)).arrayBuffer())
+		);
+		for (const page of pdf.pages) expect(flat(page)).toContain(notice);
+		const bad = await session.request('/api/plans', {
+			method: 'POST',
+			json: { title: 'Zu lang', fundingNotice: 'x'.repeat(501) }
+		});
+		expect(bad.status).toBe(400);
 	});
 
 	it('takes the options as query parameters', async () => {

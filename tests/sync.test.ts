@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { createItem, getText, readPlan } from '../src/lib/domain/index';
+import { SCHEMA_VERSION, createItem, getText, readPlan } from '../src/lib/domain/index';
 import { CloseCode } from '../src/lib/sync/close-codes';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { createOwnedPlan, memberWithRole, syncToken } from './helpers/auth';
@@ -317,7 +317,7 @@ describe('older documents', () => {
 		);
 		clients.push(old);
 		await old.synced;
-		expect(old.doc.getMap('meta').get('schemaVersion')).toBe(1);
+		expect(old.doc.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION);
 		const plan = readPlan(old.doc, 'altplan');
 		expect(plan.fields.map((f) => f.title)).toEqual(['Sprache und Bildung']);
 		expect(getText(old.doc, 'feld1', 'title')?.toString()).toBe('Sprache und Bildung');
@@ -325,7 +325,7 @@ describe('older documents', () => {
 		await server.core.rooms.peek('altplan')!.flush();
 		const stored = new Y.Doc();
 		Y.applyUpdate(stored, (await server.core.store.load('altplan'))!);
-		expect(stored.getMap('meta').get('schemaVersion')).toBe(1);
+		expect(stored.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION);
 	});
 });
 

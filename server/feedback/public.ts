@@ -32,7 +32,7 @@ function publicDraft(fields: PlanJson['fields']): PublicDraftField[] {
 		goals: f.goals.map((g) => ({
 			id: g.id,
 			title: g.title,
-			specific: g.specific,
+			description: g.description,
 			indicator: g.indicator,
 			measures: g.measures.map((m) => ({
 				id: m.id,

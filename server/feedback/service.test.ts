@@ -78,7 +78,11 @@ beforeEach(async () => {
 	const f = createItem(doc, { type: 'field', values: { title: 'Gesundheit' } });
 	if (!f.ok) throw new Error(f.error.message);
 	ids.field = f.value;
-	const g = createItem(doc, { type: 'goal', parentId: ids.field, values: { title: 'Zugang' } });
+	const g = createItem(doc, {
+		type: 'goal',
+		parentId: ids.field,
+		values: { title: 'Zugang', description: 'Öffentlicher Text', specific: 'Antwort auf (1)' }
+	});
 	if (!g.ok) throw new Error(g.error.message);
 	ids.goal = g.value;
 	await store.append(planId, Y.encodeStateAsUpdate(doc));
@@ -184,6 +188,47 @@ describe('making an item from a submission', () => {
 		});
 		expect(good.ok).toBe(true);
 		expect(await measures()).toHaveLength(1);
+	});
+});
+
+describe("a goal's public text", () => {
+	it('the public page shows the description, never the questionnaire answer (1)', async () => {
+		const r = await round();
+		const view = await feedback.publicRound(r.token);
+		if (!view.ok) throw new Error(view.error.message);
+		const goal = view.value.fields[0].goals[0];
+		expect(goal.description).toBe('Öffentlicher Text');
+		expect(JSON.stringify(view.value)).not.toContain('Antwort auf (1)');
+	});
+
+	it('a goal made from a contribution gets its text as description, not as answer (1)', async () => {
+		const r = await round();
+		const made = await feedback.submit(
+			r.token,
+			{
+				kind: 'proposal_goal',
+				targetId: ids.field,
+				title: 'Neues Ziel',
+				text: 'Vorschlagstext',
+				name: '',
+				consent: true
+			},
+			'10.1.0.1'
+		);
+		if (!made.ok) throw new Error(made.error.message);
+		const created = await feedback.createItemFrom(planId, r.id, made.value.id, owner, {
+			type: 'goal',
+			parentId: ids.field
+		});
+		expect(created.ok).toBe(true);
+		const room = await rooms.acquire(planId);
+		if (!room) throw new Error('no room');
+		try {
+			const goal = readPlan(room.doc, planId).fields[0].goals.find((g) => g.title === 'Neues Ziel');
+			expect(goal).toMatchObject({ description: 'Vorschlagstext', specific: '' });
+		} finally {
+			rooms.release(room);
+		}
 	});
 });
 

@@ -261,7 +261,7 @@ export function triageOperations(ctx: FeedbackContext, helpers: TriageHelpers) {
 								parentId,
 								values:
 									type === 'goal'
-										? { title: sub.title, specific: sub.text }
+										? { title: sub.title, description: sub.text }
 										: { title: sub.title, description: sub.text, status: 'idee' }
 							});
 						});

@@ -10,6 +10,7 @@ import type {
 	ReviewRequest,
 	ReviewScope
 } from '../../src/lib/review/types';
+import { DEFAULT_TIME_ZONE, todayIn } from '../../src/lib/domain/time-zone';
 import { PLAN_ERRORS } from '../../src/lib/server/backend';
 import { isKvError } from '../storage/kv';
 import type { Principal } from '../auth/types';
@@ -62,7 +63,8 @@ export function createReviewContext(deps: ReviewServiceDeps) {
 	};
 	const now = deps.now ?? Date.now;
 	const iso = () => new Date(now()).toISOString();
-	const today = () => iso().slice(0, 10);
+	// the calendar day in the municipality's zone: a UTC server would be a day behind after midnight
+	const today = () => todayIn(deps.timeZone ?? DEFAULT_TIME_ZONE, now());
 
 	/** Runs an operation; refusals and storage failures become results. */
 	async function run<T>(what: string, fn: () => Promise<T>): Promise<ReviewResult<T>> {

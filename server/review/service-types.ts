@@ -54,6 +54,8 @@ export interface ReviewServiceDeps {
 	log: Logger;
 	limits?: Partial<ReviewLimits>;
 	now?: () => number;
+	/** TIME_ZONE: "today" for due dates and reminders (default Europe/Berlin, not the server's). */
+	timeZone?: string;
 }
 
 export interface ReviewService {

@@ -379,6 +379,23 @@ describe('core-group review', () => {
 	});
 });
 
+describe('due dates in German time', () => {
+	it('a request due on 1 March is overdue at 00:30 on 2 March in Berlin (23:30 UTC)', async () => {
+		const r = await review.createRequest(asOwner(), 'plan-a', {
+			scope: { kind: 'plan' },
+			reviewerIds: [rita.id],
+			dueDate: '2026-03-01'
+		});
+		expect(r.ok).toBe(true);
+		clock = Date.parse('2026-03-01T23:30:00Z'); // still 1 March in UTC
+		const queue = await review.queue(rita);
+		expect(queue.ok && queue.value[0]).toMatchObject({ dueDate: '2026-03-01', overdue: true });
+		clock = Date.parse('2026-03-01T22:30:00Z'); // 23:30 in Berlin: due today, not overdue
+		const before = await review.queue(rita);
+		expect(before.ok && before.value[0]).toMatchObject({ overdue: false });
+	});
+});
+
 describe('administrative check', () => {
 	it('assign, replace, verdict by the department only, deleted measure → 404', async () => {
 		const notMeasure = await review.assignChecks(asOwner(), 'plan-a', {

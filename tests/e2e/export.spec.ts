@@ -83,9 +83,8 @@ test.describe('PDF-Export im Browser', () => {
 		// own funding notice in the plan settings
 		await page.getByTestId('edit-plan-meta').click();
 		const meta = page.getByTestId('plan-meta-dialog');
-		await expect(meta.getByLabel('Förderhinweis für PDF-Exporte')).toHaveValue(
-			/^Gefördert aus Mitteln des Ministeriums/
-		);
+		// no state-specific default wording: empty until the owner sets one
+		await expect(meta.getByLabel('Förderhinweis für PDF-Exporte')).toHaveValue('');
 		await meta.getByLabel('Förderhinweis für PDF-Exporte').fill('Gefördert vom Kreis Offenbach.');
 		await meta.getByRole('button', { name: 'Speichern' }).click();
 		await expect(meta).toBeHidden();

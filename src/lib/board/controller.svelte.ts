@@ -15,6 +15,7 @@ import {
 import { LOCAL_ORIGIN, type PlanClient } from '$lib/sync/client.svelte';
 import { announcer } from '$lib/components/announcer.svelte';
 import { toasts } from '$lib/components/toasts.svelte';
+import { quoteDe } from '$lib/domain/quote';
 import { buildIndex, displayTitle, type IndexEntry } from './plan-index';
 
 const KEY = Symbol('mitplan.board');
@@ -23,7 +24,7 @@ const CHILD_TYPE: Partial<Record<ItemType, ItemType>> = { field: 'goal', goal: '
 
 /** "Maßnahme „Familienzentrum“" */
 export function itemName(entry: Pick<IndexEntry, 'type' | 'item'>): string {
-	return `${ITEM_TYPE_LABELS[entry.type].singular} „${displayTitle(entry.item)}“`;
+	return `${ITEM_TYPE_LABELS[entry.type].singular} ${quoteDe(displayTitle(entry.item))}`;
 }
 
 export class BoardController {

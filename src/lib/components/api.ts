@@ -109,7 +109,7 @@ export const api = {
 	// ----- plans -----
 	listPlans: (f: Fetch = fetch) => request<PlanListEntry[]>(f, 'GET', '/api/plans'),
 	createPlan: (
-		input: { title: string; municipality?: string; example?: boolean },
+		input: { title: string; municipality?: string; fundingNotice?: string; example?: boolean },
 		f: Fetch = fetch
 	) => request<PlanListEntry>(f, 'POST', '/api/plans', input),
 	updatePlan: (

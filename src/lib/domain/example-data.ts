@@ -12,6 +12,8 @@ export type ExampleMeasure = Omit<Measure, 'id' | 'type' | 'parentId' | 'order'>
 
 export type ExampleGoal = {
 	title: string;
+	/** The goal's public text */
+	description: string;
 	specific: string;
 	benefit: string;
 	attractiveness: string;

@@ -11,6 +11,8 @@ export const EXAMPLE_FIELDS_A: ExampleField[] = [
 		goals: [
 			{
 				title: 'Sprachmittlung in Gesundheitsversorgung und Beratung ist gesichert',
+				description:
+					'Wer krank ist oder Rat sucht, soll sich verständigen können: Beratungsstellen und Praxen können schnell eine Sprachmittlung hinzuziehen.',
 				specific:
 					'Bis Ende 2026 können alle städtischen Beratungsstellen und die teilnehmenden Arztpraxen bei Bedarf kurzfristig eine qualifizierte Sprachmittlung anfordern.',
 				benefit:
@@ -60,6 +62,8 @@ export const EXAMPLE_FIELDS_A: ExampleField[] = [
 			},
 			{
 				title: 'Gesundheitsangebote sind stufenlos und wohnortnah erreichbar',
+				description:
+					'Gesundheitsamt, Beratungsstellen und Gesundheitsangebote sollen ohne Stufen und in der Nähe der Wohnung erreichbar sein.',
 				specific:
 					'Die Beratungsstellen des Gesundheitsamts sind bis 2027 stufenlos zugänglich, und in zwei Stadtteilen finden jährlich Gesundheitstage statt.',
 				benefit: 'Baut räumliche Barrieren ab und bringt Angebote zu den Menschen.',
@@ -113,6 +117,8 @@ export const EXAMPLE_FIELDS_A: ExampleField[] = [
 		goals: [
 			{
 				title: 'Der Umzug aus der Gemeinschaftsunterkunft in eine eigene Wohnung gelingt schneller',
+				description:
+					'Geflüchtete sollen früher aus der Gemeinschaftsunterkunft in eine eigene Wohnung ziehen können und dabei Unterstützung bekommen.',
 				specific:
 					'Die durchschnittliche Verweildauer in Gemeinschaftsunterkünften sinkt bis Ende 2027 deutlich; jede ausziehende Familie wird beim Umzug begleitet.',
 				benefit: 'Eigener Wohnraum ist Voraussetzung für Teilhabe und Privatsphäre.',
@@ -159,6 +165,8 @@ export const EXAMPLE_FIELDS_A: ExampleField[] = [
 			},
 			{
 				title: 'Neuzugezogene fühlen sich in ihrem Wohnviertel zu Hause',
+				description:
+					'Wer neu in die Stadt zieht, soll das eigene Viertel, die Nachbarschaft und die Angebote vor Ort schnell kennenlernen.',
 				specific:
 					'In jedem Stadtteil gibt es mindestens einmal jährlich ein Angebot, bei dem Neuzugezogene und Alteingesessene sich kennenlernen.',
 				benefit: 'Fördert Begegnung und macht Vielfalt im Alltag erlebbar.',
@@ -210,6 +218,8 @@ export const EXAMPLE_FIELDS_A: ExampleField[] = [
 		goals: [
 			{
 				title: 'Familien finden wohnortnah Beratung und Begegnung',
+				description:
+					'Familien sollen in ihrem Stadtteil einen Ort finden, an dem sie Beratung bekommen und andere Familien treffen.',
 				specific:
 					'Bis 2027 gibt es ein Familienzentrum, das Beratung, Elternbildung und offene Treffs unter einem Dach bündelt.',
 				benefit: 'Ein Ort für alle Familien fördert Teilhabe und Begegnung.',
@@ -255,6 +265,8 @@ export const EXAMPLE_FIELDS_A: ExampleField[] = [
 			},
 			{
 				title: 'Kinder mit Fluchterfahrung kommen schnell in Kita und Schule an',
+				description:
+					'Kinder, die geflüchtet sind, sollen ohne lange Wartezeit einen Platz in Kita oder Schule bekommen.',
 				specific:
 					'Neu zugezogene Kinder erhalten innerhalb von drei Monaten ein Kita- oder Schulangebot.',
 				benefit: 'Frühe Bildung ist der Schlüssel zur Teilhabe.',

@@ -11,6 +11,8 @@ export const EXAMPLE_FIELDS_B: ExampleField[] = [
 		goals: [
 			{
 				title: 'Vereine gewinnen neue Mitglieder aus allen Teilen der Stadtgesellschaft',
+				description:
+					'Sport-, Kultur- und andere Vereine sollen Menschen aus allen Teilen der Stadtgesellschaft als Mitglieder gewinnen.',
 				specific:
 					'Bis Ende 2026 beteiligen sich mindestens zwanzig Vereine an gemeinsamen Aktionen, um Neuzugezogene zu gewinnen.',
 				benefit: 'Vereine sind Orte der Teilhabe und Begegnung.',
@@ -54,6 +56,8 @@ export const EXAMPLE_FIELDS_B: ExampleField[] = [
 			},
 			{
 				title: 'Vielfalt wird in der Stadt sichtbar gefeiert',
+				description:
+					'Die Stadt zeigt mit Festen und Aktionen, dass die Vielfalt ihrer Bewohnerinnen und Bewohner zu ihr gehört.',
 				specific:
 					'Jedes Jahr gibt es ein Willkommensfest und Aktionen zur Interkulturellen Woche, die gemeinsam mit Migrantenorganisationen gestaltet werden.',
 				benefit: 'Macht „Vielfalt als Stärke“ öffentlich erlebbar.',
@@ -107,6 +111,8 @@ export const EXAMPLE_FIELDS_B: ExampleField[] = [
 		goals: [
 			{
 				title: 'Mehr Zugewanderte finden eine Arbeit, die ihrer Qualifikation entspricht',
+				description:
+					'Zugewanderte sollen Arbeit finden, die zu ihrer Ausbildung und Erfahrung passt.',
 				specific:
 					'Bis 2027 steigt die Zahl der Zugewanderten in Ausbildung und sozialversicherungspflichtiger Beschäftigung messbar.',
 				benefit: 'Eigenes Einkommen ist Grundlage der Teilhabe.',
@@ -149,6 +155,8 @@ export const EXAMPLE_FIELDS_B: ExampleField[] = [
 			},
 			{
 				title: 'Die Stadtverwaltung wird als Arbeitgeberin vielfältiger',
+				description:
+					'Die Beschäftigten der Stadtverwaltung sollen die Vielfalt der Stadtgesellschaft besser abbilden.',
 				specific:
 					'Die Stadt bekennt sich öffentlich zur Vielfalt und qualifiziert bis 2026 Beschäftigte als Vielfaltsmanager:innen.',
 				benefit: 'Die Verwaltung geht mit gutem Beispiel voran.',

@@ -12,7 +12,7 @@ describe('buildExamplePlan', () => {
 			title: EXAMPLE_TITLE,
 			municipality: 'Brandenburg an der Havel',
 			status: 'in_beratung',
-			schemaVersion: 1
+			schemaVersion: 2
 		});
 		expect(summarize(doc, 'beispiel').counts).toEqual({
 			principles: 4,

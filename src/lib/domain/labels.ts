@@ -30,6 +30,7 @@ export const FIELD_LABELS = {
 	},
 	goal: {
 		title: 'Titel',
+		description: 'Beschreibung',
 		specific: 'Spezifisch und verständlich',
 		benefit: 'Nutzen für die Leitlinien',
 		attractiveness: 'Attraktiv – für wen, für wen nicht?',
@@ -70,6 +71,7 @@ export const FIELD_QUESTIONS: Record<ItemType, Record<string, string>> = {
 		workingGroup: 'Welche Arbeitsgruppe bearbeitet dieses Handlungsfeld?'
 	},
 	goal: {
+		description: 'Worum geht es bei diesem Ziel? (öffentlicher Text des Ziels)',
 		specific: '(1) Ist das Ziel spezifisch formuliert? Ist es verständlich?',
 		benefit: '(2) Welchen Nutzen hat das Ziel für die Leitlinien?',
 		attractiveness: '(3) Ist die Erreichung des Ziels attraktiv? Für wen? Für wen nicht?',

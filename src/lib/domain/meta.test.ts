@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Result } from './errors';
-import { DEFAULT_FUNDING_NOTICE, initPlan, readMeta, setMeta } from './meta';
+import { initPlan, readMeta, setMeta } from './meta';
+import { SCHEMA_VERSION } from './types';
 
 const codeOf = <T>(r: Result<T>) => (r.ok ? null : r.error.code);
 
@@ -13,7 +14,7 @@ describe('plan metadata', () => {
 		);
 		const meta = readMeta(doc);
 		expect(meta).toMatchObject({
-			schemaVersion: 1,
+			schemaVersion: SCHEMA_VERSION,
 			title: 'Integrationskonzept',
 			municipality: 'Rodgau',
 			status: 'entwurf'
@@ -44,7 +45,7 @@ describe('plan metadata', () => {
 		expect(readMeta(doc)).toMatchObject({ title: 'x'.repeat(200), status: 'beschlossen' });
 	});
 
-	it('stores a funding notice for PDF exports ("" = default wording)', () => {
+	it('stores a funding notice for PDF exports ("" = none)', () => {
 		const doc = new Y.Doc();
 		initPlan(doc, { title: 'Plan' });
 		expect(readMeta(doc).fundingNotice).toBe('');
@@ -55,6 +56,18 @@ describe('plan metadata', () => {
 		expect(readMeta(doc).fundingNotice).toBe('Gefördert vom Land Hessen.');
 		expect(setMeta(doc, { fundingNotice: '' }).ok).toBe(true);
 		expect(readMeta(doc).fundingNotice).toBe('');
-		expect(DEFAULT_FUNDING_NOTICE).toMatch(/^Gefördert aus Mitteln des Ministeriums/);
+	});
+
+	it('takes the funding notice at plan creation (optional, no default wording)', () => {
+		const doc = new Y.Doc();
+		const notice = '  Gefördert durch den Landkreis Offenbach.  ';
+		expect(initPlan(doc, { title: 'Plan', fundingNotice: notice }).ok).toBe(true);
+		expect(readMeta(doc).fundingNotice).toBe('Gefördert durch den Landkreis Offenbach.');
+		const none = new Y.Doc();
+		initPlan(none, { title: 'Plan' });
+		expect(none.getMap('meta').get('fundingNotice')).toBe('');
+		expect(codeOf(initPlan(new Y.Doc(), { title: 'P', fundingNotice: 'x'.repeat(501) }))).toBe(
+			'invalid_value'
+		);
 	});
 });

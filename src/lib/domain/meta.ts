@@ -12,12 +12,11 @@ export const MAX_MUNICIPALITY_LENGTH = 200;
 export const MAX_FUNDING_NOTICE_LENGTH = 500;
 
 /**
- * Funding notice printed in the footer of every exported page when the plan sets none. Wording
- * required by the process-support agreement (seed 000, "in allen Publikationen"), in its
- * shortened form that the agreement allows for publications.
+ * There is deliberately no default funding notice: the wording depends on who funds a plan (a
+ * state ministry, a county, the EU or nobody), so the owner sets it (plan creation asks for it)
+ * and '' means the PDF carries none. Plans that stored '' under the old Baden-Württemberg
+ * default therefore print no notice now; a stored text (whatever it says) is kept as it is.
  */
-export const DEFAULT_FUNDING_NOTICE =
-	'Gefördert aus Mitteln des Ministeriums für Soziales und Integration, durchgeführt durch die Führungsakademie Baden-Württemberg.';
 
 /** Invisible code points (zero-width space/joiners, BOM, soft hyphen, bidi marks, fillers …). */
 const INVISIBLE_RANGES: ReadonlyArray<[number, number]> = [
@@ -126,14 +125,18 @@ function validateMeta(patch: Record<string, unknown>): Result<Array<[string, str
  */
 export function initPlan(
 	doc: Y.Doc,
-	init: { title: string; municipality?: string },
+	init: { title: string; municipality?: string; fundingNotice?: string },
 	origin?: unknown
 ): Result<void> {
 	const m = metaMap(doc);
 	if (m.has('schemaVersion') || m.has('title')) {
 		return err('already_initialized', 'Dieser Plan wurde bereits angelegt.');
 	}
-	const valid = validateMeta({ title: init?.title, municipality: init?.municipality ?? '' });
+	const valid = validateMeta({
+		title: init?.title,
+		municipality: init?.municipality ?? '',
+		fundingNotice: init?.fundingNotice ?? ''
+	});
 	if (!valid.ok) return valid;
 	if (!valid.value.some(([k]) => k === 'title')) {
 		return err('title_required', 'Bitte geben Sie einen Titel für den Plan ein.', 'title');
@@ -148,7 +151,7 @@ export function initPlan(
 }
 
 /**
- * Change title, municipality, status and/or funding notice ('' = default wording). Unknown keys
+ * Change title, municipality, status and/or funding notice ('' = none in the PDF). Unknown keys
  * are refused ('invalid_field').
  */
 export function setMeta(

@@ -30,7 +30,7 @@ describe('migrate', () => {
 		const doc = v0Doc();
 		const r = migrate(doc);
 		expect(r).toEqual({ ok: true, value: { from: 0, to: SCHEMA_VERSION } });
-		expect(doc.getMap('meta').get('schemaVersion')).toBe(1);
+		expect(doc.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION);
 		const m1 = doc.getMap('items').get('m1') as Y.Map<unknown>;
 		expect(m1.get('description')).toBeInstanceOf(Y.Text);
 		expect(m1.get('lead')).toBeInstanceOf(Y.Text);
@@ -41,7 +41,11 @@ describe('migrate', () => {
 			expect(() => generateKeyBetween(order, null)).not.toThrow();
 		}
 		const plan = readPlan(doc, 'alt');
-		expect(plan.meta).toMatchObject({ title: 'Alter Plan', status: 'entwurf', schemaVersion: 1 });
+		expect(plan.meta).toMatchObject({
+			title: 'Alter Plan',
+			status: 'entwurf',
+			schemaVersion: SCHEMA_VERSION
+		});
 		expect(plan.fields[0]).toMatchObject({ title: 'Wohnen', situation: 'Viele GUs', phase: 'A' });
 		expect(plan.fields[0].goals[0].principleIds).toEqual(['p1']);
 		// Without keys the old order is unknown; ids decide, deterministically.
@@ -62,8 +66,35 @@ describe('migrate', () => {
 		migrate(doc);
 		expect(transactions).toBe(1);
 		const state = Y.encodeStateAsUpdate(doc);
-		expect(migrate(doc)).toEqual({ ok: true, value: { from: 1, to: 1 } });
+		expect(migrate(doc)).toEqual({ ok: true, value: { from: 2, to: 2 } });
 		expect(Y.encodeStateAsUpdate(doc)).toEqual(state);
+	});
+
+	it('gives v1 goals a description Y.Text (v2), keeping their answers', () => {
+		const doc = new Y.Doc();
+		doc.getMap('meta').set('schemaVersion', 1);
+		doc.getMap('meta').set('title', 'Plan v1');
+		const items = doc.getMap('items');
+		const add = (id: string, entries: Record<string, unknown>) => {
+			const m = new Y.Map<unknown>();
+			items.set(id, m);
+			for (const [k, v] of Object.entries(entries)) m.set(k, v);
+			return m;
+		};
+		add('f1', { type: 'field', parentId: null, order: 'a0', title: new Y.Text('Wohnen') });
+		add('g1', {
+			type: 'goal',
+			parentId: 'f1',
+			order: 'a0',
+			title: new Y.Text('Ziel'),
+			specific: new Y.Text('Ja, weil …')
+		});
+		expect(migrate(doc)).toEqual({ ok: true, value: { from: 1, to: 2 } });
+		const g1 = items.get('g1') as Y.Map<unknown>;
+		expect(g1.get('description')).toBeInstanceOf(Y.Text);
+		expect(readItem(doc, 'g1')).toMatchObject({ description: '', specific: 'Ja, weil …' });
+		expect((items.get('f1') as Y.Map<unknown>).has('description')).toBe(false);
+		expect(doc.getMap('meta').get('schemaVersion')).toBe(2);
 	});
 
 	it('leaves an empty document alone and refuses newer or broken versions', () => {

@@ -10,6 +10,9 @@
  *   a plain array or Y.Array of ids, order keys missing or malformed, scalars unchecked.
  * - v1: the layout in docs/data-model.md (every text field a Y.Text, links a Y.Map<true>, every
  *   item a valid fractional order key and createdAt).
+ * - v2: goals have a `description` Y.Text (their public text; before, the answer to question (1)
+ *   was shown instead). Created here on the server once, so two peers never create it lazily
+ *   and concurrently (one of the two Y.Texts would lose what was typed into it).
  */
 import * as Y from 'yjs';
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
@@ -78,7 +81,16 @@ function migrateV0toV1(doc: Y.Doc): void {
 	meta.set('schemaVersion', 1);
 }
 
-const STEPS: Record<number, (doc: Y.Doc) => void> = { 0: migrateV0toV1 };
+function migrateV1toV2(doc: Y.Doc): void {
+	itemsMap(doc).forEach((raw) => {
+		if (!(raw instanceof Y.Map) || raw.get('type') !== 'goal') return;
+		const v = raw.get('description');
+		if (!(v instanceof Y.Text)) raw.set('description', new Y.Text(typeof v === 'string' ? v : ''));
+	});
+	metaMap(doc).set('schemaVersion', 2);
+}
+
+const STEPS: Record<number, (doc: Y.Doc) => void> = { 0: migrateV0toV1, 1: migrateV1toV2 };
 
 /**
  * Bring `doc` to SCHEMA_VERSION. An empty document (nothing initialised yet) is left untouched

@@ -25,7 +25,7 @@ describe('readPlan', () => {
 		must(createItem(doc, { type: 'measure', parentId: g, afterId: null, values: { title: 'A' } }));
 		const plan = readPlan(doc, 'p1');
 		expect(plan.id).toBe('p1');
-		expect(plan.schemaVersion).toBe(1);
+		expect(plan.schemaVersion).toBe(2);
 		expect(plan.meta).toMatchObject({ title: 'Plan', municipality: 'Niedernhausen' });
 		expect(plan.fields.map((f) => f.id)).toEqual([f1, f2]);
 		expect(plan.fields[0].goals[0].measures.map((m) => m.title)).toEqual(['A', 'B']);

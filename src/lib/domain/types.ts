@@ -6,7 +6,7 @@
  */
 
 /** Bump when the document layout changes; add a migration in migrations.ts. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type ItemType = 'principle' | 'field' | 'goal' | 'measure';
 
@@ -33,7 +33,7 @@ export const PLAN_STATUSES: readonly PlanStatus[] = ['entwurf', 'in_beratung', '
 export const TEXT_FIELDS = {
 	principle: ['title', 'statement', 'rationale', 'evidence', 'vision', 'implications'],
 	field: ['title', 'situation', 'workingGroup'],
-	goal: ['title', 'specific', 'benefit', 'attractiveness', 'indicator', 'realism'],
+	goal: ['title', 'description', 'specific', 'benefit', 'attractiveness', 'indicator', 'realism'],
 	measure: [
 		'title',
 		'description',
@@ -62,7 +62,7 @@ export interface PlanMeta {
 	municipality: string;
 	status: PlanStatus;
 	createdAt: string; // ISO timestamp
-	/** Förderhinweis for the PDF footer; '' = DEFAULT_FUNDING_NOTICE (meta.ts). */
+	/** Förderhinweis for the PDF footer, set by the owner; '' = no notice (no default wording). */
 	fundingNotice: string;
 }
 
@@ -100,6 +100,8 @@ export interface Field extends ItemBase {
 export interface Goal extends ItemBase {
 	type: 'goal';
 	parentId: string;
+	/** The goal's public text (board, public page, PDF); the answers below stay answers. */
+	description: string;
 	/** (1) Spezifisch und verständlich? */
 	specific: string;
 	/** (2) Nutzen für die Leitlinien? */

@@ -4,7 +4,7 @@
  * register their TOC/bookmark entry (page filled in when placed).
  */
 import { STATUS_COLORS, type Block, type Rgb } from './layout';
-import { isRtl, truncate, wrapText, type FontStyle } from './text';
+import { truncate, wrapDirected, wrapText, type FontStyle } from './text';
 import {
 	COLORS,
 	base,
@@ -32,9 +32,9 @@ export function createBoxBuilder(f: Frame, entries: TocEntry[]) {
 		before = 0
 	): Box[] => {
 		const lh = lineHeight(size);
-		const lines = wrapText(s, width, measure(style, size));
-		const rtl = isRtl(s);
-		return lines.map((l, i) => ({
+		// each line keeps the direction of its paragraph (Unicode bidi), not of its first word
+		const lines = wrapDirected(s, width, measure(style, size));
+		return lines.map(({ text: l, rtl }, i) => ({
 			height: lh,
 			before: i === 0 ? before : 0,
 			keepNext: (i === 0 && lines.length > 1) || (i === lines.length - 2 && lines.length > 2),
@@ -43,8 +43,8 @@ export function createBoxBuilder(f: Frame, entries: TocEntry[]) {
 					? []
 					: [
 							rtl
-								? text(x + width, base(lh, size), l, style, size, color, 'right')
-								: text(x, base(lh, size), l, style, size, color)
+								? text(x + width, base(lh, size), l, style, size, color, 'right', true)
+								: text(x, base(lh, size), l, style, size, color, 'left', false)
 						]
 		}));
 	};
@@ -95,8 +95,7 @@ export function createBoxBuilder(f: Frame, entries: TocEntry[]) {
 		rows.forEach((row, rowIndex) => {
 			const labelLines = wrapText(row.label, labelW - 1, measure('bold', lSize));
 			const marker = row.status ? 4 : 0;
-			const valueLines = wrapText(row.value, valueW - marker, measure('normal', vSize));
-			const rtl = isRtl(row.value);
+			const valueLines = wrapDirected(row.value, valueW - marker, measure('normal', vSize));
 			const n = Math.max(labelLines.length, valueLines.length, 1);
 			for (let i = 0; i < n; i++) {
 				const firstLine = i === 0;
@@ -118,11 +117,12 @@ export function createBoxBuilder(f: Frame, entries: TocEntry[]) {
 				const l = labelLines[i];
 				if (l) ops.push(text(0, yTop + base(lh, lSize), l, 'bold', lSize, COLORS.muted));
 				const v = valueLines[i];
-				if (v) {
+				if (v?.text) {
+					const y = yTop + base(lh, vSize);
 					ops.push(
-						rtl
-							? text(cw, yTop + base(lh, vSize), v, 'normal', vSize, COLORS.text, 'right')
-							: text(valueX + marker, yTop + base(lh, vSize), v, 'normal', vSize, COLORS.text)
+						v.rtl
+							? text(cw, y, v.text, 'normal', vSize, COLORS.text, 'right', true)
+							: text(valueX + marker, y, v.text, 'normal', vSize, COLORS.text, 'left', false)
 					);
 				}
 				out.push({
@@ -161,56 +161,93 @@ export function createBoxBuilder(f: Frame, entries: TocEntry[]) {
 			acc += c.width;
 		}
 		const widths = b.columns.map((c) => (c.width / total) * cw - 3);
-		const rowBox = (cells: string[], style: FontStyle, fill: Rgb | null, status?: Rgb): Box => {
-			const cellLines = cells.map((c, i) => {
-				const w = widths[i] - (status && i === b.statusColumn ? 3.5 : 0);
-				let lines = wrapText(c, w, measure(style, size));
-				if (lines.length > 6) {
-					lines = lines.slice(0, 6);
-					lines[5] = truncate(lines[5] + ' …', w, measure(style, size));
-				}
-				return lines;
-			});
-			const n = Math.max(1, ...cellLines.map((l) => l.length));
-			const height = n * lh + 2 * pad;
-			const ops: Op[] = [];
-			if (fill) ops.push({ t: 'rect', x: 0, y: 0, w: cw, h: height, fill });
-			cellLines.forEach((lines, ci) => {
-				const col = b.columns[ci];
-				const marker = status && ci === b.statusColumn ? 3.5 : 0;
-				if (marker)
-					ops.push({ t: 'circle', x: xs[ci] + 1.8, y: pad + lh / 2, r: 1.2, fill: status! });
-				lines.forEach((l, li) => {
-					const y = pad + li * lh + base(lh, size);
-					if (col.align === 'right')
-						ops.push(text(xs[ci] + widths[ci] + 1.5, y, l, style, size, COLORS.text, 'right'));
-					else if (isRtl(l))
-						ops.push(text(xs[ci] + 1.5 + widths[ci], y, l, style, size, COLORS.text, 'right'));
-					else ops.push(text(xs[ci] + 1.5 + marker, y, l, style, size, COLORS.text));
-				});
-			});
-			ops.push({
-				t: 'line',
-				x1: 0,
-				y1: height,
-				x2: cw,
-				y2: height,
-				color: COLORS.rule,
-				width: 0.2
-			});
-			return { height, ops };
+		const cellWidth = (i: number, status?: Rgb) =>
+			widths[i] - (status && i === b.statusColumn ? 3.5 : 0);
+		const drawLine = (
+			ops: Op[],
+			ci: number,
+			line: { text: string; rtl: boolean } | undefined,
+			y: number,
+			style: FontStyle,
+			marker: number
+		) => {
+			if (!line?.text) return;
+			const col = b.columns[ci];
+			const l = line.text;
+			if (col.align === 'right')
+				ops.push(text(xs[ci] + widths[ci] + 1.5, y, l, style, size, COLORS.text, 'right'));
+			else if (line.rtl)
+				ops.push(text(xs[ci] + 1.5 + widths[ci], y, l, style, size, COLORS.text, 'right', true));
+			else ops.push(text(xs[ci] + 1.5 + marker, y, l, style, size, COLORS.text, 'left', false));
 		};
-		const header = rowBox(
-			b.columns.map((c) => c.title),
-			'bold',
-			COLORS.band
-		);
-		const rows = b.rows.map((r) => {
-			const box = rowBox(r.cells, 'normal', null, r.status ? STATUS_COLORS[r.status] : undefined);
-			box.header = header;
-			return box;
+		const rule = (y: number): Op => ({
+			t: 'line',
+			x1: 0,
+			y1: y,
+			x2: cw,
+			y2: y,
+			color: COLORS.rule,
+			width: 0.2
 		});
-		return [{ ...header, keepNext: true, header: undefined }, ...rows];
+		// header: one box, at most two lines per title
+		const headerLines = b.columns.map((c, i) =>
+			wrapDirected(c.title, cellWidth(i), measure('bold', size)).slice(0, 2)
+		);
+		const hn = Math.max(1, ...headerLines.map((l) => l.length));
+		const header: Box = { height: hn * lh + 2 * pad, ops: [] };
+		header.ops.push({ t: 'rect', x: 0, y: 0, w: cw, h: header.height, fill: COLORS.band });
+		headerLines.forEach((lines, ci) =>
+			lines.forEach((l, li) =>
+				drawLine(header.ops, ci, l, pad + li * lh + base(lh, size), 'bold', 0)
+			)
+		);
+		header.ops.push(rule(header.height));
+		/**
+		 * A row as one box per text line, so every cell is printed completely (a citizen's
+		 * contribution in the Abwägungstabelle is never cut): short rows (up to 6 lines) stay
+		 * together, a longer row may continue on the next page (header repeated) with at least two
+		 * lines on each page.
+		 */
+		const rowBoxes = (cells: string[], status?: Rgb, beforeLast = false): Box[] => {
+			const cellLines = cells.map((c, i) =>
+				wrapDirected(c, cellWidth(i, status), measure('normal', size))
+			);
+			const n = Math.max(1, ...cellLines.map((l) => l.length));
+			const out: Box[] = [];
+			const token = {};
+			for (let li = 0; li < n; li++) {
+				const first = li === 0;
+				const last = li === n - 1;
+				const top = first ? pad : 0;
+				const ops: Op[] = [];
+				const cells: number[] = [];
+				cellLines.forEach((lines, ci) => {
+					const marker = status && ci === b.statusColumn ? 3.5 : 0;
+					if (marker && first)
+						ops.push({ t: 'circle', x: xs[ci] + 1.8, y: pad + lh / 2, r: 1.2, fill: status! });
+					drawLine(ops, ci, lines[li], top + base(lh, size), 'normal', marker);
+					while (cells.length < ops.length) cells.push(ci);
+				});
+				const height = lh + top + (last ? pad : 0);
+				if (last) {
+					ops.push(rule(height));
+					cells.push(cells.length > 0 ? b.columns.length : 0);
+				}
+				out.push({
+					height,
+					ops,
+					row: token,
+					cells,
+					header,
+					keepNext: (!last && (n <= 6 || first || li === n - 2)) || (last && beforeLast)
+				});
+			}
+			return out;
+		};
+		const rows = b.rows.flatMap((r, i) =>
+			rowBoxes(r.cells, r.status ? STATUS_COLORS[r.status] : undefined, i === b.rows.length - 2)
+		);
+		return [{ ...header, keepNext: true }, ...rows];
 	};
 
 	const legendBoxes = (b: Extract<Block, { kind: 'legend' }>): Box[] => {

@@ -64,6 +64,38 @@ describe('PDF appendix Abwägungstabelle', () => {
 		expect(pdf.outline.map((o) => o.title)).toContain('Anlage: Abwägungstabelle');
 	});
 
+	it('prints long contributions and reasons completely, across pages if needed', async () => {
+		const words = (prefix: string, n: number) =>
+			Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`).join(' ');
+		// about 40 lines in the Beitrag column, then a contribution longer than a whole page
+		const long = row(1, { text: words('Wort', 250), reason: words('Grund', 120) });
+		const huge = row(2, { text: words('Satz', 1400) });
+		const pdf = await exportWith({ type: 'zwischenbericht', consideration: 'true' }, [
+			long,
+			huge,
+			row(3)
+		]);
+		const pages = pdf.pages.map(flat);
+		const all = pages.join(' ');
+		const start = all.lastIndexOf('Anlage: Abwägungstabelle');
+		const annex = all.slice(start);
+		for (const w of ['Wort1 ', 'Wort249 Wort250', 'Grund120', 'Satz1 ', 'Satz1399 Satz1400']) {
+			expect(annex).toContain(w);
+		}
+		expect(annex).not.toContain('…');
+		expect(annex).toContain('Begründung 3');
+		// the huge one runs over pages, each with the repeated header
+		const annexPages = pages.filter((p) => p.includes('Satz'));
+		expect(annexPages.length).toBeGreaterThan(1);
+		for (const p of annexPages) expect(p).toContain('Nr. Beitrag Entscheidung Begründung');
+	});
+
+	it('nests quotes typographically when a title already contains quotes', async () => {
+		const rows = [row(1, { targetTitle: 'Landesprogramm „WIR“' })];
+		const pdf = await exportWith({ type: 'zwischenbericht', consideration: 'true' }, rows);
+		expect(flat(pdf.pages.join(' '))).toContain('zu „Landesprogramm ‚WIR‘“: Vorschlag Nummer 1');
+	});
+
 	it('says so when there are no submissions', async () => {
 		const pdf = await exportWith({ consideration: true }, []);
 		expect(flat(pdf.pages.join(' '))).toContain('noch keine Beiträge aus Beteiligungsrunden');

@@ -1,9 +1,11 @@
 /**
  * "Anlage: Abwägungstabelle" – the consideration table of the plan's feedback rounds as an
  * appendix of the PDF export (option `consideration`). One grid per round with the columns
- * Nr. / Beitrag / Entscheidung / Begründung; the paginator breaks between rows and repeats the
- * header. Long cells are cut after six lines (the full texts are in the CSV). No names.
+ * Nr. / Beitrag / Entscheidung / Begründung; the paginator breaks between rows (a long row also
+ * between its lines) and repeats the header. Every text is printed completely: a formal council
+ * annex must not cut a citizen's contribution. No names.
  */
+import { quoteDe } from '../domain/quote';
 import { DECISION_LABELS, SUBMISSION_KIND_LABELS } from '../feedback/types';
 import type { ConsiderationRow } from '../feedback/types';
 import type { Block } from './layout';
@@ -61,7 +63,7 @@ export function considerationBlocks(
 				cells: [
 					`#${r.number}`,
 					[
-						`${SUBMISSION_KIND_LABELS[r.kind]}${r.targetTitle ? ` zu „${line(r.targetTitle)}“` : ''}:`,
+						`${SUBMISSION_KIND_LABELS[r.kind]}${r.targetTitle ? ` zu ${quoteDe(line(r.targetTitle))}` : ''}:`,
 						line(r.title),
 						'–',
 						line(r.text)

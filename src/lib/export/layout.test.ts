@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FUNDING_NOTICE } from '../domain/meta';
 import type { PlanJson } from '../domain/types';
 import { emptyPlan, examplePlan } from './fixtures';
 import { layoutPlan, type Block, type HeadingBlock } from './layout';
@@ -85,6 +84,27 @@ describe('layoutPlan', () => {
 		).toBeGreaterThan(0);
 	});
 
+	it("prints a goal's description as its text, its answer (1) stays in the questionnaire table", () => {
+		const p = examplePlan();
+		const goal = p.fields[0].goals[0];
+		goal.description = 'Öffentlicher Text des Ziels.';
+		goal.specific = 'Antwort auf Frage (1).';
+		for (const type of ['gesamtplan', 'zwischenbericht']) {
+			const blocks = flat(layoutPlan(p, opts({ type })).blocks);
+			const at = blocks.findIndex((b) => b.kind === 'heading' && b.text === goal.title);
+			expect(blocks[at + 1]).toEqual({ kind: 'paragraph', text: 'Öffentlicher Text des Ziels.' });
+			const paragraphs = blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text);
+			expect(paragraphs).not.toContain('Antwort auf Frage (1).');
+		}
+		const full = flat(layoutPlan(p, opts()).blocks);
+		const at = full.findIndex((b) => b.kind === 'heading' && b.text === goal.title);
+		const table = full.slice(at).find((b) => b.kind === 'table');
+		expect(table?.kind === 'table' && table.rows[0]).toMatchObject({
+			label: 'Spezifisch und verständlich',
+			value: 'Antwort auf Frage (1).'
+		});
+	});
+
 	it('derives the draft watermark from the plan status unless the option says otherwise', () => {
 		const draft: PlanJson = { ...plan, meta: { ...plan.meta, status: 'in_beratung' } };
 		const adopted: PlanJson = { ...plan, meta: { ...plan.meta, status: 'beschlossen' } };
@@ -94,9 +114,10 @@ describe('layoutPlan', () => {
 		expect(layoutPlan(draft, opts({ draft: false })).draft).toBe(false);
 	});
 
-	it('takes the funding notice from the option, else the plan, else the default wording', () => {
+	it('takes the funding notice from the option, else the plan, else none (no default)', () => {
 		const own: PlanJson = { ...plan, meta: { ...plan.meta, fundingNotice: 'Gefördert vom Land.' } };
-		expect(layoutPlan(plan, opts()).fundingNotice).toBe(DEFAULT_FUNDING_NOTICE);
+		expect(plan.meta.fundingNotice).toBe('');
+		expect(layoutPlan(plan, opts()).fundingNotice).toBe('');
 		expect(layoutPlan(own, opts()).fundingNotice).toBe('Gefördert vom Land.');
 		expect(layoutPlan(own, opts({ fundingNotice: 'Mit Mitteln der EU.' })).fundingNotice).toBe(
 			'Mit Mitteln der EU.'

@@ -7,7 +7,7 @@
  * plan order, 2.1 Ziel, 2.1.1 Maßnahme — a Steckbrief "3.2.1" is the measure 3.2.1 of the
  * Gesamtplan, also when only some fields are exported.
  */
-import { DEFAULT_FUNDING_NOTICE } from '../domain/meta';
+import { quoteDe } from '../domain/quote';
 import {
 	FIELD_LABELS,
 	ITEM_TYPE_LABELS,
@@ -141,10 +141,8 @@ export function layoutPlan(
 	const municipality = line(plan.meta.municipality);
 	const typeLabel = EXPORT_TYPE_LABELS[options.type];
 	const date = options.date ?? env.today ?? todayIso();
-	const fundingNotice =
-		line(options.fundingNotice ?? '') ||
-		line(plan.meta.fundingNotice ?? '') ||
-		line(DEFAULT_FUNDING_NOTICE);
+	// no default wording: a plan without a notice gets a PDF without one
+	const fundingNotice = line(options.fundingNotice ?? '') || line(plan.meta.fundingNotice ?? '');
 
 	// numbering over the whole plan, independent of the selection
 	const fieldNumber = new Map<string, string>();
@@ -241,6 +239,10 @@ export function layoutPlan(
 		blocks.push({ kind: 'paragraph', text: value(f.situation) });
 	};
 
+	/** The goal's public text (its description), not the answer to question (1). */
+	const goalText = (g: Goal): Block[] =>
+		text(g.description ?? '') ? [{ kind: 'paragraph', text: text(g.description) }] : [];
+
 	const goalRows = (g: Goal): KeyValueRow[] => [
 		...(['specific', 'benefit', 'attractiveness', 'indicator', 'realism'] as const).map((k) => ({
 			label: L.goal[k],
@@ -283,6 +285,7 @@ export function layoutPlan(
 						kind: 'group',
 						blocks: [
 							heading(2, gn, titleOf(g.title)),
+							...goalText(g),
 							{ kind: 'label', text: L.goal.indicator },
 							{ kind: 'paragraph', text: value(g.indicator) }
 						]
@@ -318,6 +321,7 @@ export function layoutPlan(
 				}
 				// heading kept with the first rows (keep-with-next), the table may continue overleaf
 				blocks.push(heading(2, gn, titleOf(g.title)));
+				blocks.push(...goalText(g));
 				blocks.push({ kind: 'table', rows: goalRows(g) });
 				if (g.measures.length === 0) {
 					blocks.push({
@@ -353,7 +357,7 @@ export function layoutPlan(
 			blocks.push({
 				kind: 'paragraph',
 				text:
-					`Dieser Zwischenbericht zeigt den Stand des Plans „${planTitle}“ am ${formatDateLong(date)}: ` +
+					`Dieser Zwischenbericht zeigt den Stand des Plans ${quoteDe(planTitle)} am ${formatDateLong(date)}: ` +
 					`${plan.principles.length} ${plan.principles.length === 1 ? 'Leitlinie' : 'Leitlinien'}, ` +
 					`${plan.fields.length} ${plan.fields.length === 1 ? 'Handlungsfeld' : 'Handlungsfelder'}, ` +
 					`${plan.fields.reduce((n, f) => n + f.goals.length, 0)} Ziele und ${all.length} Maßnahmen.`

@@ -87,6 +87,13 @@ export interface Box {
 	/** first box of a keep-together group: total height of the group */
 	groupHeight?: number;
 	pageBreak?: boolean;
+	/**
+	 * Set on the line boxes of one grid row (same object for all of them) with `cells` (the column
+	 * of each op): consecutive lines of a row on one page are written cell by cell, so text
+	 * extraction and copying read a cell as a whole, not line by line across the columns.
+	 */
+	row?: object;
+	cells?: number[];
 }
 
 export const text = (
@@ -96,9 +103,11 @@ export const text = (
 	style: FontStyle,
 	size: number,
 	color: Rgb,
-	align: 'left' | 'right' | 'center' = 'left'
+	align: 'left' | 'right' | 'center' = 'left',
+	/** base direction of the paragraph the line belongs to (default: guessed from the line) */
+	rtl: boolean = isRtl(s)
 ): Op =>
-	isRtl(s)
+	rtl
 		? { t: 'text', x, y, text: s, style, size, color, align, rtl: true }
 		: { t: 'text', x, y, text: s, style, size, color, align };
 /** baseline inside a line box of height lh for a font size */

@@ -82,4 +82,21 @@ describe('paginate', () => {
 		expect(draft.pages.every((p) => p.ops[0].t === 'watermark')).toBe(true);
 		expect(final.pages.some((p) => p.ops.some((o) => o.t === 'watermark'))).toBe(false);
 	});
+
+	it('draws every line of an Arabic paragraph right-to-left, also one starting with Cyrillic', () => {
+		const ar = 'مرحبا بكم في مدينتنا';
+		const p = examplePlan();
+		// long enough to wrap; one wrapped line begins with the Cyrillic words
+		p.fields[0].situation = `${ar} ${ar} ${ar} ${ar} ${ar} ${ar} ${ar} ${ar} Встреча в ратуше ${ar}\nDeutsch ${ar}`;
+		const doc = paginate(layoutPlan(p, opts()), metrics);
+		const ops = doc.pages.flatMap((pg) => texts(pg.ops));
+		const cyrillic = ops.find((o) => o.text.startsWith('Встреча'));
+		const all = ops.filter((o) => o.text.includes('مرحبا') || o.text.startsWith('Встреча'));
+		expect(cyrillic).toMatchObject({ rtl: true, align: 'right' });
+		// the German paragraph after it stays left-to-right although it contains Arabic
+		const german = ops.find((o) => o.text.startsWith('Deutsch'));
+		expect(german?.rtl).toBeUndefined();
+		expect(german?.align).toBe('left');
+		expect(all.filter((o) => !o.text.startsWith('Deutsch')).every((o) => o.rtl)).toBe(true);
+	});
 });

@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FUNDING_NOTICE } from '../domain/meta';
 import type { PlanJson } from '../domain/types';
 import { SAMPLES, emptyPlan, examplePlan, multilingualPlan, sizedPlan } from './fixtures';
 import { logoFormat } from './logo';
@@ -37,6 +36,13 @@ function expectInOrder(haystack: string, needles: string[]) {
 		from = at + n.length;
 	}
 }
+
+/** A plan's own notice; the app has no default wording (a plan without one prints none). */
+const NOTICE = 'Gefördert aus Mitteln des Landkreises Musterkreis.';
+const withNotice = (plan: PlanJson): PlanJson => ({
+	...plan,
+	meta: { ...plan.meta, fundingNotice: NOTICE }
+});
 
 function expectFooterOnEveryPage(pdf: ReadPdf, notice: string) {
 	pdf.pages.forEach((page, i) => {
@@ -89,7 +95,9 @@ describe('PDF export read back with pdfjs', () => {
 		// cover
 		expect(flatText(pdf.pages[0])).toContain(plan.meta.title);
 		expect(flatText(pdf.pages[0])).toContain('21. November 2026');
-		expectFooterOnEveryPage(pdf, DEFAULT_FUNDING_NOTICE);
+		expectFooterOnEveryPage(pdf, 'Seite');
+		// no notice set: no (state-specific) default wording on any page
+		expect(allText(pdf)).not.toMatch(/Gefördert|Baden-Württemberg|Ministerium/);
 
 		// TOC numbers = pages where the headings are
 		const entries = [
@@ -246,11 +254,11 @@ describe('PDF export read back with pdfjs', () => {
 	describe('bad input', () => {
 		it('an empty plan gives a correct short document', async () => {
 			for (const type of ['gesamtplan', 'zwischenbericht', 'steckbriefe']) {
-				const { pdf } = await exportAndRead(emptyPlan(), { type });
+				const { pdf } = await exportAndRead(withNotice(emptyPlan()), { type });
 				expect(pdf.pageCount).toBeGreaterThanOrEqual(3);
 				expect(pdf.pageCount).toBeLessThanOrEqual(4);
 				expect(allText(pdf)).toMatch(/[Nn]och keine/);
-				expectFooterOnEveryPage(pdf, DEFAULT_FUNDING_NOTICE);
+				expectFooterOnEveryPage(pdf, NOTICE);
 			}
 		});
 
@@ -268,12 +276,12 @@ describe('PDF export read back with pdfjs', () => {
 			p.fields[0].situation = words.join(' ').slice(0, 10_000);
 			p.fields[0].goals[0].measures[0].description =
 				'Ä'.repeat(300) + ' ' + words.slice(0, 900).join(' ');
-			const { pdf } = await exportAndRead(p);
+			const { pdf } = await exportAndRead(withNotice(p));
 			const text = allText(pdf);
 			const kept = p.fields[0].situation.split(' ');
 			expectInOrder(text, kept.slice(0, -1));
 			expect(text).toContain('Ä'.repeat(30));
-			expectFooterOnEveryPage(pdf, DEFAULT_FUNDING_NOTICE);
+			expectFooterOnEveryPage(pdf, NOTICE);
 		});
 
 		it('a plan with 2,000 measures renders completely', async () => {

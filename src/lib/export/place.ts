@@ -22,6 +22,8 @@ export function placeBoxes(
 		y = startTop;
 	};
 	newPage();
+	// the grid row whose ops were emitted last on this page (see Box.row)
+	let row: { token: object; page: Page; start: number; cells: number[] } | null = null;
 	// what must fit after box i (keep-with-next chains, capped at one page)
 	const keepWith: number[] = new Array(boxes.length).fill(0);
 	for (let i = boxes.length - 2; i >= 0; i--) {
@@ -53,8 +55,25 @@ export function placeBoxes(
 		if (box.entry !== undefined) entries[box.entry].page = pages.length; // relative for now
 	});
 	function emit(box: Box) {
-		for (const op of box.ops) page!.ops.push(shift(op, left, y));
+		const shifted = box.ops.map((op) => shift(op, left, y));
 		y += box.height;
+		const p = page!;
+		if (!box.row || !box.cells) {
+			row = null;
+			p.ops.push(...shifted);
+			return;
+		}
+		if (row && row.token === box.row && row.page === p) {
+			// next line of the same row on the same page: re-sort the row's ops by cell (stable)
+			const all = [...p.ops.splice(row.start), ...shifted];
+			const cells = [...row.cells, ...box.cells];
+			const order = all.map((_, i) => i).sort((a, b) => cells[a] - cells[b] || a - b);
+			p.ops.push(...order.map((i) => all[i]));
+			row.cells = order.map((i) => cells[i]);
+			return;
+		}
+		row = { token: box.row, page: p, start: p.ops.length, cells: [...box.cells] };
+		p.ops.push(...shifted);
 	}
 	return pages;
 }

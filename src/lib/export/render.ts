@@ -120,13 +120,15 @@ export function renderPdf(
 					op.text,
 					op.x,
 					op.y,
-					op.rtl
-						? // logical input, visual output, right-to-left base, mirrored brackets
+					op.rtl || hasRtl(op.text)
+						? // Unicode bidi algorithm per line: logical input, visual output, base direction
+							// from the first strong character, so a left-to-right line with an Arabic run
+							// keeps both in order; mirrored brackets
 							{
 								align: op.align ?? 'left',
 								isInputVisual: false,
 								isOutputVisual: true,
-								isInputRtl: true,
+								isInputRtl: op.rtl === true,
 								isOutputRtl: false,
 								isSymmetricSwapping: true
 							}

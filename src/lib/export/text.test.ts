@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cleanLine, cleanText, formatDateLong, isRtl, truncate, wrapText } from './text';
+import {
+	cleanLine,
+	cleanText,
+	formatDateLong,
+	isRtl,
+	todayIso,
+	truncate,
+	wrapDirected,
+	wrapText
+} from './text';
 
 const mono = (s: string) => [...s].length; // 1 mm per character
 
@@ -61,5 +70,24 @@ describe('helpers', () => {
 
 	it('formats dates in German', () => {
 		expect(formatDateLong('2026-03-01')).toBe('1. März 2026');
+	});
+
+	it("dates the cover by today in Germany, not the server's UTC day", () => {
+		// 00:30 in Berlin on 21 November, still 20 November in UTC
+		const now = new Date('2026-11-20T23:30:00Z');
+		expect(todayIso(now)).toBe('2026-11-21');
+		expect(todayIso(now, 'UTC')).toBe('2026-11-20');
+	});
+
+	it('gives every wrapped line the direction of its paragraph, not of its first word', () => {
+		const ar = 'مرحبا بكم في مدينتنا';
+		const text = `${ar} Встреча в ратуше\n\nGerman text ${ar}`;
+		const lines = wrapDirected(text, 12, mono);
+		expect(lines.map((l) => l.text)).toEqual(wrapText(text, 12, mono));
+		const continued = lines.find((l) => l.text.startsWith('Встреча'));
+		expect(continued).toEqual({ text: expect.any(String), rtl: true });
+		expect(isRtl(continued!.text)).toBe(false); // what a per-line guess would have said
+		expect(lines.find((l) => l.text.startsWith('German'))?.rtl).toBe(false);
+		expect(lines.at(-1)?.rtl).toBe(false); // an Arabic word ending a German paragraph
 	});
 });

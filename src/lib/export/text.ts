@@ -2,6 +2,7 @@
  * Text helpers of the PDF layout: cleaning user text to what the font can show, direction
  * detection and word wrapping with an injected width function (pure, no jsPDF).
  */
+import { DEFAULT_TIME_ZONE, todayIn } from '../domain/time-zone';
 
 /** Width of a string in mm for a font style and size (pt); injected so layout stays testable. */
 export type FontStyle = 'normal' | 'bold';
@@ -136,6 +137,37 @@ export function wrapText(text: string, maxWidth: number, measure: (s: string) =>
 	return lines;
 }
 
+/** A wrapped line with the base direction of the paragraph it belongs to. */
+export interface DirectedLine {
+	text: string;
+	/** right-to-left base direction (align right, bidi base level 1) */
+	rtl: boolean;
+}
+
+/**
+ * Like wrapText, but each line carries the base direction of its paragraph (Unicode bidi: the
+ * first strong character of the *paragraph* decides, not that of the line). A wrapped line of an
+ * Arabic paragraph that happens to start with a Cyrillic or Latin word stays right-to-left, and a
+ * Latin paragraph after an Arabic one stays left-to-right.
+ */
+export function wrapDirected(
+	text: string,
+	maxWidth: number,
+	measure: (s: string) => number
+): DirectedLine[] {
+	const out: DirectedLine[] = [];
+	for (const para of text.split('\n')) {
+		if (para.trim() === '') {
+			if (out.length > 0 && out[out.length - 1].text !== '') out.push({ text: '', rtl: false });
+			continue;
+		}
+		const rtl = isRtl(para);
+		for (const line of wrapText(para, maxWidth, measure)) out.push({ text: line, rtl });
+	}
+	while (out.length > 0 && out[out.length - 1].text === '') out.pop();
+	return out;
+}
+
 /** Shortens one line to fit `maxWidth` with an ellipsis. */
 export function truncate(text: string, maxWidth: number, measure: (s: string) => number): string {
 	if (measure(text) <= maxWidth) return text;
@@ -178,8 +210,10 @@ export function formatDateShort(iso: string): string {
 	return m ? `${m[3]}.${m[2]}.${m[1]}` : '';
 }
 
-/** Today's date (local time) as YYYY-MM-DD. */
-export function todayIso(now = new Date()): string {
-	const p = (n: number) => String(n).padStart(2, '0');
-	return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+/**
+ * Today's date in the municipality's time zone (default Europe/Berlin) as YYYY-MM-DD, not in the
+ * time zone of the machine that renders (a UTC server is a day behind after midnight).
+ */
+export function todayIso(now: Date | number = new Date(), zone = DEFAULT_TIME_ZONE): string {
+	return todayIn(zone, now);
 }

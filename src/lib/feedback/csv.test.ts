@@ -51,7 +51,29 @@ describe('CSV', () => {
 			'Runde;Nr.;Art;Bezug;Titel;Beitrag;Name;Eingegangen;Entscheidung;Begründung;Dublette von Nr.;Daraus entstanden'
 		);
 		expect(lines[1]).toBe(
-			'Runde Gesundheit;3;Vorschlag für eine Maßnahme;Gesundheit;\'=Sprachmittlung;"Dolmetscher; auch nachts";Jürgen;2026-03-02T10:00:00.000Z;Teilweise übernommen;Teilweise;;'
+			'Runde Gesundheit;3;Vorschlag für eine Maßnahme;Gesundheit;\'=Sprachmittlung;"Dolmetscher; auch nachts";Jürgen;02.03.2026 11:00;Teilweise übernommen;Teilweise;;'
 		);
+	});
+
+	it('writes the time of receipt in German local time, not UTC', () => {
+		const row = {
+			roundId: 'r',
+			roundTitle: 'Runde',
+			submissionId: 's',
+			number: 1,
+			kind: 'proposal_measure' as const,
+			targetTitle: '',
+			title: 'Titel',
+			text: 'Text',
+			name: '',
+			decision: null,
+			reason: '',
+			duplicateOfNumber: null,
+			createdItemTitle: '',
+			// 01:30 on 1 July in Berlin (summer time), still 30 June in UTC
+			createdAt: '2026-06-30T23:30:00.000Z'
+		};
+		expect(considerationCsv([row]).split('\r\n')[1]).toContain(';01.07.2026 01:30;');
+		expect(considerationCsv([row], 'UTC').split('\r\n')[1]).toContain(';30.06.2026 23:30;');
 	});
 });

@@ -3,6 +3,7 @@
  * quoted per RFC 4180 when needed, and cells that a spreadsheet would run as a formula
  * (starting with = + - @, tab or carriage return) prefixed with `'` (CSV injection).
  */
+import { DEFAULT_TIME_ZONE, localDateTime } from '../domain/time-zone';
 import { DECISION_LABELS, SUBMISSION_KIND_LABELS, type ConsiderationRow } from './types';
 
 export const BOM = '\uFEFF';
@@ -33,7 +34,11 @@ export const CONSIDERATION_HEADER = [
 	'Daraus entstanden'
 ];
 
-export function considerationCsv(rows: readonly ConsiderationRow[]): string {
+/** "Eingegangen" as German local date and time ("21.11.2026 00:30") in `timeZone`. */
+export function considerationCsv(
+	rows: readonly ConsiderationRow[],
+	timeZone: string = DEFAULT_TIME_ZONE
+): string {
 	return toCsv([
 		CONSIDERATION_HEADER,
 		...rows.map((r) => [
@@ -44,7 +49,7 @@ export function considerationCsv(rows: readonly ConsiderationRow[]): string {
 			r.title,
 			r.text,
 			r.name,
-			r.createdAt,
+			localDateTime(r.createdAt, timeZone),
 			r.decision ? DECISION_LABELS[r.decision] : 'Offen',
 			r.reason,
 			r.duplicateOfNumber,

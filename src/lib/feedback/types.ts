@@ -125,7 +125,8 @@ export interface PublicDraftMeasure {
 export interface PublicDraftGoal {
 	id: string;
 	title: string;
-	specific: string;
+	/** The goal's public text (not the answer to questionnaire question (1)). */
+	description: string;
 	indicator: string;
 	measures: PublicDraftMeasure[];
 }

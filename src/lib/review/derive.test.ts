@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	mentionSegments,
 	applyDecision,
 	applyThread,
 	checkFor,
@@ -311,5 +312,21 @@ describe('@mentions', () => {
 	it('resolves @Full Name in the text to ids', () => {
 		expect(mentionedIds('Danke @Ben Muster, und @Aylin Demir!', members)).toEqual(['u1', 'u2']);
 		expect(mentionedIds('Danke Ben Muster', members)).toEqual([]);
+	});
+});
+
+describe('mentionSegments', () => {
+	it('marks @mentions of members, the longest name first, and nothing else', () => {
+		const names = ['Anna', 'Anna Maria Schulz', 'Rita'];
+		expect(
+			mentionSegments('Danke @Anna Maria Schulz und @Rita! Mail: a@Rita.de @Unbekannt', names)
+		).toEqual([
+			{ text: 'Danke ', mention: false },
+			{ text: '@Anna Maria Schulz', mention: true },
+			{ text: ' und ', mention: false },
+			{ text: '@Rita', mention: true },
+			{ text: '! Mail: a@Rita.de @Unbekannt', mention: false }
+		]);
+		expect(mentionSegments('ohne', names)).toEqual([{ text: 'ohne', mention: false }]);
 	});
 });

@@ -308,3 +308,34 @@ export function mentionedIds(
 	}
 	return ids;
 }
+
+/**
+ * A comment split into plain text and @mentions of the given names (longest name first, so
+ * "@Anna Maria" wins over "@Anna"), for highlighting mentions where comments are shown.
+ */
+export function mentionSegments(
+	text: string,
+	names: readonly string[]
+): Array<{ text: string; mention: boolean }> {
+	const sorted = [...new Set(names.filter((n) => n.trim() !== ''))].sort(
+		(a, b) => b.length - a.length
+	);
+	const out: Array<{ text: string; mention: boolean }> = [];
+	let plain = '';
+	let i = 0;
+	while (i < text.length) {
+		const atStart = i === 0 || /\s|[(„"']/.test(text[i - 1]);
+		const name =
+			text[i] === '@' && atStart ? sorted.find((n) => text.startsWith(n, i + 1)) : undefined;
+		if (name === undefined) {
+			plain += text[i++];
+			continue;
+		}
+		if (plain) out.push({ text: plain, mention: false });
+		plain = '';
+		out.push({ text: `@${name}`, mention: true });
+		i += name.length + 1;
+	}
+	if (plain) out.push({ text: plain, mention: false });
+	return out;
+}

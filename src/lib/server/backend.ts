@@ -20,6 +20,8 @@ export interface BackendSettings {
 	origin: string | undefined;
 	cookieSecure: 'auto' | boolean;
 	sessionTtlMs: number;
+	/** TIME_ZONE: "today" and clock times in exports are computed in it (default Europe/Berlin). */
+	timeZone: string;
 }
 
 export interface ApiError {
@@ -69,6 +71,8 @@ export interface MitplanBackend {
 	createPlan(input: {
 		title: string;
 		municipality?: string;
+		/** Förderhinweis for PDF footers; absent or '' = none. */
+		fundingNotice?: string;
 		example?: boolean;
 	}): Promise<ApiResult<PlanSummary>>;
 	/** Validated by the domain: only title, municipality and status may be changed. */

@@ -6,6 +6,7 @@
  */
 import type { Principal } from '../../../server/auth/types';
 import type { PlanJson } from '$lib/domain/types';
+import { todayIn } from '$lib/domain/time-zone';
 import type { ExportOptions } from '$lib/export/options';
 import { errorResponse, resultResponse } from '$lib/server/http';
 
@@ -35,7 +36,9 @@ export async function planPdfResponse(args: {
 		...('state' in plan ? { state: { planId, update: plan.state } } : { plan }),
 		options,
 		consideration,
-		checks
+		checks,
+		// the cover's "today" in the municipality's time zone, not the server's
+		today: todayIn(locals.backend.settings.timeZone)
 	});
 	if (!result.ok) {
 		const { status, code, message, retryAfter } = result.error;

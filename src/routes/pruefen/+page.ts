@@ -1,5 +1,5 @@
 import { apiRequest, planApiPath } from '$lib/components/api';
-import type { PlanJson } from '$lib/domain';
+import { quoteDe, type PlanJson } from '$lib/domain';
 import { reviewApi } from '$lib/review/api';
 import type { ReviewQueueEntry } from '$lib/review/types';
 import type { PageLoad } from './$types';
@@ -9,21 +9,34 @@ export const load: PageLoad = async ({ fetch, depends }) => {
 	depends('app:review-queue');
 	const queue = await reviewApi.queue(fetch);
 	if (!queue.ok)
-		return { entries: [] as ReviewQueueEntry[], titles: {}, loadError: queue.error.message };
+		return {
+			entries: [] as ReviewQueueEntry[],
+			titles: {},
+			positions: {},
+			loadError: queue.error.message
+		};
 	const titles: Record<string, Record<string, string>> = {};
+	/** Position of each goal and measure in its plan (board order), to list items in plan order. */
+	const positions: Record<string, Record<string, number>> = {};
 	const planIds = [...new Set(queue.value.map((e) => e.planId))];
 	await Promise.all(
 		planIds.map(async (id) => {
 			const plan = await apiRequest<PlanJson>(fetch, 'GET', planApiPath(id));
 			if (!plan.ok) return;
 			const map: Record<string, string> = {};
+			const pos: Record<string, number> = {};
 			for (const f of plan.value.fields)
 				for (const g of f.goals) {
-					map[g.id] = `Ziel „${g.title.trim() || 'Ohne Titel'}“`;
-					for (const m of g.measures) map[m.id] = `Maßnahme „${m.title.trim() || 'Ohne Titel'}“`;
+					map[g.id] = `Ziel ${quoteDe(g.title.trim() || 'Ohne Titel')}`;
+					pos[g.id] = Object.keys(pos).length;
+					for (const m of g.measures) {
+						map[m.id] = `Maßnahme ${quoteDe(m.title.trim() || 'Ohne Titel')}`;
+						pos[m.id] = Object.keys(pos).length;
+					}
 				}
 			titles[id] = map;
+			positions[id] = pos;
 		})
 	);
-	return { entries: queue.value, titles, loadError: null };
+	return { entries: queue.value, titles, positions, loadError: null };
 };

@@ -26,7 +26,7 @@ export const GET: RequestHandler = async ({ locals }) => {
 };
 
 /**
- * POST /api/plans {title, municipality?, example?} – creates a plan (with the Beispielplan's
+ * POST /api/plans {title, municipality?, fundingNotice?, example?} – creates a plan (with the Beispielplan's
  * content if `example` is true); the caller becomes its owner. 201 with its PlanSummary (incl. id).
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
@@ -34,10 +34,12 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	if (!user.ok) return user.response;
 	const body = await readJsonObject(request);
 	if (!body.ok) return body.response;
-	const { title, municipality, example } = body.value;
+	const { title, municipality, fundingNotice, example } = body.value;
 	const created = await locals.backend.createPlan({
 		title: typeof title === 'string' ? title : '',
 		municipality: typeof municipality === 'string' ? municipality : undefined,
+		// not a string (e.g. a number) is refused by the domain, not silently dropped
+		fundingNotice: fundingNotice as string | undefined,
 		example: example === true
 	});
 	if (!created.ok) return resultResponse(created);

@@ -15,7 +15,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		withNames: true
 	});
 	if (!rows.ok) return resultResponse(rows);
-	return new Response(considerationCsv(rows.value), {
+	return new Response(considerationCsv(rows.value, locals.backend.settings.timeZone), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': 'attachment; filename="abwaegungstabelle.csv"',
