@@ -1,6 +1,6 @@
 /**
- * Wires one Mitplan backend: store (Redis or file), bus (Redis pub/sub or none), rooms, the sync
- * websocket server and the plan service. Both production (server/main.ts) and development (the
+ * Wires one Mitplan backend: storage (createStorage: plan documents, KV and blobs, Redis or
+ * file), bus (Redis pub/sub or none), rooms, the sync websocket server and the plan service. Both production (server/main.ts) and development (the
  * Vite plugin in server/dev-plugin.ts) call `createCore` once and register the backend for
  * SvelteKit, so dev and production behave alike.
  */
@@ -8,8 +8,6 @@ import type http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { getBackend, registerBackend } from '../src/lib/server/backend';
-import { createFileKv } from './storage/kv-file';
-import { createRedisKv } from './storage/kv-redis';
 import type { KvStore } from './storage/kv';
 import { createAccessService } from './auth/service';
 import { createFeedbackService, type FeedbackService } from './feedback/service';
@@ -17,7 +15,7 @@ import type { AccessChange, AccessService } from './auth/types';
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { PlanService } from './plans';
-import { createStore } from './storage/index';
+import { createStorage } from './storage/index';
 import { createRedisPubSub } from './storage/redis-store';
 import type { DocStore } from './storage/types';
 import { createLocalBus, createPubSubBus, type PlanBus } from './sync/bus';
@@ -70,7 +68,11 @@ export async function createCore(
 		warn: (message: string, ...args: unknown[]) => log.warn(message, { details: args }),
 		error: (message: string, ...args: unknown[]) => log.error(message, { details: args })
 	};
-	const store = await createStore({
+	const {
+		docs: store,
+		kv,
+		blobs
+	} = await createStorage({
 		redisUrl: config.redisUrl,
 		dataDir: config.dataDir,
 		logger: storageLogger
@@ -94,9 +96,6 @@ export async function createCore(
 			maxHeldBytes: config.syncMaxMessageBytes
 		}
 	});
-	const kv = config.redisUrl
-		? await createRedisKv({ url: config.redisUrl, logger: storageLogger })
-		: await createFileKv({ dir: config.dataDir, logger: storageLogger });
 	// An access change closes the affected connections here and, through the plan bus, on every
 	// other instance.
 	let realtime: RealtimeServer | null = null;
@@ -129,7 +128,7 @@ export async function createCore(
 	if (config.passwordHashCost < 17) {
 		log.warn('PASSWORD_HASH_COST unter 17: Passwörter sind schwächer geschützt (nur für Tests).');
 	}
-	const versions = await createVersions({ config, rooms, kv, log, logger: storageLogger });
+	const versions = await createVersions({ config, rooms, kv, blobs, log });
 	const feedback = createFeedbackService({
 		kv,
 		rooms,

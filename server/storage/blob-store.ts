@@ -13,7 +13,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { RESP_TYPES } from 'redis';
 import { writeFileAtomic } from './atomic-file';
-import { connectRedis } from './redis-connection';
+import { connectRedis, mapFailure } from './redis-connection';
 
 export interface VersionBlobStore {
 	readonly kind: 'file' | 'redis';
@@ -41,15 +41,13 @@ function checkIds(planId: string, versionId?: string): void {
 	}
 }
 
+const toBlobError = (what: string, error: unknown) =>
+	error instanceof VersionBlobError
+		? error
+		: new VersionBlobError(`${what} failed`, { cause: error });
+
 /** Runs one store operation; any failure becomes a VersionBlobError. */
-async function wrap<T>(what: string, fn: () => Promise<T>): Promise<T> {
-	try {
-		return await fn();
-	} catch (error) {
-		if (error instanceof VersionBlobError) throw error;
-		throw new VersionBlobError(`${what} failed`, { cause: error });
-	}
-}
+const wrap = <T>(what: string, fn: () => Promise<T>) => mapFailure(what, fn, toBlobError);
 
 export function createFileBlobStore(dataDir: string): VersionBlobStore {
 	const root = path.join(dataDir, 'versions');

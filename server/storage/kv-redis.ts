@@ -14,7 +14,7 @@
  * 'error' events handled. All failures reject with KvError('unavailable').
  */
 import { defineScript, WatchError, type CommandParser } from 'redis';
-import { connectRedis } from './redis-connection';
+import { connectMapped, failureMapper, mapFailure, serialQueue } from './redis-connection';
 import { KvError, type KvCounter, type KvStore, type KvUpdateStep } from './kv';
 
 export interface RedisKvOptions {
@@ -49,20 +49,14 @@ const SCRIPTS = {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function mapError(what: string, err: unknown): KvError {
-	if (err instanceof KvError) return err;
-	const message = err instanceof Error ? err.message : String(err);
-	return new KvError('unavailable', `${what}: ${message}`, { cause: err });
-}
+const mapError = failureMapper(
+	(err): err is KvError => err instanceof KvError,
+	(message, err) => new KvError('unavailable', message, { cause: err })
+);
 
 /** One connection (see storage/redis-connection.ts); failures become KvError. */
-async function connect(opts: RedisKvOptions, label: string) {
-	try {
-		return await connectRedis({ ...opts, scripts: SCRIPTS, label: `[auth-kv] redis ${label}` });
-	} catch (err) {
-		throw mapError(`connecting to redis (${label})`, err);
-	}
-}
+const connect = (opts: RedisKvOptions, label: string) =>
+	connectMapped({ ...opts, scripts: SCRIPTS }, '[auth-kv]', label, mapError);
 
 export async function createRedisKv(options: RedisKvOptions): Promise<KvStore> {
 	const prefix = options.keyPrefix ?? 'mitplan:app:';
@@ -76,27 +70,15 @@ export async function createRedisKv(options: RedisKvOptions): Promise<KvStore> {
 	}
 	const db = main.client;
 	const tx = txConn.client;
-	let txTail: Promise<void> = Promise.resolve();
 	let closed = false;
 	const k = (key: string) => prefix + key;
 
 	async function op<T>(what: string, fn: () => Promise<T>): Promise<T> {
 		if (closed) throw new KvError('closed', 'kv store is closed');
-		try {
-			return await fn();
-		} catch (err) {
-			throw mapError(what, err);
-		}
+		return mapFailure(what, fn, mapError);
 	}
 
-	function serialTx<T>(fn: () => Promise<T>): Promise<T> {
-		const run = txTail.then(fn);
-		txTail = run.then(
-			() => {},
-			() => {}
-		);
-		return run;
-	}
+	const serialTx = serialQueue();
 
 	async function updateOnce<T>(
 		key: string,
@@ -199,7 +181,7 @@ export async function createRedisKv(options: RedisKvOptions): Promise<KvStore> {
 		async close() {
 			if (closed) return;
 			closed = true;
-			await txTail;
+			await serialTx.idle();
 			await Promise.all([main.close(), txConn.close()]);
 		}
 	};

@@ -3,7 +3,8 @@
  * service's KV (server/storage/kv-redis.ts): offline queue disabled (commands fail at once while
  * Redis is away), a per-command timeout, reconnects forever with capped exponential backoff,
  * 'error' events always handled (logged once per outage), onReconnect callbacks after an outage,
- * and a bounded graceful close.
+ * and a bounded graceful close. Also the helpers all Redis stores share: failure mapping into a
+ * store's own error type, the serial transaction queue and a labelled, mapped connect.
  */
 import { createClient, type RedisScripts } from 'redis';
 
@@ -105,5 +106,72 @@ export function redactUrl(url: string): string {
 		return parsed.toString();
 	} catch {
 		return 'redis://(ungültige Adresse)';
+	}
+}
+
+/** A connection made by connectRedis. */
+export type RedisConnection<S extends RedisScripts> = Awaited<ReturnType<typeof connectRedis<S>>>;
+
+/** Turns any failure into a store's own error type: `what: message`, its own errors kept. */
+export type FailureMapper<E extends Error> = (what: string, err: unknown) => E;
+
+export function failureMapper<E extends Error>(
+	isOwn: (err: unknown) => err is E,
+	make: (message: string, err: unknown) => E
+): FailureMapper<E> {
+	return (what, err) => {
+		if (isOwn(err)) return err;
+		const message = err instanceof Error ? err.message : String(err);
+		return make(`${what}: ${message}`, err);
+	};
+}
+
+/** Runs one store operation; any failure is rethrown as the store's own error. */
+export async function mapFailure<T>(
+	what: string,
+	fn: () => Promise<T>,
+	mapError: (what: string, err: unknown) => Error
+): Promise<T> {
+	try {
+		return await fn();
+	} catch (err) {
+		throw mapError(what, err);
+	}
+}
+
+/**
+ * Runs the functions given to it one after another (WATCH state is per connection: transactions
+ * on the shared transaction connection must not interleave); a failure does not stop the queue.
+ */
+export interface SerialQueue {
+	<T>(fn: () => Promise<T>): Promise<T>;
+	/** Settles when everything queued so far has run. */
+	idle(): Promise<void>;
+}
+
+export function serialQueue(): SerialQueue {
+	let tail: Promise<void> = Promise.resolve();
+	const queue = <T>(fn: () => Promise<T>) => {
+		const run = tail.then(fn);
+		tail = run.then(
+			() => {},
+			() => {}
+		);
+		return run;
+	};
+	return Object.assign(queue, { idle: () => tail });
+}
+
+/** connectRedis labelled `<component> redis <label>`; a failure to connect is mapped. */
+export async function connectMapped<S extends RedisScripts>(
+	options: Omit<RedisConnectOptions<S>, 'label'>,
+	component: string,
+	label: string,
+	mapError: (what: string, err: unknown) => Error
+): Promise<RedisConnection<S>> {
+	try {
+		return await connectRedis({ ...options, label: `${component} redis ${label}` });
+	} catch (err) {
+		throw mapError(`connecting to redis (${label})`, err);
 	}
 }

@@ -43,7 +43,7 @@ import {
 	type DocStore,
 	type StorageLogger
 } from './types';
-import { connectRedis } from './redis-connection';
+import { connectMapped, failureMapper, mapFailure, serialQueue } from './redis-connection';
 
 export { redactUrl } from './redis-connection';
 
@@ -120,23 +120,17 @@ function toBuffer(u: Uint8Array): Buffer {
 	return Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 }
 
-function mapError(what: string, err: unknown): StorageError {
-	if (err instanceof StorageError) return err;
-	const message = err instanceof Error ? err.message : String(err);
-	if (err instanceof ErrorReply && message.startsWith('WRONGTYPE')) {
-		return new StorageError('corrupt', `${what}: ${message}`, { cause: err });
-	}
-	return new StorageError('unavailable', `${what}: ${message}`, { cause: err });
-}
+const mapError = failureMapper(
+	(err): err is StorageError => err instanceof StorageError,
+	(message, err) =>
+		err instanceof ErrorReply && err.message.startsWith('WRONGTYPE')
+			? new StorageError('corrupt', message, { cause: err })
+			: new StorageError('unavailable', message, { cause: err })
+);
 
 /** One connection of this module (see redis-connection.ts); failures become StorageError. */
-async function connectClient(opts: RedisConnectionOptions, label: string) {
-	try {
-		return await connectRedis({ ...opts, scripts: SCRIPTS, label: `[storage] redis ${label}` });
-	} catch (err) {
-		throw mapError(`connecting to redis (${label})`, err);
-	}
-}
+const connectClient = (opts: RedisConnectionOptions, label: string) =>
+	connectMapped({ ...opts, scripts: SCRIPTS }, '[storage]', label, mapError);
 
 export async function createRedisStore(options: RedisStoreOptions): Promise<RedisDocStore> {
 	const prefix = options.keyPrefix ?? 'mitplan';
@@ -155,7 +149,6 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 	const typeMapping = { [RESP_TYPES.BLOB_STRING]: Buffer };
 	const db = main.client.withTypeMapping(typeMapping);
 	const tx = txConn.client.withTypeMapping(typeMapping);
-	let txTail: Promise<void> = Promise.resolve();
 	let closed = false;
 
 	const plansKey = `${prefix}:plans`;
@@ -167,22 +160,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 		if (closed) throw new StorageError('closed', 'redis store is closed');
 	}
 
-	async function op<T>(what: string, fn: () => Promise<T>): Promise<T> {
-		try {
-			return await fn();
-		} catch (err) {
-			throw mapError(what, err);
-		}
-	}
-
-	function serialTx<T>(fn: () => Promise<T>): Promise<T> {
-		const run = txTail.then(fn);
-		txTail = run.then(
-			() => {},
-			() => {}
-		);
-		return run;
-	}
+	const op = <T>(what: string, fn: () => Promise<T>) => mapFailure(what, fn, mapError);
+	const serialTx = serialQueue();
 
 	async function compactOnce(planId: string): Promise<'done' | 'retry'> {
 		const sKey = snapshotKey(planId);
@@ -329,7 +308,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 		async close() {
 			if (closed) return;
 			closed = true;
-			await txTail;
+			await serialTx.idle();
 			await Promise.all([main.close(), txConn.close()]);
 		}
 	};

@@ -1,25 +1,19 @@
-/** Creates the version service with the blob store that matches the configured storage. */
+/** Creates the version service over the storage's KV and blob store (it closes the blobs). */
 import type { KvStore } from '../storage/kv';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { RoomManager } from '../sync/rooms';
-import {
-	createFileBlobStore,
-	createRedisBlobStore,
-	type VersionBlobStore
-} from '../storage/blob-store';
+import type { VersionBlobStore } from '../storage/blob-store';
 import { VersionService } from './service';
 
 export async function createVersions(deps: {
 	config: Config;
 	rooms: RoomManager;
 	kv: KvStore;
+	blobs: VersionBlobStore;
 	log: Logger;
-	logger: { warn(message: string): void; error(message: string, ...args: unknown[]): void };
 }): Promise<VersionService> {
-	const blobs: VersionBlobStore = deps.config.redisUrl
-		? await createRedisBlobStore({ url: deps.config.redisUrl, logger: deps.logger })
-		: createFileBlobStore(deps.config.dataDir);
+	const { blobs } = deps;
 	const service = new VersionService({
 		rooms: deps.rooms,
 		kv: deps.kv,
