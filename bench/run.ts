@@ -6,6 +6,7 @@
  *   3. Store append latency (file and Redis) and the server's memory with the big plan loaded.
  *   4. PDF export of plans with 500 and 2,000 measures (bench/export.ts).
  *   5. Comparing two versions of a plan with 2,000 measures (bench/compare.ts).
+ *   6. Vollständigkeit checks on the 2,000-measure plan (bench/completeness.ts).
  * The server runs in its own process; clients are real y-websocket providers in this process.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -20,6 +21,7 @@ import { createRedisStore } from '../server/storage/redis-store';
 import { connectClient, type TestClient } from '../tests/helpers/clients';
 import { startRedis } from '../tests/helpers/redis-server';
 import { runCompareBench } from './compare';
+import { runCompletenessBench } from './completeness';
 import { runExportBench } from './export';
 import { runReviewBench } from './review';
 
@@ -265,6 +267,7 @@ async function main() {
 	rmSync(dataDir, { recursive: true, force: true });
 	await runExportBench();
 	await runCompareBench();
+	await runCompletenessBench();
 	process.exit(0);
 }
 
