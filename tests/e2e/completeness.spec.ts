@@ -12,6 +12,7 @@ test('Vollständigkeit: offene Punkte, Link zur Stelle, bewusst offen', async ({
 	page,
 	context
 }) => {
+	test.setTimeout(120_000); // several page loads and live edits on a loaded machine
 	const planId = await openNewPlan(page, 'Vollständigkeit im Browser');
 	await addField(page, 'Gesundheit');
 	await addGoal(page, 'Gesundheit', 'Gesund ankommen');
