@@ -2,7 +2,7 @@
  * Vollständigkeit in the browser (issue 16): the owner opens the page from the board, follows an
  * open point's link to the item (`?item=<id>` opens its detail panel), fixes it and sees the point
  * gone; marks another point "bewusst offen" (a reason is required) and a second tab, loading the
- * plan from the server, shows the mark. Plus axe on the page.
+ * plan from the server, shows the mark; the PDF export dialog shows the count. Plus axe on the page.
  */
 import { expect, test } from '@playwright/test';
 import { addField, addGoal, addMeasure, closeDetail, detail, openNewPlan } from './support/board';
@@ -69,4 +69,12 @@ test('Vollständigkeit: offene Punkte, Link zur Stelle, bewusst offen', async ({
 		other.getByTestId('completeness-point').filter({ hasText: 'Keine Zielgruppe' })
 	).toContainText('Wird mit der AG geklärt');
 	await other.close();
+
+	// The PDF export dialog shows the open points before an export for the council.
+	await page.getByRole('link', { name: 'Vollständigkeit im Browser' }).click();
+	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+	await page.getByTestId('export-pdf').click();
+	const note = page.getByTestId('export-completeness');
+	await expect(note).toContainText(/Vollständigkeit: \d+ offene Punkte \(1 bewusst offen\)/);
+	await expect(note.getByRole('link', { name: 'Offene Punkte ansehen' })).toBeVisible();
 });
