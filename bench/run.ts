@@ -8,6 +8,7 @@
  *   5. Comparing two versions of a plan with 2,000 measures (bench/compare.ts).
  *   6. The server's event-loop lag while 50 editors type and it exports the 2,000-measure plan
  *      as PDF (bench/lag.ts; target p99 < 50 ms).
+ *   7. Vollständigkeit checks on the 2,000-measure plan (bench/completeness.ts).
  * The server runs in its own process; clients are real y-websocket providers in this process.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -22,6 +23,7 @@ import { createRedisStore } from '../server/storage/redis-store';
 import { connectClient, type TestClient } from '../tests/helpers/clients';
 import { startRedis } from '../tests/helpers/redis-server';
 import { runCompareBench } from './compare';
+import { runCompletenessBench } from './completeness';
 import { runExportBench } from './export';
 import { runLagBench } from './lag';
 import { runReviewBench } from './review';
@@ -269,6 +271,7 @@ async function main() {
 	rmSync(dataDir, { recursive: true, force: true });
 	await runExportBench();
 	await runCompareBench();
+	await runCompletenessBench();
 	process.exit(0);
 }
 

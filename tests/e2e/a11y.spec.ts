@@ -53,6 +53,15 @@ test.describe('Barrierefreiheit (axe, WCAG 2.1 AA)', () => {
 		await expectNoSeriousViolations(page, 'the card menu');
 	});
 
+	test('Vollständigkeit des Beispielplans', async ({ page }) => {
+		await openExamplePlan(page);
+		await page.getByTestId('plan-completeness').click();
+		await expect(page.getByTestId('completeness-total')).toBeVisible();
+		await expect(page.getByTestId('completeness-group').first()).toBeVisible();
+		await page.screenshot({ path: `${SHOTS}/completeness.png` });
+		await expectNoSeriousViolations(page, 'the Vollständigkeit page');
+	});
+
 	test('Skip-Link und Tastaturreihenfolge', async ({ page }) => {
 		await page.goto('/');
 		await page.locator('html[data-hydrated]').waitFor(); // rendered in the browser: wait for it

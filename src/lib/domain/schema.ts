@@ -147,3 +147,40 @@ export function validatePatch(
 	}
 	return ok(out);
 }
+
+/**
+ * "Bewusst offen" marks of completeness checks (issue 16) in `doc.getMap('meta')`: one plain
+ * entry per check, key `ack:<checkId>` (checkId = `<code>:<itemId>`, see completeness.ts), value
+ * `{ reason, by, at }`. One key per check so two owners marking different points at once both
+ * keep theirs. Meta is owner-only, so only the Prozesssteuerung can write them; a document guard
+ * accepts a meta key iff `isAckMetaKey(key)` and the value iff `isValidAcknowledgement(value)`.
+ */
+export const ACK_META_PREFIX = 'ack:';
+export const MAX_ACK_KEY_LENGTH = 120;
+export const MAX_ACK_REASON_LENGTH = 500;
+export const MAX_ACK_BY_LENGTH = 200;
+const ACK_CHECK_ID = /^[a-z]+(\.[A-Za-z]+)?:[A-Za-z0-9_-]{1,64}$/;
+
+export function isAckMetaKey(key: unknown): key is string {
+	return (
+		typeof key === 'string' &&
+		key.length <= MAX_ACK_KEY_LENGTH &&
+		key.startsWith(ACK_META_PREFIX) &&
+		ACK_CHECK_ID.test(key.slice(ACK_META_PREFIX.length))
+	);
+}
+
+export function isValidAcknowledgement(value: unknown): boolean {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+	const v = value as Record<string, unknown>;
+	if (Object.keys(v).some((k) => k !== 'reason' && k !== 'by' && k !== 'at')) return false;
+	return (
+		typeof v.reason === 'string' &&
+		v.reason.trim() !== '' &&
+		v.reason.length <= MAX_ACK_REASON_LENGTH &&
+		typeof v.by === 'string' &&
+		v.by.length <= MAX_ACK_BY_LENGTH &&
+		typeof v.at === 'string' &&
+		v.at.length <= 40
+	);
+}
