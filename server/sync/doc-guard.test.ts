@@ -49,6 +49,28 @@ function verdictOf(
 }
 
 describe('write scopes', () => {
+	it('owners mark a Vollständigkeit point "bewusst offen"; editors may not; bad marks are refused', () => {
+		const env = setup();
+		const key = `ack:goal.measures:${env.built.goals[0]}`;
+		const mark = { reason: 'kommt in der 2. Sitzung', by: 'Olga', at: '2026-12-03T10:00:00Z' };
+		expect(verdictOf(env, 'items', (d) => d.getMap('meta').set(key, mark))).toMatchObject({
+			ok: false,
+			kind: 'scope'
+		});
+		expect(verdictOf(env, 'all', (d) => d.getMap('meta').set(key, mark))).toMatchObject({
+			ok: true
+		});
+		expect(env.server.getMap('meta').get(key)).toEqual(mark);
+		expect(
+			verdictOf(env, 'all', (d) => d.getMap('meta').set(key, { ...mark, reason: '  ' }))
+		).toMatchObject({ ok: false });
+		expect(
+			verdictOf(env, 'all', (d) => d.getMap('meta').set(key, { ...mark, evil: 1 }))
+		).toMatchObject({ ok: false });
+		expect(verdictOf(env, 'all', (d) => d.getMap('meta').delete(key))).toMatchObject({ ok: true });
+		expect(env.server.getMap('meta').has(key)).toBe(false);
+	});
+
 	it('editors change items and texts but no plan settings', () => {
 		const env = setup();
 		const made = verdictOf(env, 'items', (d) => {

@@ -23,9 +23,11 @@ import {
 } from '../../src/lib/domain/meta';
 import {
 	MAX_TEXT_LENGTH,
+	isAckMetaKey,
 	isItemType,
 	isScalarField,
 	isTextField,
+	isValidAcknowledgement,
 	isValidScalar
 } from '../../src/lib/domain/schema';
 import { SCHEMA_VERSION, type ItemType } from '../../src/lib/domain/types';
@@ -91,6 +93,8 @@ type Struct = Y.Item | Y.GC | Y.Skip;
 type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
 
 function metaValueOk(key: string, value: unknown): boolean {
+	// "bewusst offen" marks of the Vollständigkeit checks (src/lib/domain/acknowledge.ts)
+	if (isAckMetaKey(key)) return isValidAcknowledgement(value);
 	switch (key) {
 		case 'title':
 			return typeof value === 'string' && !isBlankText(value) && value.length <= MAX_TITLE_LENGTH;
