@@ -30,6 +30,11 @@ export interface Config {
 	instanceId: string;
 	/** ORIGIN: the public address (e.g. https://mitplan.stadt.de); browsers' requests must come from it. */
 	origin: string | undefined;
+	/**
+	 * TRUST_PROXY: a reverse proxy in front sets X-Forwarded-Proto; only then does its "https" count
+	 * (links, Secure cookie, HSTS). Off: only TLS on the socket itself counts.
+	 */
+	trustProxy: boolean;
 	/** MITPLAN_ADMIN_EMAIL / MITPLAN_ADMIN_PASSWORD: create this administrator at start-up if missing. */
 	admin: { email: string; password: string } | undefined;
 	/** SESSION_TTL_HOURS: how long a sign-in lasts. */
@@ -148,6 +153,7 @@ export function loadConfig(env: Env = process.env): Config {
 		logLevel,
 		instanceId,
 		origin,
+		trustProxy: bool('TRUST_PROXY', false),
 		admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
 		sessionTtlMs: int('SESSION_TTL_HOURS', 14 * 24, 1, 365 * 24) * 3600 * 1000,
 		cookieSecure,

@@ -2,6 +2,7 @@ import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { getBackend } from '$lib/server/backend';
 import { errorResponse, storageUnavailable, unauthenticated } from '$lib/server/http';
 import { MAX_CREDENTIAL_LENGTH, SESSION_COOKIE, isAllowedOrigin } from '$lib/server/security';
+import { applySecurityHeaders } from '$lib/server/security-headers';
 
 /** Pages anyone may open (everything else redirects to /anmelden when not signed in). */
 const PUBLIC_PAGES = [
@@ -95,9 +96,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			'Ein unerwarteter Fehler ist aufgetreten. Bitte erneut versuchen.'
 		);
 	}
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	response.headers.set('x-frame-options', 'DENY');
+	applySecurityHeaders(response, event, backend.settings.origin);
 	if (isApi) response.headers.set('cache-control', 'no-store');
 	return response;
 };
