@@ -37,6 +37,8 @@ export interface Config {
 	trustProxy: boolean;
 	/** MITPLAN_ADMIN_EMAIL / MITPLAN_ADMIN_PASSWORD: create this administrator at start-up if missing. */
 	admin: { email: string; password: string } | undefined;
+	/** PLAN_CREATORS: admins | editors (default: Administration + owners/editors of a plan) | all. */
+	planCreators: 'admins' | 'editors' | 'all';
 	/** SESSION_TTL_HOURS: how long a sign-in lasts. */
 	sessionTtlMs: number;
 	/** COOKIE_SECURE: auto (Secure when the request came over HTTPS), true or false. */
@@ -139,6 +141,12 @@ export function loadConfig(env: Env = process.env): Config {
 	let cookieSecure: Config['cookieSecure'] = 'auto';
 	if (cookieRaw !== 'auto') cookieSecure = bool('COOKIE_SECURE', false);
 
+	const planCreators = (env.PLAN_CREATORS?.trim().toLowerCase() ||
+		'editors') as Config['planCreators'];
+	if (!['admins', 'editors', 'all'].includes(planCreators)) {
+		problems.push(`PLAN_CREATORS="${env.PLAN_CREATORS}" muss admins, editors oder all sein.`);
+	}
+
 	const config: Config = {
 		port: int('PORT', 3000, 0, 65535),
 		host: env.HOST?.trim() || '0.0.0.0',
@@ -155,6 +163,7 @@ export function loadConfig(env: Env = process.env): Config {
 		origin,
 		trustProxy: bool('TRUST_PROXY', false),
 		admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
+		planCreators,
 		sessionTtlMs: int('SESSION_TTL_HOURS', 14 * 24, 1, 365 * 24) * 3600 * 1000,
 		cookieSecure,
 		syncMaxConnectionsPerUser: int('SYNC_MAX_CONNECTIONS_PER_USER', 20, 1, 10_000),

@@ -153,7 +153,8 @@ export async function createCore(
 		settings: {
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,
-			sessionTtlMs: config.sessionTtlMs
+			sessionTtlMs: config.sessionTtlMs,
+			planCreators: config.planCreators
 		}
 	});
 	const sync = createSyncServer({

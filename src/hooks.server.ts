@@ -2,12 +2,15 @@ import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { getBackend } from '$lib/server/backend';
 import { errorResponse, storageUnavailable, unauthenticated } from '$lib/server/http';
 import { MAX_CREDENTIAL_LENGTH, SESSION_COOKIE, isAllowedOrigin } from '$lib/server/security';
+import { guestEndedPath } from '$lib/auth/guest-ended';
+import { passwordChangeGate } from '$lib/server/password-gate';
 import { applySecurityHeaders } from '$lib/server/security-headers';
 
 /** Pages anyone may open (everything else redirects to /anmelden when not signed in). */
 const PUBLIC_PAGES = [
 	/^\/anmelden\/?$/,
 	/^\/einrichten\/?$/,
+	/^\/gast-beendet\/?$/, // a guest whose access ended learns why
 	/^\/einladung\/[^/]+\/?$/,
 	/^\/beteiligung\/[^/]+\/?$/ // public feedback round link (server/feedback)
 ];
@@ -67,6 +70,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 				event.locals.sessionToken = token;
 			} else {
 				event.cookies.delete(SESSION_COOKIE, { path: '/' });
+				event.locals.guestEnded = (await backend.access.guestSessionEnded(token)) ?? undefined;
 			}
 		} catch {
 			if (isApi) return storageUnavailable();
@@ -83,9 +87,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 				needsSetup = false;
 			}
 			if (needsSetup) redirect(303, '/einrichten');
+			if (event.locals.guestEnded) redirect(303, guestEndedPath(event.locals.guestEnded));
 			redirect(303, `/anmelden?next=${encodeURIComponent(path + event.url.search)}`);
 		}
 	}
+
+	const mustChange = passwordChangeGate(event.locals.principal, path, isApi);
+	if (mustChange) return mustChange;
 
 	let response = await resolve(event);
 	// An unexpected failure inside an endpoint: the API's error shape, German, no internals.

@@ -9,6 +9,7 @@
 import { isValidPlanId } from '../storage/types';
 import { createAccounts } from './accounts';
 import { createContext } from './context';
+import { createGuests } from './guests';
 import { createInvites } from './invites';
 import { createMemberships } from './memberships';
 import { parseJson } from './records';
@@ -23,6 +24,7 @@ export async function createAccessService(deps: AccessServiceDeps): Promise<Acce
 	const accounts = createAccounts(ctx, (admin) => memberships.adoptOwnerlessPlans(admin));
 	const sessions = createSessions(ctx, accounts.findRecordByEmail);
 	const invites = createInvites(ctx, memberships);
+	const guests = createGuests(ctx);
 	const syncTokens = createSyncTokens(ctx);
 
 	return {
@@ -55,6 +57,10 @@ export async function createAccessService(deps: AccessServiceDeps): Promise<Acce
 		inspectInvite: invites.inspectInvite,
 		acceptInvite: invites.acceptInvite,
 		joinAsGuest: invites.joinAsGuest,
+
+		listGuests: guests.listGuests,
+		removeGuest: guests.removeGuest,
+		guestSessionEnded: guests.guestSessionEnded,
 
 		issueSyncToken: syncTokens.issueSyncToken,
 		verifySyncToken: syncTokens.verifySyncToken,

@@ -19,6 +19,8 @@ export interface BackendSettings {
 	origin: string | undefined;
 	cookieSecure: 'auto' | boolean;
 	sessionTtlMs: number;
+	/** PLAN_CREATORS: who may create plans (src/lib/server/plan-creators.ts). */
+	planCreators: 'admins' | 'editors' | 'all';
 }
 
 export interface ApiError {
