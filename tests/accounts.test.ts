@@ -69,7 +69,7 @@ describe('PLAN_CREATORS', () => {
 		const kim = await newUser(server, admin);
 
 		// no plan at all, then only reviewing: refused by the server, and the UI is told
-		let res = await createPlan(kim.session, 'Eigener Plan');
+		const res = await createPlan(kim.session, 'Eigener Plan');
 		expect(res.status).toBe(403);
 		expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
 			'plan_creation_not_allowed'
@@ -187,5 +187,56 @@ describe('guests under members', () => {
 		expect(body.error.message).toContain('zurückgezogen');
 		// the explanation page itself is public
 		expect((await fetch(`${server.httpUrl}/gast-beendet?grund=invite_revoked`)).status).toBe(200);
+	});
+});
+
+describe('password chosen by the Administration', () => {
+	it('must be replaced before anything else; an admin reset asks again', async () => {
+		const server = await start();
+		const admin = await login(server.httpUrl);
+		const email = 'erstpasswort@mitplan.test';
+		const created = await admin.request('/api/admin/users', {
+			method: 'POST',
+			json: {
+				email,
+				name: 'Erst Passwort',
+				password: 'vom-admin-gesetzt',
+				mustChangePassword: true
+			}
+		});
+		expect(created.status).toBe(201);
+		const { id } = (await created.json()) as { id: string };
+		const user = await login(server.httpUrl, email, 'vom-admin-gesetzt');
+
+		// only the account page and the calls it needs
+		const plans = await user.request('/api/plans');
+		expect(plans.status).toBe(403);
+		expect(((await plans.json()) as { error: { code: string } }).error.code).toBe(
+			'password_change_required'
+		);
+		const page = await user.request('/', { redirect: 'manual' });
+		expect(page.status).toBe(303);
+		expect(page.headers.get('location')).toBe('/konto');
+		expect((await user.request('/konto', { redirect: 'manual' })).status).toBe(200);
+		const me = (await (await user.request('/api/auth/me')).json()) as {
+			principal: { mustChangePassword?: boolean };
+		};
+		expect(me.principal.mustChangePassword).toBe(true);
+
+		const changed = await user.request('/api/auth/password', {
+			method: 'POST',
+			json: { currentPassword: 'vom-admin-gesetzt', newPassword: 'mein-eigenes-passwort' }
+		});
+		expect(changed.status).toBe(204);
+		expect((await user.request('/api/plans')).status).toBe(200);
+
+		// the Administration resets it: the next sign-in must choose an own one again
+		const reset = await admin.request(`/api/admin/users/${id}/password`, {
+			method: 'POST',
+			json: { password: 'wieder-vom-admin' }
+		});
+		expect(reset.status).toBe(204);
+		const again = await login(server.httpUrl, email, 'wieder-vom-admin');
+		expect((await again.request('/api/plans')).status).toBe(403);
 	});
 });

@@ -242,7 +242,7 @@ export function createAccounts(
 				return { ok: true, value: publicUser(next) };
 			}),
 
-		resetPassword: (userId, newPassword) =>
+		resetPassword: (userId, newPassword, options = {}) =>
 			guard(log, 'resetPassword', async (): Promise<ApiResult<null>> => {
 				const problem = checkPassword(newPassword);
 				if (problem) return fail(problem);
@@ -250,12 +250,13 @@ export function createAccounts(
 					return fail('user_not_found');
 				}
 				const passwordHash = await hashPassword(newPassword, ctx.scrypt);
-				// The Administration knows this password: the person must replace it first.
+				// The Administration knows this password: the person must replace it first (not when
+				// the person chose it through a reset link).
 				const next = await updateRecord(userId, (u) => ({
 					...u,
 					passwordHash,
 					sessionEpoch: u.sessionEpoch + 1,
-					mustChangePassword: true
+					mustChangePassword: options.mustChange ?? true
 				}));
 				if (!next) return fail('user_not_found');
 				for (const planId of await plansOfUser(userId))

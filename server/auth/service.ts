@@ -10,6 +10,7 @@ import { isValidPlanId } from '../storage/types';
 import { createAccounts } from './accounts';
 import { createContext } from './context';
 import { createGuests } from './guests';
+import { createResetLinks } from './reset-links';
 import { createInvites } from './invites';
 import { createMemberships } from './memberships';
 import { parseJson } from './records';
@@ -25,6 +26,7 @@ export async function createAccessService(deps: AccessServiceDeps): Promise<Acce
 	const sessions = createSessions(ctx, accounts.findRecordByEmail);
 	const invites = createInvites(ctx, memberships);
 	const guests = createGuests(ctx);
+	const resetLinks = createResetLinks(ctx, accounts.resetPassword);
 	const syncTokens = createSyncTokens(ctx);
 
 	return {
@@ -38,6 +40,8 @@ export async function createAccessService(deps: AccessServiceDeps): Promise<Acce
 		updateUser: accounts.updateUser,
 		resetPassword: accounts.resetPassword,
 		changePassword: accounts.changePassword,
+		createResetLink: resetLinks.createResetLink,
+		useResetLink: resetLinks.useResetLink,
 
 		login: sessions.login,
 		logout: sessions.logout,

@@ -216,7 +216,15 @@ export interface AccessService {
 		patch: { name?: string; isAdmin?: boolean; disabled?: boolean }
 	): Promise<ApiResult<User>>;
 	/** Admin reset: sets a new password and ends all sessions of that user. */
-	resetPassword(userId: string, newPassword: string): Promise<ApiResult<null>>;
+	resetPassword(
+		userId: string,
+		newPassword: string,
+		options?: { mustChange?: boolean }
+	): Promise<ApiResult<null>>;
+	/** A one-time link (token) with which the person sets an own password (admin; caller checks). */
+	createResetLink(userId: string): Promise<ApiResult<{ token: string; expiresAt: number }>>;
+	/** Sets the password through such a link; 410 reset_link_invalid when used or expired. */
+	useResetLink(token: string, newPassword: string): Promise<ApiResult<null>>;
 	/** Own change: 403 `wrong_password` if current is wrong; ends the user's *other* sessions. */
 	changePassword(
 		userId: string,
