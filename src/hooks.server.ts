@@ -11,6 +11,7 @@ const PUBLIC_PAGES = [
 	/^\/anmelden\/?$/,
 	/^\/einrichten\/?$/,
 	/^\/gast-beendet\/?$/, // a guest whose access ended learns why
+	/^\/passwort-neu\/[^/]+\/?$/, // reset link made by the Administration
 	/^\/einladung\/[^/]+\/?$/,
 	/^\/beteiligung\/[^/]+\/?$/ // public feedback round link (server/feedback)
 ];
@@ -21,6 +22,7 @@ function isPublicApi(method: string, path: string): boolean {
 	if (path === '/api/auth/login' || path === '/api/auth/logout' || path === '/api/auth/me')
 		return true;
 	if (/^\/api\/invites\/[^/]+$/.test(path)) return method === 'GET';
+	if (/^\/api\/auth\/reset\/[^/]+$/.test(path)) return method === 'POST';
 	if (/^\/api\/invites\/[^/]+\/guest$/.test(path)) return method === 'POST';
 	if (/^\/api\/public\/rounds\/[^/]+$/.test(path)) return method === 'GET';
 	if (/^\/api\/public\/rounds\/[^/]+\/submissions$/.test(path)) return method === 'POST';

@@ -240,3 +240,45 @@ describe('password chosen by the Administration', () => {
 		expect((await again.request('/api/plans')).status).toBe(403);
 	});
 });
+
+describe('reset link from the Administration', () => {
+	it('lets the person set an own password once; the link then is spent', async () => {
+		const server = await start();
+		const admin = await login(server.httpUrl);
+		const person = await newUser(server, admin);
+		const made = await admin.request(`/api/admin/users/${person.id}/reset-link`, {
+			method: 'POST'
+		});
+		expect(made.status).toBe(201);
+		const { url, expiresAt } = (await made.json()) as { url: string; expiresAt: number };
+		expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/passwort-neu/`));
+		expect(expiresAt).toBeGreaterThan(Date.now());
+		const token = decodeURIComponent(url.split('/').pop()!);
+		// only the Administration makes links
+		expect(
+			(await person.session.request(`/api/admin/users/${person.id}/reset-link`, { method: 'POST' }))
+				.status
+		).toBe(403);
+		// the page opens without a session
+		expect((await fetch(url, { redirect: 'manual' })).status).toBe(200);
+
+		const use = (password: string) =>
+			fetch(`${server.httpUrl}/api/auth/reset/${encodeURIComponent(token)}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ password })
+			});
+		expect((await use('kurz')).status).toBe(400); // a weak password does not spend the link
+		expect((await use('selbst-gewaehlt-123')).status).toBe(204);
+		// all old sessions ended; the new password works and needs no further change
+		expect((await person.session.request('/api/plans')).status).toBe(401);
+		const fresh = await login(server.httpUrl, person.email, 'selbst-gewaehlt-123');
+		expect((await fresh.request('/api/plans')).status).toBe(200);
+		// one-time
+		const again = await use('noch-ein-passwort-1');
+		expect(again.status).toBe(410);
+		expect(((await again.json()) as { error: { code: string } }).error.code).toBe(
+			'reset_link_invalid'
+		);
+	});
+});

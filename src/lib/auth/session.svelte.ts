@@ -25,6 +25,7 @@ export function isPublicPath(pathname: string): boolean {
 		path === '/anmelden' ||
 		path === '/einrichten' ||
 		path === '/gast-beendet' ||
+		path.startsWith('/passwort-neu/') ||
 		path.startsWith('/einladung/') ||
 		path.startsWith('/beteiligung/') // public feedback round link
 	);

@@ -185,6 +185,14 @@ export const api = {
 		request<Member>(f, 'PATCH', `${plan(id)}/members/${enc(userId)}`, { role }),
 	removeMember: (id: string, userId: string, f: Fetch = fetch) =>
 		request<void>(f, 'DELETE', `${plan(id)}/members/${enc(userId)}`),
+	createResetLink: (userId: string, f: Fetch = fetch) =>
+		request<{ url: string; expiresAt: number }>(
+			f,
+			'POST',
+			`/api/admin/users/${enc(userId)}/reset-link`
+		),
+	useResetLink: (token: string, password: string, f: Fetch = fetch) =>
+		request<void>(f, 'POST', `/api/auth/reset/${enc(token)}`, { password }),
 	listGuests: (id: string, f: Fetch = fetch) =>
 		request<GuestInfo[]>(f, 'GET', `${plan(id)}/guests`),
 	removeGuest: (id: string, guestId: string, f: Fetch = fetch) =>
