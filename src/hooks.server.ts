@@ -71,8 +71,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 				event.locals.principal = principal;
 				event.locals.sessionToken = token;
 			} else {
-				event.cookies.delete(SESSION_COOKIE, { path: '/' });
+				// An ended guest session keeps its cookie, so every later page can still say why.
 				event.locals.guestEnded = (await backend.access.guestSessionEnded(token)) ?? undefined;
+				if (!event.locals.guestEnded) event.cookies.delete(SESSION_COOKIE, { path: '/' });
 			}
 		} catch {
 			if (isApi) return storageUnavailable();
