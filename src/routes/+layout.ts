@@ -22,7 +22,12 @@ export const load: LayoutLoad = async ({ fetch, url, depends }) => {
 	const principal = result.ok ? result.value.principal : null;
 	// A guest whose access ended (invite revoked or expired, removed by the owner): say why.
 	const ended = result.ok ? null : result.error.code.replace(/^guest_/, '');
-	if (!result.ok && result.error.code.startsWith('guest_') && isGuestEndedReason(ended)) {
+	if (
+		!result.ok &&
+		result.error.code.startsWith('guest_') &&
+		isGuestEndedReason(ended) &&
+		url.pathname !== '/gast-beendet'
+	) {
 		redirect(303, guestEndedPath(ended));
 	}
 	const canCreatePlans = result.ok && result.value.canCreatePlans === true;
