@@ -38,8 +38,15 @@ export interface Config {
 	instanceId: string;
 	/** ORIGIN: the public address (e.g. https://mitplan.stadt.de); browsers' requests must come from it. */
 	origin: string | undefined;
+	/**
+	 * TRUST_PROXY: a reverse proxy in front sets X-Forwarded-Proto; only then does its "https" count
+	 * (links, Secure cookie, HSTS). Off: only TLS on the socket itself counts.
+	 */
+	trustProxy: boolean;
 	/** MITPLAN_ADMIN_EMAIL / MITPLAN_ADMIN_PASSWORD: create this administrator at start-up if missing. */
 	admin: { email: string; password: string } | undefined;
+	/** PLAN_CREATORS: admins | editors (default: Administration + owners/editors of a plan) | all. */
+	planCreators: 'admins' | 'editors' | 'all';
 	/** SESSION_TTL_HOURS: how long a sign-in lasts. */
 	sessionTtlMs: number;
 	/** COOKIE_SECURE: auto (Secure when the request came over HTTPS), true or false. */
@@ -177,6 +184,12 @@ export function loadConfig(env: Env = process.env): Config {
 	let cookieSecure: Config['cookieSecure'] = 'auto';
 	if (cookieRaw !== 'auto') cookieSecure = bool('COOKIE_SECURE', false);
 
+	const planCreators = (env.PLAN_CREATORS?.trim().toLowerCase() ||
+		'editors') as Config['planCreators'];
+	if (!['admins', 'editors', 'all'].includes(planCreators)) {
+		problems.push(`PLAN_CREATORS="${env.PLAN_CREATORS}" muss admins, editors oder all sein.`);
+	}
+
 	const config: Config = {
 		port: int('PORT', 3000, 0, 65535),
 		host: env.HOST?.trim() || '0.0.0.0',
@@ -193,7 +206,9 @@ export function loadConfig(env: Env = process.env): Config {
 		logLevel,
 		instanceId,
 		origin,
+		trustProxy: bool('TRUST_PROXY', false),
 		admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
+		planCreators,
 		sessionTtlMs: int('SESSION_TTL_HOURS', 14 * 24, 1, 365 * 24) * 3600 * 1000,
 		cookieSecure,
 		syncMaxConnectionsPerUser: int('SYNC_MAX_CONNECTIONS_PER_USER', 20, 1, 10_000),

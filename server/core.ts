@@ -167,7 +167,8 @@ export async function createCore(
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,
 			sessionTtlMs: config.sessionTtlMs,
-			timeZone: config.timeZone
+			timeZone: config.timeZone,
+			planCreators: config.planCreators
 		}
 	});
 	const sync = createSyncServer({

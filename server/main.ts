@@ -9,6 +9,8 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { createCore, type Core } from './core';
 import { createLogger } from './log';
 import { describeStartupError } from './startup-error';
+import { REAL_SCHEME_HEADER, isHttps, markRealScheme } from '../src/lib/server/request-origin';
+import { setRawSecurityHeaders } from '../src/lib/server/security-headers';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
 
@@ -24,10 +26,14 @@ export async function startServer(config: Config, handlerPath?: string): Promise
 	const core = await createCore(config);
 	let handler: Handler | undefined;
 	if (handlerPath) {
+		// adapter-node would assume https: it reads the scheme the server marks on each request.
+		process.env.PROTOCOL_HEADER = REAL_SCHEME_HEADER;
 		// Imported after the backend is registered: SvelteKit's hooks read it on every request.
 		handler = ((await import(pathToFileURL(handlerPath).href)) as { handler: Handler }).handler;
 	}
 	const server = http.createServer((req, res) => {
+		const scheme = markRealScheme(req, config.trustProxy);
+		setRawSecurityHeaders(res, isHttps(scheme, req.headers.host, config.origin));
 		if (handler) return handler(req, res);
 		res.statusCode = 404;
 		res.end('Not found');

@@ -12,6 +12,8 @@ declare global {
 			principal: Principal | null;
 			/** The raw session cookie value of a valid session. */
 			sessionToken: string | undefined;
+			/** Set when the cookie was a guest session that ended (revoked, expired, removed). */
+			guestEnded?: import('$lib/auth/guest-ended').GuestEndedReason;
 		}
 	}
 }

@@ -2,11 +2,16 @@ import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { getBackend } from '$lib/server/backend';
 import { errorResponse, storageUnavailable, unauthenticated } from '$lib/server/http';
 import { MAX_CREDENTIAL_LENGTH, SESSION_COOKIE, isAllowedOrigin } from '$lib/server/security';
+import { guestEndedPath } from '$lib/auth/guest-ended';
+import { passwordChangeGate } from '$lib/server/password-gate';
+import { applySecurityHeaders } from '$lib/server/security-headers';
 
 /** Pages anyone may open (everything else redirects to /anmelden when not signed in). */
 const PUBLIC_PAGES = [
 	/^\/anmelden\/?$/,
 	/^\/einrichten\/?$/,
+	/^\/gast-beendet\/?$/, // a guest whose access ended learns why
+	/^\/passwort-neu\/[^/]+\/?$/, // reset link made by the Administration
 	/^\/einladung\/[^/]+\/?$/,
 	/^\/beteiligung\/[^/]+\/?$/ // public feedback round link (server/feedback)
 ];
@@ -17,6 +22,7 @@ function isPublicApi(method: string, path: string): boolean {
 	if (path === '/api/auth/login' || path === '/api/auth/logout' || path === '/api/auth/me')
 		return true;
 	if (/^\/api\/invites\/[^/]+$/.test(path)) return method === 'GET';
+	if (/^\/api\/auth\/reset\/[^/]+$/.test(path)) return method === 'POST';
 	if (/^\/api\/invites\/[^/]+\/guest$/.test(path)) return method === 'POST';
 	if (/^\/api\/public\/rounds\/[^/]+$/.test(path)) return method === 'GET';
 	if (/^\/api\/public\/rounds\/[^/]+\/submissions$/.test(path)) return method === 'POST';
@@ -65,7 +71,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 				event.locals.principal = principal;
 				event.locals.sessionToken = token;
 			} else {
-				event.cookies.delete(SESSION_COOKIE, { path: '/' });
+				// An ended guest session keeps its cookie, so every later page can still say why.
+				event.locals.guestEnded = (await backend.access.guestSessionEnded(token)) ?? undefined;
+				if (!event.locals.guestEnded) event.cookies.delete(SESSION_COOKIE, { path: '/' });
 			}
 		} catch {
 			if (isApi) return storageUnavailable();
@@ -82,9 +90,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 				needsSetup = false;
 			}
 			if (needsSetup) redirect(303, '/einrichten');
+			if (event.locals.guestEnded) redirect(303, guestEndedPath(event.locals.guestEnded));
 			redirect(303, `/anmelden?next=${encodeURIComponent(path + event.url.search)}`);
 		}
 	}
+
+	const mustChange = passwordChangeGate(event.locals.principal, path, isApi);
+	if (mustChange) return mustChange;
 
 	let response = await resolve(event);
 	// An unexpected failure inside an endpoint: the API's error shape, German, no internals.
@@ -95,9 +107,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			'Ein unerwarteter Fehler ist aufgetreten. Bitte erneut versuchen.'
 		);
 	}
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	response.headers.set('x-frame-options', 'DENY');
+	applySecurityHeaders(response, event, backend.settings.origin);
 	if (isApi) response.headers.set('cache-control', 'no-store');
 	return response;
 };

@@ -74,6 +74,7 @@ export function createAccounts(
 		name: unknown;
 		password: unknown;
 		isAdmin?: unknown;
+		mustChangePassword?: unknown;
 	}): Promise<ApiResult<User>> {
 		const email = normalizeEmail(input.email);
 		if (!email) return fail('invalid_email');
@@ -91,7 +92,8 @@ export function createAccounts(
 			createdAt: ctx.iso(),
 			lastLoginAt: null,
 			passwordHash,
-			sessionEpoch: 0
+			sessionEpoch: 0,
+			mustChangePassword: input.mustChangePassword === true
 		};
 		if (!(await kv.set(K.email(email), record.id, { ifAbsent: true }))) {
 			// Taken — unless the reservation is a leftover of a create that failed half-way.
@@ -240,7 +242,7 @@ export function createAccounts(
 				return { ok: true, value: publicUser(next) };
 			}),
 
-		resetPassword: (userId, newPassword) =>
+		resetPassword: (userId, newPassword, options = {}) =>
 			guard(log, 'resetPassword', async (): Promise<ApiResult<null>> => {
 				const problem = checkPassword(newPassword);
 				if (problem) return fail(problem);
@@ -248,10 +250,13 @@ export function createAccounts(
 					return fail('user_not_found');
 				}
 				const passwordHash = await hashPassword(newPassword, ctx.scrypt);
+				// The Administration knows this password: the person must replace it first (not when
+				// the person chose it through a reset link).
 				const next = await updateRecord(userId, (u) => ({
 					...u,
 					passwordHash,
-					sessionEpoch: u.sessionEpoch + 1
+					sessionEpoch: u.sessionEpoch + 1,
+					mustChangePassword: options.mustChange ?? true
 				}));
 				if (!next) return fail('user_not_found');
 				for (const planId of await plansOfUser(userId))
@@ -276,7 +281,8 @@ export function createAccounts(
 				const next = await updateRecord(userId, (u) => ({
 					...u,
 					passwordHash,
-					sessionEpoch: u.sessionEpoch + 1
+					sessionEpoch: u.sessionEpoch + 1,
+					mustChangePassword: false
 				}));
 				if (!next) return fail('user_not_found');
 				// Carry the current session over into the new epoch; all others end.

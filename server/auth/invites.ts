@@ -6,6 +6,7 @@
  */
 import { INVITE_ROLES, roleAtLeast } from '../../src/lib/auth/roles';
 import { isValidPlanId } from '../storage/types';
+import { recordGuest } from './guests';
 import { guard, MAX_INVITE_DAYS, type Ctx } from './context';
 import { fail, invalidInvite, rateLimited, type ApiResult } from './messages';
 import type { MembershipsInternal } from './memberships';
@@ -226,6 +227,7 @@ export function createInvites(ctx: Ctx, memberships: MembershipsInternal): Invit
 					expiresAt
 				};
 				const sessionToken = await storeSession(ctx, record);
+				await recordGuest(ctx, record, sessionToken);
 				const principal = {
 					kind: 'guest' as const,
 					id: record.id,

@@ -50,6 +50,11 @@ export const MESSAGES = {
 		410,
 		'Diese Einladung wurde bereits so oft genutzt wie vorgesehen. Bitten Sie die Prozesssteuerung des Plans um einen neuen Link.'
 	],
+	reset_link_invalid: [
+		410,
+		'Dieser Link zum Zurücksetzen ist abgelaufen oder wurde schon verwendet. Bitte bitten Sie die Administration um einen neuen.'
+	],
+	guest_not_found: [404, 'Diesen Gast gibt es in diesem Plan nicht (mehr).'],
 	guests_not_allowed: [
 		403,
 		'Diese Einladung gilt nur für Personen mit Konto. Bitte melden Sie sich an, um sie anzunehmen.'

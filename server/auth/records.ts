@@ -96,7 +96,8 @@ export function publicUser(r: UserRecord): User {
 		isAdmin: r.isAdmin,
 		disabled: r.disabled,
 		createdAt: r.createdAt,
-		lastLoginAt: r.lastLoginAt
+		lastLoginAt: r.lastLoginAt,
+		mustChangePassword: r.mustChangePassword === true
 	};
 }
 

@@ -9,6 +9,8 @@
 import { isValidPlanId } from '../storage/types';
 import { createAccounts } from './accounts';
 import { createContext } from './context';
+import { createGuests } from './guests';
+import { createResetLinks } from './reset-links';
 import { createInvites } from './invites';
 import { createMemberships } from './memberships';
 import { parseJson } from './records';
@@ -23,6 +25,8 @@ export async function createAccessService(deps: AccessServiceDeps): Promise<Acce
 	const accounts = createAccounts(ctx, (admin) => memberships.adoptOwnerlessPlans(admin));
 	const sessions = createSessions(ctx, accounts.findRecordByEmail);
 	const invites = createInvites(ctx, memberships);
+	const guests = createGuests(ctx);
+	const resetLinks = createResetLinks(ctx, accounts.resetPassword);
 	const syncTokens = createSyncTokens(ctx);
 
 	return {
@@ -36,6 +40,8 @@ export async function createAccessService(deps: AccessServiceDeps): Promise<Acce
 		updateUser: accounts.updateUser,
 		resetPassword: accounts.resetPassword,
 		changePassword: accounts.changePassword,
+		createResetLink: resetLinks.createResetLink,
+		useResetLink: resetLinks.useResetLink,
 
 		login: sessions.login,
 		logout: sessions.logout,
@@ -55,6 +61,10 @@ export async function createAccessService(deps: AccessServiceDeps): Promise<Acce
 		inspectInvite: invites.inspectInvite,
 		acceptInvite: invites.acceptInvite,
 		joinAsGuest: invites.joinAsGuest,
+
+		listGuests: guests.listGuests,
+		removeGuest: guests.removeGuest,
+		guestSessionEnded: guests.guestSessionEnded,
 
 		issueSyncToken: syncTokens.issueSyncToken,
 		verifySyncToken: syncTokens.verifySyncToken,

@@ -42,7 +42,14 @@ export async function principalOfSession(
 	if (session.kind === 'user') {
 		const user = await ctx.loadUser(session.userId);
 		if (!user || user.disabled || user.sessionEpoch !== session.epoch) return null;
-		return { kind: 'user', id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin };
+		return {
+			kind: 'user',
+			id: user.id,
+			name: user.name,
+			email: user.email,
+			isAdmin: user.isAdmin,
+			...(user.mustChangePassword ? { mustChangePassword: true } : {})
+		};
 	}
 	if (session.kind === 'guest') {
 		const invite = await ctx.loadInvite(session.inviteId);

@@ -24,11 +24,21 @@ export interface User {
 	/** ISO timestamps */
 	createdAt: string;
 	lastLoginAt: string | null;
+	/** Set when the Administration chose the password: the next sign-in must set an own one. */
+	mustChangePassword?: boolean;
 }
 
 /** Who is acting: a signed-in account, or a guest who joined one plan through an invite link. */
 export type Principal =
-	| { kind: 'user'; id: string; name: string; email: string; isAdmin: boolean }
+	| {
+			kind: 'user';
+			id: string;
+			name: string;
+			email: string;
+			isAdmin: boolean;
+			/** Only this: set an own password (src/lib/server/password-gate.ts). */
+			mustChangePassword?: boolean;
+	  }
 	| {
 			kind: 'guest';
 			/** `guest-<random>`; unique per guest session. */
@@ -87,6 +97,7 @@ export interface AuditEntry {
 		| 'invite_used'
 		| 'invite_revoked'
 		| 'guest_joined'
+		| 'guest_removed'
 		| 'export'
 		| 'settings_changed'
 		| 'version_created'
@@ -105,6 +116,18 @@ export interface AuditEntry {
 	/** Action-specific, small and JSON-safe (e.g. { role, inviteId, format }). */
 	details: Record<string, string | number | boolean | null>;
 }
+
+/** A guest of a plan as the owner sees it (members list). */
+export interface GuestInfo {
+	guestId: string;
+	name: string;
+	role: PlanRole;
+	/** ISO timestamp */
+	joinedAt: string;
+}
+
+/** Why a guest's session no longer works (shown to that guest). */
+export type GuestEndReason = 'invite_revoked' | 'invite_expired' | 'guest_removed';
 
 /** Published when someone's access to a plan changes; connections of that principal are closed. */
 export interface AccessChange {
@@ -192,6 +215,8 @@ export interface AccessService {
 		name: string;
 		password: string;
 		isAdmin?: boolean;
+		/** The person must replace this password at the first sign-in. */
+		mustChangePassword?: boolean;
 	}): Promise<ApiResult<User>>;
 	/**
 	 * Disabling ends all sessions of the user and publishes AccessChange for each of their plans.
@@ -202,7 +227,15 @@ export interface AccessService {
 		patch: { name?: string; isAdmin?: boolean; disabled?: boolean }
 	): Promise<ApiResult<User>>;
 	/** Admin reset: sets a new password and ends all sessions of that user. */
-	resetPassword(userId: string, newPassword: string): Promise<ApiResult<null>>;
+	resetPassword(
+		userId: string,
+		newPassword: string,
+		options?: { mustChange?: boolean }
+	): Promise<ApiResult<null>>;
+	/** A one-time link (token) with which the person sets an own password (admin; caller checks). */
+	createResetLink(userId: string): Promise<ApiResult<{ token: string; expiresAt: number }>>;
+	/** Sets the password through such a link; 410 reset_link_invalid when used or expired. */
+	useResetLink(token: string, newPassword: string): Promise<ApiResult<null>>;
 	/** Own change: 403 `wrong_password` if current is wrong; ends the user's *other* sessions. */
 	changePassword(
 		userId: string,
@@ -270,6 +303,12 @@ export interface AccessService {
 		}
 	): Promise<ApiResult<{ invite: Invite; token: string }>>;
 	listInvites(planId: string): Promise<Invite[]>;
+	/** Guests of the plan whose access is still valid (owner's members list). */
+	listGuests(planId: string): Promise<GuestInfo[]>;
+	/** Ends one guest's access (owner; the caller checks). 404 guest_not_found. Audited. */
+	removeGuest(planId: string, actor: Principal, guestId: string): Promise<ApiResult<null>>;
+	/** For a session that no longer resolves: why, if it was a guest's (else null). */
+	guestSessionEnded(sessionToken: string): Promise<GuestEndReason | null>;
 	/** Revokes; guests who joined through it lose access (AccessChange with inviteId). */
 	revokeInvite(planId: string, actor: Principal, inviteId: string): Promise<ApiResult<Invite>>;
 	/** What the invite page shows: 404 `invite_not_found`, 410 with an InviteState code otherwise. */

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { api, loginHref } from '$lib/components/api';
 import { isPublicPath } from '$lib/auth/session.svelte';
+import { guestEndedPath, isGuestEndedReason } from '$lib/auth/guest-ended';
 import type { LayoutLoad } from './$types';
 
 /**
@@ -19,8 +20,23 @@ export const load: LayoutLoad = async ({ fetch, url, depends }) => {
 	depends('app:session');
 	const result = await api.me(fetch);
 	const principal = result.ok ? result.value.principal : null;
+	// A guest whose access ended (invite revoked or expired, removed by the owner): say why.
+	const ended = result.ok ? null : result.error.code.replace(/^guest_/, '');
+	if (
+		!result.ok &&
+		result.error.code.startsWith('guest_') &&
+		isGuestEndedReason(ended) &&
+		url.pathname !== '/gast-beendet'
+	) {
+		redirect(303, guestEndedPath(ended));
+	}
+	const canCreatePlans = result.ok && result.value.canCreatePlans === true;
 	if (!principal && !isPublicPath(url.pathname)) {
 		redirect(303, loginHref(url.pathname + url.search));
 	}
-	return { principal };
+	// A password the Administration set must be replaced before anything else (server: same rule).
+	if (principal?.kind === 'user' && principal.mustChangePassword && url.pathname !== '/konto') {
+		redirect(303, '/konto');
+	}
+	return { principal, canCreatePlans };
 };

@@ -43,7 +43,10 @@ test('Konten anlegen, sperren, entsperren und Passwort zurücksetzen', async ({ 
 	// Lena is signed in elsewhere with her account page open
 	const lena = await anonymous(browser);
 	await login(lena.context.request, email, 'ein-erstes-Passwort');
-	await lena.page.goto('/konto');
+	// the password came from the Administration: Lena must choose her own before anything else
+	await lena.page.goto('/');
+	await expect(lena.page).toHaveURL(/\/konto$/);
+	await expect(lena.page.getByTestId('password-required')).toBeVisible();
 	await expect(lena.page.getByTestId('account-email')).toHaveText(email);
 
 	await row.getByRole('button', { name: /^Sperren/ }).click();

@@ -24,6 +24,8 @@ export function isPublicPath(pathname: string): boolean {
 	return (
 		path === '/anmelden' ||
 		path === '/einrichten' ||
+		path === '/gast-beendet' ||
+		path.startsWith('/passwort-neu/') ||
 		path.startsWith('/einladung/') ||
 		path.startsWith('/beteiligung/') // public feedback round link
 	);

@@ -6,7 +6,14 @@
 import type { AuditEntry } from '../../../server/auth/types';
 import type { PlanRole } from './roles';
 
-export type { AuditEntry, Invite, Member, Principal, User } from '../../../server/auth/types';
+export type {
+	AuditEntry,
+	GuestInfo,
+	Invite,
+	Member,
+	Principal,
+	User
+} from '../../../server/auth/types';
 
 export type AuditAction = AuditEntry['action'];
 

@@ -6,7 +6,15 @@
  */
 import { browser } from '$app/environment';
 import type { PlanRole } from '$lib/auth/roles';
-import type { AuditEntry, Invite, InviteInfo, Member, Principal, User } from '$lib/auth/types';
+import type {
+	AuditEntry,
+	GuestInfo,
+	Invite,
+	InviteInfo,
+	Member,
+	Principal,
+	User
+} from '$lib/auth/types';
 import type { PlanSummary } from '$lib/domain';
 
 export interface ApiError {
@@ -133,7 +141,15 @@ export const api = {
 	setup: (input: { email: string; name: string; password: string }, f: Fetch = fetch) =>
 		request<{ user: User }>(f, 'POST', '/api/setup', input),
 	me: (f: Fetch = fetch) =>
-		request<{ principal: Principal }>(f, 'GET', '/api/auth/me', undefined, { allow401: true }),
+		request<{ principal: Principal; canCreatePlans?: boolean }>(
+			f,
+			'GET',
+			'/api/auth/me',
+			undefined,
+			{
+				allow401: true
+			}
+		),
 	login: (input: { email: string; password: string }, f: Fetch = fetch) =>
 		request<{ user: User }>(f, 'POST', '/api/auth/login', input, { allow401: true }),
 	logout: (f: Fetch = fetch) =>
@@ -144,7 +160,13 @@ export const api = {
 	// ----- administration -----
 	listUsers: (f: Fetch = fetch) => request<User[]>(f, 'GET', '/api/admin/users'),
 	createUser: (
-		input: { email: string; name: string; password: string; isAdmin?: boolean },
+		input: {
+			email: string;
+			name: string;
+			password: string;
+			isAdmin?: boolean;
+			mustChangePassword?: boolean;
+		},
 		f: Fetch = fetch
 	) => request<User>(f, 'POST', '/api/admin/users', input),
 	updateUser: (
@@ -163,6 +185,18 @@ export const api = {
 		request<Member>(f, 'PATCH', `${plan(id)}/members/${enc(userId)}`, { role }),
 	removeMember: (id: string, userId: string, f: Fetch = fetch) =>
 		request<void>(f, 'DELETE', `${plan(id)}/members/${enc(userId)}`),
+	createResetLink: (userId: string, f: Fetch = fetch) =>
+		request<{ url: string; expiresAt: number }>(
+			f,
+			'POST',
+			`/api/admin/users/${enc(userId)}/reset-link`
+		),
+	useResetLink: (token: string, password: string, f: Fetch = fetch) =>
+		request<void>(f, 'POST', `/api/auth/reset/${enc(token)}`, { password }),
+	listGuests: (id: string, f: Fetch = fetch) =>
+		request<GuestInfo[]>(f, 'GET', `${plan(id)}/guests`),
+	removeGuest: (id: string, guestId: string, f: Fetch = fetch) =>
+		request<void>(f, 'DELETE', `${plan(id)}/guests/${enc(guestId)}`),
 	listInvites: (id: string, f: Fetch = fetch) => request<Invite[]>(f, 'GET', `${plan(id)}/invites`),
 	createInvite: (
 		id: string,

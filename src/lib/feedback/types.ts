@@ -36,6 +36,8 @@ export interface RoundView extends Round {
 	state: RoundState;
 	submissionCount: number;
 	undecidedCount: number;
+	/** Public link (from GET …/rounds: ORIGIN or the request's real address). */
+	url?: string;
 }
 
 export const SUBMISSION_KINDS = ['proposal_goal', 'proposal_measure', 'comment'] as const;

@@ -22,6 +22,8 @@ export interface BackendSettings {
 	sessionTtlMs: number;
 	/** TIME_ZONE: "today" and clock times in exports are computed in it (default Europe/Berlin). */
 	timeZone: string;
+	/** PLAN_CREATORS: who may create plans (src/lib/server/plan-creators.ts). */
+	planCreators: 'admins' | 'editors' | 'all';
 }
 
 export interface ApiError {

@@ -1,22 +1,21 @@
+/** Sets and clears the session cookie (httpOnly, SameSite=Lax, Secure per COOKIE_SECURE). */
 import type { Cookies } from '@sveltejs/kit';
 import { SESSION_COOKIE } from './security';
 import type { BackendSettings } from './backend';
+import { cookieSecure, type RequestLike } from './request-origin';
 
-/** Sets the session cookie: httpOnly, SameSite=Lax, Secure behind HTTPS (COOKIE_SECURE). */
+/** Secure exactly when the browser's request was HTTPS (see request-origin.ts), unless forced. */
 export function setSessionCookie(
-	cookies: Cookies,
+	event: RequestLike & { cookies: Cookies },
 	token: string,
 	expiresAt: number,
-	url: URL,
 	settings: BackendSettings
 ): void {
-	const secure =
-		settings.cookieSecure === 'auto' ? url.protocol === 'https:' : settings.cookieSecure;
-	cookies.set(SESSION_COOKIE, token, {
+	event.cookies.set(SESSION_COOKIE, token, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
-		secure,
+		secure: cookieSecure(event, settings),
 		expires: new Date(expiresAt)
 	});
 }

@@ -12,6 +12,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	invite_used: 'Einladung verwendet',
 	invite_revoked: 'Einladung widerrufen',
 	guest_joined: 'Als Gast beigetreten',
+	guest_removed: 'Gast entfernt',
 	export: 'Exportiert',
 	settings_changed: 'Planangaben geändert',
 	version_created: 'Version gespeichert',

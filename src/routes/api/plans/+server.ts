@@ -1,6 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { PLAN_CREATION_DENIED, mayCreatePlans } from '$lib/server/plan-creators';
 import {
+	errorResponse,
 	readJsonObject,
 	requirePrincipal,
 	requireUser,
@@ -32,6 +34,17 @@ export const GET: RequestHandler = async ({ locals }) => {
 export const POST: RequestHandler = async ({ locals, request }) => {
 	const user = requireUser(locals);
 	if (!user.ok) return user.response;
+	const { access, settings } = locals.backend;
+	try {
+		if (
+			!(await mayCreatePlans(user.principal, settings.planCreators, (id) => access.plansOf(id)))
+		) {
+			const { status, code, message } = PLAN_CREATION_DENIED;
+			return errorResponse(status, code, message);
+		}
+	} catch {
+		return storageUnavailable();
+	}
 	const body = await readJsonObject(request);
 	if (!body.ok) return body.response;
 	const { title, municipality, fundingNotice, example } = body.value;

@@ -14,7 +14,8 @@ export const GET: RequestHandler = async ({ locals }) => {
 };
 
 /** POST /api/setup {email, name, password} – creates the first administrator and signs in. */
-export const POST: RequestHandler = async ({ locals, request, cookies, url, getClientAddress }) => {
+export const POST: RequestHandler = async (event) => {
+	const { locals, request, getClientAddress } = event;
 	const body = await readJsonObject(request);
 	if (!body.ok) return body.response;
 	const { access, settings } = locals.backend;
@@ -23,6 +24,6 @@ export const POST: RequestHandler = async ({ locals, request, cookies, url, getC
 	const created = await access.setupFirstAdmin({ email, name: str(body.value.name), password });
 	if (!created.ok) return resultResponse(created);
 	const login = await access.login(email, password, getClientAddress());
-	if (login.ok) setSessionCookie(cookies, login.value.token, login.value.expiresAt, url, settings);
+	if (login.ok) setSessionCookie(event, login.value.token, login.value.expiresAt, settings);
 	return json({ user: created.value }, { status: 201 });
 };

@@ -10,7 +10,10 @@ export const GET: RequestHandler = async ({ locals }) => {
 	return json(await locals.backend.access.listUsers());
 };
 
-/** POST /api/admin/users {email, name, password, isAdmin?} – 201 User. */
+/**
+ * POST /api/admin/users {email, name, password, isAdmin?, mustChangePassword?} – 201 User.
+ * mustChangePassword (the admin page sends true by default): the first sign-in must set an own one.
+ */
 export const POST: RequestHandler = async ({ locals, request }) => {
 	const admin = requireAdmin(locals);
 	if (!admin.ok) return admin.response;
@@ -21,7 +24,8 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 			email: str(body.value.email),
 			name: str(body.value.name),
 			password: str(body.value.password),
-			isAdmin: body.value.isAdmin === true
+			isAdmin: body.value.isAdmin === true,
+			mustChangePassword: body.value.mustChangePassword === true
 		}),
 		201
 	);

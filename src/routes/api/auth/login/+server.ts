@@ -27,6 +27,6 @@ export const POST: RequestHandler = async (event) => {
 		if (result.retryAfterSeconds) headers['retry-after'] = String(result.retryAfterSeconds);
 		return errorResponse(result.error.status, result.error.code, result.error.message, headers);
 	}
-	setSessionCookie(event.cookies, result.value.token, result.value.expiresAt, event.url, settings);
+	setSessionCookie(event, result.value.token, result.value.expiresAt, settings);
 	return json({ user: result.value.user });
 };

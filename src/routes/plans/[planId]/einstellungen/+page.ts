@@ -1,5 +1,5 @@
 import type { PlanRole } from '$lib/auth/roles';
-import type { AuditEntry, Invite, Member } from '$lib/auth/types';
+import type { AuditEntry, GuestInfo, Invite, Member } from '$lib/auth/types';
 import { api } from '$lib/components/api';
 import { ownerGate, requirePlanId, type PageDenied } from '$lib/components/plan-page';
 import type { PageLoad } from './$types';
@@ -15,6 +15,7 @@ interface SettingsData {
 	denied: PageDenied | null;
 	loadError: string | null;
 	members: Member[];
+	guests: GuestInfo[];
 	invites: Invite[];
 	audit: AuditEntry[];
 }
@@ -23,18 +24,20 @@ export const load: PageLoad = async ({ fetch, params, depends }): Promise<Settin
 	depends('app:settings');
 	const planId = requirePlanId(params.planId);
 	const gate = await ownerGate(planId, fetch);
-	const base = { planId, ...gate, members: [], invites: [], audit: [] };
+	const base = { planId, ...gate, members: [], guests: [], invites: [], audit: [] };
 	if (gate.denied) return base;
-	const [members, invites, audit] = await Promise.all([
+	const [members, guests, invites, audit] = await Promise.all([
 		api.listMembers(planId, fetch),
+		api.listGuests(planId, fetch),
 		api.listInvites(planId, fetch),
 		api.audit(planId, fetch)
 	]);
-	const failed = [members, invites, audit].find((r) => !r.ok);
+	const failed = [members, guests, invites, audit].find((r) => !r.ok);
 	return {
 		...base,
 		loadError: failed && !failed.ok ? failed.error.message : null,
 		members: members.ok ? members.value : [],
+		guests: guests.ok ? guests.value : [],
 		invites: invites.ok ? invites.value : [],
 		audit: audit.ok ? audit.value : []
 	};

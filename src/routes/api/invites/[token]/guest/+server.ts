@@ -21,6 +21,6 @@ export const POST: RequestHandler = async (event) => {
 	// A signed-in account joining as guest would lose its session: end it cleanly first.
 	if (event.locals.sessionToken) await access.logout(event.locals.sessionToken).catch(() => {});
 	const { sessionToken, principal, expiresAt } = result.value;
-	setSessionCookie(event.cookies, sessionToken, expiresAt, event.url, settings);
+	setSessionCookie(event, sessionToken, expiresAt, settings);
 	return json({ planId: principal.planId, role: principal.role, expiresAt });
 };

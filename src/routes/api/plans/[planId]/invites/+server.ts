@@ -9,6 +9,7 @@ import {
 	storageUnavailable
 } from '$lib/server/http';
 import { optStr } from '$lib/server/input';
+import { publicOrigin } from '$lib/server/request-origin';
 
 /** GET /api/plans/<planId>/invites – Invite[] (owner). */
 export const GET: RequestHandler = async ({ locals, params }) => {
@@ -25,7 +26,8 @@ export const GET: RequestHandler = async ({ locals, params }) => {
  * POST /api/plans/<planId>/invites {role, expiresAt, maxUses, allowGuests, label?} – 201
  * `{invite, token, url}`; the token and link are shown only now (owner).
  */
-export const POST: RequestHandler = async ({ locals, params, request, url }) => {
+export const POST: RequestHandler = async (event) => {
+	const { locals, params, request } = event;
 	const access = await requirePlanRole(locals, params.planId, 'owner');
 	if (!access.ok) return access.response;
 	const body = await readJsonObject(request, 8 * 1024);
@@ -42,7 +44,7 @@ export const POST: RequestHandler = async ({ locals, params, request, url }) => 
 		label: optStr(label)
 	});
 	if (!result.ok) return resultResponse(result);
-	const origin = locals.backend.settings.origin ?? url.origin;
+	const origin = publicOrigin(event, locals.backend.settings.origin);
 	return json(
 		{ ...result.value, url: `${origin}/einladung/${encodeURIComponent(result.value.token)}` },
 		{ status: 201 }

@@ -1,11 +1,23 @@
 import type { RequestHandler } from './$types';
 import { readJsonObject, requirePlanRole, resultResponse } from '$lib/server/http';
+import { publicOrigin } from '$lib/server/request-origin';
+import { roundUrl } from '$lib/feedback/api';
 
-/** GET /api/plans/<planId>/rounds – the plan's feedback rounds with state and counts; owner. */
-export const GET: RequestHandler = async ({ locals, params }) => {
+/**
+ * GET /api/plans/<planId>/rounds – the plan's feedback rounds with state, counts and `url` (the
+ * public link, written like invite links: ORIGIN or the request's real address); owner.
+ */
+export const GET: RequestHandler = async (event) => {
+	const { locals, params } = event;
 	const access = await requirePlanRole(locals, params.planId, 'owner');
 	if (!access.ok) return access.response;
-	return resultResponse(await locals.backend.feedback.listRounds(params.planId));
+	const result = await locals.backend.feedback.listRounds(params.planId);
+	if (!result.ok) return resultResponse(result);
+	const origin = publicOrigin(event, locals.backend.settings.origin);
+	return resultResponse({
+		ok: true,
+		value: result.value.map((round) => ({ ...round, url: roundUrl(origin, round.token) }))
+	});
 };
 
 /**
