@@ -24,7 +24,7 @@ interface GuestRecord {
 	sessionHash: string;
 }
 
-const guestsKey = (planId: string) => `plan:${planId}:guests`;
+const guestsKey = K.guests;
 const endedKey = (sessionHash: string) => `guestended:${sessionHash}`;
 
 type Guests = {

@@ -158,7 +158,8 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 				K.members(planId),
 				K.invites(planId),
 				K.audit(planId),
-				K.auditSecurity(planId)
+				K.auditSecurity(planId),
+				K.guests(planId)
 			]);
 			for (const userId of Object.keys(members)) ctx.publish({ planId, principalId: userId });
 			for (const inviteId of inviteIds) ctx.publish({ planId, inviteId });

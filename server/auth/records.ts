@@ -16,6 +16,7 @@
  *   invitetoken:<sha256(token)>  string  inviteId
  *   plan:<planId>:audit          list    routine AuditEntry JSON (exports, versions, review …),
  *                                        newest first, capped at 5,000
+ *   plan:<planId>:guests         JSON { [guestId]: guest record } (server/auth/guests.ts)
  *   plan:<planId>:audit-security list    security AuditEntry JSON (SECURITY_AUDIT_ACTIONS),
  *                                        own cap (20,000): routine entries never evict them
  *   rl:audit:<planId>:<actorId>  counter routine audit entries per person (window TTL)
@@ -44,6 +45,7 @@ export const K = {
 	inviteToken: (hash: string) => `invitetoken:${hash}`,
 	audit: (planId: string) => `plan:${planId}:audit`,
 	auditSecurity: (planId: string) => `plan:${planId}:audit-security`,
+	guests: (planId: string) => `plan:${planId}:guests`,
 	auditRate: (planId: string, actorId: string) => `rl:audit:${planId}:${actorId.slice(0, 100)}`,
 	/** `pair` = normalized e-mail + "\n" + client address. */
 	loginPair: (pair: string) => `rl:login:pair:${sha256(pair)}`,
