@@ -822,6 +822,7 @@ export function runAccessServiceSuite(name: string, openKv: () => Promise<KvHand
 				expect(await env.svc.listInvites('gone')).toEqual([]);
 				expect(await env.svc.listAudit('gone')).toEqual([]);
 				expect(await env.svc.listGuests('gone')).toEqual([]);
+				expect(await env.kv.get('plan:gone:guests')).toBeNull(); // no record naming the plan is left
 				expect(await env.svc.plansOf(o.id)).toEqual([{ planId: 'kept', role: 'owner' }]);
 				expect(await env.svc.plansOf(m.id)).toEqual([]);
 				expect(await env.svc.inspectInvite(inv.token)).toMatchObject({
