@@ -7,7 +7,7 @@
 import type http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { getBackend, registerBackend } from '../src/lib/server/backend';
+import { getBackend, registerBackend } from '../src/lib/contract/backend';
 import { createFileKv } from './auth/kv-file';
 import { createRedisKv } from './auth/kv-redis';
 import type { KvStore } from './auth/kv';
@@ -25,7 +25,7 @@ import { RoomManager } from './sync/rooms';
 import { createUpgradeAuthorizer } from './sync/authorize';
 import { createSyncServer, type SyncServer } from './sync/sync-server';
 import { createVersions } from './versions/index';
-import { actorOf } from '../src/lib/server/actor';
+import { actorOf } from '../src/lib/contract/actor';
 import type { VersionService } from './versions/service';
 import { createSwitchableEmitter } from './review/emitter';
 import { createPlanItemsReader } from './review/items';

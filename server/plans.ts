@@ -15,17 +15,12 @@ import {
 } from '../src/lib/domain/index';
 import type { Result } from '../src/lib/domain/errors';
 import type { PlanSummary } from '../src/lib/domain/types';
-import type {
-	ApiError,
-	ApiResult,
-	BackendSettings,
-	MitplanBackend
-} from '../src/lib/server/backend';
-import { PLAN_ERRORS } from '../src/lib/server/backend';
+import type { BackendSettings, MitplanBackend } from '../src/lib/contract/backend';
+import { PLAN_ERRORS, type ApiError, type ApiResult } from '../src/lib/contract/result';
 import type { AccessService } from './auth/types';
 import type { FeedbackService } from './feedback/service';
 import type { ReviewService } from './review/service';
-import { CloseCode } from '../src/lib/sync/close-codes';
+import { CloseCode } from '../src/lib/contract/close-codes';
 import type { Logger } from './log';
 import { withPlanRoom } from './plan-room';
 import type { DocStore } from './storage/types';

@@ -1,4 +1,4 @@
-import type { MitplanBackend } from '$lib/server/backend';
+import type { MitplanBackend } from '$lib/contract/backend';
 import type { Principal } from '../server/auth/types';
 
 declare global {

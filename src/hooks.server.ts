@@ -1,5 +1,5 @@
 import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
-import { getBackend } from '$lib/server/backend';
+import { getBackend } from '$lib/contract/backend';
 import { errorResponse, storageUnavailable, unauthenticated } from '$lib/server/http';
 import { MAX_CREDENTIAL_LENGTH, SESSION_COOKIE, isAllowedOrigin } from '$lib/server/security';
 

@@ -14,15 +14,15 @@ import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
-import type { PlanRole } from '../../src/lib/auth/roles';
+import type { PlanRole } from '../../src/lib/contract/roles';
 import { isValidPlanId } from '../../src/lib/domain/ids';
-import { PLAN_ERRORS, type ApiError } from '../../src/lib/server/backend';
+import { PLAN_ERRORS, type ApiError } from '../../src/lib/contract/result';
 import type {
 	ClientToServerEvents,
 	JoinAck,
 	ServerToClientEvents,
 	SocketData
-} from '../../src/lib/realtime/events';
+} from '../../src/lib/contract/realtime-events';
 import {
 	MAX_CREDENTIAL_LENGTH,
 	SESSION_COOKIE,

@@ -20,7 +20,7 @@
  *   review:rl:invite:<inviteId>               counter the same for all guests of one invite
  *   review:due:<kind>:<id>:<userId>           string "due soon" sent (set-if-absent)
  */
-import { roleAtLeast, type PlanRole } from '../../src/lib/auth/roles';
+import { roleAtLeast, type PlanRole } from '../../src/lib/contract/roles';
 import { newId } from '../../src/lib/domain/ids';
 import { isValidPlanId } from '../../src/lib/domain/ids';
 import type {

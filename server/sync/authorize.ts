@@ -5,14 +5,14 @@
  * it never falls back to the cookie.
  */
 import type { IncomingMessage } from 'node:http';
-import type { PlanRole } from '../../src/lib/auth/roles';
+import type { PlanRole } from '../../src/lib/contract/roles';
 import {
 	MAX_CREDENTIAL_LENGTH,
 	SESSION_COOKIE,
 	isAllowedOrigin,
 	readCookie
 } from '../../src/lib/server/security';
-import { CloseCode } from '../../src/lib/sync/close-codes';
+import { CloseCode } from '../../src/lib/contract/close-codes';
 import type { AccessService, Principal } from '../auth/types';
 
 export type UpgradeDecision =

@@ -12,7 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { isValidPlanId } from '../../src/lib/domain/ids';
-import { CloseCode } from '../../src/lib/sync/close-codes';
+import { CloseCode } from '../../src/lib/contract/close-codes';
 import type { Logger } from '../log';
 import type { UpgradeAuthorizer } from './authorize';
 import { handleConnection } from './connection';

@@ -7,7 +7,7 @@
 import { getContext, setContext } from 'svelte';
 import { api, type ApiResult } from '$lib/components/api';
 import { announcer } from '$lib/components/announcer.svelte';
-import { canManagePlan, canReview, roleAtLeast, type PlanRole } from '$lib/auth/roles';
+import { canManagePlan, canReview, roleAtLeast, type PlanRole } from '$lib/contract/roles';
 import type { Member } from '$lib/auth/types';
 import { reviewApi } from './api';
 import {

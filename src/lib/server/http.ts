@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import type { PlanRole } from '$lib/auth/roles';
-import { roleAtLeast } from '$lib/auth/roles';
+import type { PlanRole } from '$lib/contract/roles';
+import { roleAtLeast } from '$lib/contract/roles';
 import { isValidPlanId } from '$lib/domain/ids';
 import type { Principal } from '../../../server/auth/types';
 import { PLAN_ERRORS, type ApiError, type ApiResult } from './backend';

@@ -2,7 +2,7 @@
  * HTTP glue of the review endpoints (src/routes/api/…/threads, reviews, checks, notifications):
  * the plan role check, the JSON body and the answer with `Retry-After` for 429s.
  */
-import type { PlanRole } from '$lib/auth/roles';
+import type { PlanRole } from '$lib/contract/roles';
 import type { Caller, ReviewResult } from '../../../server/review/service';
 import { errorResponse, readJsonObject, requirePlanRole, resultResponse } from './http';
 

@@ -1,6 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
-import { SESSION_COOKIE } from './security';
-import type { BackendSettings } from './backend';
+import { SESSION_COOKIE } from '../contract/credentials';
+import type { BackendSettings } from '../contract/backend';
 
 /** Sets the session cookie: httpOnly, SameSite=Lax, Secure behind HTTPS (COOKIE_SECURE). */
 export function setSessionCookie(

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { readJsonObject, requirePlanRole, resultResponse } from '$lib/server/http';
-import { actorOf } from '$lib/server/actor';
+import { actorOf } from '$lib/contract/actor';
 import { PLAN_META_ITEM } from '$lib/versions/types';
 
 /** GET /api/plans/<planId> – the whole plan as PlanJson (docs/data-model.md); any member. */

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { isPlanRole } from '$lib/auth/roles';
+import { isPlanRole } from '$lib/contract/roles';
 import {
 	errorResponse,
 	readJsonObject,

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { readJsonObject, requirePlanRole, resultResponse } from '$lib/server/http';
-import { actorOf } from '$lib/server/actor';
+import { actorOf } from '$lib/contract/actor';
 
 /** GET /api/plans/<planId>/versions – all versions of the plan, newest first (any member). */
 export const GET: RequestHandler = async ({ locals, params }) => {

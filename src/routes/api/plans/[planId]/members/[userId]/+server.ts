@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { isPlanRole } from '$lib/auth/roles';
+import { isPlanRole } from '$lib/contract/roles';
 import { errorResponse, readJsonObject, requirePlanRole, resultResponse } from '$lib/server/http';
 
 /** PATCH /api/plans/<planId>/members/<userId> {role} – changes a member's role (owner). */

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { requirePlanRole, resultResponse } from '$lib/server/http';
-import { actorOf } from '$lib/server/actor';
+import { actorOf } from '$lib/contract/actor';
 
 /**
  * POST /api/plans/<planId>/versions/<versionId>/restore – makes the version the current state

@@ -1,0 +1,68 @@
+/**
+ * The backend as the SvelteKit app sees it: the declared interface the app calls (routes reach it
+ * through `event.locals.backend`) and the registry that hands it over.
+ *
+ * The custom server (server/main.ts in production, the Vite plugin in development) creates the
+ * backend once and registers it here under a global symbol *before* SvelteKit handles a request;
+ * hooks.server.ts puts it on `event.locals.backend`. A global symbol instead of a module variable
+ * matters: the built SvelteKit bundle and the server load separate copies of this module, and
+ * there must be exactly one plan registry and one Redis client.
+ */
+import type { PlanJson, PlanMeta, PlanSummary } from '../domain/types';
+import type { AccessService } from './access';
+import type { FeedbackService } from './feedback';
+import type { ApiResult } from './result';
+import type { ReviewService } from './review';
+import type { VersionsBackend } from './versions';
+
+/** Settings the HTTP side needs from the validated server configuration. */
+export interface BackendSettings {
+	/** ORIGIN, if configured. */
+	origin: string | undefined;
+	cookieSecure: 'auto' | boolean;
+	sessionTtlMs: number;
+}
+
+export interface MitplanBackend {
+	/** Accounts, sessions, roles, invites, sync tokens, audit (server/auth). */
+	readonly access: AccessService;
+	/** Feedback rounds, submissions, triage, consideration table (server/feedback). */
+	readonly feedback: FeedbackService;
+	/** Comment threads, review requests and decisions, admin checks, inbox (server/review). */
+	readonly review: ReviewService;
+	readonly settings: BackendSettings;
+	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
+	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;
+	getPlan(planId: string): Promise<ApiResult<PlanJson>>;
+	/** `example: true` fills the new plan with the Beispielplan's content. */
+	createPlan(input: {
+		title: string;
+		municipality?: string;
+		example?: boolean;
+	}): Promise<ApiResult<PlanSummary>>;
+	/** Validated by the domain: only title, municipality and status may be changed. */
+	updatePlanMeta(
+		planId: string,
+		patch:
+			| Partial<Pick<PlanMeta, 'title' | 'municipality' | 'status' | 'fundingNotice'>>
+			| Record<string, unknown>
+	): Promise<ApiResult<PlanSummary>>;
+	deletePlan(planId: string): Promise<ApiResult<null>>;
+	/** True while the store answers (cheap: lists plan ids). */
+	healthy(): Promise<boolean>;
+	readonly info: { storage: 'redis' | 'file'; instanceId: string };
+	/** Versions, compare, restore and per-item history (server/versions). */
+	readonly versions: VersionsBackend;
+}
+
+const BACKEND_KEY = Symbol.for('mitplan.backend');
+
+type GlobalWithBackend = typeof globalThis & { [BACKEND_KEY]?: MitplanBackend };
+
+export function registerBackend(backend: MitplanBackend | undefined): void {
+	(globalThis as GlobalWithBackend)[BACKEND_KEY] = backend;
+}
+
+export function getBackend(): MitplanBackend | undefined {
+	return (globalThis as GlobalWithBackend)[BACKEND_KEY];
+}
