@@ -23,6 +23,7 @@ import type { DocStore } from './storage/types';
 import { createLocalBus, createPubSubBus, type PlanBus } from './sync/bus';
 import { RoomManager } from './sync/rooms';
 import { createUpgradeAuthorizer } from './sync/authorize';
+import { createAccessGate } from './access/gate';
 import { createSyncServer, type SyncServer } from './sync/sync-server';
 import { createVersions } from './versions/index';
 import { actorOf } from '../src/lib/contract/actor';
@@ -140,6 +141,8 @@ export async function createCore(
 			dueSoonDays: config.review.dueSoonDays
 		}
 	});
+	// The one access gate: HTTP (via the backend), sync upgrades and socket.io.
+	const gate = createAccessGate({ access, origin: config.origin });
 	const plans = new PlanService({
 		versions,
 		store,
@@ -148,6 +151,7 @@ export async function createCore(
 		log,
 		instanceId: config.instanceId,
 		access,
+		gate,
 		feedback,
 		review,
 		settings: {
@@ -159,7 +163,7 @@ export async function createCore(
 	const sync = createSyncServer({
 		rooms,
 		log,
-		authorize: createUpgradeAuthorizer({ access, origin: config.origin }),
+		authorize: createUpgradeAuthorizer(gate),
 		maxMessageBytes: config.syncMaxMessageBytes,
 		maxConnections: config.syncMaxConnections,
 		maxConnectionsPerPrincipal: config.syncMaxConnectionsPerUser
@@ -221,8 +225,7 @@ export async function createCore(
 			if (realtime) return realtime;
 			realtime = await createRealtimeServer({
 				httpServer,
-				access,
-				origin: config.origin,
+				gate,
 				redisUrl: config.redisUrl,
 				log
 			});

@@ -18,6 +18,7 @@ import type { PlanSummary } from '../src/lib/domain/types';
 import type { BackendSettings, MitplanBackend } from '../src/lib/contract/backend';
 import { PLAN_ERRORS, type ApiError, type ApiResult } from '../src/lib/contract/result';
 import type { AccessService } from './auth/types';
+import type { AccessGate } from '../src/lib/contract/gate';
 import type { FeedbackService } from './feedback/service';
 import type { ReviewService } from './review/service';
 import { CloseCode } from '../src/lib/contract/close-codes';
@@ -53,6 +54,7 @@ export class PlanService implements MitplanBackend {
 			log: Logger;
 			instanceId: string;
 			access: AccessService;
+			gate: AccessGate;
 			feedback: FeedbackService;
 			review: ReviewService;
 			settings: BackendSettings;
@@ -76,6 +78,10 @@ export class PlanService implements MitplanBackend {
 		return this.deps.access;
 	}
 
+	get gate(): AccessGate {
+		return this.deps.gate;
+	}
+
 	get settings(): BackendSettings {
 		return this.deps.settings;
 	}
@@ -94,7 +100,7 @@ export class PlanService implements MitplanBackend {
 	}
 
 	async listPlans(only: readonly string[]): Promise<PlanSummary[]> {
-		const wanted = new Set(only.filter((id) => isValidPlanId(id)));
+		const wanted = new Set<string>(only.filter((id) => isValidPlanId(id)));
 		const ids = (await this.deps.store.list()).filter((id) => wanted.has(id));
 		const summaries = await Promise.all(
 			ids.map(async (id) => {

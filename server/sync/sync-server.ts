@@ -11,8 +11,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { isValidPlanId } from '../../src/lib/domain/ids';
 import { CloseCode } from '../../src/lib/contract/close-codes';
+import { parsePlanId } from '../../src/lib/contract/ids';
+import { allows } from '../../src/lib/contract/policy';
 import type { Logger } from '../log';
 import type { UpgradeAuthorizer } from './authorize';
 import { handleConnection } from './connection';
@@ -48,16 +49,18 @@ export function createSyncServer(options: {
 		handleUpgrade(req, socket, head) {
 			const url = new URL(req.url ?? '/', 'http://localhost');
 			if (!url.pathname.startsWith(SYNC_PATH_PREFIX)) return false;
-			let planId: string;
+			let rawId: string;
 			try {
-				planId = decodeURIComponent(url.pathname.slice(SYNC_PATH_PREFIX.length));
+				rawId = decodeURIComponent(url.pathname.slice(SYNC_PATH_PREFIX.length));
 			} catch {
-				planId = '';
+				rawId = '';
 			}
+			// Parsed once; everything below works with the branded id.
+			const validId = parsePlanId(rawId);
+			const planId = validId ?? rawId;
 			socket.on('error', (error) => options.log.debug('upgrade socket error', { error }));
-			const validId = isValidPlanId(planId as unknown);
 			const decision = validId
-				? options.authorize(req, planId)
+				? options.authorize(req, validId)
 				: Promise.resolve({
 						ok: false as const,
 						code: CloseCode.InvalidPlanId,
@@ -106,13 +109,13 @@ export function createSyncServer(options: {
 							else perPrincipal.delete(principal.id);
 						});
 						handleConnection(ws, planId, options.rooms, options.log, {
-							canWrite: role === 'owner' || role === 'editor',
+							canWrite: allows(role, 'plan.edit'),
 							principalId: principal.id,
 							displayName: principal.name,
 							inviteId: principal.kind === 'guest' ? principal.inviteId : undefined,
 							expiresAt: principal.kind === 'guest' ? principal.expiresAt : undefined,
 							recheck: () =>
-								options.authorize(req, planId).then((again) => {
+								options.authorize(req, validId!).then((again) => {
 									// An unreachable store is not a refusal (the caller keeps the connection).
 									if (!again.ok && again.code === CloseCode.StorageUnavailable) {
 										throw new Error(again.reason);

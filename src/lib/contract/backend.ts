@@ -11,6 +11,7 @@
 import type { PlanJson, PlanMeta, PlanSummary } from '../domain/types';
 import type { AccessService } from './access';
 import type { FeedbackService } from './feedback';
+import type { AccessGate } from './gate';
 import type { ApiResult } from './result';
 import type { ReviewService } from './review';
 import type { VersionsBackend } from './versions';
@@ -24,6 +25,8 @@ export interface BackendSettings {
 }
 
 export interface MitplanBackend {
+	/** Who may do what: authentication and the policy table (server/access). */
+	readonly gate: AccessGate;
 	/** Accounts, sessions, roles, invites, sync tokens, audit (server/auth). */
 	readonly access: AccessService;
 	/** Feedback rounds, submissions, triage, consideration table (server/feedback). */

@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import {
 	readJsonObject,
 	requirePrincipal,
-	requireUser,
+	requireAccount,
 	resultResponse,
 	storageUnavailable
 } from '$lib/server/http';
@@ -30,7 +30,7 @@ export const GET: RequestHandler = async ({ locals }) => {
  * content if `example` is true); the caller becomes its owner. 201 with its PlanSummary (incl. id).
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
-	const user = requireUser(locals);
+	const user = requireAccount(locals, 'plan.create');
 	if (!user.ok) return user.response;
 	const body = await readJsonObject(request);
 	if (!body.ok) return body.response;

@@ -1,18 +1,18 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { readJsonObject, requireAdmin, resultResponse } from '$lib/server/http';
+import { readJsonObject, requireAccount, resultResponse } from '$lib/server/http';
 import { str } from '$lib/server/input';
 
 /** GET /api/admin/users – every account (administrators only). */
 export const GET: RequestHandler = async ({ locals }) => {
-	const admin = requireAdmin(locals);
+	const admin = requireAccount(locals, 'admin.users');
 	if (!admin.ok) return admin.response;
 	return json(await locals.backend.access.listUsers());
 };
 
 /** POST /api/admin/users {email, name, password, isAdmin?} – 201 User. */
 export const POST: RequestHandler = async ({ locals, request }) => {
-	const admin = requireAdmin(locals);
+	const admin = requireAccount(locals, 'admin.users');
 	if (!admin.ok) return admin.response;
 	const body = await readJsonObject(request, 8 * 1024);
 	if (!body.ok) return body.response;

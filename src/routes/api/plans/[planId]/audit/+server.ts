@@ -1,10 +1,10 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { errorResponse, requirePlanRole, storageUnavailable } from '$lib/server/http';
+import { errorResponse, authorize, storageUnavailable } from '$lib/server/http';
 
 /** GET /api/plans/<planId>/audit?limit=200 – the plan's audit log, newest first (owner). */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'plan.audit');
 	if (!access.ok) return access.response;
 	const raw = url.searchParams.get('limit') ?? '200';
 	const limit = Number(raw);
@@ -12,7 +12,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		return errorResponse(400, 'invalid_limit', 'limit muss eine ganze Zahl von 1 bis 5000 sein.');
 	}
 	try {
-		return json(await locals.backend.access.listAudit(params.planId, limit));
+		return json(await locals.backend.access.listAudit(access.planId, limit));
 	} catch {
 		return storageUnavailable();
 	}

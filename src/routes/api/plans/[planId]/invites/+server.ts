@@ -4,7 +4,7 @@ import { isPlanRole } from '$lib/contract/roles';
 import {
 	errorResponse,
 	readJsonObject,
-	requirePlanRole,
+	authorize,
 	resultResponse,
 	storageUnavailable
 } from '$lib/server/http';
@@ -12,10 +12,10 @@ import { optStr } from '$lib/server/input';
 
 /** GET /api/plans/<planId>/invites – Invite[] (owner). */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'members.manage');
 	if (!access.ok) return access.response;
 	try {
-		return json(await locals.backend.access.listInvites(params.planId));
+		return json(await locals.backend.access.listInvites(access.planId));
 	} catch {
 		return storageUnavailable();
 	}
@@ -26,7 +26,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
  * `{invite, token, url}`; the token and link are shown only now (owner).
  */
 export const POST: RequestHandler = async ({ locals, params, request, url }) => {
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'members.manage');
 	if (!access.ok) return access.response;
 	const body = await readJsonObject(request, 8 * 1024);
 	if (!body.ok) return body.response;
@@ -34,7 +34,7 @@ export const POST: RequestHandler = async ({ locals, params, request, url }) => 
 	if (!isPlanRole(role)) {
 		return errorResponse(400, 'invalid_invite', 'Rolle muss editor, reviewer oder viewer sein.');
 	}
-	const result = await locals.backend.access.createInvite(params.planId, access.principal, {
+	const result = await locals.backend.access.createInvite(access.planId, access.principal, {
 		role,
 		expiresAt: typeof expiresAt === 'number' ? expiresAt : NaN,
 		maxUses: typeof maxUses === 'number' ? maxUses : NaN,
