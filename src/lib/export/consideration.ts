@@ -6,7 +6,7 @@
  */
 import { DECISION_LABELS, SUBMISSION_KIND_LABELS } from '../feedback/types';
 import type { ConsiderationRow } from '../feedback/types';
-import type { Block } from './layout';
+import type { Block } from './blocks';
 
 export const CONSIDERATION_TITLE = 'Anlage: Abwägungstabelle';
 

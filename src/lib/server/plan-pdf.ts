@@ -3,7 +3,7 @@
  * /versions/<vid>/export.pdf): the Abwägungstabelle when asked for (`consideration=true`), the
  * administrative checks of the measures, the file name, the audit entry.
  */
-import type { Principal } from '../../../server/auth/types';
+import type { Principal } from '$lib/contract/access';
 import type { PlanJson } from '$lib/domain/types';
 import { exportPlanPdfNode } from '$lib/export/node';
 import type { ExportOptions } from '$lib/export/options';
