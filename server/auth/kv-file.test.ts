@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runKvContract } from './kv-contract';
+import { runKvContract } from './kv-contract.support';
 import { createFileKv } from './kv-file';
 
 const dirs: string[] = [];

@@ -6,7 +6,7 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRedis, type TestRedis } from '../../tests/helpers/redis-server';
 import { KvError } from './kv';
-import { runKvContract } from './kv-contract';
+import { runKvContract } from './kv-contract.support';
 import { createRedisKv } from './kv-redis';
 
 let redis: TestRedis;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createFileKv } from './kv-file';
 import type { KvStore } from './kv';
-import { runAccessServiceSuite } from './service-suite';
+import { runAccessServiceSuite } from './service-suite.support';
 
 const quiet = { warn: () => {}, error: () => {} };
 

@@ -10,7 +10,7 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type TestRedis } from '../../tests/helpers/redis-server';
 import { createRedisKv } from './kv-redis';
-import { runAccessServiceSuite } from './service-suite';
+import { runAccessServiceSuite } from './service-suite.support';
 import { createAccessService } from './service';
 
 let redis: TestRedis;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Editor, expectCode, runDocStoreContract, textOf } from './contract';
+import { Editor, expectCode, runDocStoreContract, textOf } from './contract.support';
 import { createFileStore, encodeRecord } from './file-store';
 import { createStore } from './index';
 import type { DocStore, StorageLogger } from './types';

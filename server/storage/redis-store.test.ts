@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRedis, type TestRedis } from '../../tests/helpers/redis-server';
-import { Editor, expectCode, runDocStoreContract, textOf } from './contract';
+import { Editor, expectCode, runDocStoreContract, textOf } from './contract.support';
 import {
 	createRedisPubSub,
 	createRedisStore,

@@ -136,5 +136,3 @@ export interface HistoryEntry {
 	/** Changed fields (`position` = moved); empty for created/deleted. */
 	fields: string[];
 }
-
-export type { VersionsBackend } from '../contract/versions';
