@@ -15,10 +15,11 @@ import {
 } from '../src/lib/domain/index';
 import type { Result } from '../src/lib/domain/errors';
 import type { PlanSummary } from '../src/lib/domain/types';
-import type { BackendSettings, MitplanBackend } from '../src/lib/contract/backend';
+import type { BackendSettings, MitplanBackend, PlanCommands } from '../src/lib/contract/backend';
 import { PLAN_ERRORS, type ApiError, type ApiResult } from '../src/lib/contract/result';
 import type { AccessService } from './auth/types';
 import type { AccessGate } from '../src/lib/contract/gate';
+import { createPlanCommands } from './backend/commands';
 import type { FeedbackService } from './feedback/service';
 import type { ReviewService } from './review/service';
 import { CloseCode } from '../src/lib/contract/close-codes';
@@ -81,6 +82,19 @@ export class PlanService implements MitplanBackend {
 	get gate(): AccessGate {
 		return this.deps.gate;
 	}
+
+	/** Multi-step operations over this service and the others (server/backend/commands.ts). */
+	get commands(): PlanCommands {
+		this.commandsOnce ??= createPlanCommands({
+			plans: this,
+			access: this.deps.access,
+			feedback: this.deps.feedback,
+			review: this.deps.review,
+			versions: this.deps.versions
+		});
+		return this.commandsOnce;
+	}
+	private commandsOnce: PlanCommands | undefined;
 
 	get settings(): BackendSettings {
 		return this.deps.settings;

@@ -9,9 +9,10 @@
  * there must be exactly one plan registry and one Redis client.
  */
 import type { PlanJson, PlanMeta, PlanSummary } from '../domain/types';
-import type { AccessService } from './access';
+import type { AccessService, Principal } from './access';
 import type { FeedbackService } from './feedback';
 import type { AccessGate } from './gate';
+import type { PlanId } from './ids';
 import type { ApiResult } from './result';
 import type { ReviewService } from './review';
 import type { VersionsBackend } from './versions';
@@ -24,7 +25,26 @@ export interface BackendSettings {
 	sessionTtlMs: number;
 }
 
+/** Multi-step plan operations (server/backend/commands.ts); the gate has authorised them. */
+export interface PlanCommands {
+	/** Creates the plan and makes `owner` its owner; the plan is removed again if that fails (503). */
+	createPlanWithOwner(
+		owner: Principal & { kind: 'user' },
+		input: { title: string; municipality?: string; example?: boolean }
+	): Promise<ApiResult<PlanSummary & { role: 'owner' }>>;
+	/** Deletes the plan, then its feedback, review and access data (members last). */
+	deletePlanCascade(planId: PlanId): Promise<ApiResult<null>>;
+	/** PATCH of the plan meta with a history entry and a `settings_changed` audit entry. */
+	changeSettings(
+		principal: Principal,
+		planId: PlanId,
+		patch: Record<string, unknown>
+	): Promise<ApiResult<PlanSummary>>;
+}
+
 export interface MitplanBackend {
+	/** Multi-step operations: create with owner, delete cascade, settings change. */
+	readonly commands: PlanCommands;
 	/** Who may do what: authentication and the policy table (server/access). */
 	readonly gate: AccessGate;
 	/** Accounts, sessions, roles, invites, sync tokens, audit (server/auth). */

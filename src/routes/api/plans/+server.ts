@@ -35,18 +35,10 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	const body = await readJsonObject(request);
 	if (!body.ok) return body.response;
 	const { title, municipality, example } = body.value;
-	const created = await locals.backend.createPlan({
+	const created = await locals.backend.commands.createPlanWithOwner(user.principal, {
 		title: typeof title === 'string' ? title : '',
 		municipality: typeof municipality === 'string' ? municipality : undefined,
 		example: example === true
 	});
-	if (!created.ok) return resultResponse(created);
-	try {
-		await locals.backend.access.registerPlan(created.value.id, user.principal);
-	} catch {
-		// Without an owner nobody could open it: remove the plan again.
-		await locals.backend.deletePlan(created.value.id).catch(() => {});
-		return storageUnavailable();
-	}
-	return json({ ...created.value, role: 'owner' }, { status: 201 });
+	return resultResponse(created, 201);
 };
