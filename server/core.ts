@@ -24,6 +24,7 @@ import { createLocalBus, createPubSubBus, type PlanBus } from './sync/bus';
 import { RoomManager } from './sync/rooms';
 import { createUpgradeAuthorizer } from './sync/authorize';
 import { createAccessGate } from './access/gate';
+import { clientAddressOf } from './access/address';
 import { createSyncServer, type SyncServer } from './sync/sync-server';
 import { createVersions } from './versions/index';
 import { actorOf } from '../src/lib/contract/actor';
@@ -166,7 +167,10 @@ export async function createCore(
 		authorize: createUpgradeAuthorizer(gate),
 		maxMessageBytes: config.syncMaxMessageBytes,
 		maxConnections: config.syncMaxConnections,
-		maxConnectionsPerPrincipal: config.syncMaxConnectionsPerUser
+		maxConnectionsPerPrincipal: config.syncMaxConnectionsPerUser,
+		maxUpgradesPerAddress: config.syncMaxUpgradesPerAddress,
+		addressOf: (req) => clientAddressOf(req, config),
+		sessionRecheckMs: config.syncSessionRecheckMs
 	});
 
 	if (config.seedExamplePlan) {
@@ -226,6 +230,7 @@ export async function createCore(
 			realtime = await createRealtimeServer({
 				httpServer,
 				gate,
+				maxConnectionsPerUser: config.socketIoMaxConnectionsPerUser,
 				redisUrl: config.redisUrl,
 				log
 			});

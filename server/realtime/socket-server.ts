@@ -68,6 +68,8 @@ export async function createRealtimeServer(deps: {
 	gate: Pick<ServerGate, 'authenticateHandshake' | 'authorize' | 'currentPrincipal' | 'roleOn'>;
 	redisUrl: string | undefined;
 	log: Logger;
+	/** Open sockets one user or guest may hold on this instance (SOCKETIO_MAX_CONNECTIONS_PER_USER). */
+	maxConnectionsPerUser?: number;
 	/** How often session sockets are re-validated (ms); default 60 s. */
 	recheckIntervalMs?: number;
 }): Promise<RealtimeServer> {
@@ -109,6 +111,9 @@ export async function createRealtimeServer(deps: {
 		io.adapter(createAdapter(pub as never, sub as never, { key: 'mitplan:socket.io' }));
 	}
 
+	/** Open sockets per principal on this instance (SOCKETIO_MAX_CONNECTIONS_PER_USER). */
+	const socketsPer = new Map<string, number>();
+
 	// ----- handshake: the gate authenticates (Origin, sync token or session cookie) -----
 	io.use(async (socket, next) => {
 		const who = await gate.authenticateHandshake({
@@ -122,6 +127,16 @@ export async function createRealtimeServer(deps: {
 			return next(refusal(who.error.code, who.error.message));
 		}
 		const { principal, tokenPlanId } = who;
+		const limit = deps.maxConnectionsPerUser ?? Infinity;
+		if ((socketsPer.get(principal.id) ?? 0) >= limit) {
+			log.warn('[realtime] per-user connection limit reached', { principal: principal.id, limit });
+			return next(
+				refusal(
+					'too_many_connections',
+					'Zu viele gleichzeitige Verbindungen. Bitte schließen Sie andere Mitplan-Fenster.'
+				)
+			);
+		}
 		socket.data = {
 			principalId: principal.id,
 			principalKind: principal.kind,
@@ -135,6 +150,12 @@ export async function createRealtimeServer(deps: {
 	// ----- connection -----
 	io.on('connection', (socket: IoSocket) => {
 		const data = socket.data;
+		socketsPer.set(data.principalId, (socketsPer.get(data.principalId) ?? 0) + 1);
+		socket.on('disconnect', () => {
+			const left = (socketsPer.get(data.principalId) ?? 1) - 1;
+			if (left > 0) socketsPer.set(data.principalId, left);
+			else socketsPer.delete(data.principalId);
+		});
 		void socket.join(`principal:${data.principalId}`);
 		if (data.principalKind === 'user') void socket.join(`user:${data.principalId}`);
 		const principal = data.principal as Principal;
