@@ -6,7 +6,10 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../src/lib/realtime/events';
+import type {
+	ClientToServerEvents,
+	ServerToClientEvents
+} from '../src/lib/contract/realtime-events';
 
 const SUBSCRIBERS = 50;
 const COMMENTS = 200;

@@ -53,6 +53,15 @@ export interface Config {
 	cookieSecure: 'auto' | boolean;
 	/** SYNC_MAX_CONNECTIONS_PER_USER: open websocket connections one person may hold on one instance. */
 	syncMaxConnectionsPerUser: number;
+	/** SYNC_MAX_UPGRADES_PER_ADDRESS: sync websocket upgrade attempts per client address and minute. */
+	syncMaxUpgradesPerAddress: number;
+	/** SYNC_SESSION_RECHECK_SECONDS: how often open /sync connections re-check their session. */
+	syncSessionRecheckMs: number;
+	/** SOCKETIO_MAX_CONNECTIONS_PER_USER: open socket.io connections one person may hold per instance. */
+	socketIoMaxConnectionsPerUser: number;
+	/** ADDRESS_HEADER / XFF_DEPTH (as adapter-node reads them): the client address behind a proxy. */
+	addressHeader: string | undefined;
+	xffDepth: number;
 	/**
 	 * LOGIN_MAX_FAILURES_PER_ACCOUNT: failures per (account, address) before doubling delays;
 	 * LOGIN_MAX_FAILURES_PER_ADDRESS: failures per address across accounts; within LOGIN_WINDOW_MINUTES.
@@ -212,6 +221,11 @@ export function loadConfig(env: Env = process.env): Config {
 		sessionTtlMs: int('SESSION_TTL_HOURS', 14 * 24, 1, 365 * 24) * 3600 * 1000,
 		cookieSecure,
 		syncMaxConnectionsPerUser: int('SYNC_MAX_CONNECTIONS_PER_USER', 20, 1, 10_000),
+		syncMaxUpgradesPerAddress: int('SYNC_MAX_UPGRADES_PER_ADDRESS', 300, 1, 1_000_000),
+		syncSessionRecheckMs: int('SYNC_SESSION_RECHECK_SECONDS', 60, 1, 24 * 3600) * 1000,
+		socketIoMaxConnectionsPerUser: int('SOCKETIO_MAX_CONNECTIONS_PER_USER', 20, 1, 10_000),
+		addressHeader: env.ADDRESS_HEADER?.trim().toLowerCase() || undefined,
+		xffDepth: int('XFF_DEPTH', 1, 1, 100),
 		loginLimits: {
 			perAccount: int('LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
 			perAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100_000),

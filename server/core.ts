@@ -7,7 +7,7 @@
 import type http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { getBackend, registerBackend } from '../src/lib/server/backend';
+import { getBackend, registerBackend } from '../src/lib/contract/backend';
 import type { KvStore } from './storage/kv';
 import { createAccessService } from './auth/service';
 import { createFeedbackService, type FeedbackService } from './feedback/service';
@@ -21,10 +21,12 @@ import type { DocStore } from './storage/types';
 import { createLocalBus, createPubSubBus, type PlanBus } from './sync/bus';
 import { RoomManager } from './sync/rooms';
 import { createUpgradeAuthorizer } from './sync/authorize';
+import { createAccessGate } from './access/gate';
+import { clientAddressOf } from './access/address';
 import { createSyncServer, type SyncServer } from './sync/sync-server';
 import { createVersions } from './versions/index';
 import { createPdfExports } from './export/pdf-exports';
-import { actorOf } from '../src/lib/server/actor';
+import { actorOf } from '../src/lib/contract/actor';
 import type { VersionService } from './versions/service';
 import { createSwitchableEmitter } from './review/emitter';
 import { createPlanItemsReader } from './review/items';
@@ -152,6 +154,8 @@ export async function createCore(
 		timeZone: config.timeZone
 	});
 	const exports = createPdfExports({ limits: config.exports, log });
+	// The one access gate: HTTP (via the backend), sync upgrades and socket.io.
+	const gate = createAccessGate({ access, origin: config.origin });
 	const plans = new PlanService({
 		exports,
 		versions,
@@ -161,6 +165,7 @@ export async function createCore(
 		log,
 		instanceId: config.instanceId,
 		access,
+		gate,
 		feedback,
 		review,
 		settings: {
@@ -174,10 +179,13 @@ export async function createCore(
 	const sync = createSyncServer({
 		rooms,
 		log,
-		authorize: createUpgradeAuthorizer({ access, origin: config.origin }),
+		authorize: createUpgradeAuthorizer(gate),
 		maxMessageBytes: config.syncMaxMessageBytes,
 		maxConnections: config.syncMaxConnections,
-		maxConnectionsPerPrincipal: config.syncMaxConnectionsPerUser
+		maxConnectionsPerPrincipal: config.syncMaxConnectionsPerUser,
+		maxUpgradesPerAddress: config.syncMaxUpgradesPerAddress,
+		addressOf: (req) => clientAddressOf(req, config),
+		sessionRecheckMs: config.syncSessionRecheckMs
 	});
 
 	if (config.seedExamplePlan) {
@@ -236,8 +244,8 @@ export async function createCore(
 			if (realtime) return realtime;
 			realtime = await createRealtimeServer({
 				httpServer,
-				access,
-				origin: config.origin,
+				gate,
+				maxConnectionsPerUser: config.socketIoMaxConnectionsPerUser,
 				redisUrl: config.redisUrl,
 				log
 			});

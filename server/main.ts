@@ -9,8 +9,8 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { createCore, type Core } from './core';
 import { createLogger } from './log';
 import { describeStartupError } from './startup-error';
-import { REAL_SCHEME_HEADER, isHttps, markRealScheme } from '../src/lib/server/request-origin';
-import { setRawSecurityHeaders } from '../src/lib/server/security-headers';
+import { REAL_SCHEME_HEADER, isHttps, markRealScheme } from '../src/lib/contract/request-origin';
+import { setRawSecurityHeaders } from '../src/lib/contract/security-headers';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
 

@@ -1,5 +1,5 @@
 import { isValidPlanId } from '../src/lib/domain/index';
-import { PLAN_ERRORS, type ApiResult } from '../src/lib/server/backend';
+import { PLAN_ERRORS, type ApiResult } from '../src/lib/contract/result';
 import type { Logger } from './log';
 import type { Room } from './sync/room';
 import type { RoomManager } from './sync/rooms';

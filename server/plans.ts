@@ -15,17 +15,14 @@ import {
 } from '../src/lib/domain/index';
 import type { Result } from '../src/lib/domain/errors';
 import type { PlanSummary } from '../src/lib/domain/types';
-import type {
-	ApiError,
-	ApiResult,
-	BackendSettings,
-	MitplanBackend
-} from '../src/lib/server/backend';
-import { PLAN_ERRORS } from '../src/lib/server/backend';
+import type { BackendSettings, MitplanBackend, PlanCommands } from '../src/lib/contract/backend';
+import { PLAN_ERRORS, type ApiError, type ApiResult } from '../src/lib/contract/result';
 import type { AccessService } from './auth/types';
+import type { AccessGate } from '../src/lib/contract/gate';
+import { createPlanCommands } from './backend/commands';
 import type { FeedbackService } from './feedback/service';
 import type { ReviewService } from './review/service';
-import { CloseCode } from '../src/lib/sync/close-codes';
+import { CloseCode } from '../src/lib/contract/close-codes';
 import type { Logger } from './log';
 import { withPlanRoom } from './plan-room';
 import type { DocStore } from './storage/types';
@@ -59,6 +56,7 @@ export class PlanService implements MitplanBackend {
 			log: Logger;
 			instanceId: string;
 			access: AccessService;
+			gate: AccessGate;
 			feedback: FeedbackService;
 			review: ReviewService;
 			settings: BackendSettings;
@@ -87,6 +85,23 @@ export class PlanService implements MitplanBackend {
 		return this.deps.access;
 	}
 
+	get gate(): AccessGate {
+		return this.deps.gate;
+	}
+
+	/** Multi-step operations over this service and the others (server/backend/commands.ts). */
+	get commands(): PlanCommands {
+		this.commandsOnce ??= createPlanCommands({
+			plans: this,
+			access: this.deps.access,
+			feedback: this.deps.feedback,
+			review: this.deps.review,
+			versions: this.deps.versions
+		});
+		return this.commandsOnce;
+	}
+	private commandsOnce: PlanCommands | undefined;
+
 	get settings(): BackendSettings {
 		return this.deps.settings;
 	}
@@ -107,7 +122,7 @@ export class PlanService implements MitplanBackend {
 	}
 
 	async listPlans(only: readonly string[]): Promise<PlanSummary[]> {
-		const wanted = new Set(only.filter((id) => isValidPlanId(id)));
+		const wanted = new Set<string>(only.filter((id) => isValidPlanId(id)));
 		const ids = (await this.deps.store.list()).filter((id) => wanted.has(id));
 		const summaries = await Promise.all(
 			ids.map(async (id) => {

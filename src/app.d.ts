@@ -1,5 +1,5 @@
-import type { MitplanBackend } from '$lib/server/backend';
-import type { Principal } from '../server/auth/types';
+import type { MitplanBackend } from '$lib/contract/backend';
+import type { Principal } from '$lib/contract/access';
 
 declare global {
 	namespace App {

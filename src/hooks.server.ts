@@ -1,40 +1,16 @@
 import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
-import { getBackend } from '$lib/server/backend';
-import { errorResponse, storageUnavailable, unauthenticated } from '$lib/server/http';
-import { MAX_CREDENTIAL_LENGTH, SESSION_COOKIE, isAllowedOrigin } from '$lib/server/security';
-import { guestEndedPath } from '$lib/auth/guest-ended';
+import { getBackend } from '$lib/contract/backend';
+import { SESSION_COOKIE } from '$lib/contract/credentials';
+import { errorResponse } from '$lib/server/http';
 import { passwordChangeGate } from '$lib/server/password-gate';
-import { applySecurityHeaders } from '$lib/server/security-headers';
-
-/** Pages anyone may open (everything else redirects to /anmelden when not signed in). */
-const PUBLIC_PAGES = [
-	/^\/anmelden\/?$/,
-	/^\/einrichten\/?$/,
-	/^\/gast-beendet\/?$/, // a guest whose access ended learns why
-	/^\/passwort-neu\/[^/]+\/?$/, // reset link made by the Administration
-	/^\/einladung\/[^/]+\/?$/,
-	/^\/beteiligung\/[^/]+\/?$/ // public feedback round link (server/feedback)
-];
-
-/** API endpoints that answer without a session (each checks its own input). */
-function isPublicApi(method: string, path: string): boolean {
-	if (path === '/api/health' || path === '/api/setup') return true;
-	if (path === '/api/auth/login' || path === '/api/auth/logout' || path === '/api/auth/me')
-		return true;
-	if (/^\/api\/invites\/[^/]+$/.test(path)) return method === 'GET';
-	if (/^\/api\/auth\/reset\/[^/]+$/.test(path)) return method === 'POST';
-	if (/^\/api\/invites\/[^/]+\/guest$/.test(path)) return method === 'POST';
-	if (/^\/api\/public\/rounds\/[^/]+$/.test(path)) return method === 'GET';
-	if (/^\/api\/public\/rounds\/[^/]+\/submissions$/.test(path)) return method === 'POST';
-	return false;
-}
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+import { applySecurityHeaders } from '$lib/contract/security-headers';
 
 /**
- * Every request: puts the backend (registered by the custom server, see $lib/server/backend) and
- * the signed-in principal on locals, refuses cross-origin writes, and keeps pages and API behind
- * the sign-in. Per-plan roles are checked by each endpoint (requirePlanRole in $lib/server/http).
+ * Every request: puts the backend (registered by the custom server, see $lib/contract/backend) on
+ * locals, lets the access gate (server/access/gate.ts, through `backend.gate`) decide — Origin,
+ * session cookie, public route table — and puts the signed-in principal on locals. Per-plan
+ * actions are authorised by each endpoint (`authorize` in $lib/server/http, policy table in
+ * $lib/contract/policy). Response headers are set below.
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	const backend = getBackend();
@@ -47,53 +23,24 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
 	const isApi = path === '/api' || path.startsWith('/api/');
 
-	if (
-		!SAFE_METHODS.has(event.request.method) &&
-		!isAllowedOrigin(
-			event.request.headers.get('origin'),
-			event.request.headers.get('host'),
-			backend.settings.origin
-		)
-	) {
-		return errorResponse(
-			403,
-			'cross_origin',
-			'Diese Anfrage kommt von einer fremden Seite und wurde abgelehnt.'
-		);
+	const decision = await backend.gate.checkRequest({
+		method: event.request.method,
+		path,
+		search: event.url.search,
+		origin: event.request.headers.get('origin'),
+		host: event.request.headers.get('host'),
+		sessionToken: event.cookies.get(SESSION_COOKIE)
+	});
+	if (decision.clearCookie) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	if (decision.kind === 'refuse') {
+		const { status, code, message } = decision.error;
+		return errorResponse(status, code, message);
 	}
-
-	const token = event.cookies.get(SESSION_COOKIE);
-	if (token) {
-		try {
-			const principal =
-				token.length <= MAX_CREDENTIAL_LENGTH ? await backend.access.resolveSession(token) : null;
-			if (principal) {
-				event.locals.principal = principal;
-				event.locals.sessionToken = token;
-			} else {
-				// An ended guest session keeps its cookie, so every later page can still say why.
-				event.locals.guestEnded = (await backend.access.guestSessionEnded(token)) ?? undefined;
-				if (!event.locals.guestEnded) event.cookies.delete(SESSION_COOKIE, { path: '/' });
-			}
-		} catch {
-			if (isApi) return storageUnavailable();
-		}
-	}
-
-	if (!event.locals.principal) {
-		if (isApi && !isPublicApi(event.request.method, path)) return unauthenticated();
-		if (!isApi && !PUBLIC_PAGES.some((re) => re.test(path))) {
-			let needsSetup = false;
-			try {
-				needsSetup = !(await backend.access.hasUsers());
-			} catch {
-				needsSetup = false;
-			}
-			if (needsSetup) redirect(303, '/einrichten');
-			if (event.locals.guestEnded) redirect(303, guestEndedPath(event.locals.guestEnded));
-			redirect(303, `/anmelden?next=${encodeURIComponent(path + event.url.search)}`);
-		}
-	}
+	if (decision.kind === 'redirect') redirect(303, decision.location);
+	event.locals.principal = decision.principal;
+	event.locals.sessionToken = decision.sessionToken;
+	if (decision.kind === 'pass' && decision.guestEnded)
+		event.locals.guestEnded = decision.guestEnded;
 
 	const mustChange = passwordChangeGate(event.locals.principal, path, isApi);
 	if (mustChange) return mustChange;

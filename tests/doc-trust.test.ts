@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { createItem, getText, readMeta, readPlan } from '../src/lib/domain/index';
-import { CloseCode } from '../src/lib/sync/close-codes';
+import { CloseCode } from '../src/lib/contract/close-codes';
 import { createOwnedPlan, memberWithRole, syncToken } from './helpers/auth';
 import { connectClient, rawSocket, waitFor, type TestClient } from './helpers/clients';
 import { startInProcess, tempDir } from './helpers/server';

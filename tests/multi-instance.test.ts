@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItem, getText, readPlan } from '../src/lib/domain/index';
-import { CloseCode } from '../src/lib/sync/close-codes';
+import { CloseCode } from '../src/lib/contract/close-codes';
 import { createOwnedPlan, memberWithRole, syncToken } from './helpers/auth';
 import { connectClient, waitFor, type TestClient } from './helpers/clients';
 import { startRedis, type TestRedis } from './helpers/redis-server';

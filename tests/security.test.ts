@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createItem, readPlan, type PlanJson } from '../src/lib/domain/index';
-import { CloseCode } from '../src/lib/sync/close-codes';
+import { CloseCode } from '../src/lib/contract/close-codes';
 import {
 	ADMIN_ENV,
 	createPlanViaApi,

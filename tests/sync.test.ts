@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { SCHEMA_VERSION, createItem, getText, readPlan } from '../src/lib/domain/index';
-import { CloseCode } from '../src/lib/sync/close-codes';
+import { CloseCode } from '../src/lib/contract/close-codes';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { createOwnedPlan, memberWithRole, syncToken } from './helpers/auth';
 import { connectClient, rawSocket, waitFor, type TestClient } from './helpers/clients';

@@ -4,7 +4,7 @@
  * maxUses. Guests who joined through an invite lose access when it expires or is revoked
  * (checked on every resolveSession / roleFor / sync-token verification).
  */
-import { INVITE_ROLES, roleAtLeast } from '../../src/lib/auth/roles';
+import { INVITE_ROLES, roleAtLeast } from '../../src/lib/contract/roles';
 import { isValidPlanId } from '../storage/types';
 import { recordGuest } from './guests';
 import { guard, MAX_INVITE_DAYS, type Ctx } from './context';

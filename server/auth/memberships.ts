@@ -2,7 +2,7 @@
  * Plan roles: the members map of each plan (authoritative, updated atomically so the last
  * owner can never be removed or demoted) and the per-user plan index behind plansOf().
  */
-import { higherRole, isPlanRole, type PlanRole } from '../../src/lib/auth/roles';
+import { higherRole, isPlanRole, type PlanRole } from '../../src/lib/contract/roles';
 import { isValidPlanId } from '../storage/types';
 import { guard, type Ctx } from './context';
 import { fail, type ApiResult } from './messages';

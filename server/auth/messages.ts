@@ -2,7 +2,7 @@
  * Error codes, HTTP statuses and the German messages the UI shows as they are. One place, so
  * wording stays consistent; `fail()` builds the `{ ok: false, error }` half of an ApiResult.
  */
-import type { ApiError, ApiResult } from '../../src/lib/server/backend';
+import type { ApiError, ApiResult } from '../../src/lib/contract/result';
 
 export const MESSAGES = {
 	storage_unavailable: [

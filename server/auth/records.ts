@@ -25,8 +25,8 @@
  *   rl:login:addr:<address>      counter failed logins per client address
  *   rl:guest:addr:<address>      counter guest joins per client address
  */
-import type { PlanRole } from '../../src/lib/auth/roles';
-import { isPlanRole } from '../../src/lib/auth/roles';
+import type { PlanRole } from '../../src/lib/contract/roles';
+import { isPlanRole } from '../../src/lib/contract/roles';
 import type { Invite, InviteState, User } from './types';
 import { sha256 } from './tokens';
 

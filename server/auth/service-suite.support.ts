@@ -4,7 +4,7 @@
  * many logins stay fast (the default cost is covered in password.test.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlanRole } from '../../src/lib/auth/roles';
+import type { PlanRole } from '../../src/lib/contract/roles';
 import type { Logger } from '../log';
 import { KvError, type KvStore } from '../storage/kv';
 import { K } from './records';

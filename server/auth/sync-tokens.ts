@@ -5,7 +5,7 @@
  * instance shares it. Verification also re-checks that a user is still enabled and a guest's
  * invite is still valid.
  */
-import { isPlanRole } from '../../src/lib/auth/roles';
+import { isPlanRole } from '../../src/lib/contract/roles';
 import type { Ctx } from './context';
 import { guestAccessValid, K } from './records';
 import { openSigned, randomToken, signPayload } from './tokens';

@@ -5,8 +5,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { PlanJson } from '../../src/lib/domain/types';
-import type { ApiError, ApiResult } from '../../src/lib/server/backend';
-import { PLAN_ERRORS } from '../../src/lib/server/backend';
+import type { ApiError, ApiResult } from '../../src/lib/contract/result';
+import { PLAN_ERRORS } from '../../src/lib/contract/result';
 import { formatBerlin, roundState } from '../../src/lib/feedback/model';
 import { type Round, type RoundView, type Submission } from '../../src/lib/feedback/types';
 import { isKvError, type KvStore } from '../storage/kv';

@@ -14,22 +14,16 @@ import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
-import type { PlanRole } from '../../src/lib/auth/roles';
-import { isValidPlanId } from '../../src/lib/domain/ids';
-import { PLAN_ERRORS, type ApiError } from '../../src/lib/server/backend';
+import { parsePlanId } from '../../src/lib/contract/ids';
+import { PLAN_ERRORS, type ApiError } from '../../src/lib/contract/result';
 import type {
 	ClientToServerEvents,
 	JoinAck,
 	ServerToClientEvents,
 	SocketData
-} from '../../src/lib/realtime/events';
-import {
-	MAX_CREDENTIAL_LENGTH,
-	SESSION_COOKIE,
-	isAllowedOrigin,
-	readCookie
-} from '../../src/lib/server/security';
-import type { AccessChange, AccessService, Principal } from '../auth/types';
+} from '../../src/lib/contract/realtime-events';
+import type { ServerGate } from '../access/gate';
+import type { AccessChange, Principal } from '../auth/types';
 import type { Logger } from '../log';
 import type { ReviewEmitter } from '../review/emitter';
 
@@ -68,28 +62,18 @@ function refusal(
 	return Object.assign(new Error(message), { data: { code, message } });
 }
 
-/** The plan id inside a sync token (its payload is base64url JSON; the signature is checked later). */
-function tokenPlanId(token: string): string | null {
-	try {
-		const payload = JSON.parse(
-			Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')
-		);
-		return typeof payload?.planId === 'string' ? payload.planId : null;
-	} catch {
-		return null;
-	}
-}
-
 export async function createRealtimeServer(deps: {
 	httpServer: http.Server;
-	access: Pick<AccessService, 'resolveSession' | 'verifySyncToken' | 'roleFor'>;
-	origin: string | undefined;
+	/** The access gate (server/access/gate.ts): handshake, join and re-checks. */
+	gate: Pick<ServerGate, 'authenticateHandshake' | 'authorize' | 'currentPrincipal' | 'roleOn'>;
 	redisUrl: string | undefined;
 	log: Logger;
+	/** Open sockets one user or guest may hold on this instance (SOCKETIO_MAX_CONNECTIONS_PER_USER). */
+	maxConnectionsPerUser?: number;
 	/** How often session sockets are re-validated (ms); default 60 s. */
 	recheckIntervalMs?: number;
 }): Promise<RealtimeServer> {
-	const { access, log } = deps;
+	const { gate, log } = deps;
 	const io: IoServer = new Server(deps.httpServer, {
 		path: SOCKET_IO_PATH,
 		serveClient: false,
@@ -127,54 +111,38 @@ export async function createRealtimeServer(deps: {
 		io.adapter(createAdapter(pub as never, sub as never, { key: 'mitplan:socket.io' }));
 	}
 
-	// ----- handshake -----
+	/** Open sockets per principal on this instance (SOCKETIO_MAX_CONNECTIONS_PER_USER). */
+	const socketsPer = new Map<string, number>();
+
+	// ----- handshake: the gate authenticates (Origin, sync token or session cookie) -----
 	io.use(async (socket, next) => {
-		const req = socket.request;
-		if (!isAllowedOrigin(req.headers.origin, req.headers.host, deps.origin)) {
+		const who = await gate.authenticateHandshake({
+			headers: socket.request.headers,
+			auth: socket.handshake.auth as Record<string, unknown> | undefined
+		});
+		if (!who.ok) {
+			if (who.error.code === PLAN_ERRORS.unavailable().code) {
+				log.warn('[realtime] handshake: storage unavailable');
+			}
+			return next(refusal(who.error.code, who.error.message));
+		}
+		const { principal, tokenPlanId } = who;
+		const limit = deps.maxConnectionsPerUser ?? Infinity;
+		if ((socketsPer.get(principal.id) ?? 0) >= limit) {
+			log.warn('[realtime] per-user connection limit reached', { principal: principal.id, limit });
 			return next(
 				refusal(
-					'cross_origin',
-					'Diese Verbindung kommt von einer fremden Seite und wurde abgelehnt.'
+					'too_many_connections',
+					'Zu viele gleichzeitige Verbindungen. Bitte schließen Sie andere Mitplan-Fenster.'
 				)
 			);
 		}
-		const token = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
-		let principal: Principal | null = null;
-		let planOfToken: string | undefined;
-		try {
-			if (token !== undefined) {
-				if (
-					typeof token === 'string' &&
-					token.length > 0 &&
-					token.length <= MAX_CREDENTIAL_LENGTH
-				) {
-					const planId = tokenPlanId(token);
-					if (planId && isValidPlanId(planId)) {
-						principal = await access.verifySyncToken(token, planId);
-						planOfToken = planId;
-					}
-				}
-				if (!principal) {
-					return next(
-						refusal('invalid_token', 'Der Zugangsschlüssel ist ungültig oder abgelaufen.')
-					);
-				}
-			} else {
-				const session = readCookie(req.headers.cookie, SESSION_COOKIE);
-				if (session) principal = await access.resolveSession(session);
-			}
-		} catch (error) {
-			log.warn('[realtime] handshake: storage unavailable', { error });
-			const { code, message } = PLAN_ERRORS.unavailable();
-			return next(refusal(code, message));
-		}
-		if (!principal) return next(refusal('unauthenticated', 'Bitte melden Sie sich an.'));
 		socket.data = {
 			principalId: principal.id,
 			principalKind: principal.kind,
 			name: principal.name,
 			principal,
-			tokenPlanId: planOfToken
+			tokenPlanId
 		};
 		next();
 	});
@@ -182,6 +150,12 @@ export async function createRealtimeServer(deps: {
 	// ----- connection -----
 	io.on('connection', (socket: IoSocket) => {
 		const data = socket.data;
+		socketsPer.set(data.principalId, (socketsPer.get(data.principalId) ?? 0) + 1);
+		socket.on('disconnect', () => {
+			const left = (socketsPer.get(data.principalId) ?? 1) - 1;
+			if (left > 0) socketsPer.set(data.principalId, left);
+			else socketsPer.delete(data.principalId);
+		});
 		void socket.join(`principal:${data.principalId}`);
 		if (data.principalKind === 'user') void socket.join(`user:${data.principalId}`);
 		const principal = data.principal as Principal;
@@ -204,18 +178,12 @@ export async function createRealtimeServer(deps: {
 				if (typeof ack === 'function') ack(result);
 			};
 			const refuse = ({ code, message }: ApiError): JoinAck => ({ ok: false, code, message });
-			if (typeof planId !== 'string' || !isValidPlanId(planId)) {
-				return reply(refuse(PLAN_ERRORS.invalidId()));
-			}
-			const notFound = refuse(PLAN_ERRORS.notFound());
-			if (data.tokenPlanId && data.tokenPlanId !== planId) return reply(notFound);
-			let role: PlanRole | null;
-			try {
-				role = await access.roleFor(principal, planId);
-			} catch {
-				return reply(refuse(PLAN_ERRORS.unavailable()));
-			}
-			if (!role) return reply(notFound);
+			const id = parsePlanId(planId);
+			if (!id) return reply(refuse(PLAN_ERRORS.invalidId()));
+			// A sync-token socket may join the token's plan only.
+			if (data.tokenPlanId && data.tokenPlanId !== id) return reply(refuse(PLAN_ERRORS.notFound()));
+			const access = await gate.authorize(principal, id, 'plan.read');
+			if (!access.ok) return reply(refuse(access.error));
 			await socket.join(`plan:${planId}`);
 			reply({ ok: true });
 		});
@@ -224,19 +192,10 @@ export async function createRealtimeServer(deps: {
 		});
 	});
 
-	/** The principal behind a socket's handshake credentials now (null: no longer valid). */
-	async function currentPrincipal(handshake: {
+	const currentPrincipal = (handshake: {
 		headers: http.IncomingHttpHeaders;
 		auth: Record<string, unknown>;
-	}): Promise<Principal | null> {
-		const token = handshake.auth?.token;
-		if (typeof token === 'string') {
-			const planId = tokenPlanId(token);
-			return planId ? access.verifySyncToken(token, planId) : null;
-		}
-		const session = readCookie(handshake.headers.cookie, SESSION_COOKIE);
-		return session ? access.resolveSession(session) : null;
-	}
+	}) => gate.currentPrincipal(handshake);
 
 	/**
 	 * Someone's access to a plan changed (role, removal, disabled account, password reset, revoked
@@ -259,7 +218,8 @@ export async function createRealtimeServer(deps: {
 				else principal ??= now;
 			}
 			if (!principal) return;
-			const role = await access.roleFor(principal, change.planId);
+			const planId = parsePlanId(change.planId);
+			const role = planId ? await gate.roleOn(principal, planId) : null;
 			if (!role) target.socketsLeave(room);
 		} catch {
 			target.socketsLeave(room); // cannot tell: fail closed (the client re-joins with a check)

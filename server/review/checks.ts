@@ -2,11 +2,11 @@
  * The administrative check (Phase D): assign measures to a department, remove an assignment,
  * record the department's verdict, and the checks by measure for the PDF export.
  */
-import { roleAtLeast } from '../../src/lib/auth/roles';
+import { roleAtLeast } from '../../src/lib/contract/roles';
 import { newId } from '../../src/lib/domain/ids';
 import type { Actor, AdminCheck } from '../../src/lib/review/types';
 import { CHECK_OUTCOME_LABELS } from '../../src/lib/review/types';
-import { actorOf } from '../../src/lib/server/actor';
+import { actorOf } from '../../src/lib/contract/actor';
 import { itemLabel } from './items';
 import {
 	MAX_CHECK_MEASURES,

@@ -3,7 +3,7 @@
  * wrapper that turns refusals and storage failures into results, and the look-ups every part
  * needs (plan items, members, comment rate limit, requests, decisions, checks, request scope).
  */
-import { type PlanRole } from '../../src/lib/auth/roles';
+import { type PlanRole } from '../../src/lib/contract/roles';
 import type {
 	AdminCheck,
 	ReviewDecision,
@@ -11,7 +11,7 @@ import type {
 	ReviewScope
 } from '../../src/lib/review/types';
 import { DEFAULT_TIME_ZONE, todayIn } from '../../src/lib/domain/time-zone';
-import { PLAN_ERRORS } from '../../src/lib/server/backend';
+import { PLAN_ERRORS } from '../../src/lib/contract/result';
 import { isKvError } from '../storage/kv';
 import type { Principal } from '../auth/types';
 import { fieldOf, type PlanItems } from './items';

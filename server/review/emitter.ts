@@ -3,7 +3,7 @@
  * (server/realtime) implements this; unit tests and servers without it use `silentEmitter` or a
  * recorder.
  */
-import type { ServerToClientEvents } from '../../src/lib/realtime/events';
+import type { ServerToClientEvents } from '../../src/lib/contract/realtime-events';
 
 export type EventName = keyof ServerToClientEvents;
 export type EventArgs<E extends EventName> = Parameters<ServerToClientEvents[E]>;

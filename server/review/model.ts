@@ -19,7 +19,7 @@ import {
 	type ReviewVerdict,
 	type Thread
 } from '../../src/lib/review/types';
-import type { ApiError } from '../../src/lib/server/backend';
+import type { ApiError } from '../../src/lib/contract/result';
 
 export const MAX_MESSAGE_LENGTH = 2_000;
 export const MAX_OFFICE_LENGTH = 200;

@@ -3,7 +3,7 @@
  * field, close/reopen a request, and record a reviewer's decision on a goal or measure ("changes
  * requested" also opens or continues a comment thread).
  */
-import { roleAtLeast } from '../../src/lib/auth/roles';
+import { roleAtLeast } from '../../src/lib/contract/roles';
 import { newId } from '../../src/lib/domain/ids';
 import type {
 	ReviewDecision,
@@ -11,7 +11,7 @@ import type {
 	ReviewScope,
 	Thread
 } from '../../src/lib/review/types';
-import { actorOf } from '../../src/lib/server/actor';
+import { actorOf } from '../../src/lib/contract/actor';
 import { itemLabel, type PlanItems } from './items';
 import {
 	MAX_MESSAGE_LENGTH,

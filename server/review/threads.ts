@@ -4,7 +4,7 @@
  */
 import { newId } from '../../src/lib/domain/ids';
 import type { ItemId } from '../../src/lib/review/types';
-import { actorOf } from '../../src/lib/server/actor';
+import { actorOf } from '../../src/lib/contract/actor';
 import {
 	addReply,
 	deleteComment,

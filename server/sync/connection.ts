@@ -5,7 +5,7 @@
  * only; other connections and the room are untouched.
  */
 import type { WebSocket, RawData } from 'ws';
-import { CloseCode } from '../../src/lib/sync/close-codes';
+import { CloseCode } from '../../src/lib/contract/close-codes';
 import type { Logger } from '../log';
 import { UpdateRefused } from './doc-guard';
 import { parseClientMessage, ProtocolError } from './protocol';

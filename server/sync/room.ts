@@ -21,7 +21,7 @@ import {
 	removeAwarenessStates
 } from 'y-protocols/awareness';
 import { migrate } from '../../src/lib/domain/migrations';
-import { CloseCode } from '../../src/lib/sync/close-codes';
+import { CloseCode } from '../../src/lib/contract/close-codes';
 import { StorageError, type DocStore } from '../storage/types';
 import type { Logger } from '../log';
 import type { PlanBus } from './bus';

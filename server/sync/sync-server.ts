@@ -6,15 +6,20 @@
  * Every upgrade is authorized before it joins a room (server/sync/authorize.ts): the Origin
  * header, then a sync token (`?token=`) or the session cookie, then the plan role. Refusals are
  * websocket close codes (browsers cannot read an HTTP status of a failed upgrade): 4013 foreign
- * origin, 4001 not signed in, 4003 no access, 4429 too many connections.
+ * origin, 4001 not signed in, 4003 no access, 4429 too many connections. Refused sockets are
+ * destroyed right after their close frame (they never hold a connection slot); upgrade attempts
+ * per client address and minute are limited (HTTP 429 before any websocket); open connections
+ * re-check their credentials periodically, so logging out closes them (4001).
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
-import { isValidPlanId } from '../../src/lib/domain/ids';
-import { CloseCode } from '../../src/lib/sync/close-codes';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { createWindowCounter } from '../access/address';
+import { CloseCode } from '../../src/lib/contract/close-codes';
+import { parsePlanId } from '../../src/lib/contract/ids';
+import { allows } from '../../src/lib/contract/policy';
 import type { Logger } from '../log';
-import type { UpgradeAuthorizer } from './authorize';
+import type { UpgradeAuthorizer, UpgradeDecision } from './authorize';
 import { handleConnection } from './connection';
 import type { RoomManager } from './rooms';
 
@@ -36,6 +41,12 @@ export function createSyncServer(options: {
 	maxConnections: number;
 	/** Open sync connections one user or guest may hold on this instance. */
 	maxConnectionsPerPrincipal: number;
+	/** Upgrade attempts per client address and minute; more are answered 429 without a websocket. */
+	maxUpgradesPerAddress?: number;
+	/** Client address of an upgrade (ADDRESS_HEADER aware); default: the socket's peer. */
+	addressOf?: (req: IncomingMessage) => string;
+	/** How often open connections re-check their credentials (logout, expiry); default 60 s. */
+	sessionRecheckMs?: number;
 }): SyncServer {
 	const wss = new WebSocketServer({
 		noServer: true,
@@ -43,20 +54,58 @@ export function createSyncServer(options: {
 		perMessageDeflate: false
 	});
 	const perPrincipal = new Map<string, number>();
+	const upgradesPerAddress = createWindowCounter(60_000);
+	const addressOf = options.addressOf ?? ((req) => req.socket.remoteAddress ?? 'unknown');
+	/** Admitted connections with their session re-check (null: a sync token, checked on use). */
+	const admitted = new Map<WebSocket, (() => Promise<UpgradeDecision>) | null>();
+
+	/**
+	 * Refused: the close code tells the browser why, then the socket is destroyed at once, so a
+	 * refused client that never answers the close frame holds no slot until ws's close timeout.
+	 */
+	const refuse = (ws: WebSocket, code: number, reason: string) => {
+		ws.close(code, reason);
+		setImmediate(() => ws.terminate());
+	};
+
+	// A logged-out or expired session loses its sync connections like its socket.io sockets.
+	const recheckTimer = setInterval(() => {
+		for (const [ws, recheck] of admitted) {
+			if (!recheck) continue;
+			recheck()
+				.then((again) => {
+					if (again.ok || again.code === CloseCode.StorageUnavailable) return;
+					options.log.info('sync connection closed: credentials no longer valid');
+					ws.close(again.code, again.reason);
+				})
+				.catch(() => {}); // store unavailable: keep it, the next round checks again
+		}
+	}, options.sessionRecheckMs ?? 60_000);
+	recheckTimer.unref();
 
 	return {
 		handleUpgrade(req, socket, head) {
 			const url = new URL(req.url ?? '/', 'http://localhost');
 			if (!url.pathname.startsWith(SYNC_PATH_PREFIX)) return false;
-			let planId: string;
-			try {
-				planId = decodeURIComponent(url.pathname.slice(SYNC_PATH_PREFIX.length));
-			} catch {
-				planId = '';
-			}
 			socket.on('error', (error) => options.log.debug('upgrade socket error', { error }));
-			const validId = isValidPlanId(planId as unknown);
-			const decision = validId
+			const address = addressOf(req);
+			if (upgradesPerAddress.hit(address) > (options.maxUpgradesPerAddress ?? Infinity)) {
+				options.log.warn('sync upgrades per address limit reached', { address });
+				socket.end(
+					'HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'
+				);
+				socket.destroy();
+				return true;
+			}
+			let rawId: string;
+			try {
+				rawId = decodeURIComponent(url.pathname.slice(SYNC_PATH_PREFIX.length));
+			} catch {
+				rawId = '';
+			}
+			// Parsed once; everything below works with the branded id.
+			const planId = parsePlanId(rawId);
+			const decision: Promise<UpgradeDecision> = planId
 				? options.authorize(req, planId)
 				: Promise.resolve({
 						ok: false as const,
@@ -75,18 +124,17 @@ export function createSyncServer(options: {
 				.then((result) => {
 					if (socket.destroyed) return;
 					wss.handleUpgrade(req, socket, head, (ws) => {
-						// wss.clients already counts this socket.
-						if (wss.clients.size > options.maxConnections) {
-							options.log.warn('connection limit reached', { limit: options.maxConnections });
-							ws.close(CloseCode.TooManyConnections, 'Zu viele Verbindungen');
+						if (!result.ok || !planId) {
+							options.log.info('sync connection refused', {
+								planId: rawId.slice(0, 80),
+								code: result.ok ? CloseCode.InvalidPlanId : result.code
+							});
+							if (!result.ok) refuse(ws, result.code, result.reason);
 							return;
 						}
-						if (!result.ok) {
-							options.log.info('sync connection refused', {
-								planId: planId.slice(0, 80),
-								code: result.code
-							});
-							ws.close(result.code, result.reason);
+						if (admitted.size >= options.maxConnections) {
+							options.log.warn('connection limit reached', { limit: options.maxConnections });
+							refuse(ws, CloseCode.TooManyConnections, 'Zu viele Verbindungen');
 							return;
 						}
 						const { principal, role } = result;
@@ -96,18 +144,23 @@ export function createSyncServer(options: {
 								principal: principal.id,
 								limit: options.maxConnectionsPerPrincipal
 							});
-							ws.close(CloseCode.TooManyConnections, 'Zu viele Verbindungen dieser Person');
+							refuse(ws, CloseCode.TooManyConnections, 'Zu viele Verbindungen dieser Person');
 							return;
 						}
 						perPrincipal.set(principal.id, open + 1);
+						// Session-cookie connections are re-checked periodically (sync tokens are
+						// short-lived by design and only authorise the upgrade, as on socket.io).
+						const viaToken = url.searchParams.has('token');
+						admitted.set(ws, viaToken ? null : () => options.authorize(req, planId));
 						ws.once('close', () => {
+							admitted.delete(ws);
 							const left = (perPrincipal.get(principal.id) ?? 1) - 1;
 							if (left > 0) perPrincipal.set(principal.id, left);
 							else perPrincipal.delete(principal.id);
 						});
 						handleConnection(ws, planId, options.rooms, options.log, {
-							canWrite: role === 'owner' || role === 'editor',
-							canEditSettings: role === 'owner',
+							canWrite: allows(role, 'plan.edit'),
+							canEditSettings: allows(role, 'plan.settings'),
 							principalId: principal.id,
 							displayName: principal.name,
 							inviteId: principal.kind === 'guest' ? principal.inviteId : undefined,
@@ -127,9 +180,10 @@ export function createSyncServer(options: {
 			return true;
 		},
 		get connectionCount() {
-			return wss.clients.size;
+			return admitted.size;
 		},
 		close() {
+			clearInterval(recheckTimer);
 			for (const ws of wss.clients) ws.close(CloseCode.GoingAway, 'Server beendet');
 			wss.close();
 		}

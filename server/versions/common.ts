@@ -2,8 +2,8 @@
  * Shared bits of the versions service's parts: its dependencies, KV keys, the refusals they answer with, and the
  * "is this plan deleted?" check.
  */
-import type { ApiError } from '../../src/lib/server/backend';
-import { PLAN_ERRORS } from '../../src/lib/server/backend';
+import type { ApiError } from '../../src/lib/contract/result';
+import { PLAN_ERRORS } from '../../src/lib/contract/result';
 import type { KvStore } from '../storage/kv';
 import type { Logger } from '../log';
 import type { RoomManager } from '../sync/rooms';

@@ -4,8 +4,8 @@
  * and reads them back merged with what this instance still holds.
  */
 import { isValidPlanId, newId } from '../../src/lib/domain/index';
-import type { ApiResult } from '../../src/lib/server/backend';
-import { PLAN_ERRORS } from '../../src/lib/server/backend';
+import type { ApiResult } from '../../src/lib/contract/result';
+import { PLAN_ERRORS } from '../../src/lib/contract/result';
 import {
 	type HistoryAction,
 	type HistoryEntry,

@@ -14,7 +14,7 @@
  * coalesced per (actor, item) for HISTORY_COALESCE_MS and written to the KV when that window
  * closes or the room is unloaded; reads merge the still-open entries of this instance.
  */
-import type { ApiResult } from '../../src/lib/server/backend';
+import type { ApiResult } from '../../src/lib/contract/result';
 import { restorePlan } from '../../src/lib/versions/restore';
 import {
 	MAX_VERSION_NAME_LENGTH,
@@ -23,9 +23,9 @@ import {
 	type HistoryEntry,
 	type VersionActor,
 	type VersionMeta,
-	type VersionWithPlan,
-	type VersionsBackend
+	type VersionWithPlan
 } from '../../src/lib/versions/types';
+import type { VersionsBackend } from '../../src/lib/contract/versions';
 import { AutoSnapshots } from './auto-snapshots';
 import type { VersionServiceDeps } from './common';
 import { fail } from './common';

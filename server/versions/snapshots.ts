@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { isValidPlanId, newId, readPlan, summarize } from '../../src/lib/domain/index';
 import type { PlanJson } from '../../src/lib/domain/types';
-import type { ApiResult } from '../../src/lib/server/backend';
-import { PLAN_ERRORS } from '../../src/lib/server/backend';
+import type { ApiResult } from '../../src/lib/contract/result';
+import { PLAN_ERRORS } from '../../src/lib/contract/result';
 import { diffPlans } from '../../src/lib/versions/diff';
 import {
 	type CompareResult,

@@ -3,7 +3,7 @@
  * access service directly; spawned production servers (`spawnServer`) through the HTTP API with
  * the administrator from MITPLAN_ADMIN_EMAIL / MITPLAN_ADMIN_PASSWORD (see TEST_ADMIN).
  */
-import type { PlanRole } from '../../src/lib/auth/roles';
+import type { PlanRole } from '../../src/lib/contract/roles';
 import type { Principal } from '../../server/auth/types';
 import type { Core } from '../../server/core';
 

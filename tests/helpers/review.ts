@@ -4,7 +4,10 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { createItem } from '../../src/lib/domain/index';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/events';
+import type {
+	ClientToServerEvents,
+	ServerToClientEvents
+} from '../../src/lib/contract/realtime-events';
 import type { Principal } from '../../server/auth/types';
 import type { Core } from '../../server/core';
 

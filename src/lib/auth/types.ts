@@ -1,19 +1,11 @@
 /**
- * What the browser sees of accounts, members, invites and the audit log (docs/api.md): the same
- * types the server's access service answers with (type-only import; nothing of the server is
- * bundled), plus the shapes only the UI needs.
+ * What the browser sees of accounts, members, invites and the audit log (docs/api.md): the shared
+ * contract's types (src/lib/contract/access.ts), plus the shapes only the UI needs.
  */
-import type { AuditEntry } from '../../../server/auth/types';
-import type { PlanRole } from './roles';
+import type { AuditEntry } from '../contract/access';
+import type { PlanRole } from '../contract/roles';
 
-export type {
-	AuditEntry,
-	GuestInfo,
-	Invite,
-	Member,
-	Principal,
-	User
-} from '../../../server/auth/types';
+export type { AuditEntry, GuestInfo, Invite, Member, Principal, User } from '../contract/access';
 
 export type AuditAction = AuditEntry['action'];
 

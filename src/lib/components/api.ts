@@ -5,7 +5,7 @@
  * afterwards), except for calls that expect it (`/api/auth/me`).
  */
 import { browser } from '$app/environment';
-import type { PlanRole } from '$lib/auth/roles';
+import type { PlanRole } from '$lib/contract/roles';
 import type {
 	AuditEntry,
 	GuestInfo,
@@ -17,15 +17,9 @@ import type {
 } from '$lib/auth/types';
 import type { PlanSummary } from '$lib/domain';
 
-export interface ApiError {
-	code: string;
-	message: string;
-	status: number;
-	/** Seconds from a `Retry-After` header (429). */
-	retryAfter?: number;
-}
+import type { ApiError, ApiResult } from '$lib/contract/result';
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+export type { ApiError, ApiResult };
 
 export type Fetch = typeof fetch;
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import type { PlanRole } from '$lib/auth/roles';
+import type { PlanRole } from '$lib/contract/roles';
 import { isValidPlanId } from '$lib/domain';
 import { api } from './api';
 

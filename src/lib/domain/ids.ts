@@ -6,14 +6,14 @@
 
 import { err, ok, type Result } from './errors';
 
-export const PLAN_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+import { ID_PATTERN, isValidPlanId, type PlanId } from '../contract/ids';
 
-export function isValidPlanId(id: unknown): id is string {
-	return typeof id === 'string' && PLAN_ID_PATTERN.test(id);
-}
+/** The plan id pattern is the one id pattern (src/lib/contract/ids.ts). */
+export const PLAN_ID_PATTERN = ID_PATTERN;
+export { isValidPlanId };
 
 /** isValidPlanId as a Result, for boundaries that report the error ('invalid_plan_id'). */
-export function checkPlanId(id: unknown): Result<string> {
+export function checkPlanId(id: unknown): Result<PlanId> {
 	if (isValidPlanId(id)) return ok(id);
 	return err(
 		'invalid_plan_id',

@@ -8,7 +8,7 @@
 import { quoteDe } from '../domain/quote';
 import { DECISION_LABELS, SUBMISSION_KIND_LABELS } from '../feedback/types';
 import type { ConsiderationRow } from '../feedback/types';
-import type { Block } from './layout';
+import type { Block } from './blocks';
 
 export const CONSIDERATION_TITLE = 'Anlage: Abwägungstabelle';
 

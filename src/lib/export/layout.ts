@@ -50,53 +50,9 @@ export const STATUS_DESCRIPTIONS: Record<MeasureStatus, string> = {
 	zurueckgestellt: 'vorerst nicht weiterverfolgt (z. B. nach der Verwaltungsprüfung)'
 };
 
-export interface HeadingBlock {
-	kind: 'heading';
-	/** 1 chapter, 2 Leitlinie/Ziel, 3 Maßnahme */
-	level: 1 | 2 | 3;
-	/** "2.1.1" or '' (unnumbered) */
-	number: string;
-	text: string;
-	/** Listed in the table of contents */
-	toc: boolean;
-	/** Drawn (false = invisible anchor: only TOC entry and bookmark) */
-	visible: boolean;
-	/** Start a new page before this heading */
-	pageBreakBefore?: boolean;
-	/** Larger (Steckbrief title) */
-	large?: boolean;
-}
+import type { Block, HeadingBlock, KeyValueRow } from './blocks';
 
-export interface KeyValueRow {
-	label: string;
-	value: string;
-	/** Draws a status marker (colour dot) before the value */
-	status?: MeasureStatus;
-}
-
-export interface GridColumn {
-	title: string;
-	/** Relative width */
-	width: number;
-	align?: 'left' | 'right';
-}
-
-export type Block =
-	| HeadingBlock
-	| { kind: 'paragraph'; text: string; style?: 'body' | 'muted' | 'meta' }
-	| { kind: 'label'; text: string }
-	| { kind: 'table'; rows: KeyValueRow[] }
-	| {
-			kind: 'grid';
-			columns: GridColumn[];
-			rows: Array<{ cells: string[]; status?: MeasureStatus }>;
-			/** Column that shows the status marker */
-			statusColumn?: number;
-	  }
-	| { kind: 'legend'; items: Array<{ status: MeasureStatus; label: string; description: string }> }
-	| { kind: 'pageBreak' }
-	| { kind: 'spacer'; height: number }
-	| { kind: 'group'; blocks: Block[] };
+export type { Block, GridColumn, HeadingBlock, KeyValueRow } from './blocks';
 
 export interface LaidOutDocument {
 	/** Plan title (cleaned; "Ohne Titel" if nothing printable) */

@@ -14,7 +14,11 @@ import type {
 	Thread
 } from '$lib/review/types';
 import { MAX_INBOX_ENTRIES } from '$lib/review/types';
-import type { ClientToServerEvents, JoinAck, ServerToClientEvents } from './events';
+import type {
+	ClientToServerEvents,
+	JoinAck,
+	ServerToClientEvents
+} from '../contract/realtime-events';
 
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -6,7 +6,7 @@
 import { onDestroy, untrack } from 'svelte';
 import { replaceState } from '$app/navigation';
 import { page } from '$app/state';
-import type { PlanRole } from '$lib/auth/roles';
+import type { PlanRole } from '$lib/contract/roles';
 import { itemName, type BoardController } from '$lib/board/controller.svelte';
 import { toasts } from '$lib/components/toasts.svelte';
 import { subscribePlan } from '$lib/realtime/client.svelte';

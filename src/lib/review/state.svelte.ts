@@ -7,7 +7,8 @@
 import { getContext, setContext } from 'svelte';
 import { api, type ApiResult } from '$lib/components/api';
 import { announcer } from '$lib/components/announcer.svelte';
-import { canManagePlan, canReview, roleAtLeast, type PlanRole } from '$lib/auth/roles';
+import { allows, canManagePlan, canReview } from '$lib/contract/policy';
+import type { PlanRole } from '$lib/contract/roles';
 import type { Member } from '$lib/auth/types';
 import { reviewApi } from './api';
 import {
@@ -92,7 +93,7 @@ export class ReviewStore {
 
 	/** Members with role reviewer or higher (may be named reviewers or departments). */
 	get reviewerCandidates(): Member[] {
-		return this.members.filter((m) => roleAtLeast(m.role, 'reviewer'));
+		return this.members.filter((m) => allows(m.role, 'review.decide'));
 	}
 
 	memberName(userId: string): string {

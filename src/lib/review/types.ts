@@ -7,12 +7,10 @@
  * edit the plan can still comment, and every write is checked against the plan role on the server.
  */
 
+import type { Actor } from '../contract/actor';
+
 /** Who did something (a member account or a guest who joined through an invite). */
-export interface Actor {
-	id: string;
-	name: string;
-	kind: 'user' | 'guest';
-}
+export type { Actor };
 
 /** What a thread, request or verdict is about: the whole plan (`itemId: null`) or one item. */
 export type ItemId = string | null;

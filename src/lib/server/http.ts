@@ -1,9 +1,8 @@
 import { json } from '@sveltejs/kit';
-import type { PlanRole } from '$lib/auth/roles';
-import { roleAtLeast } from '$lib/auth/roles';
-import { isValidPlanId } from '$lib/domain/ids';
-import type { Principal } from '../../../server/auth/types';
-import { PLAN_ERRORS, type ApiError, type ApiResult } from './backend';
+import type { Principal } from '$lib/contract/access';
+import type { PlanAccess } from '$lib/contract/gate';
+import type { AccountAction, PlanAction } from '$lib/contract/policy';
+import { PLAN_ERRORS, type ApiError, type ApiResult } from '$lib/contract/result';
 
 /** Largest JSON body the API reads (plan content is edited over the websocket, not here). */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -25,11 +24,9 @@ export function resultResponse<T>(result: ApiResult<T>, okStatus = 200): Respons
 	return json(result.value, { status: okStatus });
 }
 
+/** 401: not signed in (GET /api/auth/me answers it for visitors). */
 export const unauthenticated = () =>
 	errorResponse(401, 'unauthenticated', 'Bitte melden Sie sich an.');
-
-export const forbidden = (message = 'Dafür fehlt Ihnen die Berechtigung in diesem Plan.') =>
-	errorResponse(403, 'forbidden', message);
 
 const apiErrorResponse = (error: ApiError) =>
 	errorResponse(error.status, error.code, error.message);
@@ -78,72 +75,46 @@ export async function readJsonObject(
 	return { ok: true, value: body as Record<string, unknown> };
 }
 
-/** The signed-in principal, or a 401 response. */
-export function requirePrincipal(
-	locals: App.Locals
-): { ok: true; principal: Principal } | { ok: false; response: Response } {
-	if (!locals.principal) return { ok: false, response: unauthenticated() };
-	return { ok: true, principal: locals.principal };
+type Refused = { ok: false; response: Response };
+
+/**
+ * May the caller do this account action (ACCOUNT_POLICY in $lib/contract/policy)? The gate
+ * answers; a refusal becomes its 401/403 response.
+ */
+function account(locals: App.Locals, action: AccountAction) {
+	const result = locals.backend.gate.authorizeAccount(locals.principal, action);
+	return result.ok ? result.value : apiErrorResponse(result.error);
 }
 
-/** A signed-in account (not a guest), or 401/403. */
-export function requireUser(
-	locals: App.Locals
-): { ok: true; principal: Principal & { kind: 'user' } } | { ok: false; response: Response } {
-	const p = locals.principal;
-	if (!p) return { ok: false, response: unauthenticated() };
-	if (p.kind !== 'user') {
-		return { ok: false, response: forbidden('Dafür ist ein Konto nötig; Gäste können das nicht.') };
-	}
-	return { ok: true, principal: p };
+/** The signed-in principal (account or guest), or a 401 response. */
+export function requirePrincipal(locals: App.Locals): { ok: true; principal: Principal } | Refused {
+	const who = account(locals, 'inbox.read');
+	return who instanceof Response ? { ok: false, response: who } : { ok: true, principal: who };
 }
 
-/** An administrator, or 401/403. */
-export function requireAdmin(
-	locals: App.Locals
-): { ok: true; principal: Principal & { kind: 'user' } } | { ok: false; response: Response } {
-	const user = requireUser(locals);
-	if (!user.ok) return user;
-	if (!user.principal.isAdmin) {
-		return { ok: false, response: forbidden('Nur die Administration kann Konten verwalten.') };
-	}
-	return user;
+/** A signed-in account (not a guest) allowed to do `action`, or 401/403. */
+export function requireAccount(
+	locals: App.Locals,
+	action: Exclude<AccountAction, 'inbox.read'>
+): { ok: true; principal: Principal & { kind: 'user' } } | Refused {
+	const who = account(locals, action);
+	if (who instanceof Response) return { ok: false, response: who };
+	return { ok: true, principal: who as Principal & { kind: 'user' } };
 }
 
 /**
- * The caller's role on a plan, if it is at least `min`. Invalid id → 400; not signed in → 401;
- * no role (or no such plan) → 404, so plan ids cannot be probed; a lower role → 403.
+ * May the caller do `action` on the plan (PLAN_POLICY in $lib/contract/policy)? The gate parses
+ * the id once and answers: invalid id → 400; not signed in → 401; no role (or no such plan) →
+ * 404, so plan ids cannot be probed; a lower role → 403; store down → 503.
  */
-export async function requirePlanRole(
+export async function authorize(
 	locals: App.Locals,
 	planId: string,
-	min: PlanRole
-): Promise<{ ok: true; principal: Principal; role: PlanRole } | { ok: false; response: Response }> {
-	if (!isValidPlanId(planId)) {
-		return { ok: false, response: apiErrorResponse(PLAN_ERRORS.invalidId()) };
-	}
-	const who = requirePrincipal(locals);
-	if (!who.ok) return who;
-	let role: PlanRole | null;
-	try {
-		role = await locals.backend.access.roleFor(who.principal, planId);
-	} catch {
-		return { ok: false, response: storageUnavailable() };
-	}
-	if (!role) {
-		return { ok: false, response: apiErrorResponse(PLAN_ERRORS.notFound()) };
-	}
-	if (!roleAtLeast(role, min)) {
-		return {
-			ok: false,
-			response: forbidden(
-				min === 'owner'
-					? 'Das darf nur die Prozesssteuerung dieses Plans.'
-					: 'Dafür fehlt Ihnen die Berechtigung in diesem Plan.'
-			)
-		};
-	}
-	return { ok: true, principal: who.principal, role };
+	action: PlanAction
+): Promise<({ ok: true } & PlanAccess) | Refused> {
+	const result = await locals.backend.gate.authorize(locals.principal, planId, action);
+	if (!result.ok) return { ok: false, response: apiErrorResponse(result.error) };
+	return { ok: true, ...result.value };
 }
 
 /** Client address for rate limits (adapter-node honours ADDRESS_HEADER / XFF_DEPTH). */

@@ -4,8 +4,8 @@
  * people who only review or read); `all` – every account. Guests never. Enforced by POST
  * /api/plans; /api/auth/me tells the UI whether to offer "Neuer Plan".
  */
-import type { PlanRole } from '$lib/auth/roles';
-import type { Principal } from '../../../server/auth/types';
+import type { PlanRole } from '$lib/contract/roles';
+import type { Principal } from '$lib/contract/access';
 
 export const PLAN_CREATOR_SETTINGS = ['admins', 'editors', 'all'] as const;
 export type PlanCreators = (typeof PLAN_CREATOR_SETTINGS)[number];

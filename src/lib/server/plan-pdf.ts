@@ -4,7 +4,7 @@
  * administrative checks of the measures, the file name, the audit entry. The PDF itself is
  * rendered off the event loop by `locals.backend.exports` (server/export/pdf-exports.ts).
  */
-import type { Principal } from '../../../server/auth/types';
+import type { Principal } from '$lib/contract/access';
 import type { PlanJson } from '$lib/domain/types';
 import { todayIn } from '$lib/domain/time-zone';
 import type { ExportOptions } from '$lib/export/options';

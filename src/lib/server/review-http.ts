@@ -1,10 +1,10 @@
 /**
  * HTTP glue of the review endpoints (src/routes/api/…/threads, reviews, checks, notifications):
- * the plan role check, the JSON body and the answer with `Retry-After` for 429s.
+ * the policy check (gate), the JSON body and the answer with `Retry-After` for 429s.
  */
-import type { PlanRole } from '$lib/auth/roles';
-import type { Caller, ReviewResult } from '../../../server/review/service';
-import { errorResponse, readJsonObject, requirePlanRole, resultResponse } from './http';
+import type { PlanAction } from '$lib/contract/policy';
+import type { Caller, ReviewResult } from '$lib/contract/review';
+import { authorize, errorResponse, readJsonObject, resultResponse } from './http';
 
 export function reviewResponse<T>(result: ReviewResult<T>, okStatus = 200): Response {
 	if (!result.ok && result.retryAfterSeconds) {
@@ -18,16 +18,16 @@ export function reviewResponse<T>(result: ReviewResult<T>, okStatus = 200): Resp
 type Event = { locals: App.Locals; params: Record<string, string>; request: Request };
 
 /**
- * Checks the caller's role on `params.planId` (at least `min`), reads the JSON body if `withBody`,
+ * Lets the gate authorise `action` on `params.planId`, reads the JSON body if `withBody`,
  * and runs `fn`; any refusal answers with its status and German message.
  */
 export async function planReviewEndpoint<T>(
 	event: Event,
-	min: PlanRole,
+	action: PlanAction,
 	fn: (caller: Caller, body: Record<string, unknown>) => Promise<ReviewResult<T>>,
 	options: { withBody?: boolean; okStatus?: number } = {}
 ): Promise<Response> {
-	const access = await requirePlanRole(event.locals, event.params.planId, min);
+	const access = await authorize(event.locals, event.params.planId, action);
 	if (!access.ok) return access.response;
 	let body: Record<string, unknown> = {};
 	if (options.withBody) {

@@ -1,8 +1,8 @@
 /** Sets and clears the session cookie (httpOnly, SameSite=Lax, Secure per COOKIE_SECURE). */
 import type { Cookies } from '@sveltejs/kit';
-import { SESSION_COOKIE } from './security';
-import type { BackendSettings } from './backend';
-import { cookieSecure, type RequestLike } from './request-origin';
+import { SESSION_COOKIE } from '../contract/credentials';
+import type { BackendSettings } from '../contract/backend';
+import { cookieSecure, type RequestLike } from '../contract/request-origin';
 
 /** Secure exactly when the browser's request was HTTPS (see request-origin.ts), unless forced. */
 export function setSessionCookie(

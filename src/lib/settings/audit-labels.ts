@@ -1,5 +1,5 @@
 /** German words for the audit log (GET /api/plans/<id>/audit). */
-import { ROLE_LABELS, isPlanRole } from '$lib/auth/roles';
+import { ROLE_LABELS, isPlanRole } from '$lib/contract/roles';
 import type { AuditEntry } from '$lib/auth/types';
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

@@ -11,7 +11,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { PlanJson } from '$lib/domain';
-import { CloseCode, FATAL_CLOSE_CODES, closeMessage } from './close-codes';
+import { CloseCode, FATAL_CLOSE_CODES, closeMessage } from '../contract/close-codes';
 import { PlanReader } from './plan-reader';
 import { OfflineOverlap, type FieldRef } from './offline-overlap';
 

@@ -136,35 +136,3 @@ export interface HistoryEntry {
 	/** Changed fields (`position` = moved); empty for created/deleted. */
 	fields: string[];
 }
-
-/** The versions part of the backend (src/lib/server/backend.ts `MitplanBackend.versions`). */
-export interface VersionsBackend {
-	list(planId: string): Promise<ApiResultLike<VersionMeta[]>>;
-	take(planId: string, actor: VersionActor, name: string): Promise<ApiResultLike<VersionMeta>>;
-	get(planId: string, versionId: string): Promise<ApiResultLike<VersionWithPlan>>;
-	compare(planId: string, from: string, to: string): Promise<ApiResultLike<CompareResult>>;
-	restore(
-		planId: string,
-		versionId: string,
-		actor: VersionActor
-	): Promise<ApiResultLike<{ restored: VersionMeta; snapshot: VersionMeta }>>;
-	/** Deletes one version (owner; the route audits it). */
-	remove(planId: string, versionId: string): Promise<ApiResultLike<VersionMeta>>;
-	history(
-		planId: string,
-		itemId: string | null,
-		limit: number
-	): Promise<ApiResultLike<HistoryEntry[]>>;
-	/** Records a server-side edit (plan meta via API) for the history. */
-	recordServerEdit(
-		planId: string,
-		actor: VersionActor,
-		itemId: string,
-		action: HistoryAction,
-		fields: string[],
-		itemType?: ItemType | null
-	): void;
-}
-
-type ApiResultLike<T> =
-	{ ok: true; value: T } | { ok: false; error: { status: number; code: string; message: string } };

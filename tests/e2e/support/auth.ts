@@ -5,7 +5,7 @@
  * admin API and log in through the API in their own browser context.
  */
 import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import type { PlanRole } from '../../../src/lib/auth/roles';
+import type { PlanRole } from '../../../src/lib/contract/roles';
 
 export const ADMIN_EMAIL = 'admin@mitplan.test';
 export const ADMIN_PASSWORD = 'e2e-Admin-Passwort-lang-genug';

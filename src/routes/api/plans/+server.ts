@@ -5,7 +5,7 @@ import {
 	errorResponse,
 	readJsonObject,
 	requirePrincipal,
-	requireUser,
+	requireAccount,
 	resultResponse,
 	storageUnavailable
 } from '$lib/server/http';
@@ -32,7 +32,7 @@ export const GET: RequestHandler = async ({ locals }) => {
  * content if `example` is true); the caller becomes its owner. 201 with its PlanSummary (incl. id).
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
-	const user = requireUser(locals);
+	const user = requireAccount(locals, 'plan.create');
 	if (!user.ok) return user.response;
 	const { access, settings } = locals.backend;
 	try {
@@ -48,20 +48,12 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	const body = await readJsonObject(request);
 	if (!body.ok) return body.response;
 	const { title, municipality, fundingNotice, example } = body.value;
-	const created = await locals.backend.createPlan({
+	const created = await locals.backend.commands.createPlanWithOwner(user.principal, {
 		title: typeof title === 'string' ? title : '',
 		municipality: typeof municipality === 'string' ? municipality : undefined,
 		// not a string (e.g. a number) is refused by the domain, not silently dropped
 		fundingNotice: fundingNotice as string | undefined,
 		example: example === true
 	});
-	if (!created.ok) return resultResponse(created);
-	try {
-		await locals.backend.access.registerPlan(created.value.id, user.principal);
-	} catch {
-		// Without an owner nobody could open it: remove the plan again.
-		await locals.backend.deletePlan(created.value.id).catch(() => {});
-		return storageUnavailable();
-	}
-	return json({ ...created.value, role: 'owner' }, { status: 201 });
+	return resultResponse(created, 201);
 };

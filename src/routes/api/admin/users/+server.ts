@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { readJsonObject, requireAdmin, resultResponse } from '$lib/server/http';
+import { readJsonObject, requireAccount, resultResponse } from '$lib/server/http';
 import { str } from '$lib/server/input';
 
 /** GET /api/admin/users – every account (administrators only). */
 export const GET: RequestHandler = async ({ locals }) => {
-	const admin = requireAdmin(locals);
+	const admin = requireAccount(locals, 'admin.users');
 	if (!admin.ok) return admin.response;
 	return json(await locals.backend.access.listUsers());
 };
@@ -15,7 +15,7 @@ export const GET: RequestHandler = async ({ locals }) => {
  * mustChangePassword (the admin page sends true by default): the first sign-in must set an own one.
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
-	const admin = requireAdmin(locals);
+	const admin = requireAccount(locals, 'admin.users');
 	if (!admin.ok) return admin.response;
 	const body = await readJsonObject(request, 8 * 1024);
 	if (!body.ok) return body.response;

@@ -1,10 +1,10 @@
 import type { RequestHandler } from './$types';
-import { readJsonObject, requireUser, resultResponse } from '$lib/server/http';
+import { readJsonObject, requireAccount, resultResponse } from '$lib/server/http';
 import { str } from '$lib/server/input';
 
 /** POST /api/auth/password {currentPassword, newPassword} – 204; ends the other sessions. */
 export const POST: RequestHandler = async ({ locals, request }) => {
-	const user = requireUser(locals);
+	const user = requireAccount(locals, 'account.password');
 	if (!user.ok) return user.response;
 	const body = await readJsonObject(request, 8 * 1024);
 	if (!body.ok) return body.response;

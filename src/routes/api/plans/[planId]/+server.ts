@@ -1,51 +1,32 @@
 import type { RequestHandler } from './$types';
-import { readJsonObject, requirePlanRole, resultResponse } from '$lib/server/http';
-import { actorOf } from '$lib/server/actor';
-import { PLAN_META_ITEM } from '$lib/versions/types';
+import { readJsonObject, authorize, resultResponse } from '$lib/server/http';
 
 /** GET /api/plans/<planId> – the whole plan as PlanJson (docs/data-model.md); any member. */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	const access = await requirePlanRole(locals, params.planId, 'viewer');
+	const access = await authorize(locals, params.planId, 'plan.read');
 	if (!access.ok) return access.response;
-	return resultResponse(await locals.backend.getPlan(params.planId));
+	return resultResponse(await locals.backend.getPlan(access.planId));
 };
 
-/** PATCH /api/plans/<planId> {title?, municipality?, status?} – owner only. */
+/** PATCH /api/plans/<planId> {title?, municipality?, status?} – owner only; history + audit. */
 export const PATCH: RequestHandler = async ({ locals, params, request }) => {
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'plan.settings');
 	if (!access.ok) return access.response;
 	const body = await readJsonObject(request);
 	if (!body.ok) return body.response;
-	const result = await locals.backend.updatePlanMeta(params.planId, body.value);
-	if (result.ok) {
-		const fields = Object.keys(body.value);
-		locals.backend.versions.recordServerEdit(
-			params.planId,
-			actorOf(access.principal),
-			PLAN_META_ITEM,
-			'changed',
-			fields
-		);
-		await locals.backend.access
-			.audit(params.planId, access.principal, 'settings_changed', {
-				fields: Object.keys(body.value).join(', ').slice(0, 200)
-			})
-			.catch(() => {});
-	}
+	const result = await locals.backend.commands.changeSettings(
+		access.principal,
+		access.planId,
+		body.value
+	);
 	return resultResponse(result);
 };
 
-/** DELETE /api/plans/<planId> – owner only; connected clients are disconnected (4410). */
+/** DELETE /api/plans/<planId> – owner only; connected clients are disconnected (4410);
+ * feedback, review and access data go with it. */
 export const DELETE: RequestHandler = async ({ locals, params }) => {
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'plan.delete');
 	if (!access.ok) return access.response;
-	const result = await locals.backend.deletePlan(params.planId);
-	if (result.ok) {
-		// Members last: the review clean-up still needs them (their inboxes), and audit entries the
-		// clean-ups write go with the access data.
-		await locals.backend.feedback.forgetPlan(params.planId).catch(() => {});
-		await locals.backend.review.forgetPlan(params.planId).catch(() => {});
-		await locals.backend.access.forgetPlan(params.planId).catch(() => {});
-	}
+	const result = await locals.backend.commands.deletePlanCascade(access.planId);
 	return resultResponse(result, 204);
 };

@@ -1,4 +1,4 @@
-import type { PlanRole } from '$lib/auth/roles';
+import type { PlanRole } from '$lib/contract/roles';
 import type { AuditEntry, GuestInfo, Invite, Member } from '$lib/auth/types';
 import { api } from '$lib/components/api';
 import { ownerGate, requirePlanId, type PageDenied } from '$lib/components/plan-page';

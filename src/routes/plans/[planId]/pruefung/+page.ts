@@ -1,4 +1,4 @@
-import type { PlanRole } from '$lib/auth/roles';
+import type { PlanRole } from '$lib/contract/roles';
 import { api, apiRequest, planApiPath } from '$lib/components/api';
 import { requirePlanId } from '$lib/components/plan-page';
 import type { PlanJson } from '$lib/domain';

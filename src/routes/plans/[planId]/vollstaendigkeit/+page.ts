@@ -1,4 +1,4 @@
-import type { PlanRole } from '$lib/auth/roles';
+import type { PlanRole } from '$lib/contract/roles';
 import { api } from '$lib/components/api';
 import { requirePlanId } from '$lib/components/plan-page';
 import { reviewApi } from '$lib/review/api';

@@ -1,10 +1,10 @@
 import type { RequestHandler } from './$types';
-import { errorResponse, readJsonObject, requireAdmin, resultResponse } from '$lib/server/http';
+import { errorResponse, readJsonObject, requireAccount, resultResponse } from '$lib/server/http';
 import { optBool, optStr } from '$lib/server/input';
 
 /** PATCH /api/admin/users/<userId> {name?, isAdmin?, disabled?} – User. */
 export const PATCH: RequestHandler = async ({ locals, request, params }) => {
-	const admin = requireAdmin(locals);
+	const admin = requireAccount(locals, 'admin.users');
 	if (!admin.ok) return admin.response;
 	const body = await readJsonObject(request, 8 * 1024);
 	if (!body.ok) return body.response;

@@ -5,7 +5,7 @@ import { planReviewEndpoint } from '$lib/server/review-http';
 export const POST: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
-		'owner',
+		'review.manage',
 		(caller, body) => event.locals.backend.review.assignChecks(caller, event.params.planId, body),
 		{ withBody: true, okStatus: 201 }
 	);

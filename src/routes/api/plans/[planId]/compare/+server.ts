@@ -1,12 +1,12 @@
 import type { RequestHandler } from './$types';
-import { errorResponse, requirePlanRole, resultResponse } from '$lib/server/http';
+import { errorResponse, authorize, resultResponse } from '$lib/server/http';
 
 /**
  * GET /api/plans/<planId>/compare?from=<versionId|current>&to=<versionId|current> – item-by-item
  * differences from `from` (older) to `to` (newer), texts as a redline (any member).
  */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const access = await requirePlanRole(locals, params.planId, 'viewer');
+	const access = await authorize(locals, params.planId, 'plan.read');
 	if (!access.ok) return access.response;
 	const from = url.searchParams.get('from');
 	const to = url.searchParams.get('to');
@@ -17,5 +17,5 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 			'Bitte wählen Sie zwei Stände zum Vergleichen (from und to: eine Versions-ID oder „current“).'
 		);
 	}
-	return resultResponse(await locals.backend.versions.compare(params.planId, from, to));
+	return resultResponse(await locals.backend.versions.compare(access.planId, from, to));
 };

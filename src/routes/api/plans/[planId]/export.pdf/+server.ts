@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { errorResponse, requirePlanRole } from '$lib/server/http';
+import { errorResponse, authorize } from '$lib/server/http';
 import { parseExportOptions } from '$lib/export/options';
 import { planPdfResponse } from '$lib/server/plan-pdf';
 
@@ -9,16 +9,16 @@ import { planPdfResponse } from '$lib/server/plan-pdf';
  * checked before the plan is loaded; errors are JSON `{error:{code,message}}`. Audited.
  */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const access = await requirePlanRole(locals, params.planId, 'viewer');
+	const access = await authorize(locals, params.planId, 'plan.export');
 	if (!access.ok) return access.response;
 	const options = parseExportOptions(url.searchParams);
 	if (!options.ok) return errorResponse(400, options.error.code, options.error.message);
 	// The plan's state as bytes: the export worker reads it, not this event loop.
-	const state = await locals.backend.getPlanState(params.planId);
+	const state = await locals.backend.getPlanState(access.planId);
 	if (!state.ok) return errorResponse(state.error.status, state.error.code, state.error.message);
 	return planPdfResponse({
 		locals,
-		planId: params.planId,
+		planId: access.planId,
 		principal: access.principal,
 		plan: { state: state.value },
 		options: options.value

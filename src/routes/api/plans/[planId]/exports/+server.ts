@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { readJsonObject, requirePlanRole } from '$lib/server/http';
+import { readJsonObject, authorize } from '$lib/server/http';
 
 const TYPES = ['gesamtplan', 'handlungsfelder', 'zwischenbericht', 'steckbriefe'];
 
@@ -8,7 +8,7 @@ const TYPES = ['gesamtplan', 'handlungsfelder', 'zwischenbericht', 'steckbriefe'
  * live copy): recorded in the audit log like an export through the API. 204.
  */
 export const POST: RequestHandler = async ({ locals, params, request }) => {
-	const access = await requirePlanRole(locals, params.planId, 'viewer');
+	const access = await authorize(locals, params.planId, 'plan.export');
 	if (!access.ok) return access.response;
 	const body = await readJsonObject(request, 1024);
 	if (!body.ok) return body.response;
@@ -16,7 +16,7 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 		? (body.value.type as string)
 		: 'unbekannt';
 	await locals.backend.access
-		.audit(params.planId, access.principal, 'export', { type, via: 'browser' })
+		.audit(access.planId, access.principal, 'export', { type, via: 'browser' })
 		.catch(() => {});
 	return new Response(null, { status: 204 });
 };

@@ -1,12 +1,12 @@
 import type { RequestHandler } from './$types';
-import { errorResponse, requirePlanRole, resultResponse } from '$lib/server/http';
+import { errorResponse, authorize, resultResponse } from '$lib/server/http';
 
 /**
  * GET /api/plans/<planId>/history?itemId=<id>&limit=100 – who changed what and when, newest
  * first; without itemId for the whole plan (any member). `itemId=_plan`: the plan's own data.
  */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const access = await requirePlanRole(locals, params.planId, 'viewer');
+	const access = await authorize(locals, params.planId, 'plan.read');
 	if (!access.ok) return access.response;
 	const itemId = url.searchParams.get('itemId');
 	if (itemId !== null && !/^[A-Za-z0-9_-]{1,64}$/.test(itemId)) {
@@ -16,5 +16,5 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (!Number.isInteger(limit) || limit < 1 || limit > 2000) {
 		return errorResponse(400, 'invalid_limit', 'limit muss eine ganze Zahl von 1 bis 2000 sein.');
 	}
-	return resultResponse(await locals.backend.versions.history(params.planId, itemId, limit));
+	return resultResponse(await locals.backend.versions.history(access.planId, itemId, limit));
 };

@@ -1,22 +1,22 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { isPlanRole } from '$lib/auth/roles';
+import { isPlanRole } from '$lib/contract/roles';
 import {
 	errorResponse,
 	readJsonObject,
-	requirePlanRole,
+	authorize,
 	resultResponse,
 	storageUnavailable
 } from '$lib/server/http';
 import { optStr } from '$lib/server/input';
-import { publicOrigin } from '$lib/server/request-origin';
+import { publicOrigin } from '$lib/contract/request-origin';
 
 /** GET /api/plans/<planId>/invites – Invite[] (owner). */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'members.manage');
 	if (!access.ok) return access.response;
 	try {
-		return json(await locals.backend.access.listInvites(params.planId));
+		return json(await locals.backend.access.listInvites(access.planId));
 	} catch {
 		return storageUnavailable();
 	}
@@ -28,7 +28,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
  */
 export const POST: RequestHandler = async (event) => {
 	const { locals, params, request } = event;
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'members.manage');
 	if (!access.ok) return access.response;
 	const body = await readJsonObject(request, 8 * 1024);
 	if (!body.ok) return body.response;
@@ -36,7 +36,7 @@ export const POST: RequestHandler = async (event) => {
 	if (!isPlanRole(role)) {
 		return errorResponse(400, 'invalid_invite', 'Rolle muss editor, reviewer oder viewer sein.');
 	}
-	const result = await locals.backend.access.createInvite(params.planId, access.principal, {
+	const result = await locals.backend.access.createInvite(access.planId, access.principal, {
 		role,
 		expiresAt: typeof expiresAt === 'number' ? expiresAt : NaN,
 		maxUses: typeof maxUses === 'number' ? maxUses : NaN,

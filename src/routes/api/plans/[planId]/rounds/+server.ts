@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
-import { readJsonObject, requirePlanRole, resultResponse } from '$lib/server/http';
-import { publicOrigin } from '$lib/server/request-origin';
+import { readJsonObject, authorize, resultResponse } from '$lib/server/http';
+import { publicOrigin } from '$lib/contract/request-origin';
 import { roundUrl } from '$lib/feedback/api';
 
 /**
@@ -9,9 +9,9 @@ import { roundUrl } from '$lib/feedback/api';
  */
 export const GET: RequestHandler = async (event) => {
 	const { locals, params } = event;
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'feedback.triage');
 	if (!access.ok) return access.response;
-	const result = await locals.backend.feedback.listRounds(params.planId);
+	const result = await locals.backend.feedback.listRounds(access.planId);
 	if (!result.ok) return resultResponse(result);
 	const origin = publicOrigin(event, locals.backend.settings.origin);
 	return resultResponse({
@@ -25,12 +25,12 @@ export const GET: RequestHandler = async (event) => {
  * – owner; 201 with the round (including its public token). Audited.
  */
 export const POST: RequestHandler = async ({ locals, params, request }) => {
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'feedback.triage');
 	if (!access.ok) return access.response;
 	const body = await readJsonObject(request);
 	if (!body.ok) return body.response;
 	return resultResponse(
-		await locals.backend.feedback.createRound(params.planId, access.principal, body.value),
+		await locals.backend.feedback.createRound(access.planId, access.principal, body.value),
 		201
 	);
 };

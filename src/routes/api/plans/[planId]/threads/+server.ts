@@ -5,7 +5,7 @@ import { planReviewEndpoint } from '$lib/server/review-http';
 export const POST: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
-		'reviewer',
+		'review.comment',
 		(caller, body) => event.locals.backend.review.createThread(caller, event.params.planId, body),
 		{ withBody: true, okStatus: 201 }
 	);

@@ -1,28 +1,28 @@
 import type { RequestHandler } from './$types';
-import { readJsonObject, requirePlanRole, resultResponse } from '$lib/server/http';
-import { actorOf } from '$lib/server/actor';
+import { readJsonObject, authorize, resultResponse } from '$lib/server/http';
+import { actorOf } from '$lib/contract/actor';
 
 /** GET /api/plans/<planId>/versions – all versions of the plan, newest first (any member). */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	const access = await requirePlanRole(locals, params.planId, 'viewer');
+	const access = await authorize(locals, params.planId, 'plan.read');
 	if (!access.ok) return access.response;
-	return resultResponse(await locals.backend.versions.list(params.planId));
+	return resultResponse(await locals.backend.versions.list(access.planId));
 };
 
 /** POST /api/plans/<planId>/versions {name} – takes a named version of the current state (owner). */
 export const POST: RequestHandler = async ({ locals, params, request }) => {
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'versions.manage');
 	if (!access.ok) return access.response;
 	const body = await readJsonObject(request);
 	if (!body.ok) return body.response;
 	const result = await locals.backend.versions.take(
-		params.planId,
+		access.planId,
 		actorOf(access.principal),
 		body.value.name as string
 	);
 	if (result.ok) {
 		await locals.backend.access
-			.audit(params.planId, access.principal, 'version_created', {
+			.audit(access.planId, access.principal, 'version_created', {
 				version: result.value.name,
 				versionId: result.value.id
 			})

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requireAdmin, resultResponse } from '$lib/server/http';
-import { publicOrigin } from '$lib/server/request-origin';
+import { requireAccount, resultResponse } from '$lib/server/http';
+import { publicOrigin } from '$lib/contract/request-origin';
 
 /**
  * POST /api/admin/users/<userId>/reset-link – 201 `{url, expiresAt}`: a one-time link (24 h) with
@@ -10,7 +10,7 @@ import { publicOrigin } from '$lib/server/request-origin';
  */
 export const POST: RequestHandler = async (event) => {
 	const { locals, params } = event;
-	const admin = requireAdmin(locals);
+	const admin = requireAccount(locals, 'admin.users');
 	if (!admin.ok) return admin.response;
 	const result = await locals.backend.access.createResetLink(params.userId);
 	if (!result.ok) return resultResponse(result);

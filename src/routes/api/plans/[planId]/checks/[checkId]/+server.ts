@@ -5,7 +5,7 @@ import { planReviewEndpoint } from '$lib/server/review-http';
 export const DELETE: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
-		'owner',
+		'review.manage',
 		(caller) =>
 			event.locals.backend.review.removeCheck(caller, event.params.planId, event.params.checkId),
 		{ okStatus: 204 }

@@ -1,10 +1,10 @@
 import type { RequestHandler } from './$types';
-import { isPlanRole } from '$lib/auth/roles';
-import { errorResponse, readJsonObject, requirePlanRole, resultResponse } from '$lib/server/http';
+import { isPlanRole } from '$lib/contract/roles';
+import { errorResponse, readJsonObject, authorize, resultResponse } from '$lib/server/http';
 
 /** PATCH /api/plans/<planId>/members/<userId> {role} – changes a member's role (owner). */
 export const PATCH: RequestHandler = async ({ locals, params, request }) => {
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'members.manage');
 	if (!access.ok) return access.response;
 	const body = await readJsonObject(request, 8 * 1024);
 	if (!body.ok) return body.response;
@@ -15,13 +15,13 @@ export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 			'Rolle muss owner, editor, reviewer oder viewer sein.'
 		);
 	}
-	const members = await locals.backend.access.listMembers(params.planId);
+	const members = await locals.backend.access.listMembers(access.planId);
 	if (!members.some((m) => m.userId === params.userId)) {
 		return errorResponse(404, 'member_not_found', 'Diese Person ist kein Mitglied des Plans.');
 	}
 	return resultResponse(
 		await locals.backend.access.setMember(
-			params.planId,
+			access.planId,
 			access.principal,
 			{ userId: params.userId },
 			body.value.role
@@ -31,10 +31,10 @@ export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 
 /** DELETE /api/plans/<planId>/members/<userId> – removes a member (owner); 204. */
 export const DELETE: RequestHandler = async ({ locals, params }) => {
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'members.manage');
 	if (!access.ok) return access.response;
 	return resultResponse(
-		await locals.backend.access.removeMember(params.planId, access.principal, params.userId),
+		await locals.backend.access.removeMember(access.planId, access.principal, params.userId),
 		204
 	);
 };

@@ -5,7 +5,7 @@ import { planReviewEndpoint } from '$lib/server/review-http';
 export const PATCH: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
-		'owner',
+		'review.manage',
 		(caller, body) =>
 			event.locals.backend.review.setRequestClosed(
 				caller,

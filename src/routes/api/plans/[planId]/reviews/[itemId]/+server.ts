@@ -8,7 +8,7 @@ import { planReviewEndpoint } from '$lib/server/review-http';
 export const PUT: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
-		'reviewer',
+		'review.decide',
 		(caller, body) =>
 			event.locals.backend.review.decide(caller, event.params.planId, event.params.itemId, body),
 		{ withBody: true }

@@ -1,18 +1,18 @@
 import type { RequestHandler } from './$types';
-import { readJsonObject, requirePlanRole, resultResponse } from '$lib/server/http';
+import { readJsonObject, authorize, resultResponse } from '$lib/server/http';
 
 /**
  * PATCH /api/plans/<planId>/rounds/<roundId> {title?, fieldIds?, startsAt?, endsAt?, intro?,
  * closed?} – owner: change the deadline, close early (`closed: true`) or reopen. Audited.
  */
 export const PATCH: RequestHandler = async ({ locals, params, request }) => {
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'feedback.triage');
 	if (!access.ok) return access.response;
 	const body = await readJsonObject(request);
 	if (!body.ok) return body.response;
 	return resultResponse(
 		await locals.backend.feedback.updateRound(
-			params.planId,
+			access.planId,
 			params.roundId,
 			access.principal,
 			body.value
@@ -22,10 +22,10 @@ export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 
 /** DELETE /api/plans/<planId>/rounds/<roundId> – owner; the link and all submissions go. 204. */
 export const DELETE: RequestHandler = async ({ locals, params }) => {
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'feedback.triage');
 	if (!access.ok) return access.response;
 	return resultResponse(
-		await locals.backend.feedback.deleteRound(params.planId, params.roundId, access.principal),
+		await locals.backend.feedback.deleteRound(access.planId, params.roundId, access.principal),
 		204
 	);
 };

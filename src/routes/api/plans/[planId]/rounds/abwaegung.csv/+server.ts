@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { requirePlanRole, resultResponse } from '$lib/server/http';
+import { authorize, resultResponse } from '$lib/server/http';
 import { considerationCsv } from '$lib/feedback/csv';
 
 /**
@@ -8,9 +8,9 @@ import { considerationCsv } from '$lib/feedback/csv';
  * names.
  */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'feedback.read_names');
 	if (!access.ok) return access.response;
-	const rows = await locals.backend.feedback.consideration(params.planId, {
+	const rows = await locals.backend.feedback.consideration(access.planId, {
 		roundId: url.searchParams.get('roundId') ?? undefined,
 		withNames: true
 	});

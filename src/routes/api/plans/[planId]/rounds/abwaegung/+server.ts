@@ -1,17 +1,18 @@
+import { allows } from '$lib/contract/policy';
 import type { RequestHandler } from './$types';
-import { requirePlanRole, resultResponse } from '$lib/server/http';
+import { authorize, resultResponse } from '$lib/server/http';
 
 /**
  * GET /api/plans/<planId>/rounds/abwaegung[?roundId=…] – the consideration table as JSON; any
  * member (it goes to the council). Contributors' names only for the owner.
  */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const access = await requirePlanRole(locals, params.planId, 'viewer');
+	const access = await authorize(locals, params.planId, 'feedback.read');
 	if (!access.ok) return access.response;
 	return resultResponse(
-		await locals.backend.feedback.consideration(params.planId, {
+		await locals.backend.feedback.consideration(access.planId, {
 			roundId: url.searchParams.get('roundId') ?? undefined,
-			withNames: access.role === 'owner'
+			withNames: allows(access.role, 'feedback.read_names')
 		})
 	);
 };

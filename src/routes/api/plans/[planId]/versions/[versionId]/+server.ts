@@ -1,21 +1,21 @@
 import type { RequestHandler } from './$types';
-import { requirePlanRole, resultResponse } from '$lib/server/http';
+import { authorize, resultResponse } from '$lib/server/http';
 
 /** GET /api/plans/<planId>/versions/<versionId> – {version, plan} read-only (any member). */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	const access = await requirePlanRole(locals, params.planId, 'viewer');
+	const access = await authorize(locals, params.planId, 'plan.read');
 	if (!access.ok) return access.response;
-	return resultResponse(await locals.backend.versions.get(params.planId, params.versionId));
+	return resultResponse(await locals.backend.versions.get(access.planId, params.versionId));
 };
 
 /** DELETE /api/plans/<planId>/versions/<versionId> – deletes the version (owner). Audited. */
 export const DELETE: RequestHandler = async ({ locals, params }) => {
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'versions.manage');
 	if (!access.ok) return access.response;
-	const result = await locals.backend.versions.remove(params.planId, params.versionId);
+	const result = await locals.backend.versions.remove(access.planId, params.versionId);
 	if (result.ok) {
 		await locals.backend.access
-			.audit(params.planId, access.principal, 'version_deleted', {
+			.audit(access.planId, access.principal, 'version_deleted', {
 				version: result.value.name,
 				versionId: result.value.id
 			})

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { errorResponse, requirePlanRole, resultResponse } from '$lib/server/http';
+import { errorResponse, authorize, resultResponse } from '$lib/server/http';
 import { parseExportOptions } from '$lib/export/options';
 import { planPdfResponse } from '$lib/server/plan-pdf';
 
@@ -10,11 +10,11 @@ import { planPdfResponse } from '$lib/server/plan-pdf';
  * "Version" on the cover, its date part of the file name. Audited as an export.
  */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const access = await requirePlanRole(locals, params.planId, 'viewer');
+	const access = await authorize(locals, params.planId, 'plan.export');
 	if (!access.ok) return access.response;
 	const options = parseExportOptions(url.searchParams);
 	if (!options.ok) return errorResponse(400, options.error.code, options.error.message);
-	const got = await locals.backend.versions.get(params.planId, params.versionId);
+	const got = await locals.backend.versions.get(access.planId, params.versionId);
 	if (!got.ok) return resultResponse(got);
 	const { version, plan } = got.value;
 	const exportOptions = { ...options.value };
@@ -23,7 +23,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	}
 	return planPdfResponse({
 		locals,
-		planId: params.planId,
+		planId: access.planId,
 		principal: access.principal,
 		plan,
 		options: exportOptions,

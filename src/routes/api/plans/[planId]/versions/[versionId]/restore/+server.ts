@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
-import { requirePlanRole, resultResponse } from '$lib/server/http';
-import { actorOf } from '$lib/server/actor';
+import { authorize, resultResponse } from '$lib/server/http';
+import { actorOf } from '$lib/contract/actor';
 
 /**
  * POST /api/plans/<planId>/versions/<versionId>/restore – makes the version the current state
@@ -8,16 +8,16 @@ import { actorOf } from '$lib/server/actor';
  * the restore. Audited.
  */
 export const POST: RequestHandler = async ({ locals, params }) => {
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'versions.restore');
 	if (!access.ok) return access.response;
 	const result = await locals.backend.versions.restore(
-		params.planId,
+		access.planId,
 		params.versionId,
 		actorOf(access.principal)
 	);
 	if (result.ok) {
 		await locals.backend.access
-			.audit(params.planId, access.principal, 'version_restored', {
+			.audit(access.planId, access.principal, 'version_restored', {
 				version: result.value.restored.name,
 				versionId: result.value.restored.id,
 				snapshot: result.value.snapshot.id

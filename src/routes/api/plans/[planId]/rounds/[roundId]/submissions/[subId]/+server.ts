@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { readJsonObject, requirePlanRole, resultResponse } from '$lib/server/http';
+import { readJsonObject, authorize, resultResponse } from '$lib/server/http';
 
 /**
  * PATCH …/rounds/<roundId>/submissions/<subId> {linkedItemId?, duplicateOf?, decision?, reason?}
@@ -7,13 +7,13 @@ import { readJsonObject, requirePlanRole, resultResponse } from '$lib/server/htt
  * | null) with a reason. Audited.
  */
 export const PATCH: RequestHandler = async ({ locals, params, request }) => {
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'feedback.triage');
 	if (!access.ok) return access.response;
 	const body = await readJsonObject(request);
 	if (!body.ok) return body.response;
 	return resultResponse(
 		await locals.backend.feedback.triage(
-			params.planId,
+			access.planId,
 			params.roundId,
 			params.subId,
 			access.principal,

@@ -5,7 +5,7 @@ import { planReviewEndpoint } from '$lib/server/review-http';
 export const PATCH: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
-		'reviewer',
+		'review.comment',
 		(caller, body) =>
 			event.locals.backend.review.editComment(
 				caller,
@@ -19,7 +19,7 @@ export const PATCH: RequestHandler = (event) =>
 
 /** DELETE …/threads/<threadId>/comments/<commentId> – own comment; the owner may delete any. */
 export const DELETE: RequestHandler = (event) =>
-	planReviewEndpoint(event, 'reviewer', (caller) =>
+	planReviewEndpoint(event, 'review.comment', (caller) =>
 		event.locals.backend.review.deleteComment(
 			caller,
 			event.params.planId,

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { readJsonObject, requirePlanRole, resultResponse } from '$lib/server/http';
+import { readJsonObject, authorize, resultResponse } from '$lib/server/http';
 
 /**
  * POST …/submissions/<subId>/item {type: 'goal' | 'measure', parentId} – owner: turns the
@@ -8,13 +8,13 @@ import { readJsonObject, requirePlanRole, resultResponse } from '$lib/server/htt
  * another request is making it (double click). Audited.
  */
 export const POST: RequestHandler = async ({ locals, params, request }) => {
-	const access = await requirePlanRole(locals, params.planId, 'owner');
+	const access = await authorize(locals, params.planId, 'feedback.triage');
 	if (!access.ok) return access.response;
 	const body = await readJsonObject(request, 4096);
 	if (!body.ok) return body.response;
 	return resultResponse(
 		await locals.backend.feedback.createItemFrom(
-			params.planId,
+			access.planId,
 			params.roundId,
 			params.subId,
 			access.principal,

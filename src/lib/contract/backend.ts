@@ -1,18 +1,22 @@
 /**
- * The one seam between the SvelteKit app (src/) and the backend (server/).
+ * The backend as the SvelteKit app sees it: the declared interface the app calls (routes reach it
+ * through `event.locals.backend`) and the registry that hands it over.
  *
  * The custom server (server/main.ts in production, the Vite plugin in development) creates the
- * backend once and registers it here under a global symbol *before* SvelteKit handles a request.
- * hooks.server.ts puts it on `event.locals.backend`. Using a global symbol instead of a module
- * variable matters: the built SvelteKit bundle and the server load separate copies of modules, and
- * we want exactly one plan registry and one Redis client.
+ * backend once and registers it here under a global symbol *before* SvelteKit handles a request;
+ * hooks.server.ts puts it on `event.locals.backend`. A global symbol instead of a module variable
+ * matters: the built SvelteKit bundle and the server load separate copies of this module, and
+ * there must be exactly one plan registry and one Redis client.
  */
-import type { PlanJson, PlanMeta, PlanSummary } from '$lib/domain/types';
-import type { AccessService } from '../../../server/auth/types';
-import type { VersionsBackend } from '$lib/versions/types';
-import type { FeedbackService } from '../../../server/feedback/service';
-import type { ReviewService } from '../../../server/review/service';
-import type { PdfExportService } from '../../../server/export/types';
+import type { PlanJson, PlanMeta, PlanSummary } from '../domain/types';
+import type { AccessService, Principal } from './access';
+import type { FeedbackService } from './feedback';
+import type { AccessGate } from './gate';
+import type { PlanId } from './ids';
+import type { ApiResult } from './result';
+import type { ReviewService } from './review';
+import type { VersionsBackend } from './versions';
+import type { PdfExportService } from './exports';
 
 /** Settings the HTTP side needs from the validated server configuration. */
 export interface BackendSettings {
@@ -26,37 +30,28 @@ export interface BackendSettings {
 	planCreators: 'admins' | 'editors' | 'all';
 }
 
-export interface ApiError {
-	/** Stable machine-readable code, e.g. `invalid_plan_id`, `plan_not_found`. */
-	code: string;
-	/** Human-readable German message for the UI. */
-	message: string;
-	/** HTTP status to answer with. */
-	status: number;
+/** Multi-step plan operations (server/backend/commands.ts); the gate has authorised them. */
+export interface PlanCommands {
+	/** Creates the plan and makes `owner` its owner; the plan is removed again if that fails (503). */
+	createPlanWithOwner(
+		owner: Principal & { kind: 'user' },
+		input: { title: string; municipality?: string; fundingNotice?: string; example?: boolean }
+	): Promise<ApiResult<PlanSummary & { role: 'owner' }>>;
+	/** Deletes the plan, then its feedback, review and access data (members last). */
+	deletePlanCascade(planId: PlanId): Promise<ApiResult<null>>;
+	/** PATCH of the plan meta with a history entry and a `settings_changed` audit entry. */
+	changeSettings(
+		principal: Principal,
+		planId: PlanId,
+		patch: Record<string, unknown>
+	): Promise<ApiResult<PlanSummary>>;
 }
 
-/** The errors every plan endpoint shares (also used by the plan service on the server). */
-export const PLAN_ERRORS = {
-	invalidId: (): ApiError => ({
-		status: 400,
-		code: 'invalid_plan_id',
-		message: 'Ungültige Plan-ID: erlaubt sind 1–64 Zeichen aus A–Z, a–z, 0–9, _ und -.'
-	}),
-	notFound: (): ApiError => ({
-		status: 404,
-		code: 'plan_not_found',
-		message: 'Diesen Plan gibt es nicht.'
-	}),
-	unavailable: (): ApiError => ({
-		status: 503,
-		code: 'storage_unavailable',
-		message: 'Der Speicher ist gerade nicht erreichbar. Bitte gleich erneut versuchen.'
-	})
-};
-
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
-
 export interface MitplanBackend {
+	/** Multi-step operations: create with owner, delete cascade, settings change. */
+	readonly commands: PlanCommands;
+	/** Who may do what: authentication and the policy table (server/access). */
+	readonly gate: AccessGate;
 	/** Accounts, sessions, roles, invites, sync tokens, audit (server/auth). */
 	readonly access: AccessService;
 	/** Feedback rounds, submissions, triage, consideration table (server/feedback). */

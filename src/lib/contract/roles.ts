@@ -1,6 +1,6 @@
 /**
- * Plan roles, shared by server (enforcement) and UI (what to show). The server decides; the UI
- * only hides what the server would refuse anyway.
+ * Plan roles and their ranking, shared by server and UI. What each role may do is the policy
+ * table in ./policy.ts.
  */
 export type PlanRole = 'owner' | 'editor' | 'reviewer' | 'viewer';
 
@@ -33,13 +33,6 @@ export function isPlanRole(value: unknown): value is PlanRole {
 export function roleAtLeast(role: PlanRole | null | undefined, min: PlanRole): boolean {
 	return !!role && RANK[role] >= RANK[min];
 }
-
-/** May change the plan document (websocket updates, API edits). */
-export const canEditPlan = (role: PlanRole | null | undefined) => roleAtLeast(role, 'editor');
-/** May manage members, invites, settings, delete the plan and read the audit log. */
-export const canManagePlan = (role: PlanRole | null | undefined) => role === 'owner';
-/** May comment and give review verdicts (issue 5). */
-export const canReview = (role: PlanRole | null | undefined) => roleAtLeast(role, 'reviewer');
 
 /** The higher of two roles (an invite never downgrades an existing member). */
 export function higherRole(a: PlanRole | null | undefined, b: PlanRole): PlanRole {

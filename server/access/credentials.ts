@@ -1,13 +1,10 @@
 /**
- * Small security helpers shared by the SvelteKit hooks (HTTP) and the sync server (websocket
- * upgrade), so both paths apply exactly the same rules.
+ * Reading credentials off a request: the Origin check and the Cookie header parser the access
+ * gate (./gate.ts) applies to HTTP requests, sync upgrades and socket.io handshakes alike.
  */
+import { MAX_CREDENTIAL_LENGTH } from '../../src/lib/contract/credentials';
 
-/** Name of the session cookie (httpOnly, SameSite=Lax, Secure behind HTTPS). */
-export const SESSION_COOKIE = 'mitplan_session';
-
-/** Longest cookie or token value we even look at; anything longer is malformed. */
-export const MAX_CREDENTIAL_LENGTH = 2048;
+export { MAX_CREDENTIAL_LENGTH, SESSION_COOKIE } from '../../src/lib/contract/credentials';
 
 /**
  * True if a browser request with this `Origin` header may act on this server: the origin must be

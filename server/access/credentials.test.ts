@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedOrigin, readCookie } from './security';
+import { isAllowedOrigin, readCookie } from './credentials';
 
 describe('isAllowedOrigin', () => {
 	it('allows requests without Origin (scripts)', () => {

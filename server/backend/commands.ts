@@ -1,0 +1,71 @@
+/**
+ * The backend's front door for multi-step plan operations, so routes only translate HTTP:
+ * create a plan with its owner (rolled back if the owner cannot be recorded), the delete cascade
+ * over feedback, review and access data, and a settings change with history entry and audit.
+ */
+import type { Principal } from '../../src/lib/contract/access';
+import { actorOf } from '../../src/lib/contract/actor';
+import type { MitplanBackend, PlanCommands } from '../../src/lib/contract/backend';
+import type { PlanId } from '../../src/lib/contract/ids';
+import { PLAN_ERRORS } from '../../src/lib/contract/result';
+import { PLAN_META_ITEM } from '../../src/lib/versions/types';
+import type { AccessService } from '../auth/types';
+import type { FeedbackService } from '../feedback/service';
+import type { ReviewService } from '../review/service';
+import type { VersionService } from '../versions/service';
+
+export function createPlanCommands(deps: {
+	plans: Pick<MitplanBackend, 'createPlan' | 'deletePlan' | 'updatePlanMeta'>;
+	access: Pick<AccessService, 'registerPlan' | 'forgetPlan' | 'audit'>;
+	feedback: Pick<FeedbackService, 'forgetPlan'>;
+	review: Pick<ReviewService, 'forgetPlan'>;
+	versions: Pick<VersionService, 'recordServerEdit'>;
+}): PlanCommands {
+	const { plans, access } = deps;
+	return {
+		async createPlanWithOwner(owner, input) {
+			const created = await plans.createPlan(input);
+			if (!created.ok) return created;
+			try {
+				await access.registerPlan(created.value.id, owner);
+			} catch {
+				// Without an owner nobody could open it: remove the plan again.
+				await plans.deletePlan(created.value.id).catch(() => {});
+				return { ok: false, error: PLAN_ERRORS.unavailable() };
+			}
+			return { ok: true, value: { ...created.value, role: 'owner' as const } };
+		},
+
+		async deletePlanCascade(planId) {
+			const result = await plans.deletePlan(planId);
+			if (result.ok) {
+				// Members last: the review clean-up still needs them (their inboxes), and audit entries
+				// the clean-ups write go with the access data.
+				await deps.feedback.forgetPlan(planId).catch(() => {});
+				await deps.review.forgetPlan(planId).catch(() => {});
+				await access.forgetPlan(planId).catch(() => {});
+			}
+			return result;
+		},
+
+		async changeSettings(principal: Principal, planId: PlanId, patch) {
+			const result = await plans.updatePlanMeta(planId, patch);
+			if (result.ok) {
+				const fields = Object.keys(patch);
+				deps.versions.recordServerEdit(
+					planId,
+					actorOf(principal),
+					PLAN_META_ITEM,
+					'changed',
+					fields
+				);
+				await access
+					.audit(planId, principal, 'settings_changed', {
+						fields: fields.join(', ').slice(0, 200)
+					})
+					.catch(() => {});
+			}
+			return result;
+		}
+	};
+}

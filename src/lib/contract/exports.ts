@@ -1,0 +1,45 @@
+/**
+ * Contract: what the server sends to a PDF export worker and gets back (plain, structured-clonable data),
+ * and the export service the HTTP routes call (`locals.backend.exports`).
+ */
+import type { PlanJson } from '../domain/types';
+import type { ExportEnv } from '../export/index';
+import type { ExportOptions } from '../export/options';
+
+/**
+ * One export. The plan comes either as PlanJson (a version) or as the live document's Yjs state
+ * (`state`): then the worker reads the plan itself and the text budget is checked there, so even
+ * reading a very large plan never blocks the server's event loop.
+ */
+export interface PdfJob {
+	plan?: PlanJson;
+	state?: { planId: string; update: Uint8Array };
+	/** Largest text (characters) the worker renders; set by the service. */
+	maxChars?: number;
+	options: ExportOptions;
+	consideration?: ExportEnv['consideration'];
+	checks?: ExportEnv['checks'];
+	today?: string;
+}
+
+export type PdfJobResult =
+	| { ok: true; bytes: Uint8Array; fileName: string; pageCount: number }
+	| { ok: false; error: { code: string; message: string; status?: number } };
+
+export interface PdfExportError {
+	status: number;
+	code: string;
+	message: string;
+	/** Seconds, for a Retry-After header (busy answers). */
+	retryAfter?: number;
+}
+
+export type PdfExportResult =
+	| { ok: true; value: { bytes: Uint8Array; fileName: string; pageCount: number } }
+	| { ok: false; error: PdfExportError };
+
+export interface PdfExportService {
+	/** Renders in a worker thread; `personId` is the principal's id (per-person limit). */
+	render(personId: string, job: PdfJob): Promise<PdfExportResult>;
+	close(): Promise<void>;
+}

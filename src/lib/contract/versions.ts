@@ -1,0 +1,39 @@
+/**
+ * The versions contract: named and automatic versions, compare, restore and per-item history
+ * (implemented in server/versions). The route has checked the plan role.
+ */
+import type { ItemType } from '../domain/types';
+import type { ApiResult } from './result';
+import type {
+	CompareResult,
+	HistoryAction,
+	HistoryEntry,
+	VersionActor,
+	VersionMeta,
+	VersionWithPlan
+} from '../versions/types';
+
+/** The versions part of the backend (`MitplanBackend.versions`, implemented in server/versions). */
+export interface VersionsBackend {
+	list(planId: string): Promise<ApiResult<VersionMeta[]>>;
+	take(planId: string, actor: VersionActor, name: string): Promise<ApiResult<VersionMeta>>;
+	get(planId: string, versionId: string): Promise<ApiResult<VersionWithPlan>>;
+	compare(planId: string, from: string, to: string): Promise<ApiResult<CompareResult>>;
+	restore(
+		planId: string,
+		versionId: string,
+		actor: VersionActor
+	): Promise<ApiResult<{ restored: VersionMeta; snapshot: VersionMeta }>>;
+	/** Deletes one version (owner; the route audits it). */
+	remove(planId: string, versionId: string): Promise<ApiResult<VersionMeta>>;
+	history(planId: string, itemId: string | null, limit: number): Promise<ApiResult<HistoryEntry[]>>;
+	/** Records a server-side edit (plan meta via API) for the history. */
+	recordServerEdit(
+		planId: string,
+		actor: VersionActor,
+		itemId: string,
+		action: HistoryAction,
+		fields: string[],
+		itemType?: ItemType | null
+	): void;
+}
