@@ -4,6 +4,7 @@
  * review (reviewer yes, but no document edits; viewer no; non-member 404), no leaks between plans,
  * bad input (oversized comment, flood, non-member mention, verdict on a deleted measure) and
  * comments surviving a restart. Needs `npm run build` (done by `npm test`).
+ * Over 400 lines: both stores share one expensive server setup per store, so the cases stay here.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createItem, deleteItem, readPlan, type PlanJson } from '../src/lib/domain/index';

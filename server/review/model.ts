@@ -2,6 +2,7 @@
  * The pure rules of review (no I/O): input validation, thread changes, decisions, admin-check
  * verdicts and the inbox. The service (service.ts) loads, calls these inside atomic KV updates and
  * stores. Every refusal is a `ReviewError` with a stable code, HTTP status and German message.
+ * Over 400 lines because the one message table belongs with the rules that raise its codes.
  */
 import { isValidDate } from '../../src/lib/domain/schema';
 import {
