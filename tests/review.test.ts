@@ -4,6 +4,7 @@
  * review (reviewer yes, but no document edits; viewer no; non-member 404), no leaks between plans,
  * bad input (oversized comment, flood, non-member mention, verdict on a deleted measure) and
  * comments surviving a restart. Needs `npm run build` (done by `npm test`).
+ * Over 400 lines: both stores share one expensive server setup per store, so the cases stay here.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createItem, deleteItem, readPlan, type PlanJson } from '../src/lib/domain/index';
@@ -368,6 +369,74 @@ describe.each(['file', 'redis'] as const)('review API (%s store)', (kind) => {
 		// Guests-only/user-only endpoints answer with JSON errors, not crashes.
 		const markBad = await post(dora.session, '/api/notifications/read', { ids: 5 });
 		expect(markBad.status).toBe(400);
+	});
+
+	it('a check can be assigned to an office; no office without a member or a too long one → 400', async () => {
+		const { planId, measureId } = await planWithContent('Amt');
+		const dora = await person('Dora Dezernat');
+		await addMember(planId, dora, 'reviewer');
+		const assign = (body: Record<string, unknown>) =>
+			post(admin, `/api/plans/${planId}/checks`, {
+				measureIds: [measureId],
+				dueDate: '2030-02-01',
+				...body
+			});
+
+		const empty = await assign({ office: '  ', departmentUserId: '' });
+		expect(empty.status).toBe(400);
+		expect(await code(empty)).toEqual({
+			code: 'check_holder_required',
+			message:
+				'Bitte nennen Sie die prüfende Stelle: ein Amt (z. B. „Sozialamt“) oder ein Mitglied des Plans.'
+		});
+		const long = await assign({ office: 'x'.repeat(121) });
+		expect(long.status).toBe(400);
+		expect(await code(long)).toEqual({
+			code: 'check_office_too_long',
+			message: 'Der Name des prüfenden Amts darf höchstens 120 Zeichen lang sein.'
+		});
+
+		const office = await assign({ office: ' Amt für Jugend und Familie ' });
+		expect(office.status).toBe(201);
+		const [check] = (await office.json()) as AdminCheck[];
+		expect(check).toMatchObject({ office: 'Amt für Jugend und Familie', department: null });
+		const state = (await (
+			await admin.request(`/api/plans/${planId}/review`)
+		).json()) as PlanReviewState;
+		expect(state.checks).toEqual([check]);
+		// Nobody is named: the owner follows it up in "Meine Prüfaufgaben" and records the answer.
+		const queue = (await (await admin.request('/api/review-queue')).json()) as Array<{
+			id: string;
+		}>;
+		expect(queue.map((e) => e.id)).toContain(check.id);
+		const answer = {
+			outcome: 'feasible',
+			reasons: 'Passt in den Regelbetrieb.',
+			conditions: '',
+			responsibleOffice: 'Amt für Jugend und Familie'
+		};
+		const byDora = await post(
+			dora.session,
+			`/api/plans/${planId}/checks/${check.id}/verdict`,
+			answer,
+			'PUT'
+		);
+		expect(byDora.status).toBe(403);
+		const byOwner = await post(
+			admin,
+			`/api/plans/${planId}/checks/${check.id}/verdict`,
+			answer,
+			'PUT'
+		);
+		expect(byOwner.status).toBe(200);
+
+		// Office and member together: the member answers.
+		const both = await assign({ office: 'Sozialamt', departmentUserId: dora.id });
+		expect(both.status).toBe(201);
+		expect(((await both.json()) as AdminCheck[])[0]).toMatchObject({
+			office: 'Sozialamt',
+			department: { id: dora.id, name: 'Dora Dezernat' }
+		});
 	});
 
 	it('comments survive a server restart; a deleted plan’s review data is gone', async () => {

@@ -1,11 +1,16 @@
 /**
- * The administrative check (Phase D): assign measures to a department, remove an assignment,
- * record the department's verdict, and the checks by measure for the PDF export.
+ * The administrative check (Phase D): assign measures to a "Prüfende Stelle" (an office, a member
+ * or both), remove an assignment, record the verdict (the named member; for an office alone a plan
+ * owner records the office's answer), and the checks by measure for the PDF export.
  */
 import { roleAtLeast } from '../../src/lib/contract/roles';
 import { newId } from '../../src/lib/domain/ids';
 import type { Actor, AdminCheck } from '../../src/lib/review/types';
-import { CHECK_OUTCOME_LABELS } from '../../src/lib/review/types';
+import {
+	CHECK_OUTCOME_LABELS,
+	checkHolderLabel,
+	mayRecordCheckVerdict
+} from '../../src/lib/review/types';
 import { actorOf } from '../../src/lib/contract/actor';
 import { itemLabel } from './items';
 import {
@@ -15,6 +20,7 @@ import {
 	assignChecks,
 	germanDate,
 	parseCheckVerdict,
+	parseCheckOffice,
 	parseDueDate,
 	parseOptionalText,
 	recordVerdict
@@ -50,17 +56,25 @@ export function checkOperations(
 					if (!item) fail('item_not_found');
 					if (item!.type !== 'measure') fail('not_a_measure');
 				}
-				const m = await members(planId);
+				const office = parseCheckOffice(input.office);
 				const deptId = input.departmentUserId;
-				const dept = typeof deptId === 'string' ? m.get(deptId) : undefined;
-				if (!dept || !roleAtLeast(dept.role, 'reviewer')) fail('invalid_department');
-				const department: Actor = { id: deptId as string, name: dept!.name, kind: 'user' };
+				const named = deptId !== undefined && deptId !== null && deptId !== '';
+				if (!named && !office) fail('check_holder_required');
+				const m = await members(planId);
+				let department: Actor | null = null;
+				if (named) {
+					const dept = typeof deptId === 'string' ? m.get(deptId) : undefined;
+					if (!dept || !roleAtLeast(dept.role, 'reviewer')) fail('invalid_department');
+					department = { id: deptId as string, name: dept!.name, kind: 'user' };
+				}
+				const holder = checkHolderLabel({ office, department });
 				const assignedBy = actorOf(c.principal);
 				const at = iso();
 				const added: AdminCheck[] = measureIds.map((measureId) => ({
 					id: newId(),
 					planId,
 					measureId,
+					office,
 					department,
 					dueDate,
 					note,
@@ -78,7 +92,7 @@ export function checkOperations(
 				await access
 					.audit(planId, c.principal, 'check_assigned', {
 						measures: added.length,
-						department: department.name,
+						department: holder,
 						dueDate
 					})
 					.catch(() => {});
@@ -86,14 +100,15 @@ export function checkOperations(
 					added.length === 1
 						? `„${itemLabel(plan, added[0].measureId)}“`
 						: `${added.length} Maßnahmen`;
-				await notify([department.id], m, {
+				// An office without a named member has no account to tell; the owner follows it up.
+				await notify(department ? [department.id] : [], m, {
 					kind: 'check_assigned',
 					planId,
 					planTitle: plan.title,
 					itemId: added.length === 1 ? added[0].measureId : null,
 					threadId: null,
 					actor: assignedBy,
-					text: `${assignedBy.name} bittet Sie bis ${germanDate(dueDate)} um die Verwaltungsprüfung von ${about}.`
+					text: `${assignedBy.name} bittet Sie${office ? ` (${office})` : ''} bis ${germanDate(dueDate)} um die Verwaltungsprüfung von ${about}.`
 				});
 				return added;
 			}),
@@ -110,7 +125,7 @@ export function checkOperations(
 				if (!removed) return fail('check_not_found');
 				emitter.toPlan(planId, 'review:check-removed', planId, checkId);
 				await access
-					.audit(planId, c.principal, 'check_removed', { department: removed.department.name })
+					.audit(planId, c.principal, 'check_removed', { department: checkHolderLabel(removed) })
 					.catch(() => {});
 				return null;
 			}),
@@ -119,7 +134,8 @@ export function checkOperations(
 			run('check verdict', async () => {
 				const checks = await readChecks(planId);
 				const existing = ownCheck(checks, checkId) ?? fail('check_not_found');
-				if (existing.department.id !== c.principal.id) fail('not_department');
+				const isOwner = c.role === 'owner';
+				if (!mayRecordCheckVerdict(existing, c.principal.id, isOwner)) fail('not_department');
 				const plan = await loadPlan(planId);
 				if (plan.items.get(existing.measureId)?.type !== 'measure') fail('item_not_found');
 				const actor = actorOf(c.principal);
@@ -131,7 +147,7 @@ export function checkOperations(
 						const check = ownCheck(all, checkId);
 						if (!check) return { result: { error: new ReviewError('check_not_found') } };
 						try {
-							const next = recordVerdict(check, actor, verdict);
+							const next = recordVerdict(check, actor, verdict, isOwner);
 							all[checkId] = next;
 							return { value: JSON.stringify(all), result: { check: next } };
 						} catch (error) {

@@ -20,6 +20,7 @@ import {
 	newComment,
 	newThread,
 	parseBody,
+	parseCheckOffice,
 	parseCheckVerdict,
 	parseMentions,
 	participants,
@@ -160,6 +161,24 @@ describe('review decisions and admin checks', () => {
 		const second = assignChecks(first.checks, [check('k3', 'm1')]);
 		expect(second.replaced).toEqual(['k1']);
 		expect(Object.keys(second.checks).sort()).toEqual(['k2', 'k3']);
+	});
+
+	it('office as Prüfende Stelle: trimmed, ≤ 120; an office alone is answered by an owner', () => {
+		expect(parseCheckOffice('  Sozialamt ')).toBe('Sozialamt');
+		expect(parseCheckOffice(undefined)).toBe('');
+		expect(parseCheckOffice('x'.repeat(120))).toHaveLength(120);
+		expect(code(() => parseCheckOffice('x'.repeat(121)))).toBe('check_office_too_long');
+		expect(code(() => parseCheckOffice(['Sozialamt']))).toBe('invalid_input');
+		const verdict = parseCheckVerdict(
+			{ outcome: 'feasible', reasons: 'Passt', responsibleOffice: 'Sozialamt' },
+			anna,
+			at
+		);
+		const officeOnly: AdminCheck = { ...check('k', 'm'), office: 'Sozialamt', department: null };
+		expect(code(() => recordVerdict(officeOnly, anna, verdict))).toBe('not_department');
+		expect(recordVerdict(officeOnly, anna, verdict, true).verdict).toEqual(verdict);
+		// With a named member only that member answers, even against an owner.
+		expect(code(() => recordVerdict(check('k', 'm'), anna, verdict, true))).toBe('not_department');
 	});
 
 	it('verdicts: department only, conditions required for "conditional"', () => {

@@ -2,10 +2,12 @@
  * The pure rules of review (no I/O): input validation, thread changes, decisions, admin-check
  * verdicts and the inbox. The service (service.ts) loads, calls these inside atomic KV updates and
  * stores. Every refusal is a `ReviewError` with a stable code, HTTP status and German message.
+ * Over 400 lines because the one message table belongs with the rules that raise its codes.
  */
 import { isValidDate } from '../../src/lib/domain/schema';
 import {
 	MAX_COMMENT_LENGTH,
+	MAX_CHECK_OFFICE_LENGTH,
 	MAX_COMMENTS_PER_THREAD,
 	MAX_INBOX_ENTRIES,
 	MAX_REASON_LENGTH,
@@ -17,7 +19,8 @@ import {
 	type Notification,
 	type ReviewDecision,
 	type ReviewVerdict,
-	type Thread
+	type Thread,
+	mayRecordCheckVerdict
 } from '../../src/lib/review/types';
 import type { ApiError } from '../../src/lib/contract/result';
 
@@ -82,8 +85,19 @@ export const REVIEW_MESSAGES = {
 		400,
 		'Die prüfende Stelle muss ein Mitglied dieses Plans mit der Rolle „Prüfen und kommentieren“ oder höher sein.'
 	],
+	check_holder_required: [
+		400,
+		'Bitte nennen Sie die prüfende Stelle: ein Amt (z. B. „Sozialamt“) oder ein Mitglied des Plans.'
+	],
+	check_office_too_long: [
+		400,
+		`Der Name des prüfenden Amts darf höchstens ${MAX_CHECK_OFFICE_LENGTH} Zeichen lang sein.`
+	],
 	check_not_found: [404, 'Diese Verwaltungsprüfung gibt es nicht (mehr).'],
-	not_department: [403, 'Das Ergebnis kann nur die beauftragte Stelle eintragen.'],
+	not_department: [
+		403,
+		'Das Ergebnis kann nur die beauftragte Person eintragen (bei einem Amt ohne benannte Person: die Prozesssteuerung).'
+	],
 	invalid_outcome: [
 		400,
 		'Bitte wählen Sie „Umsetzbar“, „Umsetzbar unter Bedingungen“ oder „Nicht umsetzbar“.'
@@ -357,8 +371,26 @@ export function assignChecks(
 	return { checks: next, replaced };
 }
 
-export function recordVerdict(check: AdminCheck, actor: Actor, verdict: CheckVerdict): AdminCheck {
-	if (check.department.id !== actor.id) throw err('not_department');
+/** The office of a check assignment: trimmed text, "" when not given; too long → refused. */
+export function parseCheckOffice(raw: unknown): string {
+	if (raw === undefined || raw === null) return '';
+	if (typeof raw !== 'string') throw err('invalid_input');
+	const office = raw.trim();
+	if (office.length > MAX_CHECK_OFFICE_LENGTH) throw err('check_office_too_long');
+	return office;
+}
+
+/**
+ * The named member records the verdict; for an office-only check (no member) a plan owner
+ * records the office's answer on its behalf.
+ */
+export function recordVerdict(
+	check: AdminCheck,
+	actor: Actor,
+	verdict: CheckVerdict,
+	actorIsOwner = false
+): AdminCheck {
+	if (!mayRecordCheckVerdict(check, actor.id, actorIsOwner)) throw err('not_department');
 	return { ...check, verdict };
 }
 

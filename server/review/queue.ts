@@ -1,8 +1,8 @@
 /**
  * "What needs my review": the open review requests and administrative checks of one person over
- * all their plans, oldest due date first.
+ * all their plans (for owners also the open checks assigned to an office alone), oldest due first.
  */
-import type { ReviewQueueEntry } from '../../src/lib/review/types';
+import { mayRecordCheckVerdict, type ReviewQueueEntry } from '../../src/lib/review/types';
 import type { ReviewService } from './service-types';
 import { type ReviewContext } from './context';
 
@@ -16,14 +16,17 @@ export function queueOperations(ctx: ReviewContext): Pick<ReviewService, 'queue'
 				const out: ReviewQueueEntry[] = [];
 				const day = today();
 				await Promise.all(
-					plans.map(async ({ planId }) => {
+					plans.map(async ({ planId, role }) => {
 						const [requests, checks] = await Promise.all([
 							readRequests(planId),
 							readChecks(planId)
 						]);
 						const mine = requests.filter((r) => !r.closed && r.reviewerIds.includes(principal.id));
+						// A check assigned to an office alone has nobody to answer in Mitplan: it is the
+						// owners' task to follow it up and record the office's answer.
 						const myChecks = Object.values(checks).filter(
-							(ch) => ch.department.id === principal.id && ch.verdict === null
+							(ch) =>
+								ch.verdict === null && mayRecordCheckVerdict(ch, principal.id, role === 'owner')
 						);
 						if (mine.length === 0 && myChecks.length === 0) return;
 						const plan = await deps.readPlan(planId).catch(() => null);

@@ -1,6 +1,7 @@
 /**
  * Due-date reminders: sends a "due soon" notification once per open request/check and person.
  */
+import { checkHolderLabel } from '../../src/lib/review/types';
 import { itemLabel } from './items';
 import { daysUntil, germanDate } from './model';
 import type { ReviewService } from './service-types';
@@ -64,14 +65,15 @@ export function reminderOperations(
 					}
 					for (const ch of openChecks.filter((x) => due(x.dueDate))) {
 						if (!plan.items.has(ch.measureId)) continue;
-						await once('check', ch.id, ch.department.id, {
+						// Office only: remind the owner who assigned it to follow it up.
+						await once('check', ch.id, ch.department?.id ?? ch.assignedBy.id, {
 							kind: 'due_soon',
 							planId,
 							planTitle: plan.title,
 							itemId: ch.measureId,
 							threadId: null,
 							actor: null,
-							text: `Die Verwaltungsprüfung von „${itemLabel(plan, ch.measureId)}“ ist am ${germanDate(ch.dueDate)} fällig.`
+							text: `Die Verwaltungsprüfung von „${itemLabel(plan, ch.measureId)}“${ch.department ? '' : ` durch ${checkHolderLabel(ch)}`} ist am ${germanDate(ch.dueDate)} fällig.`
 						});
 					}
 				} catch (error) {

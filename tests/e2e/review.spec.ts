@@ -199,16 +199,24 @@ test('administrative check: the department records "Umsetzbar unter Bedingungen"
 
 	await owner.page.goto(`/plans/${planId}/pruefung`);
 	await owner.page.getByTestId('check-measure').first().check();
-	await owner.page.getByTestId('check-department').selectOption({ label: 'Dora Sozialamt' });
 	await owner.page.getByTestId('check-due-date').fill(inDays(14));
+	// Neither an office nor a person: the form asks for the office.
+	await owner.page.getByTestId('check-assign-submit').click();
+	await expect(owner.page.getByText('Bitte nennen Sie ein Amt')).toBeVisible();
+	await expect(owner.page.getByLabel('Prüfende Stelle (Amt)')).toBeFocused();
+	await owner.page.getByLabel('Prüfende Stelle (Amt)').fill('Sozialamt');
+	await owner.page.getByTestId('check-department').selectOption({ label: 'Dora Sozialamt' });
 	await owner.page.getByLabel('Hinweis (optional)').fill('Bitte Haushaltslage prüfen.');
 	await owner.page.getByTestId('check-assign-submit').click();
 	await expect(owner.page.getByTestId('check-row')).toHaveCount(1);
 	await expect(owner.page.getByTestId('check-row')).toContainText('Ausstehend');
+	await expect(owner.page.getByTestId('check-row')).toContainText('Sozialamt (Dora Sozialamt)');
 
 	await owner.page.goto(`/plans/${planId}`);
 	const ownerCard = card(owner.page, 'Sprachcafé');
-	await expect(ownerCard.getByTestId('check-state')).toContainText('In Prüfung bei Dora Sozialamt');
+	await expect(ownerCard.getByTestId('check-state')).toContainText(
+		'In Prüfung bei Sozialamt (Dora Sozialamt)'
+	);
 
 	// Dora opens her task.
 	await dora.page.goto('/pruefen');
@@ -239,6 +247,21 @@ test('administrative check: the department records "Umsetzbar unter Bedingungen"
 		'Haushaltsvorbehalt 2027'
 	);
 	await expect(detail(owner.page).getByTestId('check-verdict')).toContainText('Amt für Soziales');
+
+	// Assigned to an office alone: the card names the office, and the owner follows it up.
+	await owner.page.goto(`/plans/${planId}/pruefung`);
+	await owner.page.getByTestId('check-measure').first().check();
+	await owner.page.getByLabel('Prüfende Stelle (Amt)').fill('Amt für Jugend und Familie');
+	await owner.page.getByTestId('check-department').selectOption({ label: 'Keine – nur das Amt' });
+	await owner.page.getByTestId('check-due-date').fill(inDays(7));
+	await owner.page.getByTestId('check-assign-submit').click();
+	await expect(owner.page.getByTestId('check-row')).toContainText('Amt für Jugend und Familie');
+	await owner.page.goto(`/plans/${planId}`);
+	await expect(ownerCard.getByTestId('check-state')).toContainText(
+		'In Prüfung bei Amt für Jugend und Familie'
+	);
+	await owner.page.goto('/pruefen');
+	await expect(owner.page.getByTestId('queue-entry')).toHaveCount(1);
 
 	await owner.context.close();
 	await dora.context.close();

@@ -69,6 +69,18 @@ describe('check verdicts in the export', () => {
 		expect(rowsOf(pending.title).map((r) => r.label)).not.toContain('Verwaltungsprüfung');
 	});
 
+	it('shows the office named as "Prüfende Stelle" (Gesamtplan and Steckbriefe)', () => {
+		const { plan, checks, checked } = fixture();
+		const withOffice = { ...checks, [checked.id]: { ...checks[checked.id], office: 'Sozialamt' } };
+		for (const type of ['gesamtplan', 'steckbriefe']) {
+			const laid = layoutPlan(plan, options(type), { checks: withOffice, today: '2026-11-21' });
+			const rows = JSON.stringify(laid.blocks);
+			expect(rows).toContain('{"label":"Prüfende Stelle","value":"Sozialamt"}');
+			const without = layoutPlan(plan, options(type), { checks, today: '2026-11-21' });
+			expect(JSON.stringify(without.blocks)).not.toContain('Prüfende Stelle');
+		}
+	});
+
 	it('leaves the layout unchanged without checks', () => {
 		const { plan, checks } = fixture();
 		const plain = layoutPlan(plan, options('steckbriefe'), { today: '2026-11-21' });

@@ -1,13 +1,14 @@
 /**
  * Administrative check verdicts (Phase D, issue 5) in the PDF: extra rows of a measure's block
  * (Gesamtplan, Handlungsfelder) and of its Steckbrief. The export gets the checks keyed by
- * measure id (`ExportEnv.checks`, from GET /api/plans/<id>/review or the review service).
+ * measure id (`ExportEnv.checks`, from GET /api/plans/<id>/review or the review service); an
+ * office named as "Prüfende Stelle" is shown as its own row.
  */
 import { CHECK_OUTCOME_LABELS, type AdminCheck } from '../review/types';
 import { formatDateShort } from './text';
 
 /** What the export needs of a check (an AdminCheck fits). */
-export type ExportCheck = Pick<AdminCheck, 'measureId' | 'verdict'>;
+export type ExportCheck = Pick<AdminCheck, 'measureId' | 'verdict' | 'office'>;
 
 /** Checks keyed by measure id. */
 export type ExportChecks = Readonly<Record<string, ExportCheck | undefined>>;
@@ -29,6 +30,10 @@ export function checkRows(
 	const rows = [
 		{ label: 'Verwaltungsprüfung', value: CHECK_OUTCOME_LABELS[v.outcome] ?? v.outcome }
 	];
+	// The office the check was assigned to ("Prüfende Stelle"); checks stored before offices
+	// existed have none and keep their rows as they were.
+	const office = typeof check?.office === 'string' ? check.office.trim() : '';
+	if (office) rows.push({ label: 'Prüfende Stelle', value: text(office) });
 	if (v.conditions.trim()) rows.push({ label: 'Bedingungen', value: text(v.conditions) });
 	rows.push({ label: 'Begründung', value: text(v.reasons) });
 	rows.push({ label: 'Zuständiges Amt', value: text(v.responsibleOffice) });

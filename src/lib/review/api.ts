@@ -84,7 +84,15 @@ export const reviewApi = {
 	// ----- administrative check (Phase D) -----
 	assignChecks: (
 		planId: string,
-		input: { measureIds: string[]; departmentUserId: string; dueDate: string; note?: string },
+		input: {
+			measureIds: string[];
+			/** The member who answers for the check; "" or missing with an office alone. */
+			departmentUserId?: string;
+			/** "Prüfende Stelle" as an office name; required without a member. */
+			office?: string;
+			dueDate: string;
+			note?: string;
+		},
 		f: Fetch = fetch
 	) => apiRequest<AdminCheck[]>(f, 'POST', `${planApiPath(planId)}/checks`, input),
 	removeCheck: (planId: string, checkId: string, f: Fetch = fetch) =>

@@ -249,7 +249,8 @@ export class ReviewStore {
 
 	async assignChecks(input: {
 		measureIds: string[];
-		departmentUserId: string;
+		departmentUserId?: string;
+		office?: string;
 		dueDate: string;
 		note: string;
 	}) {

@@ -117,13 +117,28 @@ export interface CheckVerdict {
 	at: string;
 }
 
-/** The owner assigns a measure to a department (a member, usually with role reviewer). */
+/** "Prüfende Stelle" as an office name (e.g. "Sozialamt"): trimmed, at most this many characters. */
+export const MAX_CHECK_OFFICE_LENGTH = 120;
+
+/**
+ * The owner assigns a measure to a "Prüfende Stelle": an office (free text), a member who answers
+ * for it (usually with role reviewer), or both. At least one of the two is always set.
+ */
 export interface AdminCheck {
 	id: string;
 	planId: string;
 	measureId: string;
-	/** The account that records the verdict. */
-	department: Actor;
+	/**
+	 * The office that checks, e.g. "Amt für Jugend und Familie" (1–MAX_CHECK_OFFICE_LENGTH
+	 * characters). Missing or empty in checks stored before offices existed and when only a
+	 * member is named.
+	 */
+	office?: string;
+	/**
+	 * The member who answers for the check and records the verdict. null when only an office is
+	 * named: then a plan owner (Prozesssteuerung) follows it up and records the office's answer.
+	 */
+	department: Actor | null;
 	/** `YYYY-MM-DD` */
 	dueDate: string;
 	note: string;
@@ -131,6 +146,23 @@ export interface AdminCheck {
 	assignedAt: string;
 	/** null until the department has recorded its verdict; may be replaced later. */
 	verdict: CheckVerdict | null;
+}
+
+/** "Sozialamt (Dora Weber)", "Sozialamt" or "Dora Weber": who checks, for cards, lists and the PDF. */
+export function checkHolderLabel(check: Pick<AdminCheck, 'office' | 'department'>): string {
+	const office = typeof check.office === 'string' ? check.office.trim() : '';
+	const person = check.department?.name ?? '';
+	if (office && person) return `${office} (${person})`;
+	return office || person || 'Unbekannte Stelle';
+}
+
+/** Whether this person records the verdict: the named member, else (office only) a plan owner. */
+export function mayRecordCheckVerdict(
+	check: Pick<AdminCheck, 'department'>,
+	userId: string | null,
+	isOwner: boolean
+): boolean {
+	return check.department ? check.department.id === userId : isOwner;
 }
 
 /** Everything the board needs about review in one plan (`GET /api/plans/<id>/review`). */
