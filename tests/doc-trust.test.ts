@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { createItem, getText, readMeta, readPlan } from '../src/lib/domain/index';
+import { SCHEMA_VERSION, createItem, getText, readMeta, readPlan } from '../src/lib/domain/index';
 import { CloseCode } from '../src/lib/contract/close-codes';
 import { createOwnedPlan, memberWithRole, syncToken } from './helpers/auth';
 import { connectClient, rawSocket, waitFor, type TestClient } from './helpers/clients';
@@ -87,7 +87,7 @@ describe('write scopes in the document', () => {
 			expect(reason).toMatch(/Prozesssteuerung/);
 		}
 		await new Promise((r) => setTimeout(r, 200));
-		const expected = { title: 'Einstellungen', status: 'entwurf', schemaVersion: 1 };
+		const expected = { title: 'Einstellungen', status: 'entwurf', schemaVersion: SCHEMA_VERSION };
 		expect(readMeta(watcher.doc)).toMatchObject(expected); // not relayed
 		expect(readMeta(server.core.rooms.peek(planId)!.doc)).toMatchObject(expected);
 		expect(readMeta(await stored(planId))).toMatchObject(expected); // not stored
@@ -118,7 +118,7 @@ describe('write scopes in the document', () => {
 		}
 		const doc = await stored(planId);
 		expect(doc.share.has('fremd')).toBe(false);
-		expect(readMeta(doc)).toMatchObject({ schemaVersion: 1, status: 'in_beratung' });
+		expect(readMeta(doc)).toMatchObject({ schemaVersion: SCHEMA_VERSION, status: 'in_beratung' });
 	});
 
 	it('refuses a text over 20,000 characters and stores none of it', async () => {

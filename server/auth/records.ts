@@ -19,7 +19,7 @@
  *   plan:<planId>:guests         JSON { [guestId]: guest record } (server/auth/guests.ts)
  *   plan:<planId>:audit-security list    security AuditEntry JSON (SECURITY_AUDIT_ACTIONS),
  *                                        own cap (20,000): routine entries never evict them
- *   rl:audit:<planId>:<actorId>  counter routine audit entries per person (window TTL)
+ *   rl:audit:<sha256(plan, actor)> counter routine audit entries per person (window TTL)
  *   rl:login:pair:<sha256>       counter failed logins per (e-mail, client address) (window TTL)
  *   rl:login:lock:<sha256>       string  epoch ms until which that pair is locked (TTL = delay)
  *   rl:login:addr:<address>      counter failed logins per client address
@@ -46,7 +46,8 @@ export const K = {
 	audit: (planId: string) => `plan:${planId}:audit`,
 	auditSecurity: (planId: string) => `plan:${planId}:audit-security`,
 	guests: (planId: string) => `plan:${planId}:guests`,
-	auditRate: (planId: string, actorId: string) => `rl:audit:${planId}:${actorId.slice(0, 100)}`,
+	// Hashed: an expiring counter must not name the plan (a deleted plan leaves nothing behind).
+	auditRate: (planId: string, actorId: string) => `rl:audit:${sha256(`${planId}\n${actorId}`)}`,
 	/** `pair` = normalized e-mail + "\n" + client address. */
 	loginPair: (pair: string) => `rl:login:pair:${sha256(pair)}`,
 	loginPairLock: (pair: string) => `rl:login:lock:${sha256(pair)}`,
