@@ -77,6 +77,8 @@ export default defineConfig({
 			// Cheap password hashes keep the many e2e logins fast (production: 2^17).
 			PASSWORD_HASH_COST: '12',
 			SEED_EXAMPLE_PLAN: 'true',
+			// The e2e people create their own plans; the default (editors) is tested in tests/accounts.test.ts.
+			PLAN_CREATORS: 'all',
 			MITPLAN_ADMIN_EMAIL: ADMIN_EMAIL,
 			MITPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD
 		}

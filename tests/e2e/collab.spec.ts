@@ -71,6 +71,7 @@ test.describe('with its own server', () => {
 		PORT: String(port),
 		ORIGIN: `http://127.0.0.1:${port}`,
 		SEED_EXAMPLE_PLAN: 'false',
+		PLAN_CREATORS: 'all', // Anna, a new account, creates the plan
 		MITPLAN_ADMIN_EMAIL: ADMIN_EMAIL,
 		MITPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD
 	});
