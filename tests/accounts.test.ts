@@ -3,30 +3,12 @@
  * (PLAN_CREATORS, enforced by the server), guests listed under the members and removable one by
  * one, and guests whose access ended are told why. Needs `npm run build`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_ENV, login, type HttpSession } from './helpers/auth';
-import { spawnServer, tempDir, type ServerProcess } from './helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { login, type HttpSession } from './helpers/auth';
+import type { ServerProcess } from './helpers/server';
+import { serverPool } from './helpers/server-pool';
 
-const servers: ServerProcess[] = [];
-const dirs: ReturnType<typeof tempDir>[] = [];
-
-async function start(env: Record<string, string> = {}): Promise<ServerProcess> {
-	const data = tempDir();
-	dirs.push(data);
-	const server = await spawnServer({
-		DATA_DIR: data.dir,
-		SEED_EXAMPLE_PLAN: 'false',
-		...ADMIN_ENV,
-		...env
-	});
-	servers.push(server);
-	return server;
-}
-
-afterAll(async () => {
-	await Promise.all(servers.map((s) => s.stop()));
-	for (const d of dirs) d.remove();
-});
+const start = serverPool({ SEED_EXAMPLE_PLAN: 'false' });
 
 let counter = 0;
 async function newUser(server: ServerProcess, admin: HttpSession) {

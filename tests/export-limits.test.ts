@@ -4,33 +4,15 @@
  * the text budget 413, an export over its time budget is terminated (503) while the instance
  * keeps serving. Real server process, real HTTP, real y-websocket client.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPlan } from '../src/lib/domain/index';
 import type { PlanSummary } from '../src/lib/domain/types';
 import { connectClient } from './helpers/clients';
-import { ADMIN_ENV, login, syncTokenViaApi, type HttpSession } from './helpers/auth';
-import { spawnServer, tempDir, type ServerProcess } from './helpers/server';
+import { login, syncTokenViaApi, type HttpSession } from './helpers/auth';
+import type { ServerProcess } from './helpers/server';
+import { serverPool } from './helpers/server-pool';
 
-const servers: ServerProcess[] = [];
-const dirs: ReturnType<typeof tempDir>[] = [];
-
-async function start(env: Record<string, string>): Promise<ServerProcess> {
-	const data = tempDir();
-	dirs.push(data);
-	const server = await spawnServer({
-		DATA_DIR: data.dir,
-		SEED_EXAMPLE_PLAN: 'true',
-		...ADMIN_ENV,
-		...env
-	});
-	servers.push(server);
-	return server;
-}
-
-afterAll(async () => {
-	await Promise.all(servers.map((s) => s.stop()));
-	for (const d of dirs) d.remove();
-});
+const start = serverPool({ SEED_EXAMPLE_PLAN: 'true' });
 
 async function examplePlanId(session: HttpSession): Promise<string> {
 	const list = (await (await session.request('/api/plans')).json()) as PlanSummary[];

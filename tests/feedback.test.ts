@@ -1,4 +1,6 @@
 /**
+ * Over 400 lines because the same feedback-round suite runs against the file store and Redis over one shared server setup.
+ *
  * Feedback rounds (issue 6, part 1) against the production bundle over real HTTP and a real
  * Yjs client, with the embedded file store and with Redis. Needs `npm run build`.
  */

@@ -6,9 +6,10 @@
  * connect-src limited to the own origin. Needs `npm run build`.
  */
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_ENV, TEST_ADMIN } from './helpers/auth';
-import { spawnServer, tempDir, type ServerProcess } from './helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TEST_ADMIN } from './helpers/auth';
+import type { ServerProcess } from './helpers/server';
+import { serverPool } from './helpers/server-pool';
 
 interface Reply {
 	status: number;
@@ -51,26 +52,7 @@ function sessionCookie(reply: Reply): string {
 	return set;
 }
 
-const servers: ServerProcess[] = [];
-const dirs: ReturnType<typeof tempDir>[] = [];
-
-async function start(env: Record<string, string> = {}): Promise<ServerProcess> {
-	const data = tempDir();
-	dirs.push(data);
-	const server = await spawnServer({
-		DATA_DIR: data.dir,
-		SEED_EXAMPLE_PLAN: 'false',
-		...ADMIN_ENV,
-		...env
-	});
-	servers.push(server);
-	return server;
-}
-
-afterAll(async () => {
-	await Promise.all(servers.map((s) => s.stop()));
-	for (const d of dirs) d.remove();
-});
+const start = serverPool({ SEED_EXAMPLE_PLAN: 'false' });
 
 describe('plain HTTP under a non-localhost name, no ORIGIN', () => {
 	let server: ServerProcess;

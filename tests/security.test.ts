@@ -1,4 +1,6 @@
 /**
+ * Over 400 lines because it lists every access rule of issue 4 against one shared production server; each describe block is one rule group.
+ *
  * Access rules of issue 4 against the production bundle over real HTTP and websockets: every
  * test here fails if its rule is missing. Needs `npm run build` (done by `npm test`).
  */

@@ -1,4 +1,6 @@
 /**
+ * Over 400 lines because the same versions suite runs against the file store and Redis and its cases share clients and plans.
+ *
  * Versions over real HTTP and real websocket clients, against the production bundle with the
  * file store and with Redis (needs `npm run build`): taking versions, restoring while two clients
  * edit, the pre-restore snapshot as undo, clear 404/403s, per-item history attribution and the

@@ -1,4 +1,6 @@
 /**
+ * Over 400 lines because it is the one behavioural suite run against both KvStores; its describe blocks (first start, accounts, logins, roles, invites, sync tokens, audit) share one setup.
+ *
  * Behavioural suite of the access service, run against every KvStore (service-file.test.ts,
  * service-redis.test.ts). Uses an injectable clock for expiry and a cheap scrypt cost so the
  * many logins stay fast (the default cost is covered in password.test.ts).

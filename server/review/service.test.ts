@@ -1,4 +1,6 @@
 /**
+ * Over 400 lines because it covers every part of the review service (threads, limits, core group, due dates, administrative check, inbox) on one shared real-KV setup.
+ *
  * The review service on the real embedded KV and the real access service (temp directory per
  * test); plan content comes from a fixture instead of a live room, events from a recorder.
  */

@@ -1,4 +1,6 @@
 /**
+ * Over 400 lines because the on-disk format, crash recovery, compaction and tombstones of one store share the same file handling and per-plan queue.
+ *
  * Embedded DocStore: one directory per plan under `<dir>/plans/<planId>/`.
  *
  *   snapshot.bin  header 'MPS1' | u32le payload length | u32le crc32(payload) | payload

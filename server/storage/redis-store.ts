@@ -1,4 +1,6 @@
 /**
+ * Over 400 lines because the key layout, Lua scripts, WATCH/MULTI compaction and tombstone rules of one store must be read together.
+ *
  * Redis DocStore and pub/sub helper (node-redis v6).
  *
  * Keys (`<p>` = keyPrefix, default 'mitplan'):

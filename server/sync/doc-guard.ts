@@ -1,4 +1,6 @@
 /**
+ * Over 400 lines because decoding an update and locating each struct in the plan layout is one tightly coupled check; splitting it would spread the scope rules.
+ *
  * Write scopes and shape rules for document updates from clients (issue 12, items 2 and 13).
  * An update is checked *before* it is applied, by decoding it and locating every new struct and
  * every deletion in the plan's layout (docs/data-model.md): nothing refused ever reaches the

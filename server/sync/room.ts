@@ -1,4 +1,6 @@
 /**
+ * Over 400 lines because durability, retry, sync-step gating and unloading all act on the same room state and must stay in one place to keep their ordering guarantees readable.
+ *
  * A Room owns the in-memory Y.Doc and Awareness of one plan on this instance, the peers
  * (websocket connections) editing it, and its persistence.
  *

@@ -1,4 +1,6 @@
 /**
+ * Over 400 lines because it is one end-to-end story across several browser contexts whose steps build on each other.
+ *
  * Asynchronous review (issue 5) in two (three) browser contexts: the owner requests a review of a
  * field; the reviewer finds it in the inbox and "Meine Prüfaufgaben", requests changes on a
  * measure; the owner sees the notification and the thread live, answers and resolves it; the

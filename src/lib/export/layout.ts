@@ -1,4 +1,6 @@
 /**
+ * Over 400 lines because the numbering must stay identical across all document types, so every document type's layout lives next to it.
+ *
  * Layout step of the PDF export: plan → document of blocks (headings with numbering, paragraphs,
  * key/value tables, grids, legend, page breaks, keep-together groups). Pure and synchronous;
  * knows nothing of jsPDF or of text widths (pagination does that, see paginate.ts).
