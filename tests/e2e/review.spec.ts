@@ -375,6 +375,7 @@ test('Barrierefreiheit: Prüfung & Review, Meine Prüfaufgaben, Kommentare, Bena
 	browser,
 	page
 }) => {
+	test.setTimeout(90_000); // two people, four pages, an axe run on each (took 44 s of 45 in CI)
 	const owner = await person(browser, page.request, 'Olga Prozess');
 	const rita = await person(browser, page.request, 'Rita Kerngruppe');
 	const planId = await setUp(owner.page, 'A11y-Review');
