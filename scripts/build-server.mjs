@@ -1,10 +1,19 @@
-// Bundles the custom server (server/main.ts) into build/server/main.js and the PDF export worker
-// thread (server/export/worker.ts) into build/server/export-worker.js, next to it (the pool finds
-// it relative to main.js). Dependencies stay external (node_modules); src/lib code is bundled in.
+// Bundles the custom server (server/main.ts) into build/server/main.js, the PDF export worker
+// thread (server/export/worker.ts) into build/server/export-worker.js next to it (the pool finds
+// it relative to main.js) and the backup/restore command (server/backup/cli.ts) into
+// build/server/backup.js. Dependencies stay external (node_modules); src/lib code is bundled in.
+// Then replaces adapter-node's build/index.js (its own server, which has no Mitplan backend and
+// answered 503 to everything) with a two-line entry that starts the real server: `node build`
+// is the production entry point and never compiles anything.
 import { build } from 'esbuild';
+import { writeFileSync } from 'node:fs';
 
 await build({
-	entryPoints: { main: 'server/main.ts', 'export-worker': 'server/export/worker.ts' },
+	entryPoints: {
+		main: 'server/main.ts',
+		'export-worker': 'server/export/worker.ts',
+		backup: 'server/backup/cli.ts'
+	},
 	outdir: 'build/server',
 	bundle: true,
 	platform: 'node',
@@ -14,4 +23,12 @@ await build({
 	sourcemap: true,
 	logLevel: 'warning'
 });
-console.log('server bundled: build/server/main.js, build/server/export-worker.js');
+writeFileSync(
+	'build/index.js',
+	'// Production entry point (`node build`), written by scripts/build-server.mjs.\n' +
+		"import { main } from './server/main.js';\n" +
+		'await main();\n'
+);
+console.log(
+	'server bundled: build/server/main.js, build/server/export-worker.js, build/server/backup.js; build/index.js starts it'
+);

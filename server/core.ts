@@ -16,6 +16,8 @@ import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { PlanService } from './plans';
 import { createStorage } from './storage/index';
+import { lockDataDir, type DataDirLock } from './storage/data-lock';
+import { RestoreIncompleteError, restoreIncomplete } from './backup/restore';
 import { createRedisPubSub } from './storage/redis-store';
 import type { DocStore } from './storage/types';
 import { createLocalBus, createPubSubBus, type PlanBus } from './sync/bus';
@@ -70,15 +72,18 @@ export async function createCore(
 		warn: (message: string, ...args: unknown[]) => log.warn(message, { details: args }),
 		error: (message: string, ...args: unknown[]) => log.error(message, { details: args })
 	};
-	const {
-		docs: store,
-		kv,
-		blobs
-	} = await createStorage({
-		redisUrl: config.redisUrl,
-		dataDir: config.dataDir,
-		logger: storageLogger
-	});
+	// One process per file data directory; a restore cut short must be redone, not served.
+	const lock: DataDirLock | null = config.redisUrl ? null : await lockDataDir(config.dataDir);
+	let storage;
+	try {
+		const target = { redisUrl: config.redisUrl, dataDir: config.dataDir, logger: storageLogger };
+		if (await restoreIncomplete(target)) throw new RestoreIncompleteError(target);
+		storage = await createStorage(target);
+	} catch (error) {
+		await lock?.release();
+		throw error;
+	}
+	const { docs: store, kv, blobs } = storage;
 	const bus = config.redisUrl
 		? createPubSubBus(
 				await createRedisPubSub({ url: config.redisUrl, logger: storageLogger }),
@@ -270,6 +275,7 @@ export async function createCore(
 				await access.close().catch(() => {});
 				await kv.close().catch(() => {});
 				await store.close().catch(() => {});
+				await lock?.release().catch(() => {});
 				// Only our own: after a Vite restart a newer backend may already be registered.
 				if (getBackend() === plans) registerBackend(undefined);
 			})();

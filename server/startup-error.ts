@@ -20,6 +20,15 @@ export function describeStartupError(
 	error: unknown,
 	config: Pick<Config, 'dataDir' | 'redisUrl'>
 ): string | null {
+	// Errors that already carry the operator's message.
+	const name = (error as { name?: unknown } | null)?.name;
+	if (
+		(name === 'DataDirLockedError' || name === 'RestoreIncompleteError') &&
+		error instanceof Error
+	)
+		return name === 'DataDirLockedError'
+			? `Start abgebrochen: ${error.message} / Cannot start: DATA_DIR is in use by another process.`
+			: error.message;
 	const code = codeOf(error);
 	const dir = config.dataDir;
 	switch (code) {

@@ -52,13 +52,13 @@ export interface FileStoreOptions {
 	logger?: StorageLogger;
 }
 
-const SNAPSHOT = 'snapshot.bin';
-const LOG = 'log.bin';
+export const SNAPSHOT = 'snapshot.bin';
+export const LOG = 'log.bin';
 const SNAPSHOT_MAGIC = Buffer.from('MPS1', 'latin1');
 const SNAPSHOT_HEADER = 12;
 const RECORD_OVERHEAD = 8;
 const LOG_IDLE_CLOSE_MS = 5000;
-const TOMBSTONE_SUFFIX = '.deleted';
+export const TOMBSTONE_SUFFIX = '.deleted';
 
 interface PendingAppend {
 	record: Buffer;
@@ -149,7 +149,7 @@ function encodeSnapshot(state: Uint8Array): Buffer {
 	return Buffer.concat([header, state]);
 }
 
-function decodeSnapshot(planId: string, buf: Buffer): Uint8Array {
+export function decodeSnapshot(planId: string, buf: Buffer): Uint8Array {
 	if (
 		buf.length < SNAPSHOT_HEADER ||
 		!buf.subarray(0, 4).equals(SNAPSHOT_MAGIC) ||

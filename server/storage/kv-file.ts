@@ -18,6 +18,15 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fsyncDir } from './atomic-file';
 import { KvError, type KvCounter, type KvStore, type KvUpdateStep } from './kv';
+import {
+	KV_LOG,
+	applyKvOp,
+	replayKvLog,
+	type KvEntry as Entry,
+	type KvOp as Op
+} from './kv-file-ops';
+
+const LOG = KV_LOG;
 
 export interface FileKvOptions {
 	/** Data directory; the store lives in `<dir>/app/`. Created if missing. */
@@ -27,44 +36,6 @@ export interface FileKvOptions {
 	logger?: { warn(msg: string): void; error(msg: string): void };
 	/** Clock for TTLs (tests). */
 	now?: () => number;
-}
-
-type Entry =
-	| { t: 'str'; v: string; exp: number | null }
-	| { t: 'set'; v: Set<string> }
-	| { t: 'list'; v: string[] };
-
-type Op =
-	| { o: 'set'; k: string; v: string; x?: number }
-	| { o: 'del'; k: string }
-	| { o: 'sadd'; k: string; m: string }
-	| { o: 'srem'; k: string; m: string }
-	| { o: 'lpush'; k: string; v: string; n: number }
-	| { o: 'sset'; k: string; v: string[] }
-	| { o: 'list'; k: string; v: string[] };
-
-const LOG = 'kv.jsonl';
-
-function isOp(x: unknown): x is Op {
-	if (typeof x !== 'object' || x === null) return false;
-	const r = x as Record<string, unknown>;
-	if (typeof r.k !== 'string') return false;
-	switch (r.o) {
-		case 'set':
-			return typeof r.v === 'string' && (r.x === undefined || typeof r.x === 'number');
-		case 'del':
-			return true;
-		case 'sadd':
-		case 'srem':
-			return typeof r.m === 'string';
-		case 'lpush':
-			return typeof r.v === 'string' && typeof r.n === 'number';
-		case 'sset':
-		case 'list':
-			return Array.isArray(r.v) && r.v.every((s) => typeof s === 'string');
-		default:
-			return false;
-	}
 }
 
 function ioError(what: string, err: unknown): KvError {
@@ -91,44 +62,7 @@ export async function createFileKv(options: FileKvOptions): Promise<KvStore> {
 	let tail: Promise<void> = Promise.resolve();
 	let closed = false;
 
-	function apply(op: Op): void {
-		switch (op.o) {
-			case 'set':
-				data.set(op.k, { t: 'str', v: op.v, exp: op.x ?? null });
-				return;
-			case 'del':
-				data.delete(op.k);
-				return;
-			case 'sadd': {
-				const e = data.get(op.k);
-				if (e?.t === 'set') e.v.add(op.m);
-				else data.set(op.k, { t: 'set', v: new Set([op.m]) });
-				return;
-			}
-			case 'srem': {
-				const e = data.get(op.k);
-				if (e?.t === 'set') {
-					e.v.delete(op.m);
-					if (e.v.size === 0) data.delete(op.k);
-				}
-				return;
-			}
-			case 'lpush': {
-				const e = data.get(op.k);
-				const list = e?.t === 'list' ? e.v : [];
-				list.unshift(op.v);
-				if (list.length > op.n) list.length = op.n;
-				data.set(op.k, { t: 'list', v: list });
-				return;
-			}
-			case 'sset':
-				data.set(op.k, { t: 'set', v: new Set(op.v) });
-				return;
-			case 'list':
-				data.set(op.k, { t: 'list', v: [...op.v] });
-				return;
-		}
-	}
+	const apply = (op: Op) => applyKvOp(data, op);
 
 	/** The live entry, or undefined when missing or expired. */
 	function live(key: string): Entry | undefined {
@@ -154,22 +88,8 @@ export async function createFileKv(options: FileKvOptions): Promise<KvStore> {
 		if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw ioError('reading the kv log', err);
 	}
 	if (raw !== null) {
-		const lines = raw.split('\n');
-		const last = lines.pop() ?? '';
-		if (last !== '')
-			logger.warn(`[auth-kv] ignoring torn last line of ${LOG} (${last.length} bytes)`);
-		let bad = 0;
-		for (const line of lines) {
-			if (line === '') continue;
-			let op: unknown;
-			try {
-				op = JSON.parse(line);
-			} catch {
-				op = null;
-			}
-			if (isOp(op)) apply(op);
-			else bad++;
-		}
+		const { torn, bad } = replayKvLog(raw, data);
+		if (torn > 0) logger.warn(`[auth-kv] ignoring torn last line of ${LOG} (${torn} bytes)`);
 		if (bad > 0) {
 			const backup = `${file}.corrupt-${Date.now()}`;
 			await fs.writeFile(backup, raw);
