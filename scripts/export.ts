@@ -11,6 +11,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { loadConfig } from '../server/config';
 import { createStore } from '../server/storage/index';
+import { readFilePlan } from '../server/storage/read-only';
 import { isValidPlanId, readPlan } from '../src/lib/domain/index';
 import { exportPlanPdfNode } from '../src/lib/export/node';
 import { parseExportOptions } from '../src/lib/export/options';
@@ -48,18 +49,25 @@ async function main(argv: string[]): Promise<void> {
 	if (!parsed.ok) throw new CliError(parsed.error.message);
 
 	const config = loadConfig();
-	const store = await createStore({
-		redisUrl: config.redisUrl,
-		dataDir: config.dataDir,
-		logger: { warn: () => {}, error: () => {} }
-	});
+	const logger = { warn: () => {}, error: () => {} };
 	let state: Uint8Array | null;
 	try {
-		state = await store.load(planId);
+		// The file store is only read (a running server may be using the folder); Redis is shared.
+		if (!config.redisUrl) state = await readFilePlan(config.dataDir, planId, logger);
+		else {
+			const store = await createStore({
+				redisUrl: config.redisUrl,
+				dataDir: config.dataDir,
+				logger
+			});
+			try {
+				state = await store.load(planId);
+			} finally {
+				await store.close().catch(() => {});
+			}
+		}
 	} catch {
 		throw new CliError('Der Speicher ist nicht erreichbar (DATA_DIR bzw. REDIS_URL prüfen).');
-	} finally {
-		await store.close().catch(() => {});
 	}
 	if (!state) throw new CliError(`Den Plan „${planId}“ gibt es nicht.`);
 	const doc = new Y.Doc();

@@ -48,15 +48,36 @@ export async function* readFilePlans(
 	);
 	for (const id of names.sort()) {
 		if (!isSafeId(id) || deleted.has(id)) continue;
-		const log = await readOrNull(path.join(plansDir, id, LOG));
-		const snapshotBuf = await readOrNull(path.join(plansDir, id, SNAPSHOT));
-		const entries = log ? parseLog(log, DEFAULT_MAX_UPDATE_BYTES).records : [];
-		const snapshot = snapshotBuf ? decodeSnapshot(id, snapshotBuf) : null;
-		if (snapshot === null && entries.length === 0) continue;
-		// A plan deleted while we read it: its tombstone appears before its files go.
-		if ((await readOrNull(path.join(plansDir, id + TOMBSTONE_SUFFIX))) !== null) continue;
-		yield { id, state: mergeState(id, snapshot, entries, logger) };
+		const state = await readPlanDir(plansDir, id, logger);
+		if (state) yield { id, state };
 	}
+}
+
+/** One plan's merged state, or null when it does not exist or was deleted. */
+export async function readFilePlan(
+	dataDir: string,
+	id: string,
+	logger: StorageLogger = console
+): Promise<Uint8Array | null> {
+	if (!isSafeId(id)) return null;
+	return readPlanDir(path.join(path.resolve(dataDir), 'plans'), id, logger);
+}
+
+async function readPlanDir(
+	plansDir: string,
+	id: string,
+	logger: StorageLogger
+): Promise<Uint8Array | null> {
+	const tombstone = path.join(plansDir, id + TOMBSTONE_SUFFIX);
+	if ((await readOrNull(tombstone)) !== null) return null;
+	const log = await readOrNull(path.join(plansDir, id, LOG));
+	const snapshotBuf = await readOrNull(path.join(plansDir, id, SNAPSHOT));
+	const entries = log ? parseLog(log, DEFAULT_MAX_UPDATE_BYTES).records : [];
+	const snapshot = snapshotBuf ? decodeSnapshot(id, snapshotBuf) : null;
+	if (snapshot === null && entries.length === 0) return null;
+	// A plan deleted while we read it: its tombstone appears before its files go.
+	if ((await readOrNull(tombstone)) !== null) return null;
+	return mergeState(id, snapshot, entries, logger);
 }
 
 /** The KV's live entries as of now. */
