@@ -1,6 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 /**
  * Development: attaches the same backend as production (server/core.ts) to Vite's dev server, so
@@ -35,6 +38,8 @@ function mitplanBackend(): Plugin {
 
 export default defineConfig({
 	plugins: [mitplanBackend(), sveltekit()],
+	// The footer shows it (src/lib/version.ts); the server bundle gets the same (scripts/build-server.mjs).
+	define: { __MITPLAN_VERSION__: JSON.stringify(version) },
 	test: {
 		include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'tests/**/*.test.ts'],
 		exclude: ['tests/e2e/**', 'node_modules/**', 'build/**'],

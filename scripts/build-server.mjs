@@ -6,7 +6,9 @@
 // answered 503 to everything) with a two-line entry that starts the real server: `node build`
 // is the production entry point and never compiles anything.
 import { build } from 'esbuild';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 await build({
 	entryPoints: {
@@ -21,7 +23,8 @@ await build({
 	format: 'esm',
 	packages: 'external',
 	sourcemap: true,
-	logLevel: 'warning'
+	logLevel: 'warning',
+	define: { __MITPLAN_VERSION__: JSON.stringify(version) }
 });
 writeFileSync(
 	'build/index.js',

@@ -107,6 +107,11 @@ export interface Config {
 	 * PDF cover and the clock times in CSV exports are computed in it, not in the server's zone.
 	 */
 	timeZone: string;
+	/**
+	 * The legal pages (server/legal): LEGAL_DIR (folder with impressum.md, datenschutz.md,
+	 * barrierefreiheit.md), else the built-in templates filled with LEGAL_OPERATOR / LEGAL_CONTACT.
+	 */
+	legal: { dir?: string; operator?: string; contact?: string };
 }
 
 export class ConfigError extends Error {
@@ -263,7 +268,12 @@ export function loadConfig(env: Env = process.env): Config {
 			maxChars: int('EXPORT_MAX_CHARS', 4_000_000, 1000, 500_000_000),
 			maxMemoryMb: int('EXPORT_MAX_MEMORY_MB', 1024, 64, 65_536)
 		},
-		timeZone
+		timeZone,
+		legal: {
+			dir: env.LEGAL_DIR?.trim() ? path.resolve(env.LEGAL_DIR.trim()) : undefined,
+			operator: env.LEGAL_OPERATOR?.trim() || undefined,
+			contact: env.LEGAL_CONTACT?.trim() || undefined
+		}
 	};
 
 	if (problems.length > 0) throw new ConfigError(problems);

@@ -16,6 +16,7 @@ import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { PlanService } from './plans';
 import { createStorage } from './storage/index';
+import { loadLegalPages } from './legal/pages';
 import { lockDataDir, type DataDirLock } from './storage/data-lock';
 import { RestoreIncompleteError, restoreIncomplete } from './backup/restore';
 import { createRedisPubSub } from './storage/redis-store';
@@ -72,6 +73,8 @@ export async function createCore(
 		warn: (message: string, ...args: unknown[]) => log.warn(message, { details: args }),
 		error: (message: string, ...args: unknown[]) => log.error(message, { details: args })
 	};
+	// Read before anything is opened: an unreadable LEGAL_DIR stops the start with nothing held.
+	const legal = await loadLegalPages(config.legal);
 	// One process per file data directory; a restore cut short must be redone, not served.
 	const lock: DataDirLock | null = config.redisUrl ? null : await lockDataDir(config.dataDir);
 	let storage;
@@ -162,6 +165,7 @@ export async function createCore(
 	// The one access gate: HTTP (via the backend), sync upgrades and socket.io.
 	const gate = createAccessGate({ access, origin: config.origin });
 	const plans = new PlanService({
+		legal,
 		exports,
 		versions,
 		store,

@@ -3,6 +3,8 @@
  * gets through `event.locals.backend`. It works on the same rooms the websocket clients edit, so
  * an API read always sees the live document and an API rename reaches every connected client.
  */
+import type { LegalPage, LegalPageName } from '../src/lib/contract/legal';
+import { MITPLAN_VERSION } from './version';
 import * as Y from 'yjs';
 import {
 	buildExamplePlan,
@@ -60,6 +62,8 @@ export class PlanService implements MitplanBackend {
 			feedback: FeedbackService;
 			review: ReviewService;
 			settings: BackendSettings;
+			/** The legal pages, rendered once at start (server/legal). */
+			legal: Record<LegalPageName, LegalPage>;
 			versions: VersionService;
 			exports: PdfExportService;
 		}
@@ -107,7 +111,15 @@ export class PlanService implements MitplanBackend {
 	}
 
 	get info() {
-		return { storage: this.deps.store.kind, instanceId: this.deps.instanceId };
+		return {
+			storage: this.deps.store.kind,
+			instanceId: this.deps.instanceId,
+			version: MITPLAN_VERSION
+		};
+	}
+
+	get legal() {
+		return this.deps.legal;
 	}
 
 	async healthy(): Promise<boolean> {

@@ -20,12 +20,17 @@ export const PUBLIC_PAGES: readonly PublicRoute[] = [
 	{ path: /^\/gast-beendet\/?$/, why: 'a guest whose access ended learns why' },
 	{ path: /^\/passwort-neu\/[^/]+\/?$/, why: 'password reset link made by the Administration' },
 	{ path: /^\/einladung\/[^/]+\/?$/, why: 'invite link' },
-	{ path: /^\/beteiligung\/[^/]+\/?$/, why: 'public feedback round link (server/feedback)' }
+	{ path: /^\/beteiligung\/[^/]+\/?$/, why: 'public feedback round link (server/feedback)' },
+	{
+		path: /^\/(impressum|datenschutz|barrierefreiheit)\/?$/,
+		why: 'legal pages every public website must have (server/legal)'
+	}
 ];
 
 /** API endpoints that answer without a session (each checks its own input). */
 export const PUBLIC_API: readonly PublicRoute[] = [
 	{ path: /^\/api\/health$/, why: 'load balancer health check' },
+	{ path: /^\/api\/legal\/[^/]+$/, methods: ['GET'], why: 'legal pages (server/legal)' },
 	{ path: /^\/api\/setup$/, why: 'first start' },
 	{ path: /^\/api\/auth\/(login|logout|me)$/, why: 'sign in, sign out, who am I' },
 	{ path: /^\/api\/invites\/[^/]+$/, methods: ['GET'], why: 'what an invite link offers' },

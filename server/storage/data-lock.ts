@@ -41,10 +41,15 @@ function alive(pid: number): boolean {
 	}
 }
 
-export async function lockDataDir(dir: string): Promise<DataDirLock> {
+export async function lockDataDir(dir: string, waitMs = 5000): Promise<DataDirLock> {
 	const root = path.resolve(dir);
 	const file = path.join(root, LOCK_FILE);
-	if (heldHere.has(file)) throw new DataDirLockedError(root, process.pid);
+	// Held by this process: wait a little (a dev server restarting closes its old backend
+	// asynchronously), then refuse.
+	for (let waited = 0; heldHere.has(file); waited += 50) {
+		if (waited >= waitMs) throw new DataDirLockedError(root, process.pid);
+		await new Promise((r) => setTimeout(r, 50));
+	}
 	await fs.mkdir(root, { recursive: true });
 	for (let attempt = 0; attempt < 3; attempt++) {
 		const tmp = `${file}.${process.pid}-${attempt}`;

@@ -82,8 +82,11 @@ describe('data folder lock', () => {
 	it('refuses a second holder, frees on release and takes over a dead process lock', async () => {
 		const dir = await scratch();
 		const lock = await lockDataDir(dir);
-		await expect(lockDataDir(dir)).rejects.toBeInstanceOf(DataDirLockedError);
-		await lock.release();
+		await expect(lockDataDir(dir, 100)).rejects.toBeInstanceOf(DataDirLockedError);
+		// Released meanwhile: the waiting second lock gets it.
+		const waiting = lockDataDir(dir, 2000);
+		setTimeout(() => void lock.release(), 100);
+		await (await waiting).release();
 		const again = await lockDataDir(dir);
 		await again.release();
 		await expect(fs.access(path.join(dir, LOCK_FILE))).rejects.toThrow();

@@ -27,7 +27,8 @@ export function isPublicPath(pathname: string): boolean {
 		path === '/gast-beendet' ||
 		path.startsWith('/passwort-neu/') ||
 		path.startsWith('/einladung/') ||
-		path.startsWith('/beteiligung/') // public feedback round link
+		path.startsWith('/beteiligung/') || // public feedback round link
+		['/impressum', '/datenschutz', '/barrierefreiheit'].includes(path) // legal pages
 	);
 }
 

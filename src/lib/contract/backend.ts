@@ -17,6 +17,7 @@ import type { ApiResult } from './result';
 import type { ReviewService } from './review';
 import type { VersionsBackend } from './versions';
 import type { PdfExportService } from './exports';
+import type { LegalPage, LegalPageName } from './legal';
 
 /** Settings the HTTP side needs from the validated server configuration. */
 export interface BackendSettings {
@@ -82,7 +83,9 @@ export interface MitplanBackend {
 	deletePlan(planId: string): Promise<ApiResult<null>>;
 	/** True while the store answers (cheap: lists plan ids). */
 	healthy(): Promise<boolean>;
-	readonly info: { storage: 'redis' | 'file'; instanceId: string };
+	readonly info: { storage: 'redis' | 'file'; instanceId: string; version: string };
+	/** Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit (server/legal), read at start. */
+	readonly legal: Readonly<Record<LegalPageName, LegalPage>>;
 	/** Versions, compare, restore and per-item history (server/versions). */
 	readonly versions: VersionsBackend;
 	/** PDF export in worker threads, with per-person and per-instance limits (server/export). */
