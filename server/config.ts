@@ -112,6 +112,8 @@ export interface Config {
 	 * barrierefreiheit.md), else the built-in templates filled with LEGAL_OPERATOR / LEGAL_CONTACT.
 	 */
 	legal: { dir?: string; operator?: string; contact?: string };
+	/** METRICS_TOKEN: `/metrics` answers only with this bearer token; unset: `/metrics` is off (404). */
+	metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -204,6 +206,10 @@ export function loadConfig(env: Env = process.env): Config {
 		problems.push(`PLAN_CREATORS="${env.PLAN_CREATORS}" muss admins, editors oder all sein.`);
 	}
 
+	const metricsToken = env.METRICS_TOKEN?.trim() || undefined;
+	if (metricsToken && metricsToken.length < 16)
+		problems.push('METRICS_TOKEN muss mindestens 16 Zeichen lang sein.');
+
 	const config: Config = {
 		port: int('PORT', 3000, 0, 65535),
 		host: env.HOST?.trim() || '0.0.0.0',
@@ -269,6 +275,7 @@ export function loadConfig(env: Env = process.env): Config {
 			maxMemoryMb: int('EXPORT_MAX_MEMORY_MB', 1024, 64, 65_536)
 		},
 		timeZone,
+		metricsToken,
 		legal: {
 			dir: env.LEGAL_DIR?.trim() ? path.resolve(env.LEGAL_DIR.trim()) : undefined,
 			operator: env.LEGAL_OPERATOR?.trim() || undefined,

@@ -17,6 +17,7 @@ import { createLogger, type Logger } from './log';
 import { PlanService } from './plans';
 import { createStorage } from './storage/index';
 import { loadLegalPages } from './legal/pages';
+import { createMetrics, type Metrics } from './metrics';
 import { lockDataDir, type DataDirLock } from './storage/data-lock';
 import { RestoreIncompleteError, restoreIncomplete } from './backup/restore';
 import { createRedisPubSub } from './storage/redis-store';
@@ -54,6 +55,8 @@ export interface Core {
 	versions: VersionService;
 	/** Review threads, requests, checks, notifications (server/review). */
 	review: ReviewService;
+	/** Prometheus metrics (`/metrics`, server/metrics.ts). */
+	metrics: Metrics;
 	/** The socket.io server once `attachRealtime` ran. */
 	readonly realtime: RealtimeServer | null;
 	/** Attaches socket.io (`/socket.io`) to the HTTP server that serves the app. */
@@ -68,7 +71,8 @@ export async function createCore(
 	config: Config,
 	log = createLogger(config.logLevel)
 ): Promise<Core> {
-	log = log.child({ instance: config.instanceId });
+	const metrics = createMetrics(config.metricsToken);
+	log = metrics.instrumentLogger(log.child({ instance: config.instanceId }));
 	const storageLogger = {
 		warn: (message: string, ...args: unknown[]) => log.warn(message, { details: args }),
 		error: (message: string, ...args: unknown[]) => log.error(message, { details: args })
@@ -86,7 +90,8 @@ export async function createCore(
 		await lock?.release();
 		throw error;
 	}
-	const { docs: store, kv, blobs } = storage;
+	const { kv, blobs } = storage;
+	const store = metrics.instrumentStore(storage.docs);
 	const bus = config.redisUrl
 		? createPubSubBus(
 				await createRedisPubSub({ url: config.redisUrl, logger: storageLogger }),
@@ -232,9 +237,17 @@ export async function createCore(
 		for (const t of reminderTimers) t.unref();
 	}
 
+	metrics.setSources({
+		syncConnections: () => sync.connectionCount,
+		openPlans: () => rooms.size,
+		socketIoClients: () => realtime?.io.engine.clientsCount ?? 0,
+		exportLoad: () => plans.exports.load()
+	});
+
 	let closing: Promise<void> | undefined;
 	return {
 		config,
+		metrics,
 		log,
 		store,
 		bus,

@@ -34,6 +34,8 @@ export async function startServer(config: Config, handlerPath?: string): Promise
 	const server = http.createServer((req, res) => {
 		const scheme = markRealScheme(req, config.trustProxy);
 		setRawSecurityHeaders(res, isHttps(scheme, req.headers.host, config.origin));
+		if (core.metrics.handle(req, res)) return;
+		core.metrics.observeRequest(req, res);
 		if (handler) return handler(req, res);
 		res.statusCode = 404;
 		res.end('Not found');

@@ -108,6 +108,7 @@ export function createPdfExports(args: {
 					};
 			}
 		},
+		load: () => pool.load,
 		close: () => pool.close()
 	};
 }

@@ -41,5 +41,7 @@ export type PdfExportResult =
 export interface PdfExportService {
 	/** Renders in a worker thread; `personId` is the principal's id (per-person limit). */
 	render(personId: string, job: PdfJob): Promise<PdfExportResult>;
+	/** Exports running in workers and waiting for one (metrics). */
+	load(): { running: number; queued: number };
 	close(): Promise<void>;
 }
