@@ -6,10 +6,10 @@ export const PATCH: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
 		'review.manage',
-		(caller, body) =>
+		(caller, planId, body) =>
 			event.locals.backend.review.setRequestClosed(
 				caller,
-				event.params.planId,
+				planId,
 				event.params.requestId,
 				body
 			),

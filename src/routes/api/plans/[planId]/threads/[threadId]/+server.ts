@@ -6,10 +6,10 @@ export const PATCH: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
 		'review.comment',
-		(caller, body) =>
+		(caller, planId, body) =>
 			event.locals.backend.review.setThreadResolved(
 				caller,
-				event.params.planId,
+				planId,
 				event.params.threadId,
 				body
 			),

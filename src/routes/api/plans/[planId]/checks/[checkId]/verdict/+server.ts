@@ -9,10 +9,10 @@ export const PUT: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
 		'review.decide',
-		(caller, body) =>
+		(caller, planId, body) =>
 			event.locals.backend.review.recordCheckVerdict(
 				caller,
-				event.params.planId,
+				planId,
 				event.params.checkId,
 				body
 			),
