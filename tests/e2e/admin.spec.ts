@@ -1,7 +1,7 @@
 /**
  * The administration page: create accounts (with German messages for taken e-mails), disable
- * and enable them, reset passwords; an expired session sends people to the login page; the last
- * administrator stays.
+ * and enable them, reset passwords, give and take the right "Darf Pläne anlegen"; an expired
+ * session sends people to the login page; the last administrator stays.
  */
 import { expect, request as apiRequest, test } from '@playwright/test';
 import { spawnServer, tempDir } from '../helpers/server';
@@ -121,6 +121,85 @@ test('die letzte Administration kann sich nicht selbst entfernen', async ({ brow
 		const check = await apiRequest.newContext({ baseURL });
 		await login(check, ADMIN_EMAIL, ADMIN_PASSWORD);
 		await check.dispose();
+		await context.close();
+	} finally {
+		await server.stop();
+		data.remove();
+	}
+});
+
+test('„Darf Pläne anlegen“: beim Anlegen und pro Konto setzen', async ({ browser }) => {
+	// Own server with the default PLAN_CREATORS=editors: only the flag lets a new account create.
+	const data = tempDir('mitplan-e2e-creators-');
+	const port = await freePort();
+	const baseURL = `http://127.0.0.1:${port}`;
+	const server = await spawnServer({
+		DATA_DIR: data.dir,
+		PORT: String(port),
+		ORIGIN: baseURL,
+		SEED_EXAMPLE_PLAN: 'false',
+		PLAN_CREATORS: 'editors',
+		MITPLAN_ADMIN_EMAIL: ADMIN_EMAIL,
+		MITPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD
+	});
+	try {
+		const context = await browser.newContext({ baseURL, storageState: NO_SESSION });
+		await login(context.request, ADMIN_EMAIL, ADMIN_PASSWORD);
+		const page = await context.newPage();
+		await page.goto('/verwaltung');
+		// the Administration always may: its box is ticked and cannot be changed
+		const me = page.getByTestId('user-row').filter({ hasText: '(Sie)' });
+		await expect(me.getByTestId('user-can-create')).toBeChecked();
+		await expect(me.getByTestId('user-can-create')).toBeDisabled();
+
+		// created with the right
+		const form = page.getByTestId('create-user-form');
+		await form.getByLabel('Name').fill('Paula Plan');
+		await form.getByLabel('E-Mail-Adresse').fill('paula@mitplan.test');
+		await form.getByLabel('Erstes Passwort').fill('paulas-erstes-Passwort');
+		await form.getByTestId('create-user-must-change').uncheck();
+		await form.getByLabel('Darf Pläne anlegen').check();
+		await form.getByTestId('create-user-submit').click();
+		const paula = page.getByTestId('user-row').filter({ hasText: 'paula@mitplan.test' });
+		await expect(
+			paula.getByRole('checkbox', { name: 'Darf Pläne anlegen – Paula Plan' })
+		).toBeChecked();
+		await expect(form.getByLabel('Darf Pläne anlegen')).not.toBeChecked();
+
+		// created without it: Norbert sees no "Neuer Plan" until the Administration ticks the box
+		await form.getByLabel('Name').fill('Norbert Normal');
+		await form.getByLabel('E-Mail-Adresse').fill('norbert@mitplan.test');
+		await form.getByLabel('Erstes Passwort').fill('norberts-Passwort-1');
+		await form.getByTestId('create-user-must-change').uncheck();
+		await form.getByTestId('create-user-submit').click();
+		const row = page.getByTestId('user-row').filter({ hasText: 'norbert@mitplan.test' });
+		const box = row.getByRole('checkbox', { name: 'Darf Pläne anlegen – Norbert Normal' });
+		await expect(box).not.toBeChecked();
+
+		const other = await browser.newContext({ baseURL, storageState: NO_SESSION });
+		await login(other.request, 'norbert@mitplan.test', 'norberts-Passwort-1');
+		const norbert = await other.newPage();
+		await norbert.goto('/');
+		await expect(norbert.getByTestId('plans-empty')).toBeVisible();
+		await expect(norbert.getByTestId('create-plan')).toBeHidden();
+
+		await box.check();
+		await expect(
+			page.getByTestId('toast').filter({ hasText: 'darf jetzt Pläne anlegen' })
+		).toBeVisible();
+		await page.reload();
+		await expect(box).toBeChecked();
+		await norbert.reload();
+		await expect(norbert.getByTestId('create-plan')).toBeVisible();
+
+		await box.uncheck();
+		await expect(page.getByTestId('toast').filter({ hasText: 'keine Pläne mehr' })).toBeVisible();
+		await page.reload();
+		await expect(box).not.toBeChecked();
+		await norbert.reload();
+		await expect(norbert.getByTestId('plans-empty')).toBeVisible();
+		await expect(norbert.getByTestId('create-plan')).toBeHidden();
+		await other.close();
 		await context.close();
 	} finally {
 		await server.stop();
