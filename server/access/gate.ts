@@ -232,7 +232,9 @@ export function createAccessGate(deps: {
 			}
 			if (!principal) return fail(GATE_ERRORS.unauthenticated());
 			if (principal.kind !== 'user') return fail(GATE_ERRORS.accountNeeded());
-			return fail(rule === 'plan_creator' ? GATE_ERRORS.planCreationDenied() : GATE_ERRORS.adminOnly());
+			return fail(
+				rule === 'plan_creator' ? GATE_ERRORS.planCreationDenied() : GATE_ERRORS.adminOnly()
+			);
 		},
 
 		async authenticateUpgrade(req, planId) {

@@ -27,7 +27,8 @@ export function queueOperations(ctx: ReviewContext): Pick<ReviewService, 'queue'
 						// owners' task to follow it up and record the office's answer.
 						const myChecks = Object.values(checks).filter(
 							(ch) =>
-								ch.verdict === null && mayRecordCheckVerdict(ch, principal.id, allows(role, 'review.manage'))
+								ch.verdict === null &&
+								mayRecordCheckVerdict(ch, principal.id, allows(role, 'review.manage'))
 						);
 						if (mine.length === 0 && myChecks.length === 0) return;
 						const plan = await deps.readPlan(planId).catch(() => null);

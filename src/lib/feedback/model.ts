@@ -221,11 +221,7 @@ export function validateRound(
 	}
 	if (!partial || body.fieldIds !== undefined) {
 		const ids = body.fieldIds ?? [];
-		if (
-			!Array.isArray(ids) ||
-			ids.length > LIMITS.fieldIdsMax ||
-			!ids.every(isSafeId)
-		) {
+		if (!Array.isArray(ids) || ids.length > LIMITS.fieldIdsMax || !ids.every(isSafeId)) {
 			return bad('invalid_fields', 'Die Auswahl der Handlungsfelder ist ungültig.');
 		}
 		out.fieldIds = [...new Set(ids as string[])];

@@ -7,11 +7,6 @@ export const PATCH: RequestHandler = (event) =>
 		event,
 		'review.manage',
 		(caller, planId, body) =>
-			event.locals.backend.review.setRequestClosed(
-				caller,
-				planId,
-				event.params.requestId,
-				body
-			),
+			event.locals.backend.review.setRequestClosed(caller, planId, event.params.requestId, body),
 		{ withBody: true }
 	);

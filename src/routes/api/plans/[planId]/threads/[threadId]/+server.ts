@@ -7,11 +7,6 @@ export const PATCH: RequestHandler = (event) =>
 		event,
 		'review.comment',
 		(caller, planId, body) =>
-			event.locals.backend.review.setThreadResolved(
-				caller,
-				planId,
-				event.params.threadId,
-				body
-			),
+			event.locals.backend.review.setThreadResolved(caller, planId, event.params.threadId, body),
 		{ withBody: true }
 	);

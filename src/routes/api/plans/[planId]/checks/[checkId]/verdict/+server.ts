@@ -10,11 +10,6 @@ export const PUT: RequestHandler = (event) =>
 		event,
 		'review.decide',
 		(caller, planId, body) =>
-			event.locals.backend.review.recordCheckVerdict(
-				caller,
-				planId,
-				event.params.checkId,
-				body
-			),
+			event.locals.backend.review.recordCheckVerdict(caller, planId, event.params.checkId, body),
 		{ withBody: true }
 	);
