@@ -90,8 +90,11 @@ test('ohne Administrationsrechte gibt es keine Verwaltung', async ({ page, brows
 	await context.close();
 });
 
-test('die letzte Administration kann sich nicht selbst entfernen', async ({ browser }) => {
-	// on its own server, so the shared administrator of the other tests stays untouched
+/** Runs `fn` against a server of its own (own data, only the administrator), then stops it. */
+async function withOwnServer(
+	env: Record<string, string>,
+	fn: (baseURL: string) => Promise<void>
+): Promise<void> {
 	const data = tempDir('mitplan-e2e-admin-');
 	const port = await freePort();
 	const baseURL = `http://127.0.0.1:${port}`;
@@ -101,9 +104,20 @@ test('die letzte Administration kann sich nicht selbst entfernen', async ({ brow
 		ORIGIN: baseURL,
 		SEED_EXAMPLE_PLAN: 'false',
 		MITPLAN_ADMIN_EMAIL: ADMIN_EMAIL,
-		MITPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD
+		MITPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD,
+		...env
 	});
 	try {
+		await fn(baseURL);
+	} finally {
+		await server.stop();
+		data.remove();
+	}
+}
+
+test('die letzte Administration kann sich nicht selbst entfernen', async ({ browser }) => {
+	// on its own server, so the shared administrator of the other tests stays untouched
+	await withOwnServer({}, async (baseURL) => {
 		const context = await browser.newContext({ baseURL, storageState: NO_SESSION });
 		await login(context.request, ADMIN_EMAIL, ADMIN_PASSWORD);
 		const page = await context.newPage();
@@ -122,27 +136,12 @@ test('die letzte Administration kann sich nicht selbst entfernen', async ({ brow
 		await login(check, ADMIN_EMAIL, ADMIN_PASSWORD);
 		await check.dispose();
 		await context.close();
-	} finally {
-		await server.stop();
-		data.remove();
-	}
+	});
 });
 
 test('„Darf Pläne anlegen“: beim Anlegen und pro Konto setzen', async ({ browser }) => {
 	// Own server with the default PLAN_CREATORS=editors: only the flag lets a new account create.
-	const data = tempDir('mitplan-e2e-creators-');
-	const port = await freePort();
-	const baseURL = `http://127.0.0.1:${port}`;
-	const server = await spawnServer({
-		DATA_DIR: data.dir,
-		PORT: String(port),
-		ORIGIN: baseURL,
-		SEED_EXAMPLE_PLAN: 'false',
-		PLAN_CREATORS: 'editors',
-		MITPLAN_ADMIN_EMAIL: ADMIN_EMAIL,
-		MITPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD
-	});
-	try {
+	await withOwnServer({ PLAN_CREATORS: 'editors' }, async (baseURL) => {
 		const context = await browser.newContext({ baseURL, storageState: NO_SESSION });
 		await login(context.request, ADMIN_EMAIL, ADMIN_PASSWORD);
 		const page = await context.newPage();
@@ -201,8 +200,5 @@ test('„Darf Pläne anlegen“: beim Anlegen und pro Konto setzen', async ({ br
 		await expect(norbert.getByTestId('create-plan')).toBeHidden();
 		await other.close();
 		await context.close();
-	} finally {
-		await server.stop();
-		data.remove();
-	}
+	});
 });
