@@ -145,6 +145,7 @@ export function createAccessGate(deps: {
 	/** What the `plan_creator` rule looks at for this account (two store reads). */
 	async function creatorFacts(userId: string): Promise<PlanCreatorFacts> {
 		const setting = deps.planCreators ?? 'editors';
+		if (setting === 'all') return { setting, flagged: false, editsAPlan: false };
 		const flagged = (await access.getUser(userId))?.canCreatePlans === true;
 		const editsAPlan =
 			!flagged && setting === 'editors'
