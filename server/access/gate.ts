@@ -145,13 +145,11 @@ export function createAccessGate(deps: {
 	/** What the `plan_creator` rule looks at for this account (two store reads). */
 	async function creatorFacts(userId: string): Promise<PlanCreatorFacts> {
 		const setting = deps.planCreators ?? 'editors';
-		if (setting === 'all') return { setting, flagged: false, editsAPlan: false };
+		if (setting === 'all') return { setting, flagged: false, planRoles: [] };
 		const flagged = (await access.getUser(userId))?.canCreatePlans === true;
-		const editsAPlan =
-			!flagged && setting === 'editors'
-				? (await access.plansOf(userId)).some((p) => p.role === 'owner' || p.role === 'editor')
-				: false;
-		return { setting, flagged, editsAPlan };
+		const planRoles =
+			!flagged && setting === 'editors' ? (await access.plansOf(userId)).map((p) => p.role) : [];
+		return { setting, flagged, planRoles };
 	}
 
 	async function fromCookie(cookieHeader: string | undefined): Promise<Principal | null> {

@@ -219,8 +219,8 @@ describe('plan.create (plan_creator: PLAN_CREATORS and the flag "darf Pläne anl
 		for (const setting of ['admins', 'editors', 'all'] as const) {
 			expect(await may(setting, true, []), setting).toBe(true);
 		}
-		expect(mayCreatePlans({ setting: 'admins', flagged: true, editsAPlan: false })).toBe(true);
-		expect(mayCreatePlans({ setting: 'admins', flagged: false, editsAPlan: true })).toBe(false);
+		expect(mayCreatePlans({ setting: 'admins', flagged: true, planRoles: [] })).toBe(true);
+		expect(mayCreatePlans({ setting: 'admins', flagged: false, planRoles: ['owner'] })).toBe(false);
 	});
 
 	it('the Administration always, guests never (not even with the flag)', async () => {

@@ -97,14 +97,15 @@ export interface PlanCreatorFacts {
 	setting: PlanCreators;
 	/** The account's flag "darf Pläne anlegen". */
 	flagged: boolean;
-	/** The account owns or edits at least one plan. */
-	editsAPlan: boolean;
+	/** The account's roles in its plans (only looked up for `editors`). */
+	planRoles: readonly PlanRole[];
 }
 
 /** The `plan_creator` rule for an account (not the Administration, which always may). */
 export function mayCreatePlans(facts: PlanCreatorFacts): boolean {
 	if (facts.flagged || facts.setting === 'all') return true;
-	return facts.setting === 'editors' && facts.editsAPlan;
+	// `editors`: owns or edits at least one plan (may change a plan document).
+	return facts.setting === 'editors' && facts.planRoles.some((role) => allows(role, 'plan.edit'));
 }
 
 /**
