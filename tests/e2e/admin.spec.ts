@@ -202,3 +202,27 @@ test('„Darf Pläne anlegen“: beim Anlegen und pro Konto setzen', async ({ br
 		await context.close();
 	});
 });
+
+test('Passwort über einen Link der Administration neu festlegen', async ({ page, browser }) => {
+	const user = await createUser(page.request, 'Rita Reset');
+	const res = await page.request.post(`/api/admin/users/${user.id}/reset-link`);
+	expect(res.status()).toBe(201);
+	const { url } = (await res.json()) as { url: string };
+	const { context, page: rita } = await anonymous(browser);
+	await rita.goto(new URL(url).pathname);
+	await rita.getByLabel('Neues Passwort', { exact: true }).fill('kurz');
+	await expect(rita.getByTestId('password-strength')).toHaveText('Noch 6 Zeichen.');
+	await rita.getByLabel('Neues Passwort wiederholen').fill('kurz');
+	await rita.getByTestId('reset-link-submit').click();
+	await expect(rita.getByText('mindestens 10 Zeichen lang')).toBeVisible();
+	await expect(rita.getByLabel('Neues Passwort', { exact: true })).toBeFocused();
+	await rita.getByLabel('Neues Passwort', { exact: true }).fill('ritas-eigenes-Passwort');
+	await rita.getByTestId('reset-link-submit').click();
+	await expect(rita.getByText('stimmen nicht überein')).toBeVisible();
+	await expect(rita.getByLabel('Neues Passwort wiederholen')).toBeFocused();
+	await rita.getByLabel('Neues Passwort wiederholen').fill('ritas-eigenes-Passwort');
+	await rita.getByTestId('reset-link-submit').click();
+	await expect(rita).toHaveURL(/\/anmelden$/);
+	await login(context.request, user.email, 'ritas-eigenes-Passwort');
+	await context.close();
+});
