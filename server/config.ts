@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { PLAN_CREATOR_SETTINGS, type PlanCreators } from '../src/lib/contract/policy';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../src/lib/domain/time-zone';
 
 export interface Config {
@@ -46,7 +47,7 @@ export interface Config {
 	/** MITPLAN_ADMIN_EMAIL / MITPLAN_ADMIN_PASSWORD: create this administrator at start-up if missing. */
 	admin: { email: string; password: string } | undefined;
 	/** PLAN_CREATORS: admins | editors (default: Administration + owners/editors of a plan) | all. */
-	planCreators: 'admins' | 'editors' | 'all';
+	planCreators: PlanCreators;
 	/** SESSION_TTL_HOURS: how long a sign-in lasts. */
 	sessionTtlMs: number;
 	/** COOKIE_SECURE: auto (Secure when the request came over HTTPS), true or false. */
@@ -202,7 +203,7 @@ export function loadConfig(env: Env = process.env): Config {
 
 	const planCreators = (env.PLAN_CREATORS?.trim().toLowerCase() ||
 		'editors') as Config['planCreators'];
-	if (!['admins', 'editors', 'all'].includes(planCreators)) {
+	if (!PLAN_CREATOR_SETTINGS.includes(planCreators)) {
 		problems.push(`PLAN_CREATORS="${env.PLAN_CREATORS}" muss admins, editors oder all sein.`);
 	}
 

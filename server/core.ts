@@ -168,7 +168,11 @@ export async function createCore(
 	});
 	const exports = createPdfExports({ limits: config.exports, log });
 	// The one access gate: HTTP (via the backend), sync upgrades and socket.io.
-	const gate = createAccessGate({ access, origin: config.origin });
+	const gate = createAccessGate({
+		access,
+		origin: config.origin,
+		planCreators: config.planCreators
+	});
 	const plans = new PlanService({
 		legal,
 		exports,
@@ -186,8 +190,7 @@ export async function createCore(
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,
 			sessionTtlMs: config.sessionTtlMs,
-			timeZone: config.timeZone,
-			planCreators: config.planCreators
+			timeZone: config.timeZone
 		}
 	});
 	const sync = createSyncServer({

@@ -89,6 +89,70 @@ describe('PLAN_CREATORS', () => {
 		expect((await createPlan(ed.session, 'Nicht erlaubt')).status).toBe(403);
 		expect((await createPlan(onlyAdmin, 'Erlaubt')).status).toBe(201);
 	});
+
+	it('the flag "darf Pläne anlegen": set and removed by the Administration only', async () => {
+		const kim = await newUser(server, admin);
+		const other = await newUser(server, admin);
+		const me = async () =>
+			((await (await kim.session.request('/api/auth/me')).json()) as { canCreatePlans: boolean })
+				.canCreatePlans;
+		const denied = await createPlan(kim.session, 'Ohne Recht');
+		expect(denied.status).toBe(403);
+		const body = (await denied.json()) as { error: { code: string; message: string } };
+		expect(body.error.code).toBe('plan_creation_not_allowed');
+		expect(body.error.message).toContain('Administration');
+		expect(await me()).toBe(false);
+
+		// another account cannot give itself (or anyone) the flag
+		for (const who of [kim, other]) {
+			const own = await who.session.request(`/api/admin/users/${kim.id}`, {
+				method: 'PATCH',
+				json: { canCreatePlans: true }
+			});
+			expect(own.status).toBe(403);
+		}
+		expect((await createPlan(kim.session, 'Immer noch nicht')).status).toBe(403);
+
+		const set = await admin.request(`/api/admin/users/${kim.id}`, {
+			method: 'PATCH',
+			json: { canCreatePlans: true }
+		});
+		expect(set.status).toBe(200);
+		expect(((await set.json()) as { canCreatePlans: boolean }).canCreatePlans).toBe(true);
+		const listed = (await (await admin.request('/api/admin/users')).json()) as Array<{
+			id: string;
+			canCreatePlans: boolean;
+		}>;
+		expect(listed.find((u) => u.id === kim.id)?.canCreatePlans).toBe(true);
+		expect(listed.find((u) => u.id === other.id)?.canCreatePlans).toBe(false);
+		expect(await me()).toBe(true);
+		const made = await createPlan(kim.session, 'Mit Recht');
+		expect(made.status).toBe(201);
+		// Owning a plan would admit Kim under PLAN_CREATORS=editors by itself: delete it again.
+		const { id } = (await made.json()) as { id: string };
+		expect((await kim.session.request(`/api/plans/${id}`, { method: 'DELETE' })).status).toBe(204);
+
+		const unset = await admin.request(`/api/admin/users/${kim.id}`, {
+			method: 'PATCH',
+			json: { canCreatePlans: false }
+		});
+		expect(unset.status).toBe(200);
+		expect((await createPlan(kim.session, 'Wieder ohne Recht')).status).toBe(403);
+		expect(await me()).toBe(false);
+	});
+
+	it('the flag can be given when the Administration creates the account', async () => {
+		const email = `mit-recht${++counter}@mitplan.test`;
+		const password = `passwort-${counter}-lang-genug`;
+		const res = await admin.request('/api/admin/users', {
+			method: 'POST',
+			json: { email, name: 'Mit Recht', password, canCreatePlans: true }
+		});
+		expect(res.status).toBe(201);
+		expect(((await res.json()) as { canCreatePlans: boolean }).canCreatePlans).toBe(true);
+		const session = await login(server.httpUrl, email, password);
+		expect((await createPlan(session, 'Gleich erlaubt')).status).toBe(201);
+	});
 });
 
 describe('guests under members', () => {

@@ -10,7 +10,14 @@ import type { AccessService, GuestEndReason, Principal } from '../../src/lib/con
 import { guestEndedPath } from '../../src/lib/auth/guest-ended';
 import type { AccessGate, GateDecision, PlanAccess } from '../../src/lib/contract/gate';
 import { parsePlanId, type PlanId } from '../../src/lib/contract/ids';
-import { allows, allowsAccount, minimumRole } from '../../src/lib/contract/policy';
+import {
+	ACCOUNT_POLICY,
+	allows,
+	allowsAccount,
+	minimumRole,
+	type PlanCreatorFacts,
+	type PlanCreators
+} from '../../src/lib/contract/policy';
 import { PLAN_ERRORS, type ApiError, type ApiResult } from '../../src/lib/contract/result';
 import type { PlanRole } from '../../src/lib/contract/roles';
 import { MAX_CREDENTIAL_LENGTH, SESSION_COOKIE, isAllowedOrigin, readCookie } from './credentials';
@@ -50,6 +57,12 @@ export const GATE_ERRORS = {
 		status: 403,
 		code: 'forbidden',
 		message: 'Nur die Administration kann Konten verwalten.'
+	}),
+	planCreationDenied: (): ApiError => ({
+		status: 403,
+		code: 'plan_creation_not_allowed',
+		message:
+			'Neue Pläne legt bei dieser Installation nur ein Teil der Konten an. Bitte wenden Sie sich an die Administration oder an die Person, die Ihren Plan verwaltet.'
 	}),
 	invalidToken: (): ApiError => ({
 		status: 401,
@@ -112,14 +125,32 @@ const usable = (credential: unknown): credential is string =>
 export function createAccessGate(deps: {
 	access: Pick<
 		AccessService,
-		'resolveSession' | 'verifySyncToken' | 'roleFor' | 'hasUsers' | 'guestSessionEnded'
+		| 'resolveSession'
+		| 'verifySyncToken'
+		| 'roleFor'
+		| 'hasUsers'
+		| 'guestSessionEnded'
+		| 'getUser'
+		| 'plansOf'
 	>;
 	/** ORIGIN from the configuration, if set. */
 	origin: string | undefined;
+	/** PLAN_CREATORS from the configuration (default `editors`). */
+	planCreators?: PlanCreators;
 }): ServerGate {
 	const { access } = deps;
 	const foreign = (headers: IncomingHttpHeaders) =>
 		!isAllowedOrigin(headers.origin, headers.host, deps.origin);
+
+	/** What the `plan_creator` rule looks at for this account (two store reads). */
+	async function creatorFacts(userId: string): Promise<PlanCreatorFacts> {
+		const setting = deps.planCreators ?? 'editors';
+		if (setting === 'all') return { setting, flagged: false, planRoles: [] };
+		const flagged = (await access.getUser(userId))?.canCreatePlans === true;
+		const planRoles =
+			!flagged && setting === 'editors' ? (await access.plansOf(userId)).map((p) => p.role) : [];
+		return { setting, flagged, planRoles };
+	}
 
 	async function fromCookie(cookieHeader: string | undefined): Promise<Principal | null> {
 		const session = readCookie(cookieHeader, SESSION_COOKIE);
@@ -185,11 +216,24 @@ export function createAccessGate(deps: {
 			return { ok: true, value: { principal, role, planId: id } };
 		},
 
-		authorizeAccount(principal, action) {
-			if (allowsAccount(principal, action)) return { ok: true, value: principal as Principal };
+		async authorizeAccount(principal, action) {
+			let facts: PlanCreatorFacts | undefined;
+			const rule = ACCOUNT_POLICY[action];
+			if (rule === 'plan_creator' && principal?.kind === 'user' && !principal.isAdmin) {
+				try {
+					facts = await creatorFacts(principal.id);
+				} catch {
+					return fail(PLAN_ERRORS.unavailable());
+				}
+			}
+			if (allowsAccount(principal, action, facts)) {
+				return { ok: true, value: principal as Principal };
+			}
 			if (!principal) return fail(GATE_ERRORS.unauthenticated());
 			if (principal.kind !== 'user') return fail(GATE_ERRORS.accountNeeded());
-			return fail(GATE_ERRORS.adminOnly());
+			return fail(
+				rule === 'plan_creator' ? GATE_ERRORS.planCreationDenied() : GATE_ERRORS.adminOnly()
+			);
 		},
 
 		async authenticateUpgrade(req, planId) {

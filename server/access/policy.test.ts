@@ -9,8 +9,11 @@ import {
 	ACCOUNT_POLICY,
 	PLAN_POLICY,
 	allows,
+	isReviewCandidate,
+	mayCreatePlans,
 	type AccountAction,
-	type PlanAction
+	type PlanAction,
+	type PlanCreators
 } from '../../src/lib/contract/policy';
 import { PLAN_ROLES, type PlanRole } from '../../src/lib/contract/roles';
 import { createAccessGate } from './gate';
@@ -32,15 +35,42 @@ const guest: Principal = {
 	expiresAt: Date.now() + 60_000
 };
 
+/** Stub lookups of the gate: no session, no account record, no plans. */
+const NO_ACCOUNT = {
+	resolveSession: async () => null,
+	verifySyncToken: async () => null,
+	hasUsers: async () => true,
+	guestSessionEnded: async () => null,
+	getUser: async () => null,
+	plansOf: async () => []
+};
+
 function gateWithRole(role: PlanRole | null) {
 	return createAccessGate({
 		origin: undefined,
+		access: { ...NO_ACCOUNT, roleFor: async () => role }
+	});
+}
+
+/** A gate whose account u1 has the flag `flagged` and the plan roles `roles`. */
+function creatorGate(setting: PlanCreators, flagged: boolean, roles: PlanRole[]) {
+	return createAccessGate({
+		origin: undefined,
+		planCreators: setting,
 		access: {
-			resolveSession: async () => null,
-			verifySyncToken: async () => null,
-			roleFor: async () => role,
-			hasUsers: async () => true,
-			guestSessionEnded: async () => null
+			...NO_ACCOUNT,
+			roleFor: async () => null,
+			getUser: async () => ({
+				id: 'u1',
+				name: 'Ute',
+				email: 'ute@example.org',
+				isAdmin: false,
+				disabled: false,
+				createdAt: '',
+				lastLoginAt: null,
+				canCreatePlans: flagged
+			}),
+			plansOf: async () => roles.map((role, i) => ({ planId: `p${i}`, role }))
 		}
 	});
 }
@@ -106,13 +136,10 @@ describe('gate.authorize', () => {
 		const gate = createAccessGate({
 			origin: undefined,
 			access: {
-				resolveSession: async () => null,
-				verifySyncToken: async () => null,
-				guestSessionEnded: async () => null,
+				...NO_ACCOUNT,
 				roleFor: async () => {
 					throw new Error('down');
-				},
-				hasUsers: async () => true
+				}
 			}
 		});
 		const r = await gate.authorize(user(), 'p1', 'plan.read');
@@ -131,9 +158,12 @@ describe('gate.authorize', () => {
 });
 
 describe('account policy', () => {
-	const EXPECTED_ACCOUNT: Record<AccountAction, 'signed_in' | 'account' | 'admin'> = {
+	const EXPECTED_ACCOUNT: Record<
+		AccountAction,
+		'signed_in' | 'account' | 'plan_creator' | 'admin'
+	> = {
 		'inbox.read': 'signed_in',
-		'plan.create': 'account',
+		'plan.create': 'plan_creator',
 		'invite.accept': 'account',
 		'account.password': 'account',
 		'admin.users': 'admin'
@@ -144,22 +174,97 @@ describe('account policy', () => {
 	});
 
 	for (const [action, rule] of Object.entries(EXPECTED_ACCOUNT) as Array<[AccountAction, string]>) {
-		it(`${action}: ${rule}`, () => {
+		it(`${action}: ${rule}`, async () => {
+			// An account without flag and without plans under PLAN_CREATORS=editors (the default).
 			const gate = gateWithRole(null);
-			const anon = gate.authorizeAccount(null, action);
+			const anon = await gate.authorizeAccount(null, action);
 			expect(!anon.ok && anon.error.status).toBe(401);
-			expect(gate.authorizeAccount(guest, action).ok).toBe(rule === 'signed_in');
-			expect(gate.authorizeAccount(user(false), action).ok).toBe(rule !== 'admin');
-			expect(gate.authorizeAccount(user(true), action).ok).toBe(true);
+			expect((await gate.authorizeAccount(guest, action)).ok).toBe(rule === 'signed_in');
+			expect((await gate.authorizeAccount(user(false), action)).ok).toBe(
+				rule === 'signed_in' || rule === 'account'
+			);
+			expect((await gate.authorizeAccount(user(true), action)).ok).toBe(true);
 		});
 	}
 
-	it('tells guests an account is needed and members that only admins manage accounts', () => {
+	it('tells guests an account is needed and members that only admins manage accounts', async () => {
 		const gate = gateWithRole(null);
-		const g = gate.authorizeAccount(guest, 'plan.create');
+		const g = await gate.authorizeAccount(guest, 'plan.create');
 		expect(!g.ok && g.error.message).toContain('Konto');
-		const u = gate.authorizeAccount(user(false), 'admin.users');
+		const u = await gate.authorizeAccount(user(false), 'admin.users');
 		expect(!u.ok && u.error.message).toContain('Administration');
+	});
+});
+
+describe('plan.create (plan_creator: PLAN_CREATORS and the flag "darf Pläne anlegen")', () => {
+	const may = async (setting: PlanCreators, flagged: boolean, roles: PlanRole[]) =>
+		(await creatorGate(setting, flagged, roles).authorizeAccount(user(false), 'plan.create')).ok;
+
+	it('PLAN_CREATORS=all: every account', async () => {
+		expect(await may('all', false, [])).toBe(true);
+	});
+
+	it('PLAN_CREATORS=editors: accounts that own or edit a plan, not reviewers or viewers', async () => {
+		expect(await may('editors', false, ['editor'])).toBe(true);
+		expect(await may('editors', false, ['viewer', 'owner'])).toBe(true);
+		expect(await may('editors', false, ['reviewer', 'viewer'])).toBe(false);
+		expect(await may('editors', false, [])).toBe(false);
+	});
+
+	it('PLAN_CREATORS=admins: no plain account, even one that edits', async () => {
+		expect(await may('admins', false, ['owner'])).toBe(false);
+	});
+
+	it('the flag grants it whatever PLAN_CREATORS says', async () => {
+		for (const setting of ['admins', 'editors', 'all'] as const) {
+			expect(await may(setting, true, []), setting).toBe(true);
+		}
+		expect(mayCreatePlans({ setting: 'admins', flagged: true, planRoles: [] })).toBe(true);
+		expect(mayCreatePlans({ setting: 'admins', flagged: false, planRoles: ['owner'] })).toBe(false);
+	});
+
+	it('the Administration always, guests never (not even with the flag)', async () => {
+		const gate = creatorGate('admins', true, ['owner']);
+		expect((await gate.authorizeAccount(user(true), 'plan.create')).ok).toBe(true);
+		const g = await gate.authorizeAccount(guest, 'plan.create');
+		expect(!g.ok && g.error.status).toBe(403);
+	});
+
+	it('refuses with plan_creation_not_allowed, pointing to the Administration', async () => {
+		const r = await creatorGate('admins', false, []).authorizeAccount(user(false), 'plan.create');
+		expect(!r.ok && r.error).toMatchObject({ status: 403, code: 'plan_creation_not_allowed' });
+		expect(!r.ok && r.error.message).toContain('Administration');
+	});
+
+	it('answers 503 when the account cannot be looked up', async () => {
+		const gate = createAccessGate({
+			origin: undefined,
+			access: {
+				...NO_ACCOUNT,
+				roleFor: async () => null,
+				getUser: async () => {
+					throw new Error('down');
+				}
+			}
+		});
+		const r = await gate.authorizeAccount(user(false), 'plan.create');
+		expect(!r.ok && r.error).toMatchObject({ status: 503, code: 'storage_unavailable' });
+	});
+});
+
+describe('review rules used by the services', () => {
+	it("review.moderate (delete other people's comments): only the Prozesssteuerung", () => {
+		for (const role of PLAN_ROLES)
+			expect(allows(role, 'review.moderate'), role).toBe(role === 'owner');
+	});
+
+	it('reviewer candidates (named on a request or as check department): reviewer and above', () => {
+		expect(isReviewCandidate('viewer')).toBe(false);
+		expect(isReviewCandidate(null)).toBe(false);
+		expect(isReviewCandidate(undefined)).toBe(false);
+		for (const role of ['reviewer', 'editor', 'owner'] as const) {
+			expect(isReviewCandidate(role), role).toBe(true);
+		}
 	});
 });
 
@@ -235,10 +340,8 @@ describe('gate.checkRequest (route table)', () => {
 		const ended = createAccessGate({
 			origin: undefined,
 			access: {
-				resolveSession: async () => null,
-				verifySyncToken: async () => null,
+				...NO_ACCOUNT,
 				roleFor: async () => null,
-				hasUsers: async () => true,
 				guestSessionEnded: async () => 'invite_revoked'
 			}
 		});

@@ -75,6 +75,7 @@ export function createAccounts(
 		password: unknown;
 		isAdmin?: unknown;
 		mustChangePassword?: unknown;
+		canCreatePlans?: unknown;
 	}): Promise<ApiResult<User>> {
 		const email = normalizeEmail(input.email);
 		if (!email) return fail('invalid_email');
@@ -93,7 +94,8 @@ export function createAccounts(
 			lastLoginAt: null,
 			passwordHash,
 			sessionEpoch: 0,
-			mustChangePassword: input.mustChangePassword === true
+			mustChangePassword: input.mustChangePassword === true,
+			canCreatePlans: input.canCreatePlans === true
 		};
 		if (!(await kv.set(K.email(email), record.id, { ifAbsent: true }))) {
 			// Taken — unless the reservation is a leftover of a create that failed half-way.
@@ -217,6 +219,8 @@ export function createAccounts(
 				}
 				const isAdmin = typeof patch.isAdmin === 'boolean' ? patch.isAdmin : undefined;
 				const disabled = typeof patch.disabled === 'boolean' ? patch.disabled : undefined;
+				const canCreatePlans =
+					typeof patch.canCreatePlans === 'boolean' ? patch.canCreatePlans : undefined;
 				const willBeActiveAdmin = (isAdmin ?? current.isAdmin) && !(disabled ?? current.disabled);
 				if (!willBeActiveAdmin && !(await setAdminIndex(userId, false))) return fail('last_admin');
 				let wasDisabled = false;
@@ -228,6 +232,7 @@ export function createAccounts(
 						name: name ?? u.name,
 						isAdmin: isAdmin ?? u.isAdmin,
 						disabled: disabled ?? u.disabled,
+						canCreatePlans: canCreatePlans ?? u.canCreatePlans === true,
 						sessionEpoch: disabling ? u.sessionEpoch + 1 : u.sessionEpoch
 					};
 				});

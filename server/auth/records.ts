@@ -100,7 +100,8 @@ export function publicUser(r: UserRecord): User {
 		disabled: r.disabled,
 		createdAt: r.createdAt,
 		lastLoginAt: r.lastLoginAt,
-		mustChangePassword: r.mustChangePassword === true
+		mustChangePassword: r.mustChangePassword === true,
+		canCreatePlans: r.canCreatePlans === true
 	};
 }
 

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
+import { isSafeId } from '../../src/lib/contract/ids';
 import { createItem, readItem } from '../../src/lib/domain/index';
 import { validateDecision } from '../../src/lib/feedback/model';
 import { type ItemOriginEntry, type Submission } from '../../src/lib/feedback/types';
@@ -306,7 +307,7 @@ export function triageOperations(ctx: FeedbackContext, helpers: TriageHelpers) {
 		/** Submissions an item was made from or linked to (DetailPanel). */
 		origins(planId: string, itemId: string): Promise<R<ItemOriginEntry[]>> {
 			return guarded('origins', async () => {
-				if (typeof itemId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(itemId)) {
+				if (!isSafeId(itemId)) {
 					return E.bad(
 						'invalid_item',
 						'Ungültige Element-ID. Bitte öffnen Sie das Element erneut auf der Planungstafel.'

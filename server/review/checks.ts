@@ -3,7 +3,7 @@
  * or both), remove an assignment, record the verdict (the named member; for an office alone a plan
  * owner records the office's answer), and the checks by measure for the PDF export.
  */
-import { roleAtLeast } from '../../src/lib/contract/roles';
+import { allows, isReviewCandidate } from '../../src/lib/contract/policy';
 import { newId } from '../../src/lib/domain/ids';
 import type { Actor, AdminCheck } from '../../src/lib/review/types';
 import {
@@ -64,7 +64,7 @@ export function checkOperations(
 				let department: Actor | null = null;
 				if (named) {
 					const dept = typeof deptId === 'string' ? m.get(deptId) : undefined;
-					if (!dept || !roleAtLeast(dept.role, 'reviewer')) fail('invalid_department');
+					if (!dept || !isReviewCandidate(dept.role)) fail('invalid_department');
 					department = { id: deptId as string, name: dept!.name, kind: 'user' };
 				}
 				const holder = checkHolderLabel({ office, department });
@@ -134,7 +134,8 @@ export function checkOperations(
 			run('check verdict', async () => {
 				const checks = await readChecks(planId);
 				const existing = ownCheck(checks, checkId) ?? fail('check_not_found');
-				const isOwner = c.role === 'owner';
+				// An office-only check is answered by whoever manages reviews (policy: review.manage).
+				const isOwner = allows(c.role, 'review.manage');
 				if (!mayRecordCheckVerdict(existing, c.principal.id, isOwner)) fail('not_department');
 				const plan = await loadPlan(planId);
 				if (plan.items.get(existing.measureId)?.type !== 'measure') fail('item_not_found');

@@ -3,6 +3,7 @@
  * wrapper that turns refusals and storage failures into results, and the look-ups every part
  * needs (plan items, members, comment rate limit, requests, decisions, checks, request scope).
  */
+import { isSafeId } from '../../src/lib/contract/ids';
 import { type PlanRole } from '../../src/lib/contract/roles';
 import type {
 	AdminCheck,
@@ -45,7 +46,7 @@ export function parse<T>(raw: string | null, fallback: T): T {
 export const fail = (code: ConstructorParameters<typeof ReviewError>[0], message?: string) => {
 	throw new ReviewError(code, message);
 };
-export const validId = (id: string) => typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id);
+export const validId = isSafeId;
 
 /** The check stored under this id – own properties only (never `toString`, `__proto__`, …). */
 export const ownCheck = (checks: Record<string, AdminCheck>, id: string): AdminCheck | undefined =>

@@ -312,11 +312,12 @@ export function deleteComment(
 	thread: Thread,
 	commentId: string,
 	actor: Actor,
-	isOwner: boolean,
+	/** The caller may delete other people's comments (policy: review.moderate). */
+	mayModerate: boolean,
 	at: string
 ): Thread {
 	const comment = findComment(thread, commentId);
-	if (comment.author.id !== actor.id && !isOwner) throw err('not_own_comment');
+	if (comment.author.id !== actor.id && !mayModerate) throw err('not_own_comment');
 	if (comment.deleted) return thread;
 	return {
 		...thread,

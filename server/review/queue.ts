@@ -2,6 +2,7 @@
  * "What needs my review": the open review requests and administrative checks of one person over
  * all their plans (for owners also the open checks assigned to an office alone), oldest due first.
  */
+import { allows } from '../../src/lib/contract/policy';
 import { mayRecordCheckVerdict, type ReviewQueueEntry } from '../../src/lib/review/types';
 import type { ReviewService } from './service-types';
 import { type ReviewContext } from './context';
@@ -26,7 +27,8 @@ export function queueOperations(ctx: ReviewContext): Pick<ReviewService, 'queue'
 						// owners' task to follow it up and record the office's answer.
 						const myChecks = Object.values(checks).filter(
 							(ch) =>
-								ch.verdict === null && mayRecordCheckVerdict(ch, principal.id, role === 'owner')
+								ch.verdict === null &&
+								mayRecordCheckVerdict(ch, principal.id, allows(role, 'review.manage'))
 						);
 						if (mine.length === 0 && myChecks.length === 0) return;
 						const plan = await deps.readPlan(planId).catch(() => null);

@@ -3,7 +3,7 @@
  * field, close/reopen a request, and record a reviewer's decision on a goal or measure ("changes
  * requested" also opens or continues a comment thread).
  */
-import { roleAtLeast } from '../../src/lib/contract/roles';
+import { isReviewCandidate } from '../../src/lib/contract/policy';
 import { newId } from '../../src/lib/domain/ids';
 import type {
 	ReviewDecision,
@@ -71,7 +71,7 @@ export function requestOperations(
 				}
 				const reviewerIds = [...new Set(raw as string[])];
 				const m = await members(planId);
-				const bad = reviewerIds.filter((id) => !roleAtLeast(m.get(id)?.role, 'reviewer'));
+				const bad = reviewerIds.filter((id) => !isReviewCandidate(m.get(id)?.role));
 				if (bad.length > 0) fail('invalid_reviewer');
 				const request: ReviewRequest = {
 					id: newId(),

@@ -5,6 +5,7 @@
 import { newId } from '../../src/lib/domain/ids';
 import type { ItemId } from '../../src/lib/review/types';
 import { actorOf } from '../../src/lib/contract/actor';
+import { allows } from '../../src/lib/contract/policy';
 import {
 	addReply,
 	deleteComment,
@@ -114,7 +115,7 @@ export function threadOperations(
 			run('delete comment', async () => {
 				const at = iso();
 				const thread = await updateThread(planId, threadId, (t) =>
-					deleteComment(t, commentId, actorOf(c.principal), c.role === 'owner', at)
+					deleteComment(t, commentId, actorOf(c.principal), allows(c.role, 'review.moderate'), at)
 				);
 				// Nothing left to show: the thread is gone for good (replies are refused).
 				if (!isVisibleThread(thread)) await dropThread(planId, threadId);

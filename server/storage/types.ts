@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { ID_PATTERN, isSafeId } from '../../src/lib/contract/ids';
 
 /**
  * Persistence for plans. Each plan is one Y.Doc, stored as a compacted snapshot plus an
@@ -65,13 +66,14 @@ export class StorageError extends Error {
 	}
 }
 
-export const PLAN_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+/** The one id pattern (src/lib/contract/ids.ts); the stores' last-line assertion uses it. */
+export const PLAN_ID_RE = ID_PATTERN;
 
 /** Default cap on one update (both adapters). Redis' own bulk-string limit is 512 MB. */
 export const DEFAULT_MAX_UPDATE_BYTES = 64 * 1024 * 1024;
 
 export function isValidPlanId(planId: unknown): planId is string {
-	return typeof planId === 'string' && PLAN_ID_RE.test(planId);
+	return isSafeId(planId);
 }
 
 export function assertPlanId(planId: unknown): asserts planId is string {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { isValidPlanId, newId, readPlan, summarize } from '../../src/lib/domain/index';
 import type { PlanJson } from '../../src/lib/domain/types';
+import { isSafeId } from '../../src/lib/contract/ids';
 import type { ApiResult } from '../../src/lib/contract/result';
 import { PLAN_ERRORS } from '../../src/lib/contract/result';
 import { diffPlans } from '../../src/lib/versions/diff';
@@ -82,7 +83,7 @@ export class VersionSnapshots {
 
 	async get(planId: string, versionId: string): Promise<ApiResult<VersionWithPlan>> {
 		if (!isValidPlanId(planId)) return { ok: false, error: PLAN_ERRORS.invalidId() };
-		if (typeof versionId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(versionId)) {
+		if (!isSafeId(versionId)) {
 			return versionNotFound();
 		}
 		try {
@@ -114,7 +115,7 @@ export class VersionSnapshots {
 	/** Deletes one version (any kind): its entry in the index, then its snapshot. */
 	async remove(planId: string, versionId: string): Promise<ApiResult<VersionMeta>> {
 		if (!isValidPlanId(planId)) return { ok: false, error: PLAN_ERRORS.invalidId() };
-		if (typeof versionId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(versionId)) {
+		if (!isSafeId(versionId)) {
 			return versionNotFound();
 		}
 		let removed: VersionMeta | undefined;

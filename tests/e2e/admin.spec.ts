@@ -1,7 +1,7 @@
 /**
  * The administration page: create accounts (with German messages for taken e-mails), disable
- * and enable them, reset passwords; an expired session sends people to the login page; the last
- * administrator stays.
+ * and enable them, reset passwords, give and take the right "Darf Pläne anlegen"; an expired
+ * session sends people to the login page; the last administrator stays.
  */
 import { expect, request as apiRequest, test } from '@playwright/test';
 import { spawnServer, tempDir } from '../helpers/server';
@@ -90,8 +90,11 @@ test('ohne Administrationsrechte gibt es keine Verwaltung', async ({ page, brows
 	await context.close();
 });
 
-test('die letzte Administration kann sich nicht selbst entfernen', async ({ browser }) => {
-	// on its own server, so the shared administrator of the other tests stays untouched
+/** Runs `fn` against a server of its own (own data, only the administrator), then stops it. */
+async function withOwnServer(
+	env: Record<string, string>,
+	fn: (baseURL: string) => Promise<void>
+): Promise<void> {
 	const data = tempDir('mitplan-e2e-admin-');
 	const port = await freePort();
 	const baseURL = `http://127.0.0.1:${port}`;
@@ -101,9 +104,20 @@ test('die letzte Administration kann sich nicht selbst entfernen', async ({ brow
 		ORIGIN: baseURL,
 		SEED_EXAMPLE_PLAN: 'false',
 		MITPLAN_ADMIN_EMAIL: ADMIN_EMAIL,
-		MITPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD
+		MITPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD,
+		...env
 	});
 	try {
+		await fn(baseURL);
+	} finally {
+		await server.stop();
+		data.remove();
+	}
+}
+
+test('die letzte Administration kann sich nicht selbst entfernen', async ({ browser }) => {
+	// on its own server, so the shared administrator of the other tests stays untouched
+	await withOwnServer({}, async (baseURL) => {
 		const context = await browser.newContext({ baseURL, storageState: NO_SESSION });
 		await login(context.request, ADMIN_EMAIL, ADMIN_PASSWORD);
 		const page = await context.newPage();
@@ -122,8 +136,93 @@ test('die letzte Administration kann sich nicht selbst entfernen', async ({ brow
 		await login(check, ADMIN_EMAIL, ADMIN_PASSWORD);
 		await check.dispose();
 		await context.close();
-	} finally {
-		await server.stop();
-		data.remove();
-	}
+	});
+});
+
+test('„Darf Pläne anlegen“: beim Anlegen und pro Konto setzen', async ({ browser }) => {
+	// Own server with the default PLAN_CREATORS=editors: only the flag lets a new account create.
+	await withOwnServer({ PLAN_CREATORS: 'editors' }, async (baseURL) => {
+		const context = await browser.newContext({ baseURL, storageState: NO_SESSION });
+		await login(context.request, ADMIN_EMAIL, ADMIN_PASSWORD);
+		const page = await context.newPage();
+		await page.goto('/verwaltung');
+		// the Administration always may: its box is ticked and cannot be changed
+		const me = page.getByTestId('user-row').filter({ hasText: '(Sie)' });
+		await expect(me.getByTestId('user-can-create')).toBeChecked();
+		await expect(me.getByTestId('user-can-create')).toBeDisabled();
+
+		// created with the right
+		const form = page.getByTestId('create-user-form');
+		await form.getByLabel('Name').fill('Paula Plan');
+		await form.getByLabel('E-Mail-Adresse').fill('paula@mitplan.test');
+		await form.getByLabel('Erstes Passwort').fill('paulas-erstes-Passwort');
+		await form.getByTestId('create-user-must-change').uncheck();
+		await form.getByLabel('Darf Pläne anlegen').check();
+		await form.getByTestId('create-user-submit').click();
+		const paula = page.getByTestId('user-row').filter({ hasText: 'paula@mitplan.test' });
+		await expect(
+			paula.getByRole('checkbox', { name: 'Darf Pläne anlegen – Paula Plan' })
+		).toBeChecked();
+		await expect(form.getByLabel('Darf Pläne anlegen')).not.toBeChecked();
+
+		// created without it: Norbert sees no "Neuer Plan" until the Administration ticks the box
+		await form.getByLabel('Name').fill('Norbert Normal');
+		await form.getByLabel('E-Mail-Adresse').fill('norbert@mitplan.test');
+		await form.getByLabel('Erstes Passwort').fill('norberts-Passwort-1');
+		await form.getByTestId('create-user-must-change').uncheck();
+		await form.getByTestId('create-user-submit').click();
+		const row = page.getByTestId('user-row').filter({ hasText: 'norbert@mitplan.test' });
+		const box = row.getByRole('checkbox', { name: 'Darf Pläne anlegen – Norbert Normal' });
+		await expect(box).not.toBeChecked();
+
+		const other = await browser.newContext({ baseURL, storageState: NO_SESSION });
+		await login(other.request, 'norbert@mitplan.test', 'norberts-Passwort-1');
+		const norbert = await other.newPage();
+		await norbert.goto('/');
+		await expect(norbert.getByTestId('plans-empty')).toBeVisible();
+		await expect(norbert.getByTestId('create-plan')).toBeHidden();
+
+		await box.check();
+		await expect(
+			page.getByTestId('toast').filter({ hasText: 'darf jetzt Pläne anlegen' })
+		).toBeVisible();
+		await page.reload();
+		await expect(box).toBeChecked();
+		await norbert.reload();
+		await expect(norbert.getByTestId('create-plan')).toBeVisible();
+
+		await box.uncheck();
+		await expect(page.getByTestId('toast').filter({ hasText: 'keine Pläne mehr' })).toBeVisible();
+		await page.reload();
+		await expect(box).not.toBeChecked();
+		await norbert.reload();
+		await expect(norbert.getByTestId('plans-empty')).toBeVisible();
+		await expect(norbert.getByTestId('create-plan')).toBeHidden();
+		await other.close();
+		await context.close();
+	});
+});
+
+test('Passwort über einen Link der Administration neu festlegen', async ({ page, browser }) => {
+	const user = await createUser(page.request, 'Rita Reset');
+	const res = await page.request.post(`/api/admin/users/${user.id}/reset-link`);
+	expect(res.status()).toBe(201);
+	const { url } = (await res.json()) as { url: string };
+	const { context, page: rita } = await anonymous(browser);
+	await rita.goto(new URL(url).pathname);
+	await rita.getByLabel('Neues Passwort', { exact: true }).fill('kurz');
+	await expect(rita.getByTestId('password-strength')).toHaveText('Noch 6 Zeichen.');
+	await rita.getByLabel('Neues Passwort wiederholen').fill('kurz');
+	await rita.getByTestId('reset-link-submit').click();
+	await expect(rita.getByText('mindestens 10 Zeichen lang')).toBeVisible();
+	await expect(rita.getByLabel('Neues Passwort', { exact: true })).toBeFocused();
+	await rita.getByLabel('Neues Passwort', { exact: true }).fill('ritas-eigenes-Passwort');
+	await rita.getByTestId('reset-link-submit').click();
+	await expect(rita.getByText('stimmen nicht überein')).toBeVisible();
+	await expect(rita.getByLabel('Neues Passwort wiederholen')).toBeFocused();
+	await rita.getByLabel('Neues Passwort wiederholen').fill('ritas-eigenes-Passwort');
+	await rita.getByTestId('reset-link-submit').click();
+	await expect(rita).toHaveURL(/\/anmelden$/);
+	await login(context.request, user.email, 'ritas-eigenes-Passwort');
+	await context.close();
 });

@@ -160,12 +160,13 @@ export const api = {
 			password: string;
 			isAdmin?: boolean;
 			mustChangePassword?: boolean;
+			canCreatePlans?: boolean;
 		},
 		f: Fetch = fetch
 	) => request<User>(f, 'POST', '/api/admin/users', input),
 	updateUser: (
 		id: string,
-		patch: { name?: string; isAdmin?: boolean; disabled?: boolean },
+		patch: { name?: string; isAdmin?: boolean; disabled?: boolean; canCreatePlans?: boolean },
 		f: Fetch = fetch
 	) => request<User>(f, 'PATCH', `/api/admin/users/${enc(id)}`, patch),
 	resetPassword: (id: string, password: string, f: Fetch = fetch) =>

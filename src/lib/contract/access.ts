@@ -25,6 +25,8 @@ export interface User {
 	lastLoginAt: string | null;
 	/** Set when the Administration chose the password: the next sign-in must set an own one. */
 	mustChangePassword?: boolean;
+	/** "Darf Pläne anlegen": set by the Administration; grants plan creation whatever PLAN_CREATORS says. */
+	canCreatePlans?: boolean;
 }
 
 /** Who is acting: a signed-in account, or a guest who joined one plan through an invite link. */
@@ -169,6 +171,8 @@ export interface AccessService {
 		isAdmin?: boolean;
 		/** The person must replace this password at the first sign-in. */
 		mustChangePassword?: boolean;
+		/** "Darf Pläne anlegen" (see User.canCreatePlans). */
+		canCreatePlans?: boolean;
 	}): Promise<ApiResult<User>>;
 	/**
 	 * Disabling ends all sessions of the user and publishes AccessChange for each of their plans.
@@ -176,7 +180,7 @@ export interface AccessService {
 	 */
 	updateUser(
 		userId: string,
-		patch: { name?: string; isAdmin?: boolean; disabled?: boolean }
+		patch: { name?: string; isAdmin?: boolean; disabled?: boolean; canCreatePlans?: boolean }
 	): Promise<ApiResult<User>>;
 	/** Admin reset: sets a new password and ends all sessions of that user. */
 	resetPassword(

@@ -27,8 +27,6 @@ export interface BackendSettings {
 	sessionTtlMs: number;
 	/** TIME_ZONE: "today" and clock times in exports are computed in it (default Europe/Berlin). */
 	timeZone: string;
-	/** PLAN_CREATORS: who may create plans (src/lib/server/plan-creators.ts). */
-	planCreators: 'admins' | 'editors' | 'all';
 }
 
 /** Multi-step plan operations (server/backend/commands.ts); the gate has authorised them. */

@@ -58,6 +58,12 @@ export interface AccessGate {
 		planId: unknown,
 		action: PlanAction
 	): Promise<ApiResult<PlanAccess>>;
-	/** May `principal` do this account action? 401 not signed in, 403 otherwise. */
-	authorizeAccount(principal: Principal | null, action: AccountAction): ApiResult<Principal>;
+	/**
+	 * May `principal` do this account action (ACCOUNT_POLICY)? 401 not signed in, 403 otherwise,
+	 * 503 if the store cannot answer (only `plan.create` looks anything up).
+	 */
+	authorizeAccount(
+		principal: Principal | null,
+		action: AccountAction
+	): Promise<ApiResult<Principal>>;
 }

@@ -42,7 +42,10 @@ export const PLAN_POLICY = {
 	'versions.manage': 'owner',
 	/** Restore a version (the current state is kept as a pre-restore version). */
 	'versions.restore': 'owner',
-	/** Ask for reviews, close/reopen requests, assign and remove administrative checks. */
+	/**
+	 * Ask for reviews, close/reopen requests, assign and remove administrative checks; record the
+	 * answer of a check assigned to an office alone (nobody in Mitplan answers it).
+	 */
 	'review.manage': 'owner',
 	/** Delete other people's comments. */
 	'review.moderate': 'owner'
@@ -50,14 +53,19 @@ export const PLAN_POLICY = {
 
 export type PlanAction = keyof typeof PLAN_POLICY;
 
-/** Who may do something that is not about one plan. */
-export type AccountRule = 'signed_in' | 'account' | 'admin';
+/**
+ * Who may do something that is not about one plan. `plan_creator`: an account that PLAN_CREATORS
+ * admits (see `mayCreatePlans`), or whose account has the flag "darf Pläne anlegen"; the
+ * Administration always, guests never.
+ */
+export type AccountRule = 'signed_in' | 'account' | 'plan_creator' | 'admin';
 
 export const ACCOUNT_POLICY = {
 	/** Own inbox, notifications, review queue, plan list. */
 	'inbox.read': 'signed_in',
-	/** Create a plan (becomes its owner); accept an invite as member; change own password. */
-	'plan.create': 'account',
+	/** Create a plan (becomes its owner). */
+	'plan.create': 'plan_creator',
+	/** Accept an invite as member; change own password. */
 	'invite.accept': 'account',
 	'account.password': 'account',
 	/** Create, change, disable accounts; reset passwords. */
@@ -76,17 +84,54 @@ export function minimumRole(action: PlanAction): PlanRole {
 	return PLAN_POLICY[action];
 }
 
-/** True if this principal may do the account action (null: not signed in). */
+/**
+ * PLAN_CREATORS (server/config.ts): `admins` – only the Administration (and flagged accounts);
+ * `editors` (default) – also accounts that own or edit at least one plan (not people who only
+ * review or read); `all` – every account.
+ */
+export const PLAN_CREATOR_SETTINGS = ['admins', 'editors', 'all'] as const;
+export type PlanCreators = (typeof PLAN_CREATOR_SETTINGS)[number];
+
+/** What the `plan_creator` rule looks at besides the principal (the gate looks it up). */
+export interface PlanCreatorFacts {
+	setting: PlanCreators;
+	/** The account's flag "darf Pläne anlegen". */
+	flagged: boolean;
+	/** The account's roles in its plans (only looked up for `editors`). */
+	planRoles: readonly PlanRole[];
+}
+
+/** The `plan_creator` rule for an account (not the Administration, which always may). */
+export function mayCreatePlans(facts: PlanCreatorFacts): boolean {
+	if (facts.flagged || facts.setting === 'all') return true;
+	// `editors`: owns or edits at least one plan (may change a plan document).
+	return facts.setting === 'editors' && facts.planRoles.some((role) => allows(role, 'plan.edit'));
+}
+
+/**
+ * True if this principal may do the account action (null: not signed in). `plan_creator` needs
+ * `facts`; without them only the Administration passes it.
+ */
 export function allowsAccount(
 	principal: { kind: 'user' | 'guest'; isAdmin?: boolean } | null,
-	action: AccountAction
+	action: AccountAction,
+	facts?: PlanCreatorFacts
 ): boolean {
 	const rule: AccountRule = ACCOUNT_POLICY[action];
 	if (!principal) return false;
 	if (rule === 'signed_in') return true;
 	if (principal.kind !== 'user') return false;
-	return rule === 'account' || principal.isAdmin === true;
+	if (rule === 'account' || principal.isAdmin === true) return true;
+	return rule === 'plan_creator' && facts !== undefined && mayCreatePlans(facts);
 }
+
+/**
+ * Who may be named a reviewer on a review request or the department of an administrative check:
+ * a member who may give verdicts (`review.decide`). The service refuses others; the UI offers
+ * only them.
+ */
+export const isReviewCandidate = (role: PlanRole | null | undefined) =>
+	allows(role, 'review.decide');
 
 /** UI shorthands over the table: may change the plan document / steer the plan / comment and review. */
 export const canEditPlan = (role: PlanRole | null | undefined) => allows(role, 'plan.edit');

@@ -2,6 +2,7 @@
  * Field sets and value validation per item type. Shared by the mutators (which refuse bad input)
  * and the migrations; the tolerant readers use the defaults here instead of refusing.
  */
+import { ID_PATTERN } from '../contract/ids';
 import { err, ok, type Result } from './errors';
 import {
 	MEASURE_STATUSES,
@@ -159,7 +160,8 @@ export const ACK_META_PREFIX = 'ack:';
 export const MAX_ACK_KEY_LENGTH = 120;
 export const MAX_ACK_REASON_LENGTH = 500;
 export const MAX_ACK_BY_LENGTH = 200;
-const ACK_CHECK_ID = /^[a-z]+(\.[A-Za-z]+)?:[A-Za-z0-9_-]{1,64}$/;
+/** `<kind>[.<sub>]:<id>` where `<id>` follows the one id pattern (ID_PATTERN). */
+const ACK_CHECK_ID = new RegExp(`^[a-z]+(\\.[A-Za-z]+)?:${ID_PATTERN.source.slice(1)}`);
 
 export function isAckMetaKey(key: unknown): key is string {
 	return (

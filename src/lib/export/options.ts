@@ -2,6 +2,7 @@
  * The one validated set of PDF export options, shared by the API route (query parameters), the
  * CLI (flags) and the browser dialog. Everything arrives as user input: parse, never trust.
  */
+import { ID_PATTERN } from '../contract/ids';
 import { MAX_FUNDING_NOTICE_LENGTH } from '../domain/meta';
 import type { PlanJson } from '../domain/types';
 
@@ -69,7 +70,6 @@ const fail = (message: string, option?: string): { ok: false; error: ExportOptio
 			: { code: 'invalid_export_option', message, option }
 });
 
-const FIELD_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isValidIsoDate(value: string): boolean {
@@ -162,7 +162,7 @@ export function parseExportOptions(
 			);
 		}
 		for (const id of list) {
-			if (!FIELD_ID_RE.test(id)) {
+			if (!ID_PATTERN.test(id)) {
 				return fail(`„${id.slice(0, 80)}“ ist keine gültige Handlungsfeld-ID.`, 'fields');
 			}
 		}

@@ -2,6 +2,7 @@
  * Pure rules of feedback rounds (browser and server): the round's state, validation of what the
  * owner and the public send, Berlin times. No I/O.
  */
+import { isSafeId } from '../contract/ids';
 import {
 	DECISIONS,
 	LIMITS,
@@ -195,8 +196,6 @@ export interface RoundInput {
 	intro: string;
 }
 
-const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
-
 function isoTime(value: unknown, what: string): Check<string> {
 	if (typeof value !== 'string' || value.length > 40 || Number.isNaN(Date.parse(value))) {
 		return bad('invalid_dates', `Bitte geben Sie ${what} als Datum mit Uhrzeit an.`);
@@ -222,11 +221,7 @@ export function validateRound(
 	}
 	if (!partial || body.fieldIds !== undefined) {
 		const ids = body.fieldIds ?? [];
-		if (
-			!Array.isArray(ids) ||
-			ids.length > LIMITS.fieldIdsMax ||
-			!ids.every((id) => typeof id === 'string' && ID_RE.test(id))
-		) {
+		if (!Array.isArray(ids) || ids.length > LIMITS.fieldIdsMax || !ids.every(isSafeId)) {
 			return bad('invalid_fields', 'Die Auswahl der Handlungsfelder ist ungültig.');
 		}
 		out.fieldIds = [...new Set(ids as string[])];

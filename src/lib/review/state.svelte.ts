@@ -7,7 +7,7 @@
 import { getContext, setContext } from 'svelte';
 import { api, type ApiResult } from '$lib/components/api';
 import { announcer } from '$lib/components/announcer.svelte';
-import { allows, canManagePlan, canReview } from '$lib/contract/policy';
+import { canManagePlan, canReview, isReviewCandidate } from '$lib/contract/policy';
 import type { PlanRole } from '$lib/contract/roles';
 import type { Member } from '$lib/auth/types';
 import { reviewApi } from './api';
@@ -93,7 +93,7 @@ export class ReviewStore {
 
 	/** Members with role reviewer or higher (may be named reviewers or departments). */
 	get reviewerCandidates(): Member[] {
-		return this.members.filter((m) => allows(m.role, 'review.decide'));
+		return this.members.filter((m) => isReviewCandidate(m.role));
 	}
 
 	memberName(userId: string): string {

@@ -81,23 +81,25 @@ type Refused = { ok: false; response: Response };
  * May the caller do this account action (ACCOUNT_POLICY in $lib/contract/policy)? The gate
  * answers; a refusal becomes its 401/403 response.
  */
-function account(locals: App.Locals, action: AccountAction) {
-	const result = locals.backend.gate.authorizeAccount(locals.principal, action);
+async function account(locals: App.Locals, action: AccountAction) {
+	const result = await locals.backend.gate.authorizeAccount(locals.principal, action);
 	return result.ok ? result.value : apiErrorResponse(result.error);
 }
 
 /** The signed-in principal (account or guest), or a 401 response. */
-export function requirePrincipal(locals: App.Locals): { ok: true; principal: Principal } | Refused {
-	const who = account(locals, 'inbox.read');
+export async function requirePrincipal(
+	locals: App.Locals
+): Promise<{ ok: true; principal: Principal } | Refused> {
+	const who = await account(locals, 'inbox.read');
 	return who instanceof Response ? { ok: false, response: who } : { ok: true, principal: who };
 }
 
-/** A signed-in account (not a guest) allowed to do `action`, or 401/403. */
-export function requireAccount(
+/** A signed-in account (not a guest) allowed to do `action`, or 401/403 (503: store down). */
+export async function requireAccount(
 	locals: App.Locals,
 	action: Exclude<AccountAction, 'inbox.read'>
-): { ok: true; principal: Principal & { kind: 'user' } } | Refused {
-	const who = account(locals, action);
+): Promise<{ ok: true; principal: Principal & { kind: 'user' } } | Refused> {
+	const who = await account(locals, action);
 	if (who instanceof Response) return { ok: false, response: who };
 	return { ok: true, principal: who as Principal & { kind: 'user' } };
 }

@@ -2,6 +2,7 @@
  * HTTP glue of the review endpoints (src/routes/api/…/threads, reviews, checks, notifications):
  * the policy check (gate), the JSON body and the answer with `Retry-After` for 429s.
  */
+import type { PlanId } from '$lib/contract/ids';
 import type { PlanAction } from '$lib/contract/policy';
 import type { Caller, ReviewResult } from '$lib/contract/review';
 import { authorize, errorResponse, readJsonObject, resultResponse } from './http';
@@ -19,12 +20,13 @@ type Event = { locals: App.Locals; params: Record<string, string>; request: Requ
 
 /**
  * Lets the gate authorise `action` on `params.planId`, reads the JSON body if `withBody`,
- * and runs `fn`; any refusal answers with its status and German message.
+ * and runs `fn` with the plan id the gate parsed (never the raw parameter: the id is checked
+ * once); any refusal answers with its status and German message.
  */
 export async function planReviewEndpoint<T>(
 	event: Event,
 	action: PlanAction,
-	fn: (caller: Caller, body: Record<string, unknown>) => Promise<ReviewResult<T>>,
+	fn: (caller: Caller, planId: PlanId, body: Record<string, unknown>) => Promise<ReviewResult<T>>,
 	options: { withBody?: boolean; okStatus?: number } = {}
 ): Promise<Response> {
 	const access = await authorize(event.locals, event.params.planId, action);
@@ -35,6 +37,6 @@ export async function planReviewEndpoint<T>(
 		if (!read.ok) return read.response;
 		body = read.value;
 	}
-	const result = await fn({ principal: access.principal, role: access.role }, body);
+	const result = await fn({ principal: access.principal, role: access.role }, access.planId, body);
 	return reviewResponse(result, options.okStatus);
 }

@@ -4,7 +4,7 @@ import { reviewResponse } from '$lib/server/review-http';
 
 /** GET /api/notifications – my inbox (accounts only; guests 403). */
 export const GET: RequestHandler = async ({ locals }) => {
-	const who = requirePrincipal(locals);
+	const who = await requirePrincipal(locals);
 	if (!who.ok) return who.response;
 	return reviewResponse(await locals.backend.review.inbox(who.principal));
 };

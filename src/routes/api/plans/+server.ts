@@ -1,8 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { PLAN_CREATION_DENIED, mayCreatePlans } from '$lib/server/plan-creators';
 import {
-	errorResponse,
 	readJsonObject,
 	requirePrincipal,
 	requireAccount,
@@ -12,7 +10,7 @@ import {
 
 /** GET /api/plans – the plans the caller may access, as PlanSummary[] with `role` (by title). */
 export const GET: RequestHandler = async ({ locals }) => {
-	const who = requirePrincipal(locals);
+	const who = await requirePrincipal(locals);
 	if (!who.ok) return who.response;
 	const { access } = locals.backend;
 	try {
@@ -32,19 +30,9 @@ export const GET: RequestHandler = async ({ locals }) => {
  * content if `example` is true); the caller becomes its owner. 201 with its PlanSummary (incl. id).
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
-	const user = requireAccount(locals, 'plan.create');
+	// 'plan.create' in ACCOUNT_POLICY: PLAN_CREATORS or the account's flag "darf Pläne anlegen".
+	const user = await requireAccount(locals, 'plan.create');
 	if (!user.ok) return user.response;
-	const { access, settings } = locals.backend;
-	try {
-		if (
-			!(await mayCreatePlans(user.principal, settings.planCreators, (id) => access.plansOf(id)))
-		) {
-			const { status, code, message } = PLAN_CREATION_DENIED;
-			return errorResponse(status, code, message);
-		}
-	} catch {
-		return storageUnavailable();
-	}
 	const body = await readJsonObject(request);
 	if (!body.ok) return body.response;
 	const { title, municipality, fundingNotice, example } = body.value;

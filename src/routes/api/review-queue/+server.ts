@@ -4,7 +4,7 @@ import { reviewResponse } from '$lib/server/review-http';
 
 /** GET /api/review-queue – what needs my review, across all my plans (guests: empty). */
 export const GET: RequestHandler = async ({ locals }) => {
-	const who = requirePrincipal(locals);
+	const who = await requirePrincipal(locals);
 	if (!who.ok) return who.response;
 	return reviewResponse(await locals.backend.review.queue(who.principal));
 };

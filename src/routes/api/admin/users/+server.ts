@@ -5,17 +5,18 @@ import { str } from '$lib/server/input';
 
 /** GET /api/admin/users – every account (administrators only). */
 export const GET: RequestHandler = async ({ locals }) => {
-	const admin = requireAccount(locals, 'admin.users');
+	const admin = await requireAccount(locals, 'admin.users');
 	if (!admin.ok) return admin.response;
 	return json(await locals.backend.access.listUsers());
 };
 
 /**
- * POST /api/admin/users {email, name, password, isAdmin?, mustChangePassword?} – 201 User.
+ * POST /api/admin/users {email, name, password, isAdmin?, mustChangePassword?, canCreatePlans?} –
+ * 201 User. canCreatePlans: "darf Pläne anlegen" whatever PLAN_CREATORS says.
  * mustChangePassword (the admin page sends true by default): the first sign-in must set an own one.
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
-	const admin = requireAccount(locals, 'admin.users');
+	const admin = await requireAccount(locals, 'admin.users');
 	if (!admin.ok) return admin.response;
 	const body = await readJsonObject(request, 8 * 1024);
 	if (!body.ok) return body.response;
@@ -25,7 +26,8 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 			name: str(body.value.name),
 			password: str(body.value.password),
 			isAdmin: body.value.isAdmin === true,
-			mustChangePassword: body.value.mustChangePassword === true
+			mustChangePassword: body.value.mustChangePassword === true,
+			canCreatePlans: body.value.canCreatePlans === true
 		}),
 		201
 	);

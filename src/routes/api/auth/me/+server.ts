@@ -2,11 +2,10 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { GUEST_ENDED_MESSAGES } from '$lib/auth/guest-ended';
 import { errorResponse, storageUnavailable, unauthenticated } from '$lib/server/http';
-import { mayCreatePlans } from '$lib/server/plan-creators';
 
 /**
- * GET /api/auth/me – `{principal, canCreatePlans}` of the current session (PLAN_CREATORS decides
- * canCreatePlans); 401 when not signed in
+ * GET /api/auth/me – `{principal, canCreatePlans}` of the current session (the gate decides
+ * canCreatePlans by 'plan.create' in the policy table); 401 when not signed in
  * (`guest_<reason>` when a guest's access ended: invite_revoked, invite_expired, guest_removed).
  */
 export const GET: RequestHandler = async ({ locals }) => {
@@ -16,13 +15,7 @@ export const GET: RequestHandler = async ({ locals }) => {
 		if (ended) return errorResponse(401, `guest_${ended}`, GUEST_ENDED_MESSAGES[ended]);
 		return unauthenticated();
 	}
-	const { access, settings } = locals.backend;
-	try {
-		const canCreatePlans = await mayCreatePlans(locals.principal, settings.planCreators, (id) =>
-			access.plansOf(id)
-		);
-		return json({ principal: locals.principal, canCreatePlans });
-	} catch {
-		return storageUnavailable();
-	}
+	const may = await locals.backend.gate.authorizeAccount(locals.principal, 'plan.create');
+	if (!may.ok && may.error.status === 503) return storageUnavailable();
+	return json({ principal: locals.principal, canCreatePlans: may.ok });
 };

@@ -4,7 +4,7 @@ import { str } from '$lib/server/input';
 
 /** POST /api/auth/password {currentPassword, newPassword} – 204; ends the other sessions. */
 export const POST: RequestHandler = async ({ locals, request }) => {
-	const user = requireAccount(locals, 'account.password');
+	const user = await requireAccount(locals, 'account.password');
 	if (!user.ok) return user.response;
 	const body = await readJsonObject(request, 8 * 1024);
 	if (!body.ok) return body.response;

@@ -4,7 +4,7 @@ import { reviewResponse } from '$lib/server/review-http';
 
 /** POST /api/notifications/read {ids} | {all: true} – marks read; answers {unread}. */
 export const POST: RequestHandler = async ({ locals, request }) => {
-	const who = requirePrincipal(locals);
+	const who = await requirePrincipal(locals);
 	if (!who.ok) return who.response;
 	const body = await readJsonObject(request);
 	if (!body.ok) return body.response;

@@ -2,14 +2,14 @@ import type { RequestHandler } from './$types';
 import { errorResponse, readJsonObject, requireAccount, resultResponse } from '$lib/server/http';
 import { optBool, optStr } from '$lib/server/input';
 
-/** PATCH /api/admin/users/<userId> {name?, isAdmin?, disabled?} – User. */
+/** PATCH /api/admin/users/<userId> {name?, isAdmin?, disabled?, canCreatePlans?} – User. */
 export const PATCH: RequestHandler = async ({ locals, request, params }) => {
-	const admin = requireAccount(locals, 'admin.users');
+	const admin = await requireAccount(locals, 'admin.users');
 	if (!admin.ok) return admin.response;
 	const body = await readJsonObject(request, 8 * 1024);
 	if (!body.ok) return body.response;
 	const unknown = Object.keys(body.value).filter(
-		(k) => !['name', 'isAdmin', 'disabled'].includes(k)
+		(k) => !['name', 'isAdmin', 'disabled', 'canCreatePlans'].includes(k)
 	);
 	if (unknown.length > 0) {
 		return errorResponse(400, 'invalid_body', `Unbekannte Felder: ${unknown.join(', ')}.`);
@@ -18,7 +18,8 @@ export const PATCH: RequestHandler = async ({ locals, request, params }) => {
 		await locals.backend.access.updateUser(params.userId, {
 			name: optStr(body.value.name),
 			isAdmin: optBool(body.value.isAdmin),
-			disabled: optBool(body.value.disabled)
+			disabled: optBool(body.value.disabled),
+			canCreatePlans: optBool(body.value.canCreatePlans)
 		})
 	);
 };

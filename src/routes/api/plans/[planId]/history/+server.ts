@@ -1,4 +1,5 @@
 import type { RequestHandler } from './$types';
+import { isSafeId } from '$lib/contract/ids';
 import { errorResponse, authorize, resultResponse } from '$lib/server/http';
 
 /**
@@ -9,7 +10,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const access = await authorize(locals, params.planId, 'plan.read');
 	if (!access.ok) return access.response;
 	const itemId = url.searchParams.get('itemId');
-	if (itemId !== null && !/^[A-Za-z0-9_-]{1,64}$/.test(itemId)) {
+	if (itemId !== null && !isSafeId(itemId)) {
 		return errorResponse(400, 'invalid_item_id', 'Die Element-ID ist ungültig.');
 	}
 	const limit = Number(url.searchParams.get('limit') ?? '100');

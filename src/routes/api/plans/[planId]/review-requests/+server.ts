@@ -6,6 +6,6 @@ export const POST: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
 		'review.manage',
-		(caller, body) => event.locals.backend.review.createRequest(caller, event.params.planId, body),
+		(caller, planId, body) => event.locals.backend.review.createRequest(caller, planId, body),
 		{ withBody: true, okStatus: 201 }
 	);

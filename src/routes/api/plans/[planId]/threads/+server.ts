@@ -6,6 +6,6 @@ export const POST: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
 		'review.comment',
-		(caller, body) => event.locals.backend.review.createThread(caller, event.params.planId, body),
+		(caller, planId, body) => event.locals.backend.review.createThread(caller, planId, body),
 		{ withBody: true, okStatus: 201 }
 	);

@@ -4,7 +4,7 @@ import { str } from '$lib/server/input';
 
 /** POST /api/admin/users/<userId>/password {password} – 204; ends the user's sessions. */
 export const POST: RequestHandler = async ({ locals, request, params }) => {
-	const admin = requireAccount(locals, 'admin.users');
+	const admin = await requireAccount(locals, 'admin.users');
 	if (!admin.ok) return admin.response;
 	const body = await readJsonObject(request, 8 * 1024);
 	if (!body.ok) return body.response;

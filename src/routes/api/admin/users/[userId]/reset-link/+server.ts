@@ -10,7 +10,7 @@ import { publicOrigin } from '$lib/contract/request-origin';
  */
 export const POST: RequestHandler = async (event) => {
 	const { locals, params } = event;
-	const admin = requireAccount(locals, 'admin.users');
+	const admin = await requireAccount(locals, 'admin.users');
 	if (!admin.ok) return admin.response;
 	const result = await locals.backend.access.createResetLink(params.userId);
 	if (!result.ok) return resultResponse(result);

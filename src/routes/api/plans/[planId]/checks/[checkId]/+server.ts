@@ -6,7 +6,7 @@ export const DELETE: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
 		'review.manage',
-		(caller) =>
-			event.locals.backend.review.removeCheck(caller, event.params.planId, event.params.checkId),
+		(caller, planId) =>
+			event.locals.backend.review.removeCheck(caller, planId, event.params.checkId),
 		{ okStatus: 204 }
 	);

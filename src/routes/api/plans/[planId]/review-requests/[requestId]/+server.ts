@@ -6,12 +6,7 @@ export const PATCH: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
 		'review.manage',
-		(caller, body) =>
-			event.locals.backend.review.setRequestClosed(
-				caller,
-				event.params.planId,
-				event.params.requestId,
-				body
-			),
+		(caller, planId, body) =>
+			event.locals.backend.review.setRequestClosed(caller, planId, event.params.requestId, body),
 		{ withBody: true }
 	);

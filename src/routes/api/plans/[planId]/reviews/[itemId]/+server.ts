@@ -9,7 +9,7 @@ export const PUT: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
 		'review.decide',
-		(caller, body) =>
-			event.locals.backend.review.decide(caller, event.params.planId, event.params.itemId, body),
+		(caller, planId, body) =>
+			event.locals.backend.review.decide(caller, planId, event.params.itemId, body),
 		{ withBody: true }
 	);

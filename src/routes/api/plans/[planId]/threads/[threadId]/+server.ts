@@ -6,12 +6,7 @@ export const PATCH: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
 		'review.comment',
-		(caller, body) =>
-			event.locals.backend.review.setThreadResolved(
-				caller,
-				event.params.planId,
-				event.params.threadId,
-				body
-			),
+		(caller, planId, body) =>
+			event.locals.backend.review.setThreadResolved(caller, planId, event.params.threadId, body),
 		{ withBody: true }
 	);

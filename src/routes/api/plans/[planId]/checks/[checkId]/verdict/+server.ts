@@ -9,12 +9,7 @@ export const PUT: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
 		'review.decide',
-		(caller, body) =>
-			event.locals.backend.review.recordCheckVerdict(
-				caller,
-				event.params.planId,
-				event.params.checkId,
-				body
-			),
+		(caller, planId, body) =>
+			event.locals.backend.review.recordCheckVerdict(caller, planId, event.params.checkId, body),
 		{ withBody: true }
 	);

@@ -6,7 +6,7 @@ export const POST: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
 		'review.comment',
-		(caller, body) =>
-			event.locals.backend.review.reply(caller, event.params.planId, event.params.threadId, body),
+		(caller, planId, body) =>
+			event.locals.backend.review.reply(caller, planId, event.params.threadId, body),
 		{ withBody: true, okStatus: 201 }
 	);

@@ -6,10 +6,10 @@ export const PATCH: RequestHandler = (event) =>
 	planReviewEndpoint(
 		event,
 		'review.comment',
-		(caller, body) =>
+		(caller, planId, body) =>
 			event.locals.backend.review.editComment(
 				caller,
-				event.params.planId,
+				planId,
 				event.params.threadId,
 				event.params.commentId,
 				body
@@ -19,10 +19,10 @@ export const PATCH: RequestHandler = (event) =>
 
 /** DELETE …/threads/<threadId>/comments/<commentId> – own comment; the owner may delete any. */
 export const DELETE: RequestHandler = (event) =>
-	planReviewEndpoint(event, 'review.comment', (caller) =>
+	planReviewEndpoint(event, 'review.comment', (caller, planId) =>
 		event.locals.backend.review.deleteComment(
 			caller,
-			event.params.planId,
+			planId,
 			event.params.threadId,
 			event.params.commentId
 		)
