@@ -75,7 +75,7 @@ async function lag(message: { lag: string; ms?: number; planId?: string }): Prom
 		if (!state.ok || !options.ok) throw new Error('bench plan or options missing');
 		figures.readMs = performance.now() - start;
 		const result = await running.core.plans.exports.render(principal.id, {
-			state: { planId, update: state.value },
+			state: { planId, ...state.value },
 			options: options.value
 		});
 		figures.exportMs = performance.now() - start;

@@ -32,7 +32,7 @@ import type { PlanBus } from './sync/bus';
 import type { Room } from './sync/room';
 import type { RoomManager } from './sync/rooms';
 import type { VersionService } from './versions/service';
-import type { PdfExportService } from './export/types';
+import type { PdfExportService, PlanStateParts } from './export/types';
 
 /**
  * Ids of seeded example plans start with this; a random suffix follows, so that a browser's
@@ -163,12 +163,24 @@ export class PlanService implements MitplanBackend {
 		}));
 	}
 
-	/** The live document's whole state as one Yjs update (the PDF export reads it in a worker). */
-	getPlanState(planId: string) {
-		return this.withRoom(planId, (room) => ({
-			ok: true as const,
-			value: Y.encodeStateAsUpdate(room.doc)
-		}));
+	/**
+	 * The plan's document for the PDF export, merged and read by the export worker, never here:
+	 * a plan in memory gives its room's cached whole state (encoded once per document state, so
+	 * repeated exports of an unchanged plan do not encode again); a plan not in memory gives its
+	 * stored parts unmerged, without loading a room on the event loop.
+	 */
+	async getPlanState(planId: string): Promise<ApiResult<PlanStateParts>> {
+		if (!isValidPlanId(planId)) return invalidId();
+		const live = this.deps.rooms.peek(planId);
+		if (live) return { ok: true, value: { snapshot: live.fullState.copy(), entries: [] } };
+		if (this.deps.rooms.isDeleted(planId)) return notFound();
+		try {
+			const parts = await this.deps.store.loadParts(planId);
+			return parts ? { ok: true, value: parts } : notFound();
+		} catch (error) {
+			this.deps.log.error('loading plan failed', { planId, error });
+			return unavailable();
+		}
 	}
 
 	createPlan(input: {

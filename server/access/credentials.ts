@@ -46,3 +46,12 @@ export function readCookie(header: string | undefined | null, name: string): str
 	}
 	return undefined;
 }
+
+/**
+ * Whether a cookie value can be a session token at all: every session (user or guest) gets a
+ * randomToken() from server/auth/tokens.ts, 32 random bytes as 43 base64url characters. Anything
+ * else is no session, so the gate asks no store why it ended.
+ */
+export function isSessionTokenShaped(value: string): boolean {
+	return /^[A-Za-z0-9_-]{43}$/.test(value);
+}

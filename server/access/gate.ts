@@ -20,7 +20,13 @@ import {
 } from '../../src/lib/contract/policy';
 import { PLAN_ERRORS, type ApiError, type ApiResult } from '../../src/lib/contract/result';
 import type { PlanRole } from '../../src/lib/contract/roles';
-import { MAX_CREDENTIAL_LENGTH, SESSION_COOKIE, isAllowedOrigin, readCookie } from './credentials';
+import {
+	MAX_CREDENTIAL_LENGTH,
+	SESSION_COOKIE,
+	isAllowedOrigin,
+	isSessionTokenShaped,
+	readCookie
+} from './credentials';
 import { isApiPath, isPublicRoute } from './routes';
 
 export const GATE_ERRORS = {
@@ -171,8 +177,9 @@ export function createAccessGate(deps: {
 				try {
 					principal =
 						token.length <= MAX_CREDENTIAL_LENGTH ? await access.resolveSession(token) : null;
-					// An ended guest session keeps its cookie, so every later page can still say why.
-					if (!principal && token.length <= MAX_CREDENTIAL_LENGTH) {
+					// An ended guest session keeps its cookie, so every later page can still say why. Only a
+					// cookie shaped like a session token can be one (no store read for junk cookies).
+					if (!principal && isSessionTokenShaped(token)) {
 						guestEnded = (await access.guestSessionEnded(token)) ?? undefined;
 					}
 					if (!principal && !guestEnded) clearCookie = true;

@@ -345,13 +345,14 @@ describe('gate.checkRequest (route table)', () => {
 				guestSessionEnded: async () => 'invite_revoked'
 			}
 		});
-		const page = await ended.checkRequest(req('GET', '/plans/p1', { sessionToken: 'gast' }));
+		const gast = 'g'.repeat(43); // shaped like a session token (randomToken)
+		const page = await ended.checkRequest(req('GET', '/plans/p1', { sessionToken: gast }));
 		expect(page).toMatchObject({
 			kind: 'redirect',
 			location: '/gast-beendet?grund=invite_revoked',
 			clearCookie: false
 		});
-		const me = await ended.checkRequest(req('GET', '/api/auth/me', { sessionToken: 'gast' }));
+		const me = await ended.checkRequest(req('GET', '/api/auth/me', { sessionToken: gast }));
 		expect(me).toMatchObject({ kind: 'pass', guestEnded: 'invite_revoked', clearCookie: false });
 	});
 });

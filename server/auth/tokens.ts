@@ -7,7 +7,7 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** 32 random bytes, base64url (43 characters). */
+/** 32 random bytes, base64url (43 characters; the gate's isSessionTokenShaped relies on this). */
 export function randomToken(): string {
 	return randomBytes(32).toString('base64url');
 }

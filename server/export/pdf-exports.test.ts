@@ -97,13 +97,33 @@ describe('PDF export service (worker threads)', { timeout: 90_000 }, () => {
 		buildPlan(doc, { fields: 1, goalsPerField: 1, measuresPerGoal: 2 });
 		const options = parseExportOptions({ type: 'gesamtplan' });
 		if (!options.ok) throw new Error(options.error.message);
-		const update = () => ({ planId: 'p1', update: Y.encodeStateAsUpdate(doc) });
+		const update = () => ({ planId: 'p1', snapshot: Y.encodeStateAsUpdate(doc), entries: [] });
 		const ok = await s.render('u1', { state: update(), options: options.value });
 		expect(ok.ok).toBe(true);
 		if (ok.ok) expect(ok.value.fileName).toMatch(/testplan-gesamtplan\.pdf$/);
 		doc.getMap('meta').set('title', 'y'.repeat(60_000));
 		const big = await s.render('u1', { state: update(), options: options.value });
 		expect(big).toMatchObject({ ok: false, error: { status: 413, code: 'export_too_large' } });
+	});
+
+	it('merges a stored snapshot and log entries in the worker (a plan not in memory)', async () => {
+		const s = start();
+		const doc = new Y.Doc();
+		buildPlan(doc, { fields: 1, goalsPerField: 1, measuresPerGoal: 1 });
+		const snapshot = Y.encodeStateAsUpdate(doc);
+		const entries: Uint8Array[] = [];
+		doc.on('update', (u: Uint8Array) => entries.push(u));
+		doc.getMap('meta').set('title', 'Aus dem Log');
+		const options = parseExportOptions({ type: 'gesamtplan' });
+		if (!options.ok) throw new Error(options.error.message);
+		const result = await s.render('u1', {
+			state: { planId: 'p1', snapshot, entries },
+			options: options.value
+		});
+		expect(entries).toHaveLength(1);
+		expect(result.ok).toBe(true);
+		// the title set after the snapshot (only in the log entry) names the file
+		if (result.ok) expect(result.value.fileName).toMatch(/aus-dem-log-gesamtplan\.pdf$/);
 	});
 
 	it('terminates an export over its time budget and keeps exporting', async () => {

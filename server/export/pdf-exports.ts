@@ -6,7 +6,13 @@
  * per export (the worker is terminated, 503) and `maxMemoryMb` heap per worker.
  */
 import type { Logger } from '../log';
-import type { PdfExportResult, PdfExportService, PdfJob, PdfJobResult } from './types';
+import type {
+	PdfExportResult,
+	PdfExportService,
+	PdfJob,
+	PdfJobResult,
+	PlanStateParts
+} from './types';
 import { SMALLER, jobChars, tooLarge } from './budget';
 import { exportWorkerFile } from './worker-file';
 import { WorkerPool } from './worker-pool';
@@ -18,6 +24,12 @@ export interface PdfExportLimits {
 	timeoutMs: number;
 	maxChars: number;
 	maxMemoryMb: number;
+}
+
+/** The buffers of a live plan's parts, each once (they are moved to the worker, not copied). */
+function transferList(state: PlanStateParts): ArrayBuffer[] {
+	const parts = state.snapshot ? [state.snapshot, ...state.entries] : state.entries;
+	return [...new Set(parts.map((part) => part.buffer as ArrayBuffer))];
 }
 
 export function createPdfExports(args: {
@@ -58,7 +70,7 @@ export function createPdfExports(args: {
 			try {
 				outcome = await pool.run(
 					{ ...job, maxChars: limits.maxChars },
-					job.state ? [job.state.update.buffer as ArrayBuffer] : []
+					job.state ? transferList(job.state) : []
 				);
 			} finally {
 				const left = (perPerson.get(personId) ?? 1) - 1;

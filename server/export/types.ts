@@ -4,5 +4,6 @@ export type {
 	PdfExportResult,
 	PdfExportService,
 	PdfJob,
-	PdfJobResult
+	PdfJobResult,
+	PlanStateParts
 } from '../../src/lib/contract/exports';

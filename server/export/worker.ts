@@ -1,6 +1,6 @@
 /**
  * The PDF export worker thread (run by the pool in pdf-exports.ts): receives a plan as plain data
- * (PlanJson, options, consideration rows, check verdicts), renders it with jsPDF and posts the
+ * (PlanJson or the live plan's Yjs parts, which it merges; options, consideration rows, check verdicts), renders it with jsPDF and posts the
  * bytes back (transferred, not copied). Built to build/server/export-worker.js.
  */
 import { parentPort } from 'node:worker_threads';
@@ -8,19 +8,27 @@ import * as Y from 'yjs';
 import { readPlan } from '../../src/lib/domain/index';
 import type { PlanJson } from '../../src/lib/domain/types';
 import { exportPlanPdfNode } from '../../src/lib/export/node';
+import { migrate } from '../../src/lib/domain/migrations';
+import { mergeState } from '../storage/types';
 import { jobChars, tooLarge } from './budget';
 import type { PdfJob, PdfJobResult } from './types';
 
 if (!parentPort) throw new Error('export-worker must run as a worker thread');
 const port = parentPort;
+/** Skipped log entries are logged by the room that loads the plan, not again by each export. */
+const SILENT = { warn: () => {}, error: () => {} };
 
 port.on('message', ({ input }: { input: PdfJob }) => {
 	try {
 		let plan: PlanJson;
 		if (input.state) {
+			const { planId, snapshot, entries } = input.state;
 			const doc = new Y.Doc();
-			Y.applyUpdate(doc, input.state.update);
-			plan = readPlan(doc, input.state.planId);
+			// Like a room's load: merge (an undecodable log entry is skipped, as there), then bring an
+			// older document to the current schema (in memory only; the room stores its migration).
+			Y.applyUpdate(doc, mergeState(planId, snapshot, entries, SILENT));
+			migrate(doc);
+			plan = readPlan(doc, planId);
 			doc.destroy();
 			const limit = input.maxChars ?? Infinity;
 			if (jobChars({ ...input, plan }, limit) > limit) {

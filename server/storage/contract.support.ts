@@ -89,6 +89,29 @@ export function runDocStoreContract(
 			expect(Y.encodeStateVectorFromUpdate(state!)).toEqual(Y.encodeStateVector(ed.doc));
 		});
 
+		it('loadParts gives the snapshot and log unmerged, each its own buffer', async () => {
+			const store = await open();
+			expect(await store.loadParts('parts-none')).toBeNull();
+			const ed = new Editor();
+			await store.append('parts', ed.type('Hallo '));
+			await store.compact('parts');
+			await store.append('parts', ed.type('Welt'));
+			await store.append('parts', ed.type('!'));
+			const parts = await store.loadParts('parts');
+			expect(parts?.snapshot).toBeInstanceOf(Uint8Array);
+			expect(parts?.entries).toHaveLength(2);
+			const all = [parts!.snapshot!, ...parts!.entries];
+			expect(textOf(Y.mergeUpdates(all))).toBe('Hallo Welt!');
+			// each part owns its whole buffer (a reader may transfer it to a worker thread)
+			for (const part of all) {
+				expect(part.byteOffset).toBe(0);
+				expect(part.byteLength).toBe(part.buffer.byteLength);
+			}
+			expect(new Set(all.map((part) => part.buffer)).size).toBe(all.length);
+			await store.delete('parts');
+			expect(await store.loadParts('parts')).toBeNull();
+		});
+
 		it('keeps everything across many appends, compaction and more appends', async () => {
 			const store = await open();
 			const ed = new Editor();

@@ -378,6 +378,11 @@ export async function createFileStore(options: FileStoreOptions): Promise<DocSto
 		kind: 'file',
 
 		async load(planId) {
+			const parts = await store.loadParts(planId);
+			return parts && mergeState(planId, parts.snapshot, parts.entries, logger);
+		},
+
+		async loadParts(planId) {
 			checkOpen();
 			assertPlanId(planId);
 			const st = stateOf(planId);
@@ -387,7 +392,7 @@ export async function createFileStore(options: FileStoreOptions): Promise<DocSto
 					const snapshot = await readSnapshot(planId);
 					const entries = await readLog(planId, st);
 					if (snapshot === null && entries.length === 0) return null;
-					return mergeState(planId, snapshot, entries, logger);
+					return { snapshot: snapshot && snapshot.slice(), entries: entries.map((e) => e.slice()) };
 				} catch (err) {
 					throw ioError(`load of plan ${planId} failed`, err);
 				}

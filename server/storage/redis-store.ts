@@ -203,6 +203,11 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 		kind: 'redis',
 
 		async load(planId) {
+			const parts = await store.loadParts(planId);
+			return parts && mergeState(planId, parts.snapshot, parts.entries, logger);
+		},
+
+		async loadParts(planId) {
 			checkOpen();
 			assertPlanId(planId);
 			return op(`load(${planId})`, async () => {
@@ -216,12 +221,11 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 					db.exists(tombstoneKey(planId))
 				]);
 				if (deleted > 0 || (snapshot === null && entries.length === 0)) return null;
-				return mergeState(
-					planId,
-					snapshot ? toUint8Array(snapshot) : null,
-					entries.map(toUint8Array),
-					logger
-				);
+				// Copies: the replies' buffers may be shared, and a reader may transfer its parts.
+				return {
+					snapshot: snapshot ? toUint8Array(snapshot).slice() : null,
+					entries: entries.map((entry) => toUint8Array(entry).slice())
+				};
 			});
 		},
 

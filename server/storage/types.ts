@@ -10,6 +10,11 @@ export interface DocStore {
 	/** Merged state of the plan (snapshot + log) as one Yjs update, or null if the plan does not exist (or was deleted). */
 	load(planId: string): Promise<Uint8Array | null>;
 	/**
+	 * The stored parts of the plan, not merged (snapshot and log entries, each its own copy), or
+	 * null like `load`. For readers that merge elsewhere (the PDF export worker, `mergeState`).
+	 */
+	loadParts(planId: string): Promise<StoredParts | null>;
+	/**
 	 * Durably appends one Yjs update to the plan's log before resolving; the first append creates
 	 * the plan. Returns the log length after append (for compaction triggers). Rejects with
 	 * StorageError('deleted'), writing nothing, once the plan has been deleted.
@@ -32,6 +37,12 @@ export interface DocStore {
 	 */
 	delete(planId: string): Promise<void>;
 	close(): Promise<void>;
+}
+
+/** A plan as stored: the compacted snapshot (if any) and the log entries appended after it. */
+export interface StoredParts {
+	snapshot: Uint8Array | null;
+	entries: Uint8Array[];
 }
 
 export type StorageErrorCode =

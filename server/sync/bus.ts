@@ -116,3 +116,20 @@ export function createPubSubBus(
 		close: () => pubsub.close()
 	};
 }
+
+/** Decodes the payload of an `access` bus message (JSON AccessChange); null if malformed. */
+export function parseAccessChange(
+	payload: Uint8Array
+): { principalId?: string; inviteId?: string } | null {
+	try {
+		const value: unknown = JSON.parse(new TextDecoder().decode(payload));
+		if (typeof value !== 'object' || value === null) return null;
+		const { principalId, inviteId } = value as Record<string, unknown>;
+		return {
+			principalId: typeof principalId === 'string' ? principalId : undefined,
+			inviteId: typeof inviteId === 'string' ? inviteId : undefined
+		};
+	} catch {
+		return null;
+	}
+}

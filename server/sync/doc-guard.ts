@@ -1,6 +1,4 @@
 /**
- * Over 400 lines because decoding an update and locating each struct in the plan layout is one tightly coupled check; splitting it would spread the scope rules.
- *
  * Write scopes and shape rules for document updates from clients (issue 12, items 2 and 13).
  * An update is checked *before* it is applied, by decoding it and locating every new struct and
  * every deletion in the plan's layout (docs/data-model.md): nothing refused ever reaches the
@@ -13,26 +11,14 @@
  *   values as the schema allows, plain text (no embeds/formats) of at most MAX_TEXT_LENGTH.
  * An update that needs structs the server has not seen yet is reported as `missing`; the room
  * holds it until the rest arrives (a client's edit can overtake its own offline changes).
+ * This file walks the update (where each struct goes, who may write there); the value rules
+ * themselves live in doc-values.ts.
  */
 import * as Y from 'yjs';
 import { isValidPlanId } from '../../src/lib/domain/ids';
-import {
-	MAX_FUNDING_NOTICE_LENGTH,
-	MAX_MUNICIPALITY_LENGTH,
-	MAX_TITLE_LENGTH,
-	isBlankText,
-	isPlanStatus
-} from '../../src/lib/domain/meta';
-import {
-	MAX_TEXT_LENGTH,
-	isAckMetaKey,
-	isItemType,
-	isScalarField,
-	isTextField,
-	isValidAcknowledgement,
-	isValidScalar
-} from '../../src/lib/domain/schema';
-import { SCHEMA_VERSION, type ItemType } from '../../src/lib/domain/types';
+import { MAX_TEXT_LENGTH, isItemType } from '../../src/lib/domain/schema';
+import type { ItemType } from '../../src/lib/domain/types';
+import { Refusal, checkItemEntry, metaValueOk, plainValue, shape } from './doc-values';
 
 export type WriteScope = 'items' | 'all';
 
@@ -59,11 +45,6 @@ export type Verdict =
 	| { ok: false; kind: 'missing' }
 	| { ok: false; kind: 'scope' | 'shape' | 'too_large'; reason: string };
 
-/** Item keys every type has (plain values). */
-const COMMON_KEYS = new Set(['type', 'parentId', 'order', 'createdAt']);
-const MAX_ORDER_LENGTH = 1_000;
-const MAX_TIMESTAMP_LENGTH = 40;
-
 type Target =
 	| { kind: 'root'; name: string }
 	| { kind: 'item'; id: string }
@@ -78,71 +59,12 @@ interface Located {
 }
 
 class Missing extends Error {}
-class Refusal extends Error {
-	constructor(
-		readonly kind: 'scope' | 'shape' | 'too_large',
-		message: string
-	) {
-		super(message);
-	}
-}
-const shape = (message: string) => new Refusal('shape', message);
 
 /** Container targets of integrated structs never change: cached across updates. */
 const containerCache = new WeakMap<Y.Item, Target>();
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
-
-function metaValueOk(key: string, value: unknown): boolean {
-	// "bewusst offen" marks of the Vollständigkeit checks (src/lib/domain/acknowledge.ts)
-	if (isAckMetaKey(key)) return isValidAcknowledgement(value);
-	switch (key) {
-		case 'title':
-			return typeof value === 'string' && !isBlankText(value) && value.length <= MAX_TITLE_LENGTH;
-		case 'municipality':
-			return typeof value === 'string' && value.length <= MAX_MUNICIPALITY_LENGTH;
-		case 'fundingNotice':
-			return typeof value === 'string' && value.length <= MAX_FUNDING_NOTICE_LENGTH;
-		case 'status':
-			return isPlanStatus(value);
-		case 'createdAt':
-			return typeof value === 'string' && value.length <= MAX_TIMESTAMP_LENGTH;
-		case 'schemaVersion':
-			return (
-				typeof value === 'number' &&
-				Number.isInteger(value) &&
-				value >= 0 &&
-				value <= SCHEMA_VERSION
-			);
-		default:
-			return false;
-	}
-}
-
-function commonValueOk(key: string, value: unknown): boolean {
-	switch (key) {
-		case 'type':
-			return isItemType(value);
-		case 'parentId':
-			return value === null || isValidPlanId(value);
-		case 'order':
-			return typeof value === 'string' && value.length <= MAX_ORDER_LENGTH;
-		case 'createdAt':
-			return typeof value === 'string' && value.length <= MAX_TIMESTAMP_LENGTH;
-		default:
-			return false;
-	}
-}
-
-/** The single plain value of a map entry, or a refusal for anything else. */
-function plainValue(item: Y.Item, where: string): unknown {
-	const content = item.content;
-	if (!(content instanceof Y.ContentAny) || content.getLength() !== 1) {
-		throw shape(`Ungültiger Wert für „${where}“`);
-	}
-	return content.arr[0];
-}
 
 class Checker {
 	private readonly byClient = new Map<number, Struct[]>();
@@ -272,6 +194,12 @@ class Checker {
 		return isItemType(type) ? type : undefined;
 	}
 
+	/** The `type` an item already has in the document (undefined for a new item). */
+	private existingType(id: string): unknown {
+		const existing = this.items.get(id);
+		return existing instanceof Y.Map ? existing.get('type') : undefined;
+	}
+
 	private isNew(s: Struct): boolean {
 		return s.id.clock + s.length > Y.getState(this.doc.store, s.id.client);
 	}
@@ -337,7 +265,7 @@ class Checker {
 				}
 				throw shape(`Unbekannter Bereich „${target.name.slice(0, 40)}“`);
 			case 'item':
-				return this.checkItemEntry(s, target.id, sub);
+				return checkItemEntry(s, this.typeOf(target.id), sub, this.existingType(target.id));
 			case 'text': {
 				if (sub !== null) throw shape('Texte haben keine Attribute');
 				if (s.content instanceof Y.ContentDeleted) return;
@@ -355,42 +283,6 @@ class Checker {
 				if (!deleted && !target.type?.has(sub)) this.newKeys.add(`links/${target.id}/${sub}`);
 				return;
 		}
-	}
-
-	private checkItemEntry(s: Y.Item, id: string, key: string | null): void {
-		if (key === null) throw shape('Ungültiger Elementinhalt');
-		const type = this.typeOf(id);
-		if (!type) throw shape('Element ohne gültige Art');
-		if (s.content instanceof Y.ContentDeleted) return;
-		if (COMMON_KEYS.has(key)) {
-			const value = plainValue(s, key);
-			if (!commonValueOk(key, value)) throw shape(`Ungültiger Wert für „${key}“`);
-			if (key === 'type') {
-				const existing = this.items.get(id);
-				const before = existing instanceof Y.Map ? existing.get('type') : undefined;
-				if (before !== undefined && before !== value) {
-					throw shape('Die Art eines Elements lässt sich nicht ändern');
-				}
-			}
-			return;
-		}
-		if (isTextField(type, key)) {
-			if (!(s.content instanceof Y.ContentType) || !(s.content.type instanceof Y.Text)) {
-				throw shape(`„${key}“ muss ein Text sein`);
-			}
-			return;
-		}
-		if (isScalarField(type, key)) {
-			if (!isValidScalar(key, plainValue(s, key))) throw shape(`Ungültiger Wert für „${key}“`);
-			return;
-		}
-		if (type === 'goal' && key === 'principleIds') {
-			if (!(s.content instanceof Y.ContentType) || !(s.content.type instanceof Y.Map)) {
-				throw shape('Ungültige Verknüpfungen');
-			}
-			return;
-		}
-		throw shape(`Das Feld „${key.slice(0, 40)}“ gibt es hier nicht`);
 	}
 
 	/** Deletions of integrated structs: `meta` only for the owner; text removals count. */

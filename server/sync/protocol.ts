@@ -172,6 +172,14 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector?: Uint8Array): Uint8Arra
 	return encoding.toUint8Array(encoder);
 }
 
+/** The Yjs update inside a sync step 2 message (a view, not a copy). */
+export function syncStep2Payload(message: Uint8Array): Uint8Array {
+	const decoder = decoding.createDecoder(message);
+	decoding.readVarUint(decoder); // MessageType.Sync
+	decoding.readVarUint(decoder); // SyncStep.Step2
+	return decoding.readVarUint8Array(decoder);
+}
+
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MessageType.Sync);

@@ -6,7 +6,8 @@
 import type { DocStore } from '../storage/types';
 import type { Logger } from '../log';
 import type { PlanBus } from './bus';
-import { Room, type PlanLimits } from './room';
+import { Room } from './room';
+import type { PlanLimits } from './plan-size';
 import { StoreHealth } from './store-health';
 
 interface Entry {

@@ -16,7 +16,7 @@ import type { PlanId } from './ids';
 import type { ApiResult } from './result';
 import type { ReviewService } from './review';
 import type { VersionsBackend } from './versions';
-import type { PdfExportService } from './exports';
+import type { PdfExportService, PlanStateParts } from './exports';
 import type { LegalPage, LegalPageName } from './legal';
 
 /** Settings the HTTP side needs from the validated server configuration. */
@@ -61,8 +61,11 @@ export interface MitplanBackend {
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;
 	getPlan(planId: string): Promise<ApiResult<PlanJson>>;
-	/** The live document's state as one Yjs update (read off the event loop by the PDF export). */
-	getPlanState(planId: string): Promise<ApiResult<Uint8Array>>;
+	/**
+	 * The plan's document for the PDF export, merged and read off the event loop by its worker:
+	 * the room's cached whole state if the plan is in memory, else the stored parts unmerged.
+	 */
+	getPlanState(planId: string): Promise<ApiResult<PlanStateParts>>;
 	/** `example: true` fills the new plan with the Beispielplan's content. */
 	createPlan(input: {
 		title: string;

@@ -7,13 +7,23 @@ import type { ExportEnv } from '../export/index';
 import type { ExportOptions } from '../export/options';
 
 /**
+ * A live plan's document as Yjs updates for the export worker to merge: the room's whole state
+ * (a plan in memory) or the stored snapshot and log entries (a plan not in memory). Each part
+ * owns its buffer, so it can be transferred to the worker.
+ */
+export interface PlanStateParts {
+	snapshot: Uint8Array | null;
+	entries: Uint8Array[];
+}
+
+/**
  * One export. The plan comes either as PlanJson (a version) or as the live document's Yjs state
- * (`state`): then the worker reads the plan itself and the text budget is checked there, so even
- * reading a very large plan never blocks the server's event loop.
+ * (`state`): then the worker merges and reads the plan itself and the text budget is checked
+ * there, so even reading a very large plan never blocks the server's event loop.
  */
 export interface PdfJob {
 	plan?: PlanJson;
-	state?: { planId: string; update: Uint8Array };
+	state?: { planId: string } & PlanStateParts;
 	/** Largest text (characters) the worker renders; set by the service. */
 	maxChars?: number;
 	options: ExportOptions;

@@ -5,6 +5,7 @@
  * rendered off the event loop by `locals.backend.exports` (server/export/pdf-exports.ts).
  */
 import type { Principal } from '$lib/contract/access';
+import type { PlanStateParts } from '$lib/contract/exports';
 import type { PlanJson } from '$lib/domain/types';
 import { todayIn } from '$lib/domain/time-zone';
 import type { ExportOptions } from '$lib/export/options';
@@ -14,8 +15,8 @@ export async function planPdfResponse(args: {
 	locals: App.Locals;
 	planId: string;
 	principal: Principal;
-	/** A version's plan, or the live plan's Yjs state (read by the export worker). */
-	plan: PlanJson | { state: Uint8Array };
+	/** A version's plan, or the live plan's Yjs state (merged and read by the export worker). */
+	plan: PlanJson | { state: PlanStateParts };
 	options: ExportOptions;
 	/** Changes the file name (e.g. a version adds its date). */
 	fileName?: (fileName: string) => string;
@@ -33,7 +34,7 @@ export async function planPdfResponse(args: {
 	// Rendered in a worker thread (server/export): limits per person and instance, time budget.
 	const plan = args.plan;
 	const result = await locals.backend.exports.render(args.principal.id, {
-		...('state' in plan ? { state: { planId, update: plan.state } } : { plan }),
+		...('state' in plan ? { state: { planId, ...plan.state } } : { plan }),
 		options,
 		consideration,
 		checks,
