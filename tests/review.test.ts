@@ -74,12 +74,14 @@ describe.each(['file', 'redis'] as const)('review API (%s store)', (kind) => {
 		return { id, email, name, session: await login(server.httpUrl, email, password) };
 	}
 
+	/** Adds `who` by e-mail; they open the plan once, which ends „eingeladen“ (issue 12). */
 	async function addMember(planId: string, who: Person, role: string) {
 		const res = await admin.request(`/api/plans/${planId}/members`, {
 			method: 'POST',
 			json: { email: who.email, role }
 		});
 		expect(res.status).toBe(201);
+		expect((await who.session.request(`/api/plans/${planId}`)).status).toBe(200);
 	}
 
 	/** A plan owned by the admin with a field, a goal and a measure made by a Yjs client. */

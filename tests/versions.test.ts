@@ -77,6 +77,8 @@ for (const storage of ['file', 'redis'] as const) {
 				json: { email: user.email, role }
 			});
 			expect(res.status).toBe(201);
+			// opening the plan once ends „eingeladen“ (only then can the person be assigned)
+			expect((await user.session.request(`/api/plans/${planId}`)).status).toBe(200);
 			return user.session;
 		}
 

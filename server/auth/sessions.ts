@@ -69,7 +69,9 @@ export async function principalOfSession(
 
 export function createSessions(
 	ctx: Ctx,
-	findRecordByEmail: (email: string) => Promise<UserRecord | null>
+	findRecordByEmail: (email: string) => Promise<UserRecord | null>,
+	/** After a successful sign-in (memberships stop being shown as „eingeladen“). */
+	signedIn: (userId: string) => Promise<void> = async () => {}
 ): Sessions {
 	const { kv, log, limits } = ctx;
 
@@ -151,6 +153,7 @@ export function createSessions(
 					return { value: JSON.stringify(next), result: next };
 				});
 				if (!updated) return fail('invalid_credentials');
+				await signedIn(updated.id);
 				const expiresAt = now + limits.sessionTtlMs;
 				const token = await storeSession(ctx, {
 					kind: 'user',
