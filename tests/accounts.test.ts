@@ -170,6 +170,35 @@ describe('guests under members', () => {
 		// the explanation page itself is public
 		expect((await fetch(`${server.httpUrl}/gast-beendet?grund=invite_revoked`)).status).toBe(200);
 	});
+
+	it('a guest whose invite expired learns that, not the login page: cookie and record outlive it', async () => {
+		const expiresAt = Date.now() + 2_000;
+		const res = await admin.request(`/api/plans/${planId}/invites`, {
+			method: 'POST',
+			json: { role: 'viewer', expiresAt, maxUses: 1, allowGuests: true }
+		});
+		const { token } = (await res.json()) as { token: string };
+		const joined = await fetch(`${server.httpUrl}/api/invites/${token}/guest`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ name: 'Dora Gast' })
+		});
+		expect(joined.status).toBe(200);
+		const setCookie = joined.headers.get('set-cookie') ?? '';
+		const cookieExpires = Date.parse(/Expires=([^;]+)/i.exec(setCookie)?.[1] ?? '');
+		// the browser keeps the cookie past the access, so it can still be told why
+		expect(cookieExpires).toBeGreaterThan(expiresAt + 24 * 3600 * 1000);
+		const dora = setCookie.split(';')[0];
+		expect((await asGuest(dora, `/api/plans/${planId}`)).status).toBe(200);
+
+		await new Promise((r) => setTimeout(r, expiresAt - Date.now() + 300));
+		expect((await asGuest(dora, `/api/plans/${planId}`)).status).toBe(401);
+		const page = await asGuest(dora, `/plans/${planId}`);
+		expect(page.status).toBe(303);
+		expect(page.headers.get('location')).toBe('/gast-beendet?grund=invite_expired');
+		const me = (await (await asGuest(dora, '/api/auth/me')).json()) as { error: { code: string } };
+		expect(me.error.code).toBe('guest_invite_expired');
+	});
 });
 
 describe('password chosen by the Administration', () => {
