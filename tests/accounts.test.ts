@@ -16,7 +16,7 @@ async function newUser(server: ServerProcess, admin: HttpSession) {
 	const password = `passwort-${counter}-lang-genug`;
 	const res = await admin.request('/api/admin/users', {
 		method: 'POST',
-		json: { email, name: `Konto ${counter}`, password }
+		json: { email, name: `Konto ${counter}`, password, mustChangePassword: false }
 	});
 	expect(res.status).toBe(201);
 	const { id } = (await res.json()) as { id: string };
@@ -202,20 +202,17 @@ describe('guests under members', () => {
 });
 
 describe('password chosen by the Administration', () => {
-	it('must be replaced before anything else; an admin reset asks again', async () => {
+	it('must be replaced before anything else (the API default); an admin reset asks again', async () => {
 		const server = await start();
 		const admin = await login(server.httpUrl);
 		const email = 'erstpasswort@mitplan.test';
+		// no `mustChangePassword` in the request: an admin-set password implies it (also on the API)
 		const created = await admin.request('/api/admin/users', {
 			method: 'POST',
-			json: {
-				email,
-				name: 'Erst Passwort',
-				password: 'vom-admin-gesetzt',
-				mustChangePassword: true
-			}
+			json: { email, name: 'Erst Passwort', password: 'vom-admin-gesetzt' }
 		});
 		expect(created.status).toBe(201);
+		expect(await created.clone().json()).toMatchObject({ mustChangePassword: true });
 		const { id } = (await created.json()) as { id: string };
 		const user = await login(server.httpUrl, email, 'vom-admin-gesetzt');
 
@@ -249,6 +246,20 @@ describe('password chosen by the Administration', () => {
 		expect(reset.status).toBe(204);
 		const again = await login(server.httpUrl, email, 'wieder-vom-admin');
 		expect((await again.request('/api/plans')).status).toBe(403);
+
+		// an explicit `mustChangePassword: false` is still allowed (e.g. scripted test accounts)
+		const free = await admin.request('/api/admin/users', {
+			method: 'POST',
+			json: {
+				email: 'ohne-wechsel@mitplan.test',
+				name: 'Ohne Wechsel',
+				password: 'vom-admin-gesetzt',
+				mustChangePassword: false
+			}
+		});
+		expect(await free.json()).toMatchObject({ mustChangePassword: false });
+		const freeUser = await login(server.httpUrl, 'ohne-wechsel@mitplan.test', 'vom-admin-gesetzt');
+		expect((await freeUser.request('/api/plans')).status).toBe(200);
 	});
 });
 

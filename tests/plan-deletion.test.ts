@@ -64,7 +64,7 @@ describe('deleting a plan', () => {
 			await expectStatus(
 				await admin.request('/api/admin/users', {
 					method: 'POST',
-					json: { email, name: 'Kim Kerngruppe', password }
+					json: { email, name: 'Kim Kerngruppe', password, mustChangePassword: false }
 				}),
 				201
 			)

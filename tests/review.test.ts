@@ -67,7 +67,7 @@ describe.each(['file', 'redis'] as const)('review API (%s store)', (kind) => {
 		const password = `passwort-${count}-lang`;
 		const res = await admin.request('/api/admin/users', {
 			method: 'POST',
-			json: { email, name, password }
+			json: { email, name, password, mustChangePassword: false }
 		});
 		expect(res.status).toBe(201);
 		const { id } = (await res.json()) as { id: string };

@@ -64,7 +64,7 @@ for (const storage of ['file', 'redis'] as const) {
 			const password = `passwort-${userCount}-lang`;
 			const res = await admin.request('/api/admin/users', {
 				method: 'POST',
-				json: { email, name, password }
+				json: { email, name, password, mustChangePassword: false }
 			});
 			expect(res.status).toBe(201);
 			return { email, session: await login(server.httpUrl, email, password) };

@@ -12,7 +12,8 @@ export const GET: RequestHandler = async ({ locals }) => {
 
 /**
  * POST /api/admin/users {email, name, password, isAdmin?, mustChangePassword?} – 201 User.
- * mustChangePassword (the admin page sends true by default): the first sign-in must set an own one.
+ * A password the Administration sets is one it knows: the first sign-in must set an own one
+ * (`mustChangePassword`, default true; only an explicit `false` turns it off).
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
 	const admin = requireAccount(locals, 'admin.users');
@@ -25,7 +26,7 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 			name: str(body.value.name),
 			password: str(body.value.password),
 			isAdmin: body.value.isAdmin === true,
-			mustChangePassword: body.value.mustChangePassword === true
+			mustChangePassword: body.value.mustChangePassword !== false
 		}),
 		201
 	);
