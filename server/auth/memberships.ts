@@ -12,9 +12,9 @@ import {
 	parseMembers,
 	parsePending,
 	parsePlanIndex,
-	type MemberMap,
-	type PendingMap
+	type MemberMap
 } from './records';
+import { createPendingMembers } from './pending-members';
 import { randomId } from './tokens';
 import type { AccessService, Member, Principal } from './types';
 import { normalizeEmail } from './validate';
@@ -114,55 +114,7 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 		return parseMembers(await kv.get(K.members(planId)))[userId]?.role ?? null;
 	}
 
-	/** Changes the pending map of a plan atomically; `fn` returns the result or null (no change). */
-	function updatePending<R>(planId: string, fn: (pending: PendingMap) => R | null) {
-		return kv.update(K.pending(planId), (raw) => {
-			const pending = parsePending(raw);
-			const result = fn(pending);
-			if (result === null) return { result };
-			const empty = Object.keys(pending).length === 0;
-			return { value: empty ? null : JSON.stringify(pending), result };
-		});
-	}
-
-	/** Changes the role of (or with null removes) a pending membership; audited like members. */
-	async function changePending(
-		planId: string,
-		actor: Principal,
-		pendingId: string,
-		role: PlanRole | null,
-		notFound: 'user_not_found' | 'member_not_found'
-	): Promise<ApiResult<Member>> {
-		const change = await updatePending(planId, (pending) => {
-			const found = pending[pendingId];
-			if (!found) return null;
-			const before = { ...found };
-			if (role === null) delete pending[pendingId];
-			else found.role = role;
-			return before;
-		});
-		if (!change) return fail(notFound);
-		if (role === null) await kv.sRem(K.pendingPlans(change.email), planId);
-		if (change.role !== role) {
-			await ctx.audit(planId, actor, role === null ? 'member_removed' : 'role_changed', {
-				email: change.email,
-				role: role ?? change.role,
-				from: change.role
-			});
-		}
-		const email = change.email;
-		return {
-			ok: true,
-			value: {
-				userId: pendingId,
-				email,
-				name: '',
-				role: role ?? change.role,
-				addedAt: change.addedAt,
-				invited: true
-			}
-		};
-	}
+	const pendingMembers = createPendingMembers(ctx);
 
 	const internal: MembershipsInternal = {
 		changeRole,
@@ -172,7 +124,7 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 			if (!email) return;
 			for (const planId of await kv.sMembers(K.pendingPlans(email))) {
 				if (!isValidPlanId(planId)) continue;
-				const claimed = await updatePending(planId, (pending) => {
+				const claimed = await pendingMembers.update(planId, (pending) => {
 					const found = Object.entries(pending).filter(([, p]) => p.email === email);
 					for (const [id] of found) delete pending[id];
 					return found.length ? found.map(([, p]) => p) : null;
@@ -297,18 +249,7 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 			return out.sort((a, b) => rank[a.role] - rank[b.role] || a.name.localeCompare(b.name, 'de'));
 		},
 
-		async listPendingMembers(planId) {
-			if (!isValidPlanId(planId)) return [];
-			const pending = parsePending(await kv.get(K.pending(planId)));
-			return Object.entries(pending).map(([userId, p]) => ({
-				userId,
-				email: p.email,
-				name: '',
-				role: p.role,
-				addedAt: p.addedAt,
-				invited: true
-			}));
-		},
+		listPendingMembers: (planId) => pendingMembers.list(planId),
 
 		addMemberByEmail: (planId, actor, rawEmail, role) =>
 			guard(log, 'addMemberByEmail', async () => {
@@ -327,7 +268,7 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 				} else {
 					const entry = { email, role, addedAt: ctx.iso() };
 					const newId = randomId('u');
-					const change = await updatePending(planId, (pending) => {
+					const change = await pendingMembers.update(planId, (pending) => {
 						const found = Object.values(pending).find((p) => p.email === email);
 						if (found?.role === role) return null;
 						const from = found?.role ?? null;
@@ -355,7 +296,8 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 				let user = null;
 				if (typeof target.userId === 'string' && target.userId.length <= 100) {
 					user = await ctx.loadUser(target.userId);
-					if (!user) return changePending(planId, actor, target.userId, role, 'user_not_found');
+					if (!user)
+						return pendingMembers.change(planId, actor, target.userId, role, 'user_not_found');
 				} else {
 					const email = normalizeEmail(target.email);
 					if (!email) return fail('invalid_email');
@@ -394,7 +336,13 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 				const invited = await isInvited(planId, userId);
 				const change = await changeRole(planId, userId, null);
 				if (!change.ok && change.reason === 'member_not_found') {
-					const removed = await changePending(planId, actor, userId, null, 'member_not_found');
+					const removed = await pendingMembers.change(
+						planId,
+						actor,
+						userId,
+						null,
+						'member_not_found'
+					);
 					return removed.ok ? { ok: true, value: null } : removed;
 				}
 				if (!change.ok) return fail(change.reason);
