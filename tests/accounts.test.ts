@@ -16,7 +16,7 @@ async function newUser(server: ServerProcess, admin: HttpSession) {
 	const password = `passwort-${counter}-lang-genug`;
 	const res = await admin.request('/api/admin/users', {
 		method: 'POST',
-		json: { email, name: `Konto ${counter}`, password }
+		json: { email, name: `Konto ${counter}`, password, mustChangePassword: false }
 	});
 	expect(res.status).toBe(201);
 	const { id } = (await res.json()) as { id: string };
@@ -234,23 +234,49 @@ describe('guests under members', () => {
 		// the explanation page itself is public
 		expect((await fetch(`${server.httpUrl}/gast-beendet?grund=invite_revoked`)).status).toBe(200);
 	});
+
+	it('a guest whose invite expired learns that, not the login page: cookie and record outlive it', async () => {
+		const expiresAt = Date.now() + 2_000;
+		const res = await admin.request(`/api/plans/${planId}/invites`, {
+			method: 'POST',
+			json: { role: 'viewer', expiresAt, maxUses: 1, allowGuests: true }
+		});
+		const { token } = (await res.json()) as { token: string };
+		const joined = await fetch(`${server.httpUrl}/api/invites/${token}/guest`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ name: 'Dora Gast' })
+		});
+		expect(joined.status).toBe(200);
+		const setCookie = joined.headers.get('set-cookie') ?? '';
+		const cookieExpires = Date.parse(/Expires=([^;]+)/i.exec(setCookie)?.[1] ?? '');
+		// the browser keeps the cookie past the access, so it can still be told why
+		expect(cookieExpires).toBeGreaterThan(expiresAt + 24 * 3600 * 1000);
+		const dora = setCookie.split(';')[0];
+		expect((await asGuest(dora, `/api/plans/${planId}`)).status).toBe(200);
+
+		await new Promise((r) => setTimeout(r, expiresAt - Date.now() + 300));
+		expect((await asGuest(dora, `/api/plans/${planId}`)).status).toBe(401);
+		const page = await asGuest(dora, `/plans/${planId}`);
+		expect(page.status).toBe(303);
+		expect(page.headers.get('location')).toBe('/gast-beendet?grund=invite_expired');
+		const me = (await (await asGuest(dora, '/api/auth/me')).json()) as { error: { code: string } };
+		expect(me.error.code).toBe('guest_invite_expired');
+	});
 });
 
 describe('password chosen by the Administration', () => {
-	it('must be replaced before anything else; an admin reset asks again', async () => {
+	it('must be replaced before anything else (the API default); an admin reset asks again', async () => {
 		const server = await start();
 		const admin = await login(server.httpUrl);
 		const email = 'erstpasswort@mitplan.test';
+		// no `mustChangePassword` in the request: an admin-set password implies it (also on the API)
 		const created = await admin.request('/api/admin/users', {
 			method: 'POST',
-			json: {
-				email,
-				name: 'Erst Passwort',
-				password: 'vom-admin-gesetzt',
-				mustChangePassword: true
-			}
+			json: { email, name: 'Erst Passwort', password: 'vom-admin-gesetzt' }
 		});
 		expect(created.status).toBe(201);
+		expect(await created.clone().json()).toMatchObject({ mustChangePassword: true });
 		const { id } = (await created.json()) as { id: string };
 		const user = await login(server.httpUrl, email, 'vom-admin-gesetzt');
 
@@ -284,6 +310,20 @@ describe('password chosen by the Administration', () => {
 		expect(reset.status).toBe(204);
 		const again = await login(server.httpUrl, email, 'wieder-vom-admin');
 		expect((await again.request('/api/plans')).status).toBe(403);
+
+		// an explicit `mustChangePassword: false` is still allowed (e.g. scripted test accounts)
+		const free = await admin.request('/api/admin/users', {
+			method: 'POST',
+			json: {
+				email: 'ohne-wechsel@mitplan.test',
+				name: 'Ohne Wechsel',
+				password: 'vom-admin-gesetzt',
+				mustChangePassword: false
+			}
+		});
+		expect(await free.json()).toMatchObject({ mustChangePassword: false });
+		const freeUser = await login(server.httpUrl, 'ohne-wechsel@mitplan.test', 'vom-admin-gesetzt');
+		expect((await freeUser.request('/api/plans')).status).toBe(200);
 	});
 });
 

@@ -30,7 +30,7 @@ async function viewer(
 	const password = 'leser-passwort-123';
 	const created = await admin.request('/api/admin/users', {
 		method: 'POST',
-		json: { email, name: `Leser ${n}`, password }
+		json: { email, name: `Leser ${n}`, password, mustChangePassword: false }
 	});
 	expect(created.status).toBe(201);
 	const added = await admin.request(`/api/plans/${planId}/members`, {

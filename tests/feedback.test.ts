@@ -378,7 +378,12 @@ describe.each(['file', 'redis'] as const)('feedback rounds (%s store)', (kind) =
 		const mk = async (email: string) => {
 			const res = await admin.request('/api/admin/users', {
 				method: 'POST',
-				json: { email, name: email.split('@')[0], password: 'passwort-1234567' }
+				json: {
+					email,
+					name: email.split('@')[0],
+					password: 'passwort-1234567',
+					mustChangePassword: false
+				}
 			});
 			expect(res.status).toBe(201);
 			return login(server.httpUrl, email, 'passwort-1234567');

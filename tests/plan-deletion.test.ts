@@ -64,7 +64,7 @@ describe('deleting a plan', () => {
 			await expectStatus(
 				await admin.request('/api/admin/users', {
 					method: 'POST',
-					json: { email, name: 'Kim Kerngruppe', password }
+					json: { email, name: 'Kim Kerngruppe', password, mustChangePassword: false }
 				}),
 				201
 			)
@@ -145,7 +145,16 @@ describe('deleting a plan', () => {
 			}),
 			201
 		);
+		// a member added by an e-mail without account (pending until that account exists)
+		await expectStatus(
+			await admin.request(`/api/plans/${planId}/members`, {
+				method: 'POST',
+				json: { email: 'noch-ohne-konto@stadt.test', role: 'viewer' }
+			}),
+			201
+		);
 		const before = await keysNaming(planId);
+		expect(before.some((k) => k.includes('pending'))).toBe(true);
 		expect(before.some((k) => k.includes('review'))).toBe(true);
 		expect(before.some((k) => k.includes('fb:'))).toBe(true);
 		expect(before.some((k) => k.includes('versions'))).toBe(true);

@@ -67,19 +67,21 @@ describe.each(['file', 'redis'] as const)('review API (%s store)', (kind) => {
 		const password = `passwort-${count}-lang`;
 		const res = await admin.request('/api/admin/users', {
 			method: 'POST',
-			json: { email, name, password }
+			json: { email, name, password, mustChangePassword: false }
 		});
 		expect(res.status).toBe(201);
 		const { id } = (await res.json()) as { id: string };
 		return { id, email, name, session: await login(server.httpUrl, email, password) };
 	}
 
+	/** Adds `who` by e-mail; they open the plan once, which ends „eingeladen“ (issue 12). */
 	async function addMember(planId: string, who: Person, role: string) {
 		const res = await admin.request(`/api/plans/${planId}/members`, {
 			method: 'POST',
 			json: { email: who.email, role }
 		});
 		expect(res.status).toBe(201);
+		expect((await who.session.request(`/api/plans/${planId}`)).status).toBe(200);
 	}
 
 	/** A plan owned by the admin with a field, a goal and a measure made by a Yjs client. */

@@ -58,7 +58,7 @@ async function newUser(
 	const password = `passwort-${userCount}-lang`;
 	const res = await admin.request('/api/admin/users', {
 		method: 'POST',
-		json: { email, name, password }
+		json: { email, name, password, mustChangePassword: false }
 	});
 	expect(res.status).toBe(201);
 	const { id } = (await res.json()) as { id: string };

@@ -64,7 +64,7 @@ for (const storage of ['file', 'redis'] as const) {
 			const password = `passwort-${userCount}-lang`;
 			const res = await admin.request('/api/admin/users', {
 				method: 'POST',
-				json: { email, name, password }
+				json: { email, name, password, mustChangePassword: false }
 			});
 			expect(res.status).toBe(201);
 			return { email, session: await login(server.httpUrl, email, password) };
@@ -77,6 +77,8 @@ for (const storage of ['file', 'redis'] as const) {
 				json: { email: user.email, role }
 			});
 			expect(res.status).toBe(201);
+			// opening the plan once ends „eingeladen“ (only then can the person be assigned)
+			expect((await user.session.request(`/api/plans/${planId}`)).status).toBe(200);
 			return user.session;
 		}
 

@@ -39,7 +39,9 @@ const isActiveAdmin = (u: User) => u.isAdmin && !u.disabled;
 
 export function createAccounts(
 	ctx: Ctx,
-	adoptOwnerlessPlans: (admin: UserPrincipal) => Promise<void>
+	adoptOwnerlessPlans: (admin: UserPrincipal) => Promise<void>,
+	/** Pending memberships (added by e-mail before the account existed) become effective. */
+	claimPending: (user: { id: string; email: string }) => Promise<void> = async () => {}
 ): Accounts & { findRecordByEmail(email: string): Promise<UserRecord | null> } {
 	const { kv, log } = ctx;
 
@@ -105,6 +107,7 @@ export function createAccounts(
 		await kv.set(K.user(record.id), JSON.stringify(record));
 		await kv.sAdd(K.users, record.id);
 		if (record.isAdmin) await setAdminIndex(record.id, true);
+		await claimPending(record);
 		log.info('[auth] account created', { userId: record.id, isAdmin: record.isAdmin });
 		return { ok: true, value: publicUser(record) };
 	}

@@ -5,8 +5,10 @@
  * bare login page.
  *
  * Keys: plan:<planId>:guests JSON { [guestId]: GuestRecord } (atomic updates);
- *       guestended:<sessionHash> string, why a removed guest's session ended (TTL = its expiry).
+ *       guestended:<sessionHash> string, why a removed guest's session ended (TTL = its expiry
+ *       plus GUEST_ENDED_GRACE_MS).
  */
+import { GUEST_ENDED_GRACE_MS } from '../../src/lib/contract/credentials';
 import { isValidPlanId } from '../storage/types';
 import { guard, type Ctx } from './context';
 import { fail, type ApiResult } from './messages';
@@ -84,7 +86,7 @@ export function createGuests(ctx: Ctx): Guests {
 					return { value: JSON.stringify(all), result: guest };
 				});
 				if (!removed) return fail('guest_not_found');
-				const ttlMs = Math.max(1000, removed.expiresAt - ctx.now());
+				const ttlMs = Math.max(1000, removed.expiresAt - ctx.now() + GUEST_ENDED_GRACE_MS);
 				await kv.set(endedKey(removed.sessionHash), 'guest_removed', { ttlMs });
 				await kv.del(K.session(removed.sessionHash));
 				await ctx.audit(planId, actor, 'guest_removed', { guestId, name: removed.name });

@@ -6,7 +6,16 @@ import { higherRole, isPlanRole, type PlanRole } from '../../src/lib/contract/ro
 import { isValidPlanId } from '../storage/types';
 import { guard, type Ctx } from './context';
 import { fail, type ApiResult } from './messages';
-import { K, guestAccessValid, parseMembers, parsePlanIndex, type MemberMap } from './records';
+import {
+	K,
+	guestAccessValid,
+	parseMembers,
+	parsePending,
+	parsePlanIndex,
+	type MemberMap
+} from './records';
+import { createPendingMembers } from './pending-members';
+import { randomId } from './tokens';
 import type { AccessService, Member, Principal } from './types';
 import { normalizeEmail } from './validate';
 
@@ -19,6 +28,8 @@ type Memberships = Pick<
 	| 'listMembers'
 	| 'setMember'
 	| 'removeMember'
+	| 'addMemberByEmail'
+	| 'listPendingMembers'
 >;
 
 type MemberChange =
@@ -33,10 +44,16 @@ export interface MembershipsInternal {
 		planId: string,
 		userId: string,
 		role: PlanRole | null,
-		options?: { upgradeOnly?: boolean; onlyIfOwnerless?: boolean }
+		options?: { upgradeOnly?: boolean; onlyIfOwnerless?: boolean; invited?: boolean }
 	): Promise<MemberChange>;
 	memberRole(planId: string, userId: string): Promise<PlanRole | null>;
 	adoptOwnerlessPlans(admin: Principal & { kind: 'user' }): Promise<void>;
+	/** A new account: pending memberships for its e-mail become memberships (`invited`). */
+	claimPending(user: { id: string; email: string }): Promise<void>;
+	/** A sign-in: the account's memberships are no longer shown as „eingeladen“. */
+	markSignedIn(userId: string): Promise<void>;
+	/** The member used the plan (roleFor): no longer shown as „eingeladen“ there. */
+	markActive(planId: string, userId: string): Promise<void>;
 }
 
 export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
@@ -46,7 +63,7 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 		planId: string,
 		userId: string,
 		role: PlanRole | null,
-		options: { upgradeOnly?: boolean; onlyIfOwnerless?: boolean } = {}
+		options: { upgradeOnly?: boolean; onlyIfOwnerless?: boolean; invited?: boolean } = {}
 	): Promise<MemberChange> {
 		const addedAtNow = ctx.iso();
 		const change = await kv.update(
@@ -72,7 +89,9 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 					return { result: { ok: false, reason: 'last_owner' } };
 				}
 				if (after === null) delete members[userId];
-				else members[userId] = { role: after, addedAt };
+				else if (before === null && options.invited) {
+					members[userId] = { role: after, addedAt, invited: true };
+				} else members[userId] = { ...members[userId], role: after, addedAt };
 				return { value: JSON.stringify(members), result: { ok: true, before, after, addedAt } };
 			}
 		);
@@ -87,13 +106,52 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 		return change;
 	}
 
+	async function isInvited(planId: string, userId: string): Promise<boolean> {
+		return parseMembers(await kv.get(K.members(planId)))[userId]?.invited === true;
+	}
+
 	async function memberRole(planId: string, userId: string): Promise<PlanRole | null> {
 		return parseMembers(await kv.get(K.members(planId)))[userId]?.role ?? null;
 	}
 
+	const pendingMembers = createPendingMembers(ctx);
+
 	const internal: MembershipsInternal = {
 		changeRole,
 		memberRole,
+		async claimPending(user) {
+			const email = normalizeEmail(user.email);
+			if (!email) return;
+			for (const planId of await kv.sMembers(K.pendingPlans(email))) {
+				if (!isValidPlanId(planId)) continue;
+				const claimed = await pendingMembers.update(planId, (pending) => {
+					const found = Object.entries(pending).filter(([, p]) => p.email === email);
+					for (const [id] of found) delete pending[id];
+					return found.length ? found.map(([, p]) => p) : null;
+				});
+				for (const p of claimed ?? []) {
+					const change = await changeRole(planId, user.id, p.role, { invited: true });
+					if (change.ok && change.before !== change.after) {
+						log.info('[auth] pending membership claimed', { planId, userId: user.id });
+						ctx.publish({ planId, principalId: user.id });
+					}
+				}
+			}
+			await kv.del(K.pendingPlans(email));
+		},
+		async markSignedIn(userId) {
+			const index = parsePlanIndex(await kv.get(K.userPlans(userId)));
+			for (const planId of Object.keys(index)) await internal.markActive(planId, userId);
+		},
+		async markActive(planId, userId) {
+			if (!isValidPlanId(planId) || !(await isInvited(planId, userId))) return;
+			await kv.update(K.members(planId), (raw) => {
+				const members = parseMembers(raw);
+				if (!members[userId]?.invited) return { result: null };
+				delete members[userId].invited;
+				return { value: JSON.stringify(members), result: null };
+			});
+		},
 		async adoptOwnerlessPlans(admin) {
 			for (const planId of await ctx.listPlanIds()) {
 				if (!isValidPlanId(planId)) continue;
@@ -120,7 +178,10 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 				const invite = await ctx.loadInvite(principal.inviteId);
 				return guestAccessValid(invite, planId, ctx.now()) ? principal.role : null;
 			}
-			return memberRole(planId, principal.id);
+			// Using the plan (any access check of this person) ends „eingeladen“ in the list.
+			const member = parseMembers(await kv.get(K.members(planId)))[principal.id];
+			if (member?.invited) await internal.markActive(planId, principal.id);
+			return member?.role ?? null;
 		},
 
 		async plansOf(userId) {
@@ -147,6 +208,8 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 					return { value: JSON.stringify(index), result: null };
 				});
 			}
+			const pending = parsePending(await kv.get(K.pending(planId)));
+			for (const p of Object.values(pending)) await kv.sRem(K.pendingPlans(p.email), planId);
 			const inviteIds = await kv.sMembers(K.invites(planId));
 			for (const inviteId of inviteIds) {
 				const invite = await ctx.loadInvite(inviteId);
@@ -159,7 +222,8 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 				K.invites(planId),
 				K.audit(planId),
 				K.auditSecurity(planId),
-				K.guests(planId)
+				K.guests(planId),
+				K.pending(planId)
 			]);
 			for (const userId of Object.keys(members)) ctx.publish({ planId, principalId: userId });
 			for (const inviteId of inviteIds) ctx.publish({ planId, inviteId });
@@ -173,10 +237,57 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 			for (const [userId, m] of Object.entries(members)) {
 				const user = await ctx.loadUser(userId);
 				if (!user) continue;
-				out.push({ userId, email: user.email, name: user.name, role: m.role, addedAt: m.addedAt });
+				out.push({
+					userId,
+					email: user.email,
+					name: user.name,
+					role: m.role,
+					addedAt: m.addedAt,
+					...(m.invited ? { invited: true } : {})
+				});
 			}
 			return out.sort((a, b) => rank[a.role] - rank[b.role] || a.name.localeCompare(b.name, 'de'));
 		},
+
+		listPendingMembers: (planId) => pendingMembers.list(planId),
+
+		addMemberByEmail: (planId, actor, rawEmail, role) =>
+			guard(log, 'addMemberByEmail', async () => {
+				if (!isValidPlanId(planId)) return fail('invalid_plan_id');
+				if (!isPlanRole(role)) return fail('invalid_role');
+				const email = normalizeEmail(rawEmail);
+				if (!email) return fail('invalid_email');
+				const id = await kv.get(K.email(email));
+				const user = id === null ? null : await ctx.loadUser(id);
+				let before: PlanRole | null;
+				if (user) {
+					const change = await changeRole(planId, user.id, role, { invited: true });
+					if (!change.ok) return fail(change.reason);
+					before = change.before;
+					if (change.before !== change.after) ctx.publish({ planId, principalId: user.id });
+				} else {
+					const entry = { email, role, addedAt: ctx.iso() };
+					const newId = randomId('u');
+					const change = await pendingMembers.update(planId, (pending) => {
+						const found = Object.values(pending).find((p) => p.email === email);
+						if (found?.role === role) return null;
+						const from = found?.role ?? null;
+						if (found) found.role = role;
+						else pending[newId] = { ...entry };
+						return { from };
+					});
+					before = change === null ? role : change.from;
+					await kv.sAdd(K.pendingPlans(email), planId);
+				}
+				if (before !== role) {
+					await ctx.audit(planId, actor, before === null ? 'member_added' : 'role_changed', {
+						email,
+						role,
+						from: before
+					});
+				}
+				return { ok: true as const, value: { status: 'added' as const, email, role } };
+			}),
 
 		setMember: (planId, actor, target, role) =>
 			guard(log, 'setMember', async (): Promise<ApiResult<Member>> => {
@@ -185,7 +296,8 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 				let user = null;
 				if (typeof target.userId === 'string' && target.userId.length <= 100) {
 					user = await ctx.loadUser(target.userId);
-					if (!user) return fail('user_not_found');
+					if (!user)
+						return pendingMembers.change(planId, actor, target.userId, role, 'user_not_found');
 				} else {
 					const email = normalizeEmail(target.email);
 					if (!email) return fail('invalid_email');
@@ -193,12 +305,12 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 					user = id === null ? null : await ctx.loadUser(id);
 					if (!user) return fail('user_not_found_by_email');
 				}
+				const invited = await isInvited(planId, user.id);
 				const change = await changeRole(planId, user.id, role);
 				if (!change.ok) return fail(change.reason);
 				if (change.before !== change.after) {
 					await ctx.audit(planId, actor, change.before === null ? 'member_added' : 'role_changed', {
-						userId: user.id,
-						name: user.name,
+						...(invited ? { email: user.email } : { userId: user.id, name: user.name }),
 						role,
 						from: change.before
 					});
@@ -209,9 +321,10 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 					value: {
 						userId: user.id,
 						email: user.email,
-						name: user.name,
+						name: invited ? '' : user.name,
 						role,
-						addedAt: change.addedAt
+						addedAt: change.addedAt,
+						...(invited ? { invited: true } : {})
 					}
 				};
 			}),
@@ -220,12 +333,22 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 			guard(log, 'removeMember', async (): Promise<ApiResult<null>> => {
 				if (!isValidPlanId(planId)) return fail('invalid_plan_id');
 				if (typeof userId !== 'string') return fail('member_not_found');
+				const invited = await isInvited(planId, userId);
 				const change = await changeRole(planId, userId, null);
+				if (!change.ok && change.reason === 'member_not_found') {
+					const removed = await pendingMembers.change(
+						planId,
+						actor,
+						userId,
+						null,
+						'member_not_found'
+					);
+					return removed.ok ? { ok: true, value: null } : removed;
+				}
 				if (!change.ok) return fail(change.reason);
 				const user = await ctx.loadUser(userId);
 				await ctx.audit(planId, actor, 'member_removed', {
-					userId,
-					name: user?.name ?? null,
+					...(invited ? { email: user?.email ?? null } : { userId, name: user?.name ?? null }),
 					role: change.before
 				});
 				ctx.publish({ planId, principalId: userId });

@@ -9,7 +9,12 @@
  *                                        atomically so the last one can never be removed
  *   setup                        string  first-admin lock (set-if-absent)
  *   session:<sha256(token)>      JSON    SessionRecord, TTL = session lifetime
- *   plan:<planId>:members        JSON    { [userId]: { role, addedAt } } (atomic updates)
+ *   plan:<planId>:members        JSON    { [userId]: { role, addedAt, invited? } } (atomic
+ *                                        updates; `invited`: added by e-mail, not signed in since)
+ *   plan:<planId>:pending        JSON    { [pendingId]: { email, role, addedAt } } members added
+ *                                        by an e-mail without account (become members when an
+ *                                        account with that e-mail is created)
+ *   pendingplans:<sha256(email)> set     plan ids with a pending membership for that e-mail
  *   userplans:<userId>           JSON    { [planId]: role } (index for plansOf)
  *   plan:<planId>:invites        set     invite ids
  *   invite:<inviteId>            JSON    InviteRecord (uses counted with an atomic update)
@@ -46,6 +51,8 @@ export const K = {
 	audit: (planId: string) => `plan:${planId}:audit`,
 	auditSecurity: (planId: string) => `plan:${planId}:audit-security`,
 	guests: (planId: string) => `plan:${planId}:guests`,
+	pending: (planId: string) => `plan:${planId}:pending`,
+	pendingPlans: (email: string) => `pendingplans:${sha256(email)}`,
 	// Hashed: an expiring counter must not name the plan (a deleted plan leaves nothing behind).
 	auditRate: (planId: string, actorId: string) => `rl:audit:${sha256(`${planId}\n${actorId}`)}`,
 	/** `pair` = normalized e-mail + "\n" + client address. */
@@ -79,7 +86,8 @@ export interface InviteRecord extends Invite {
 	tokenHash: string;
 }
 
-export type MemberMap = Record<string, { role: PlanRole; addedAt: string }>;
+export type MemberMap = Record<string, { role: PlanRole; addedAt: string; invited?: true }>;
+export type PendingMap = Record<string, { email: string; role: PlanRole; addedAt: string }>;
 export type PlanIndex = Record<string, PlanRole>;
 
 export function parseJson<T>(raw: string | null): T | null {
@@ -116,7 +124,26 @@ export function parseMembers(raw: string | null): MemberMap {
 	const out: MemberMap = {};
 	if (!parsed || typeof parsed !== 'object') return out;
 	for (const [id, m] of Object.entries(parsed)) {
-		if (m && isPlanRole(m.role)) out[id] = { role: m.role, addedAt: String(m.addedAt) };
+		if (m && isPlanRole(m.role)) {
+			out[id] = {
+				role: m.role,
+				addedAt: String(m.addedAt),
+				...(m.invited ? { invited: true } : {})
+			};
+		}
+	}
+	return out;
+}
+
+/** Pending (by e-mail, no account yet) memberships with only well-formed entries. */
+export function parsePending(raw: string | null): PendingMap {
+	const parsed = parseJson<PendingMap>(raw);
+	const out: PendingMap = {};
+	if (!parsed || typeof parsed !== 'object') return out;
+	for (const [id, p] of Object.entries(parsed)) {
+		if (p && typeof p.email === 'string' && isPlanRole(p.role)) {
+			out[id] = { email: p.email, role: p.role, addedAt: String(p.addedAt) };
+		}
 	}
 	return out;
 }

@@ -840,6 +840,99 @@ export function runAccessServiceSuite(name: string, openKv: () => Promise<KvHand
 					])
 				);
 			});
+
+			it('adding by e-mail answers the same with or without account; pending ones materialise', async () => {
+				const env = await setup();
+				const o = await user(env.svc, 'o@stadt.de');
+				const m = await user(env.svc, 'm@stadt.de', { name: 'Mia' });
+				await planWithOwner(env, 'p', o);
+				const owner = asPrincipal(o);
+				const withAccount = await env.svc.addMemberByEmail('p', owner, ' M@stadt.de', 'viewer');
+				const without = await env.svc.addMemberByEmail('p', owner, 'Neu@Stadt.de', 'editor');
+				expect(withAccount).toEqual({
+					ok: true,
+					value: { status: 'added', email: 'm@stadt.de', role: 'viewer' }
+				});
+				expect(without).toEqual({
+					ok: true,
+					value: { status: 'added', email: 'neu@stadt.de', role: 'editor' }
+				});
+				expect(await env.svc.addMemberByEmail('p', owner, 'kein-at', 'viewer')).toMatchObject({
+					ok: false,
+					error: { status: 400, code: 'invalid_email' }
+				});
+				// the existing account has access at once, marked invited until it signs in
+				expect(await env.svc.plansOf(m.id)).toEqual([{ planId: 'p', role: 'viewer' }]);
+				expect((await env.svc.listMembers('p')).find((x) => x.userId === m.id)).toMatchObject({
+					invited: true
+				});
+				const pending = await env.svc.listPendingMembers('p');
+				expect(pending).toEqual([
+					{
+						userId: expect.stringMatching(/^u-/),
+						email: 'neu@stadt.de',
+						name: '',
+						role: 'editor',
+						addedAt: expect.any(String),
+						invited: true
+					}
+				]);
+				// the audit names only the e-mail for both
+				const audit = await env.svc.listAudit('p');
+				expect(audit.filter((e) => e.action === 'member_added').map((e) => e.details)).toEqual(
+					expect.arrayContaining([
+						{ email: 'm@stadt.de', role: 'viewer', from: null },
+						{ email: 'neu@stadt.de', role: 'editor', from: null }
+					])
+				);
+				// signing in ends „invited“
+				await loginToken(env.svc, 'm@stadt.de');
+				expect(
+					(await env.svc.listMembers('p')).find((x) => x.userId === m.id)?.invited
+				).toBeUndefined();
+				// pending role can be changed; creating the account makes it a membership
+				expect(
+					await env.svc.setMember('p', owner, { userId: pending[0].userId }, 'reviewer')
+				).toMatchObject({ ok: true, value: { role: 'reviewer', invited: true } });
+				const neu = await user(env.svc, 'neu@stadt.de');
+				expect(await env.svc.plansOf(neu.id)).toEqual([{ planId: 'p', role: 'reviewer' }]);
+				expect(await env.svc.listPendingMembers('p')).toEqual([]);
+				expect(await env.kv.get('plan:p:pending')).toBeNull();
+				expect(await env.kv.sMembers(K.pendingPlans('neu@stadt.de'))).toEqual([]);
+				expect((await env.svc.listMembers('p')).find((x) => x.userId === neu.id)).toMatchObject({
+					role: 'reviewer',
+					invited: true
+				});
+				// using the plan (any access check) ends „invited“ too
+				expect(await env.svc.roleFor(asPrincipal(neu), 'p')).toBe('reviewer');
+				expect(
+					(await env.svc.listMembers('p')).find((x) => x.userId === neu.id)?.invited
+				).toBeUndefined();
+			});
+
+			it('pending memberships can be removed and go with the plan', async () => {
+				const env = await setup();
+				const o = await user(env.svc, 'o@stadt.de');
+				await planWithOwner(env, 'p', o);
+				await planWithOwner(env, 'gone', o);
+				const owner = asPrincipal(o);
+				await env.svc.addMemberByEmail('p', owner, 'weg@stadt.de', 'viewer');
+				await env.svc.addMemberByEmail('gone', owner, 'weg@stadt.de', 'viewer');
+				const [entry] = await env.svc.listPendingMembers('p');
+				expect(await env.svc.removeMember('p', owner, entry.userId)).toEqual({
+					ok: true,
+					value: null
+				});
+				expect(await env.svc.removeMember('p', owner, entry.userId)).toMatchObject({
+					ok: false,
+					error: { status: 404, code: 'member_not_found' }
+				});
+				await env.svc.forgetPlan('gone');
+				expect(await env.kv.get('plan:gone:pending')).toBeNull();
+				expect(await env.kv.sMembers(K.pendingPlans('weg@stadt.de'))).toEqual([]);
+				const late = await user(env.svc, 'weg@stadt.de');
+				expect(await env.svc.plansOf(late.id)).toEqual([]);
+			});
 		});
 
 		// ---------------------------------------------------------------- invites

@@ -22,8 +22,14 @@ import type { AccessService, AccessServiceDeps, AuditEntry } from './types';
 export async function createAccessService(deps: AccessServiceDeps): Promise<AccessService> {
 	const ctx = createContext(deps);
 	const memberships = createMemberships(ctx);
-	const accounts = createAccounts(ctx, (admin) => memberships.adoptOwnerlessPlans(admin));
-	const sessions = createSessions(ctx, accounts.findRecordByEmail);
+	const accounts = createAccounts(
+		ctx,
+		(admin) => memberships.adoptOwnerlessPlans(admin),
+		(user) => memberships.claimPending(user)
+	);
+	const sessions = createSessions(ctx, accounts.findRecordByEmail, (userId) =>
+		memberships.markSignedIn(userId)
+	);
 	const invites = createInvites(ctx, memberships);
 	const guests = createGuests(ctx);
 	const resetLinks = createResetLinks(ctx, accounts.resetPassword);
@@ -54,6 +60,8 @@ export async function createAccessService(deps: AccessServiceDeps): Promise<Acce
 		listMembers: memberships.listMembers,
 		setMember: memberships.setMember,
 		removeMember: memberships.removeMember,
+		addMemberByEmail: memberships.addMemberByEmail,
+		listPendingMembers: memberships.listPendingMembers,
 
 		createInvite: invites.createInvite,
 		listInvites: invites.listInvites,

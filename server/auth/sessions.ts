@@ -6,6 +6,7 @@
  * growing delay, and per address across accounts, BEFORE the password is checked. Never per
  * account alone: someone guessing from one address must not lock the real user out elsewhere.
  */
+import { GUEST_ENDED_GRACE_MS } from '../../src/lib/contract/credentials';
 import { guard, type Ctx } from './context';
 import { fail, tooManyAttempts } from './messages';
 import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './password';
@@ -23,10 +24,14 @@ import { isTokenShaped, normalizeEmail } from './validate';
 
 type Sessions = Pick<AccessService, 'login' | 'logout' | 'resolveSession'>;
 
-/** Stores a session record under the hash of a new token; returns the token. */
+/**
+ * Stores a session record under the hash of a new token; returns the token. A guest's record is
+ * kept GUEST_ENDED_GRACE_MS past its end (invalid, but it still tells why the access ended).
+ */
 export async function storeSession(ctx: Ctx, record: SessionRecord): Promise<string> {
 	const token = randomToken();
-	const ttlMs = Math.max(1, record.expiresAt - ctx.now());
+	const grace = record.kind === 'guest' ? GUEST_ENDED_GRACE_MS : 0;
+	const ttlMs = Math.max(1, record.expiresAt - ctx.now() + grace);
 	await ctx.kv.set(K.session(sha256(token)), JSON.stringify(record), { ttlMs });
 	return token;
 }
@@ -69,7 +74,9 @@ export async function principalOfSession(
 
 export function createSessions(
 	ctx: Ctx,
-	findRecordByEmail: (email: string) => Promise<UserRecord | null>
+	findRecordByEmail: (email: string) => Promise<UserRecord | null>,
+	/** After a successful sign-in (memberships stop being shown as „eingeladen“). */
+	signedIn: (userId: string) => Promise<void> = async () => {}
 ): Sessions {
 	const { kv, log, limits } = ctx;
 
@@ -151,6 +158,7 @@ export function createSessions(
 					return { value: JSON.stringify(next), result: next };
 				});
 				if (!updated) return fail('invalid_credentials');
+				await signedIn(updated.id);
 				const expiresAt = now + limits.sessionTtlMs;
 				const token = await storeSession(ctx, {
 					kind: 'user',

@@ -33,7 +33,7 @@ export function checkOperations(
 	ctx: ReviewContext,
 	notifier: Notifier
 ): Pick<ReviewService, 'assignChecks' | 'removeCheck' | 'recordCheckVerdict' | 'checksByMeasure'> {
-	const { kv, access, emitter, run, iso, loadPlan, members, readChecks } = ctx;
+	const { kv, access, emitter, run, iso, loadPlan, members, namedMembers, readChecks } = ctx;
 	const { notify } = notifier;
 	return {
 		assignChecks: (c, planId, input) =>
@@ -60,7 +60,7 @@ export function checkOperations(
 				const deptId = input.departmentUserId;
 				const named = deptId !== undefined && deptId !== null && deptId !== '';
 				if (!named && !office) fail('check_holder_required');
-				const m = await members(planId);
+				const m = await namedMembers(planId);
 				let department: Actor | null = null;
 				if (named) {
 					const dept = typeof deptId === 'string' ? m.get(deptId) : undefined;

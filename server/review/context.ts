@@ -100,6 +100,21 @@ export function createReviewContext(deps: ReviewServiceDeps) {
 	}
 
 	/**
+	 * Members who can be named as reviewer, department or @mention: not those still „eingeladen“
+	 * (added by e-mail, plan not opened since). Members added by an e-mail without account are not
+	 * members yet, so both kinds of invited entries are refused alike – assigning or mentioning
+	 * must not reveal whether an e-mail has an account (issue 12), nor an invited person's name.
+	 */
+	async function namedMembers(
+		planId: string
+	): Promise<Map<string, { name: string; role: PlanRole }>> {
+		const list = await access.listMembers(planId);
+		return new Map(
+			list.filter((m) => !m.invited).map((m) => [m.userId, { name: m.name, role: m.role }])
+		);
+	}
+
+	/**
 	 * Comment writes per minute: per principal, and for guests also per invite (a guest who joins
 	 * again gets a new principal id, but not a new budget).
 	 */
@@ -156,6 +171,7 @@ export function createReviewContext(deps: ReviewServiceDeps) {
 		loadPlan,
 		requireItem,
 		members,
+		namedMembers,
 		rateLimit,
 		readRequests,
 		readDecisions,

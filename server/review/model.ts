@@ -39,7 +39,10 @@ export const REVIEW_MESSAGES = {
 		`Ein Kommentar darf höchstens ${fmt(MAX_COMMENT_LENGTH)} Zeichen lang sein.`
 	],
 	comment_empty: [400, 'Bitte schreiben Sie einen Kommentar.'],
-	invalid_mention: [400, 'Erwähnt werden können nur Mitglieder dieses Plans.'],
+	invalid_mention: [
+		400,
+		'Erwähnt werden können nur Mitglieder dieses Plans, die ihn schon geöffnet haben (nicht „eingeladen“).'
+	],
 	too_many_mentions: [400, `Ein Kommentar kann höchstens ${MAX_MENTIONS} Personen erwähnen.`],
 	item_not_found: [404, 'Diesen Eintrag gibt es nicht (mehr).'],
 	thread_not_found: [404, 'Diese Diskussion gibt es nicht (mehr).'],
@@ -62,7 +65,7 @@ export const REVIEW_MESSAGES = {
 	invalid_scope: [400, 'Bitte wählen Sie den ganzen Plan oder ein Handlungsfeld zur Prüfung.'],
 	invalid_reviewer: [
 		400,
-		'Prüfen können nur Mitglieder dieses Plans mit der Rolle „Prüfen und kommentieren“ oder höher.'
+		'Prüfen können nur Mitglieder dieses Plans mit der Rolle „Prüfen und kommentieren“ oder höher, die den Plan schon geöffnet haben (nicht „eingeladen“).'
 	],
 	invalid_due_date: [400, 'Bitte geben Sie ein gültiges Fälligkeitsdatum an (JJJJ-MM-TT).'],
 	message_too_long: [
@@ -83,7 +86,7 @@ export const REVIEW_MESSAGES = {
 	not_a_measure: [400, 'Zur Verwaltungsprüfung können nur Maßnahmen gegeben werden.'],
 	invalid_department: [
 		400,
-		'Die prüfende Stelle muss ein Mitglied dieses Plans mit der Rolle „Prüfen und kommentieren“ oder höher sein.'
+		'Die prüfende Stelle muss ein Mitglied dieses Plans mit der Rolle „Prüfen und kommentieren“ oder höher sein, das den Plan schon geöffnet hat (nicht „eingeladen“).'
 	],
 	check_holder_required: [
 		400,
@@ -179,7 +182,7 @@ export function parseMentions(raw: unknown, members: ReadonlyMap<string, unknown
 			.join(', ');
 		throw err(
 			'invalid_mention',
-			`Erwähnt werden können nur Mitglieder dieses Plans; ${shown} ${unknown.length === 1 ? 'ist' : 'sind'} keines.`
+			`Erwähnt werden können nur Mitglieder dieses Plans, die ihn schon geöffnet haben; ${shown} ${unknown.length === 1 ? 'ist' : 'sind'} keines.`
 		);
 	}
 	return ids;

@@ -49,7 +49,18 @@ export function requestOperations(
 	threads: ThreadStore,
 	notifier: Notifier
 ): Pick<ReviewService, 'createRequest' | 'setRequestClosed' | 'decide'> {
-	const { kv, access, emitter, run, iso, loadPlan, members, rateLimit, readRequests } = ctx;
+	const {
+		kv,
+		access,
+		emitter,
+		run,
+		iso,
+		loadPlan,
+		members,
+		namedMembers,
+		rateLimit,
+		readRequests
+	} = ctx;
 	const { readDecisions, scopeItems } = ctx;
 	const { storeNewThread, updateThread } = threads;
 	const { notify } = notifier;
@@ -70,7 +81,7 @@ export function requestOperations(
 					fail('invalid_reviewer', `Bitte wählen Sie 1 bis ${MAX_REVIEWERS} prüfende Personen.`);
 				}
 				const reviewerIds = [...new Set(raw as string[])];
-				const m = await members(planId);
+				const m = await namedMembers(planId);
 				const bad = reviewerIds.filter((id) => !isReviewCandidate(m.get(id)?.role));
 				if (bad.length > 0) fail('invalid_reviewer');
 				const request: ReviewRequest = {

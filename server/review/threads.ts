@@ -30,7 +30,7 @@ export function threadOperations(
 	ReviewService,
 	'createThread' | 'reply' | 'setThreadResolved' | 'editComment' | 'deleteComment'
 > {
-	const { run, iso, loadPlan, requireItem, members, rateLimit, emitter } = ctx;
+	const { run, iso, loadPlan, requireItem, namedMembers, rateLimit, emitter } = ctx;
 	const { loadThread, storeNewThread, dropThread, updateThread } = threads;
 	const { notifyComment } = notifier;
 	return {
@@ -42,7 +42,7 @@ export function threadOperations(
 					input.itemId === null || input.itemId === undefined
 						? null
 						: requireItem(plan, input.itemId);
-				const m = await members(planId);
+				const m = await namedMembers(planId);
 				const mentions = parseMentions(input.mentions, m);
 				await rateLimit(c.principal);
 				const at = iso();
@@ -62,7 +62,7 @@ export function threadOperations(
 		reply: (c, planId, threadId, input) =>
 			run('reply', async () => {
 				const body = parseBody(input.body);
-				const m = await members(planId);
+				const m = await namedMembers(planId);
 				const mentions = parseMentions(input.mentions, m);
 				await loadThread(planId, threadId);
 				const plan = await loadPlan(planId);
@@ -91,7 +91,7 @@ export function threadOperations(
 		editComment: (c, planId, threadId, commentId, input) =>
 			run('edit comment', async () => {
 				const body = parseBody(input.body);
-				const m = await members(planId);
+				const m = await namedMembers(planId);
 				const mentions = parseMentions(input.mentions, m);
 				const before = await loadThread(planId, threadId);
 				// An unknown comment costs no write from the rate limit.

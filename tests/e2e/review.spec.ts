@@ -22,6 +22,14 @@ function inDays(days: number): string {
 const card = (page: Page, title: string) =>
 	page.getByTestId('measure-card').filter({ hasText: title });
 
+/**
+ * A member added by e-mail is listed as „eingeladen“ (no name, not assignable) until they open
+ * the plan once (issue 12: the list must not reveal whether an account exists).
+ */
+async function openOnce(page: Page, planId: string) {
+	expect((await page.request.get(`/api/plans/${planId}`)).status()).toBe(200);
+}
+
 /** A plan with one field, goal and measure, owned by `owner`, with members. */
 async function setUp(page: Page, planTitle: string) {
 	const planId = await openNewPlan(page, planTitle);
@@ -64,6 +72,7 @@ test('reviewer requests changes, owner answers and resolves live, reviewer appro
 	const rita = await person(browser, page.request, 'Rita Kerngruppe');
 	const planId = await setUp(owner.page, 'Review-Plan');
 	await addMember(owner.page.request, planId, rita.user.email, 'reviewer');
+	await openOnce(rita.page, planId);
 
 	// The owner requests a review of the field from Rita.
 	await owner.page.getByTestId('plan-review-link').click();
@@ -198,6 +207,7 @@ test('administrative check: the department records "Umsetzbar unter Bedingungen"
 	const dora = await person(browser, page.request, 'Dora Sozialamt');
 	const planId = await setUp(owner.page, 'Prüf-Plan');
 	await addMember(owner.page.request, planId, dora.user.email, 'reviewer');
+	await openOnce(dora.page, planId);
 
 	await owner.page.goto(`/plans/${planId}/pruefung`);
 	await owner.page.getByTestId('check-measure').first().check();
@@ -279,6 +289,7 @@ test('reviewer: read-only note names comments and review; several requests: pick
 	const planId = await setUp(owner.page, 'Mehrfach-Plan');
 	await addMember(owner.page.request, planId, rita.user.email, 'reviewer');
 	await addMember(owner.page.request, planId, vera.user.email, 'viewer');
+	await openOnce(rita.page, planId);
 	const plan = await (await owner.page.request.get(`/api/plans/${planId}`)).json();
 	const fieldId = plan.fields[0].id as string;
 	const requestIds: string[] = [];
@@ -380,6 +391,7 @@ test('Barrierefreiheit: Prüfung & Review, Meine Prüfaufgaben, Kommentare, Bena
 	const rita = await person(browser, page.request, 'Rita Kerngruppe');
 	const planId = await setUp(owner.page, 'A11y-Review');
 	await addMember(owner.page.request, planId, rita.user.email, 'reviewer');
+	await openOnce(rita.page, planId);
 
 	// a request and a check through the API, so the lists have content
 	const measureId = await requestAndCheck(owner.page, planId, rita.user.id);
@@ -427,6 +439,7 @@ test('phone width: header, inbox panel and Prüfung & Review fit the screen', as
 	const rita = await person(browser, page.request, 'Rita Kerngruppe');
 	const planId = await setUp(owner.page, 'Telefon-Review');
 	await addMember(owner.page.request, planId, rita.user.email, 'reviewer');
+	await openOnce(rita.page, planId);
 	await addMeasure(owner.page, 'Sprachförderung ausbauen', 'Elterncafé an der Grundschule');
 	await expect
 		.poll(async () =>

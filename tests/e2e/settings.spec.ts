@@ -17,23 +17,34 @@ test('Mitglieder hinzufügen, Rolle ändern, letzte Prozesssteuerung bleibt, ent
 	await expect(members.getByTestId('member-row')).toHaveCount(1);
 	await expect(members.getByTestId('member-row')).toContainText(me);
 
-	// unknown e-mail: German message at the field
+	// an e-mail without account: the same answer as with one, listed as „eingeladen“
 	const add = page.getByTestId('add-member');
 	await add.getByLabel('E-Mail-Adresse').fill('niemand@mitplan.test');
 	await add.getByTestId('add-member-submit').click();
-	await expect(add.getByRole('alert')).toContainText('Zu dieser E-Mail-Adresse gibt es kein Konto');
+	const nobody = members.getByTestId('member-row').filter({ hasText: 'niemand@mitplan.test' });
+	await expect(nobody.getByTestId('member-invited')).toHaveText('eingeladen');
+
+	// not an e-mail: German message at the field
+	await add.getByLabel('E-Mail-Adresse').fill('kein-at');
+	await add.getByTestId('add-member-submit').click();
+	await expect(add.getByRole('alert')).toContainText('gültige E-Mail-Adresse');
 	await expect(add.getByLabel('E-Mail-Adresse')).toBeFocused();
 
+	// with an account: looks the same (e-mail and „eingeladen“ until Maria signs in)
 	await add.getByLabel('E-Mail-Adresse').fill(maria.email);
 	await add.getByLabel('Rolle').selectOption('editor');
 	await add.getByTestId('add-member-submit').click();
-	const row = members.getByTestId('member-row').filter({ hasText: 'Maria Mitglied' });
-	await expect(row).toBeVisible();
+	await expect(
+		page.getByTestId('toast').filter({ hasText: `${maria.email} ist eingeladen` })
+	).toBeVisible();
+	const row = members.getByTestId('member-row').filter({ hasText: maria.email });
+	await expect(row.getByTestId('member-invited')).toHaveText('eingeladen');
+	await expect(row).not.toContainText('Maria Mitglied');
 	await expect(row.getByTestId('member-role')).toHaveValue('editor');
 
 	await row.getByTestId('member-role').selectOption('viewer');
 	await expect(
-		page.getByTestId('toast').filter({ hasText: 'Maria Mitglied: Nur lesen' })
+		page.getByTestId('toast').filter({ hasText: `${maria.email}: Nur lesen` })
 	).toBeVisible();
 	await page.reload();
 	await expect(row.getByTestId('member-role')).toHaveValue('viewer');
@@ -49,10 +60,10 @@ test('Mitglieder hinzufügen, Rolle ändern, letzte Prozesssteuerung bleibt, ent
 	// remove with confirmation
 	await row.getByTestId('member-remove').click();
 	const dialog = page.getByTestId('remove-member-dialog');
-	await expect(dialog).toContainText('Maria Mitglied');
+	await expect(dialog).toContainText(maria.email);
 	await dialog.getByTestId('remove-member-confirm').click();
 	await expect(row).toHaveCount(0);
-	await expect(members.getByTestId('member-row')).toHaveCount(1);
+	await expect(members.getByTestId('member-row')).toHaveCount(2); // me and the invited e-mail
 });
 
 test('Einladung erstellen, Link und QR-Code zeigen, widerrufen; Protokoll', async ({ page }) => {

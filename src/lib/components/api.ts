@@ -175,7 +175,12 @@ export const api = {
 	// ----- members, invites, audit -----
 	listMembers: (id: string, f: Fetch = fetch) => request<Member[]>(f, 'GET', `${plan(id)}/members`),
 	addMember: (id: string, input: { email: string; role: PlanRole }, f: Fetch = fetch) =>
-		request<Member>(f, 'POST', `${plan(id)}/members`, input),
+		request<{ status: 'added'; email: string; role: PlanRole }>(
+			f,
+			'POST',
+			`${plan(id)}/members`,
+			input
+		),
 	setMemberRole: (id: string, userId: string, role: PlanRole, f: Fetch = fetch) =>
 		request<Member>(f, 'PATCH', `${plan(id)}/members/${enc(userId)}`, { role }),
 	removeMember: (id: string, userId: string, f: Fetch = fetch) =>

@@ -60,6 +60,12 @@ export interface Member {
 	role: PlanRole;
 	/** ISO timestamp */
 	addedAt: string;
+	/**
+	 * Added by e-mail and not yet signed in or using the plan since (or no account with that
+	 * e-mail yet: then `userId` is the id of the pending entry). The members list shows these only
+	 * with e-mail and „eingeladen“, so it does not reveal whether an account exists.
+	 */
+	invited?: boolean;
 }
 
 export interface Invite {
@@ -239,6 +245,20 @@ export interface AccessService {
 		target: { userId?: string; email?: string },
 		role: PlanRole
 	): Promise<ApiResult<Member>>;
+	/**
+	 * Adds a member by e-mail (owner only; the caller checks). The answer is the same whether or
+	 * not an account exists: with an account the membership is effective at once (marked
+	 * `invited` until that person signs in or uses the plan), without one it is kept pending and
+	 * becomes a membership when an account with that e-mail is created. 400 `invalid_email`.
+	 */
+	addMemberByEmail(
+		planId: string,
+		actor: Principal,
+		email: unknown,
+		role: PlanRole
+	): Promise<ApiResult<{ status: 'added'; email: string; role: PlanRole }>>;
+	/** Pending memberships (added by e-mail without account) as Member rows (`invited`). */
+	listPendingMembers(planId: string): Promise<Member[]>;
 	/** 409 `last_owner` for the last owner. Audited; publishes AccessChange. */
 	removeMember(planId: string, actor: Principal, userId: string): Promise<ApiResult<null>>;
 

@@ -91,9 +91,18 @@ export class ReviewStore {
 		return canManagePlan(this.role);
 	}
 
-	/** Members with role reviewer or higher (may be named reviewers or departments). */
+	/**
+	 * Members with role reviewer or higher (may be named reviewers or departments). Members still
+	 * „eingeladen“ (added by e-mail, plan not yet opened; or no account yet) are left out: they
+	 * look alike on purpose, and only real accounts can be assigned.
+	 */
 	get reviewerCandidates(): Member[] {
-		return this.members.filter((m) => isReviewCandidate(m.role));
+		return this.members.filter((m) => !m.invited && isReviewCandidate(m.role));
+	}
+
+	/** Members who can be @mentioned (not „eingeladen“: those have no name in the list). */
+	get namedMembers(): Member[] {
+		return this.members.filter((m) => !m.invited);
 	}
 
 	memberName(userId: string): string {

@@ -38,7 +38,7 @@ export async function createUser(
 			.replace(/[^a-z]+/g, '.')}.${tag()}@mitplan.test`;
 	const password = options.password ?? DEFAULT_PASSWORD;
 	const response = await admin.post('/api/admin/users', {
-		data: { email, name, password, isAdmin: options.isAdmin ?? false }
+		data: { email, name, password, isAdmin: options.isAdmin ?? false, mustChangePassword: false }
 	});
 	expect(response.status(), await response.text()).toBe(201);
 	const user = (await response.json()) as { id: string };

@@ -12,8 +12,9 @@ export const GET: RequestHandler = async ({ locals }) => {
 
 /**
  * POST /api/admin/users {email, name, password, isAdmin?, mustChangePassword?, canCreatePlans?} –
- * 201 User. canCreatePlans: "darf Pläne anlegen" whatever PLAN_CREATORS says.
- * mustChangePassword (the admin page sends true by default): the first sign-in must set an own one.
+ * 201 User. canCreatePlans: "darf Pläne anlegen" whatever PLAN_CREATORS says. A password the
+ * Administration sets is one it knows: the first sign-in must set an own one
+ * (`mustChangePassword`, default true; only an explicit `false` turns it off).
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
 	const admin = await requireAccount(locals, 'admin.users');
@@ -26,7 +27,7 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 			name: str(body.value.name),
 			password: str(body.value.password),
 			isAdmin: body.value.isAdmin === true,
-			mustChangePassword: body.value.mustChangePassword === true,
+			mustChangePassword: body.value.mustChangePassword !== false,
 			canCreatePlans: body.value.canCreatePlans === true
 		}),
 		201

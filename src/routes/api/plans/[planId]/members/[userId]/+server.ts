@@ -2,7 +2,10 @@ import type { RequestHandler } from './$types';
 import { isPlanRole } from '$lib/contract/roles';
 import { errorResponse, readJsonObject, authorize, resultResponse } from '$lib/server/http';
 
-/** PATCH /api/plans/<planId>/members/<userId> {role} – changes a member's role (owner). */
+/**
+ * PATCH /api/plans/<planId>/members/<userId> {role} – changes a member's role (owner); also for
+ * members added by an e-mail without account (their `userId` in the list).
+ */
 export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'members.manage');
 	if (!access.ok) return access.response;
@@ -15,8 +18,11 @@ export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 			'Rolle muss owner, editor, reviewer oder viewer sein.'
 		);
 	}
-	const members = await locals.backend.access.listMembers(access.planId);
-	if (!members.some((m) => m.userId === params.userId)) {
+	const [members, pending] = await Promise.all([
+		locals.backend.access.listMembers(access.planId),
+		locals.backend.access.listPendingMembers(access.planId)
+	]);
+	if (![...members, ...pending].some((m) => m.userId === params.userId)) {
 		return errorResponse(404, 'member_not_found', 'Diese Person ist kein Mitglied des Plans.');
 	}
 	return resultResponse(
@@ -29,7 +35,7 @@ export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 	);
 };
 
-/** DELETE /api/plans/<planId>/members/<userId> – removes a member (owner); 204. */
+/** DELETE /api/plans/<planId>/members/<userId> – removes a member, pending ones too (owner); 204. */
 export const DELETE: RequestHandler = async ({ locals, params }) => {
 	const access = await authorize(locals, params.planId, 'members.manage');
 	if (!access.ok) return access.response;
