@@ -76,7 +76,11 @@ const bad = (e: ScheduleError) => fail(e.code === 'schedule_full' ? 409 : 400, e
 const E = {
 	notFound: () => ({ ok: false as const, error: PLAN_ERRORS.notFound() }),
 	entryNotFound: (what: 'Phase' | 'Termin') =>
-		fail(404, 'entry_not_found', `Diese${what === 'Phase' ? ' Phase' : 'n Termin'} gibt es nicht (mehr). Bitte laden Sie die Seite neu.`),
+		fail(
+			404,
+			'entry_not_found',
+			`Diese${what === 'Phase' ? ' Phase' : 'n Termin'} gibt es nicht (mehr). Bitte laden Sie die Seite neu.`
+		),
 	notEmpty: () =>
 		fail(
 			409,
@@ -284,7 +288,11 @@ export function createScheduleService(deps: ScheduleDeps): ScheduleService {
 				if (!f) return E.notFound();
 				const extra = Object.keys(body).find((k) => k !== 'phases' && k !== 'milestones');
 				if (extra || !Array.isArray(body.phases) || !Array.isArray(body.milestones))
-					return fail(400, 'invalid_value', 'Erwartet werden genau die Listen „phases“ und „milestones“.');
+					return fail(
+						400,
+						'invalid_value',
+						'Erwartet werden genau die Listen „phases“ und „milestones“.'
+					);
 				const size = checkScheduleSize({
 					phases: body.phases,
 					milestones: body.milestones
@@ -359,7 +367,8 @@ export function createScheduleService(deps: ScheduleDeps): ScheduleService {
 
 		feedStatus: (planId, principal) =>
 			guarded('feed status', async () => {
-				if (principal.kind !== 'user') return { ok: true, value: { active: false, createdAt: null } };
+				if (principal.kind !== 'user')
+					return { ok: true, value: { active: false, createdAt: null } };
 				const rec = await feedOf(planId, principal);
 				return { ok: true, value: { active: rec !== null, createdAt: rec?.createdAt ?? null } };
 			}),

@@ -5,12 +5,7 @@
  */
 import type { Principal } from './access';
 import type { ApiResult } from './result';
-import type {
-	Schedule,
-	ScheduleMilestone,
-	SchedulePhase,
-	ScheduleView
-} from '../domain/schedule';
+import type { Schedule, ScheduleMilestone, SchedulePhase, ScheduleView } from '../domain/schedule';
 
 /** The own calendar subscription of a member on one plan (the token is shown only once). */
 export interface FeedStatus {
@@ -31,7 +26,10 @@ export interface ScheduleService {
 		body: Record<string, unknown>
 	): Promise<ApiResult<SchedulePhase>>;
 	deletePhase(planId: string, id: string): Promise<ApiResult<null>>;
-	addMilestone(planId: string, body: Record<string, unknown>): Promise<ApiResult<ScheduleMilestone>>;
+	addMilestone(
+		planId: string,
+		body: Record<string, unknown>
+	): Promise<ApiResult<ScheduleMilestone>>;
 	updateMilestone(
 		planId: string,
 		id: string,

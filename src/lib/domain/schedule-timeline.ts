@@ -61,13 +61,17 @@ export function automaticEntries(
 		out.push({
 			id: `review_due:${q.id}`,
 			kind: 'review_due',
-			title: q.closed ? 'Prüfanfrage an die Kerngruppe (abgeschlossen)' : 'Prüfanfrage an die Kerngruppe fällig',
+			title: q.closed
+				? 'Prüfanfrage an die Kerngruppe (abgeschlossen)'
+				: 'Prüfanfrage an die Kerngruppe fällig',
 			date: q.dueDate,
 			time: null,
 			fieldId: q.scope.kind === 'field' ? q.scope.fieldId : null
 		});
 	}
-	return out.sort((a, b) => a.date.localeCompare(b.date) || (a.time ?? '').localeCompare(b.time ?? ''));
+	return out.sort(
+		(a, b) => a.date.localeCompare(b.date) || (a.time ?? '').localeCompare(b.time ?? '')
+	);
 }
 
 /** One row of the merged list (table view, iCal feed, next date). */
@@ -85,7 +89,9 @@ export interface TimelineRow {
 	automatic: boolean;
 }
 
-export function timelineRows(view: Pick<ScheduleView, 'phases' | 'milestones' | 'automatic'>): TimelineRow[] {
+export function timelineRows(
+	view: Pick<ScheduleView, 'phases' | 'milestones' | 'automatic'>
+): TimelineRow[] {
 	const rows: TimelineRow[] = [
 		...view.phases.map((p) => ({
 			id: p.id,

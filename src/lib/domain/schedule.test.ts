@@ -19,8 +19,14 @@ const fields = new Set(['f1', 'f2']);
 
 describe('validation', () => {
 	it('accepts a phase and trims its title', () => {
-		const r = validatePhase({ title: '  AG-Phase ', start: '2027-04-01', end: '2027-07-31', fieldId: 'f1' }, fields);
-		expect(r).toEqual({ ok: true, value: { title: 'AG-Phase', start: '2027-04-01', end: '2027-07-31', fieldId: 'f1' } });
+		const r = validatePhase(
+			{ title: '  AG-Phase ', start: '2027-04-01', end: '2027-07-31', fieldId: 'f1' },
+			fields
+		);
+		expect(r).toEqual({
+			ok: true,
+			value: { title: 'AG-Phase', start: '2027-04-01', end: '2027-07-31', fieldId: 'f1' }
+		});
 	});
 
 	it('refuses a phase whose end is before its start, in German with both dates', () => {
@@ -32,12 +38,17 @@ describe('validation', () => {
 	});
 
 	it('allows a one-day phase (end = start)', () => {
-		expect(validatePhase({ title: 'X', start: '2027-03-12', end: '2027-03-12' }, fields).ok).toBe(true);
+		expect(validatePhase({ title: 'X', start: '2027-03-12', end: '2027-03-12' }, fields).ok).toBe(
+			true
+		);
 	});
 
 	it('refuses a milestone without a date and one with an impossible date', () => {
 		const none = validateMilestone({ title: 'Sitzung' }, fields);
-		expect(!none.ok && none.error).toMatchObject({ code: 'date_required', message: 'Bitte geben Sie ein Datum an.' });
+		expect(!none.ok && none.error).toMatchObject({
+			code: 'date_required',
+			message: 'Bitte geben Sie ein Datum an.'
+		});
 		const bad = validateMilestone({ title: 'Sitzung', date: '2027-02-30' }, fields);
 		expect(!bad.ok && bad.error.code).toBe('invalid_date');
 		expect(!bad.ok && bad.error.message).toContain('JJJJ-MM-TT');
@@ -49,25 +60,55 @@ describe('validation', () => {
 	it('requires a title and caps title and place lengths', () => {
 		const empty = validateMilestone({ title: '   ', date: '2027-03-12' }, fields);
 		expect(!empty.ok && empty.error.code).toBe('title_required');
-		const long = validateMilestone({ title: 'x'.repeat(SCHEDULE_LIMITS.title + 1), date: '2027-03-12' }, fields);
+		const long = validateMilestone(
+			{ title: 'x'.repeat(SCHEDULE_LIMITS.title + 1), date: '2027-03-12' },
+			fields
+		);
 		expect(!long.ok && long.error.code).toBe('text_too_long');
-		const place = validateMilestone({ title: 'x', date: '2027-03-12', place: 'p'.repeat(SCHEDULE_LIMITS.place + 1) }, fields);
+		const place = validateMilestone(
+			{ title: 'x', date: '2027-03-12', place: 'p'.repeat(SCHEDULE_LIMITS.place + 1) },
+			fields
+		);
 		expect(!place.ok && place.error.field).toBe('place');
 	});
 
 	it('checks the clock time, the field and unknown keys', () => {
-		const ok = validateMilestone({ title: 'x', date: '2027-03-12', time: '18:30', place: 'Rathaus' }, fields);
-		expect(ok.ok && ok.value).toEqual({ title: 'x', date: '2027-03-12', time: '18:30', place: 'Rathaus', fieldId: null });
-		expect(validateMilestone({ title: 'x', date: '2027-03-12', time: '25:00' }, fields).ok).toBe(false);
+		const ok = validateMilestone(
+			{ title: 'x', date: '2027-03-12', time: '18:30', place: 'Rathaus' },
+			fields
+		);
+		expect(ok.ok && ok.value).toEqual({
+			title: 'x',
+			date: '2027-03-12',
+			time: '18:30',
+			place: 'Rathaus',
+			fieldId: null
+		});
+		expect(validateMilestone({ title: 'x', date: '2027-03-12', time: '25:00' }, fields).ok).toBe(
+			false
+		);
 		const field = validateMilestone({ title: 'x', date: '2027-03-12', fieldId: 'weg' }, fields);
 		expect(!field.ok && field.error.code).toBe('invalid_field');
-		const extra = validatePhase({ title: 'x', start: '2027-03-12', end: '2027-03-12', colour: 'red' }, fields);
+		const extra = validatePhase(
+			{ title: 'x', start: '2027-03-12', end: '2027-03-12', colour: 'red' },
+			fields
+		);
 		expect(!extra.ok && extra.error.message).toContain('colour');
 	});
 
 	it('caps the number of entries', () => {
-		const m: ScheduleMilestone = { id: 'a', title: 'x', date: '2027-01-01', time: null, place: '', fieldId: null };
-		const full = checkScheduleSize({ phases: [], milestones: Array(SCHEDULE_LIMITS.milestones + 1).fill(m) });
+		const m: ScheduleMilestone = {
+			id: 'a',
+			title: 'x',
+			date: '2027-01-01',
+			time: null,
+			place: '',
+			fieldId: null
+		};
+		const full = checkScheduleSize({
+			phases: [],
+			milestones: Array(SCHEDULE_LIMITS.milestones + 1).fill(m)
+		});
 		expect(!full.ok && full.error.code).toBe('schedule_full');
 		expect(checkScheduleSize({ phases: [], milestones: [m] }).ok).toBe(true);
 	});
@@ -89,7 +130,9 @@ describe('default schedule (seed 003)', () => {
 			expect(titles).toContain(`2. AG-Sitzung ${f.title}`);
 			expect(titles).not.toContain(`3. AG-Sitzung ${f.title}`);
 		}
-		expect(s.milestones.find((m) => m.title.startsWith('Zwischenbericht'))?.date).toBe('2027-09-15');
+		expect(s.milestones.find((m) => m.title.startsWith('Zwischenbericht'))?.date).toBe(
+			'2027-09-15'
+		);
 		expect(titles).toContain('Abschlussveranstaltung');
 		expect(titles.at(-1)).toBe('Ratsbeschluss');
 	});
@@ -131,7 +174,9 @@ describe('default schedule (seed 003)', () => {
 
 	it('moves a late kick-off’s Zwischenbericht to next September; works without fields', () => {
 		const late = defaultSchedule('2027-10-04', []);
-		expect(late.milestones.find((m) => m.title.startsWith('Zwischenbericht'))?.date).toBe('2028-09-15');
+		expect(late.milestones.find((m) => m.title.startsWith('Zwischenbericht'))?.date).toBe(
+			'2028-09-15'
+		);
 		expect(late.phases.some((p) => p.title === 'Arbeitsgruppenphase')).toBe(false);
 		expect(nextWeekday('2027-03-13')).toBe('2027-03-15');
 	});
@@ -165,7 +210,14 @@ describe('timeline', () => {
 		const view = {
 			phases: [{ id: 'p', title: 'Phase', start: '2027-03-12', end: '2027-04-01', fieldId: null }],
 			milestones: [
-				{ id: 'm1', title: '3. AG-Sitzung Wohnen', date: '2027-03-12', time: '18:00', place: '', fieldId: 'f1' },
+				{
+					id: 'm1',
+					title: '3. AG-Sitzung Wohnen',
+					date: '2027-03-12',
+					time: '18:00',
+					place: '',
+					fieldId: 'f1'
+				},
 				{ id: 'm0', title: 'Auftakt', date: '2027-02-01', time: null, place: '', fieldId: null }
 			],
 			automatic
@@ -179,8 +231,12 @@ describe('timeline', () => {
 	});
 
 	it('converts Berlin wall-clock time to UTC across daylight saving', () => {
-		expect(new Date(zonedTimeToUtc('2027-03-12', '18:00', 'Europe/Berlin')).toISOString()).toBe('2027-03-12T17:00:00.000Z');
-		expect(new Date(zonedTimeToUtc('2027-07-12', '18:00', 'Europe/Berlin')).toISOString()).toBe('2027-07-12T16:00:00.000Z');
+		expect(new Date(zonedTimeToUtc('2027-03-12', '18:00', 'Europe/Berlin')).toISOString()).toBe(
+			'2027-03-12T17:00:00.000Z'
+		);
+		expect(new Date(zonedTimeToUtc('2027-07-12', '18:00', 'Europe/Berlin')).toISOString()).toBe(
+			'2027-07-12T16:00:00.000Z'
+		);
 		expect(localDateAndTime('not a date')).toBeNull();
 	});
 });

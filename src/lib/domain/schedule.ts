@@ -164,9 +164,7 @@ function fieldId(
 
 function unknownKey(body: Record<string, unknown>, allowed: readonly string[]) {
 	const extra = Object.keys(body).find((k) => !allowed.includes(k));
-	return extra
-		? fail('invalid_value', `Unbekannte Angabe „${extra.slice(0, 40)}“.`, extra)
-		: null;
+	return extra ? fail('invalid_value', `Unbekannte Angabe „${extra.slice(0, 40)}“.`, extra) : null;
 }
 
 const PHASE_KEYS = ['id', 'title', 'start', 'end', 'fieldId'] as const;
@@ -196,7 +194,10 @@ export function validatePhase(
 		);
 	const f = fieldId(body, fields);
 	if (!f.ok) return f;
-	return { ok: true, value: { title: t.value, start: start.value, end: end.value, fieldId: f.value } };
+	return {
+		ok: true,
+		value: { title: t.value, start: start.value, end: end.value, fieldId: f.value }
+	};
 }
 
 /** A milestone from user input (`id` is ignored and set by the caller). */

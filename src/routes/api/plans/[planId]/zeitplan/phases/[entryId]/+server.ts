@@ -16,5 +16,8 @@ export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 export const DELETE: RequestHandler = async ({ locals, params }) => {
 	const access = await authorize(locals, params.planId, 'schedule.manage');
 	if (!access.ok) return access.response;
-	return resultResponse(await locals.backend.schedule.deletePhase(access.planId, params.entryId), 204);
+	return resultResponse(
+		await locals.backend.schedule.deletePhase(access.planId, params.entryId),
+		204
+	);
 };
