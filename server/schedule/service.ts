@@ -15,7 +15,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ApiError, ApiResult } from '../../src/lib/contract/result';
 import { PLAN_ERRORS } from '../../src/lib/contract/result';
 import type { Principal } from '../../src/lib/contract/access';
-import type { FeedStatus, ScheduleService } from '../../src/lib/contract/schedule';
+import type { ScheduleService } from '../../src/lib/contract/schedule';
 import {
 	checkScheduleSize,
 	isIsoDate,

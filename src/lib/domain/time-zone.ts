@@ -70,7 +70,11 @@ export function localDateAndTime(
  * The instant (epoch ms) of a wall-clock time in `zone`, e.g. 2027-03-12 18:00 in Europe/Berlin
  * → 17:00 UTC. Two refinement steps settle daylight-saving changes.
  */
-export function zonedTimeToUtc(date: string, time: string, zone: string = DEFAULT_TIME_ZONE): number {
+export function zonedTimeToUtc(
+	date: string,
+	time: string,
+	zone: string = DEFAULT_TIME_ZONE
+): number {
 	const [y, mo, d] = date.split('-').map(Number);
 	const [h, mi] = time.split(':').map(Number);
 	const wall = Date.UTC(y, mo - 1, d, h, mi);
