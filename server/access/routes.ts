@@ -34,7 +34,7 @@ export const PUBLIC_API: readonly PublicRoute[] = [
 	{ path: /^\/api\/public\/rounds\/[^/]+$/, methods: ['GET'], why: 'public feedback round' },
 	{
 		path: /^\/api\/kalender\/[^/]+\.ics$/,
-		methods: ['GET'],
+		methods: ['GET', 'HEAD'],
 		why: 'calendar feed of a member (revocable token, server/schedule)'
 	},
 	{

@@ -299,6 +299,7 @@ export function createScheduleService(deps: ScheduleDeps): ScheduleService {
 				} as Schedule);
 				if (!size.ok) return bad(size.error);
 				const out: Schedule = { phases: [], milestones: [] };
+				const usedIds = new Set<string>();
 				const lists = [
 					['phases', body.phases],
 					['milestones', body.milestones]
@@ -320,7 +321,9 @@ export function createScheduleService(deps: ScheduleDeps): ScheduleService {
 							);
 						}
 						const id = (raw as { id?: unknown }).id;
-						const keep = typeof id === 'string' && /^[A-Za-z0-9_-]{1,40}$/.test(id);
+						const keep =
+							typeof id === 'string' && /^[A-Za-z0-9_-]{1,40}$/.test(id) && !usedIds.has(id);
+						if (keep) usedIds.add(id);
 						(out[key] as Array<object>).push({
 							...v.value,
 							id: keep ? id : newId(key === 'phases' ? 'phase' : 'termin')
