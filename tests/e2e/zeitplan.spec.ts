@@ -66,6 +66,13 @@ test('Zeitplan: Standard übernehmen, Termin anlegen, nächster Termin, Kalender
 	);
 	expect(overflow).toBeLessThanOrEqual(1);
 	await page.screenshot({ path: `${SHOTS}/zeitplan-390.png`, fullPage: true });
+	// the table fits the phone width (no sideways scrolling inside it either)
+	const tableOverflow = await page
+		.getByTestId('schedule-table')
+		.evaluate((t) => t.scrollWidth - (t.parentElement?.clientWidth ?? 0));
+	expect(tableOverflow).toBeLessThanOrEqual(1);
+	await page.getByTestId('schedule-table').scrollIntoViewIfNeeded();
+	await page.screenshot({ path: `${SHOTS}/zeitplan-390-table.png` });
 	await page.setViewportSize({ width: 1280, height: 720 });
 
 	// The board shows the next date
