@@ -57,6 +57,22 @@ test('Zeitplan: Standard übernehmen, Termin anlegen, nächster Termin, Kalender
 	await expect(row).toContainText('18:00 Uhr');
 	await expect(row).toContainText('Rathaus, Saal 2');
 
+	// Change it inline (keyboard: Escape closes the form), delete a phase of the default
+	await row.getByTestId('entry-edit').click();
+	await expect(page.getByTestId('entry-title')).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(page.getByTestId('entry-form')).toHaveCount(0);
+	await row.getByTestId('entry-edit').click();
+	await page.getByTestId('entry-place').fill('Bürgerhaus');
+	await page.getByTestId('entry-save').click();
+	await expect(page.getByTestId('zeitplan-notice')).toContainText('geändert');
+	await expect(row).toContainText('Ort: Bürgerhaus');
+	const writing = rows.filter({ hasText: 'Zwischenbericht schreiben' });
+	page.once('dialog', (d) => void d.accept());
+	await writing.getByTestId('entry-delete').click();
+	await expect(writing).toHaveCount(0);
+	await expect(page.getByTestId('zeitplan-notice')).toContainText('gelöscht');
+
 	await expectNoSeriousViolations(page, 'the Zeitplan page');
 	await page.screenshot({ path: `${SHOTS}/zeitplan-1280.png`, fullPage: true });
 	await page.setViewportSize({ width: 390, height: 844 });
@@ -94,7 +110,7 @@ test('Zeitplan: Standard übernehmen, Termin anlegen, nächster Termin, Kalender
 		.getAllSubcomponents('vevent')
 		.map((v) => new ICAL.Event(v));
 	const special = events.find((e) => e.summary === 'Sondersitzung Wohnen');
-	expect(special?.location).toBe('Rathaus, Saal 2');
+	expect(special?.location).toBe('Bürgerhaus');
 	expect(events.some((e) => e.summary === 'Auftaktveranstaltung')).toBe(true);
 
 	await page.getByTestId('feed-revoke').click();
