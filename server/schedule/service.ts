@@ -11,7 +11,7 @@
  * Only the hash of a feed token is stored; a revoked record stays (with revokedAt) for
  * REVOKED_KEEP_MS so the feed can say "widerrufen" instead of "unbekannt".
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { ApiError, ApiResult } from '../../src/lib/contract/result';
 import { PLAN_ERRORS } from '../../src/lib/contract/result';
 import type { Principal } from '../../src/lib/contract/access';
@@ -22,121 +22,28 @@ import {
 	sortSchedule,
 	validateMilestone,
 	validatePhase,
-	type AutoEntry,
-	type Schedule,
-	type ScheduleError
+	type Schedule
 } from '../../src/lib/domain/schedule';
 import { defaultSchedule } from '../../src/lib/domain/schedule-default';
 import { todayIn } from '../../src/lib/domain/time-zone';
-import { isKvError, type KvStore } from '../storage/kv';
-import type { AccessService } from '../auth/types';
-import type { Logger } from '../log';
+import { isKvError } from '../storage/kv';
 import { buildCalendar } from './ical';
+import {
+	E,
+	K,
+	REVOKED_KEEP_MS,
+	TOKEN,
+	bad,
+	fail,
+	hashOf,
+	newId,
+	parseFeed,
+	parseSchedule,
+	type FeedRecord,
+	type ScheduleDeps
+} from './common';
 
-export interface PlanFields {
-	title: string;
-	fields: Array<{ id: string; title: string }>;
-}
-
-export interface ScheduleDeps {
-	kv: KvStore;
-	log: Logger;
-	access: Pick<AccessService, 'getUser' | 'roleFor'>;
-	/** The plan's title and fields in board order; null if the plan does not exist. */
-	readFields(planId: string): Promise<PlanFields | null>;
-	/** Dated entries of the plan's feedback rounds and review requests. */
-	automatic(planId: string): Promise<AutoEntry[]>;
-	timeZone: string;
-	now?: () => number;
-}
-
-const K = {
-	plan: (planId: string) => `zp:plan:${planId}`,
-	feed: (hash: string) => `zp:feed:${hash}`,
-	member: (planId: string, userId: string) => `zp:member:${planId}:${userId}`,
-	feeds: (planId: string) => `zp:feeds:${planId}`
-};
-
-interface FeedRecord {
-	planId: string;
-	userId: string;
-	createdAt: string;
-	revokedAt: string | null;
-}
-
-const REVOKED_KEEP_MS = 180 * 86_400_000;
-const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
-
-const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
-const fail = (status: number, code: string, message: string): { ok: false; error: ApiError } => ({
-	ok: false,
-	error: { status, code, message }
-});
-const bad = (e: ScheduleError) => fail(e.code === 'schedule_full' ? 409 : 400, e.code, e.message);
-const E = {
-	notFound: () => ({ ok: false as const, error: PLAN_ERRORS.notFound() }),
-	entryNotFound: (what: 'Phase' | 'Termin') =>
-		fail(
-			404,
-			'entry_not_found',
-			`Diese${what === 'Phase' ? ' Phase' : 'n Termin'} gibt es nicht (mehr). Bitte laden Sie die Seite neu.`
-		),
-	notEmpty: () =>
-		fail(
-			409,
-			'schedule_not_empty',
-			'Der Standard-Zeitplan lässt sich nur auf einen leeren Zeitplan anwenden. Bitte löschen Sie zuerst alle Phasen und Termine.'
-		),
-	guest: () =>
-		fail(
-			403,
-			'feed_needs_account',
-			'Kalender-Abos gibt es nur für Mitglieder mit eigenem Konto, nicht für Gäste.'
-		),
-	feedUnknown: () =>
-		fail(
-			404,
-			'feed_not_found',
-			'Diesen Kalender-Link gibt es nicht. Bitte prüfen Sie, ob er vollständig ist, oder erzeugen Sie auf der Seite „Zeitplan“ einen neuen.'
-		),
-	feedRevoked: () =>
-		fail(
-			410,
-			'feed_revoked',
-			'Dieser Kalender-Link wurde widerrufen. Auf der Seite „Zeitplan“ können Sie einen neuen erzeugen.'
-		),
-	feedNoAccess: () =>
-		fail(
-			410,
-			'feed_no_access',
-			'Dieser Kalender-Link gilt nicht mehr: Das Konto hat keinen Zugriff mehr auf den Plan.'
-		)
-};
-
-function parseSchedule(raw: string | null): Schedule {
-	if (!raw) return { phases: [], milestones: [] };
-	try {
-		const v = JSON.parse(raw) as Schedule;
-		return {
-			phases: Array.isArray(v.phases) ? v.phases : [],
-			milestones: Array.isArray(v.milestones) ? v.milestones : []
-		};
-	} catch {
-		return { phases: [], milestones: [] };
-	}
-}
-
-function parseFeed(raw: string | null): FeedRecord | null {
-	if (!raw) return null;
-	try {
-		const v = JSON.parse(raw) as FeedRecord;
-		return typeof v.planId === 'string' && typeof v.userId === 'string' ? v : null;
-	} catch {
-		return null;
-	}
-}
-
-const newId = (prefix: string) => `${prefix}-${randomBytes(9).toString('base64url')}`;
+export type { PlanFields, ScheduleDeps } from './common';
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 

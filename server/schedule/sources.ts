@@ -9,7 +9,7 @@ import type { AutoEntry } from '../../src/lib/domain/schedule';
 import type { FeedbackService } from '../feedback/service';
 import type { ReviewService } from '../review/service';
 import type { RoomManager } from '../sync/rooms';
-import type { PlanFields } from './service';
+import type { PlanFields } from './common';
 
 export function createFieldsReader(rooms: RoomManager) {
 	return async (planId: string): Promise<PlanFields | null> => {
