@@ -35,6 +35,8 @@ import type { VersionService } from './versions/service';
 import { createSwitchableEmitter } from './review/emitter';
 import { createPlanItemsReader } from './review/items';
 import { createReviewService, type ReviewService } from './review/service';
+import { createScheduleService } from './schedule/service';
+import { createAutomaticReader, createFieldsReader } from './schedule/sources';
 import {
 	SOCKET_IO_PATH,
 	createRealtimeServer,
@@ -166,6 +168,14 @@ export async function createCore(
 		},
 		timeZone: config.timeZone
 	});
+	const schedule = createScheduleService({
+		kv,
+		log,
+		access,
+		readFields: createFieldsReader(rooms),
+		automatic: createAutomaticReader({ feedback, review, timeZone: config.timeZone }),
+		timeZone: config.timeZone
+	});
 	const exports = createPdfExports({ limits: config.exports, log });
 	// The one access gate: HTTP (via the backend), sync upgrades and socket.io.
 	const gate = createAccessGate({
@@ -186,6 +196,7 @@ export async function createCore(
 		gate,
 		feedback,
 		review,
+		schedule,
 		settings: {
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,

@@ -24,6 +24,7 @@ import type { AccessGate } from '../src/lib/contract/gate';
 import { createPlanCommands } from './backend/commands';
 import type { FeedbackService } from './feedback/service';
 import type { ReviewService } from './review/service';
+import type { ScheduleService } from '../src/lib/contract/schedule';
 import { CloseCode } from '../src/lib/contract/close-codes';
 import type { Logger } from './log';
 import { withPlanRoom } from './plan-room';
@@ -61,6 +62,7 @@ export class PlanService implements MitplanBackend {
 			gate: AccessGate;
 			feedback: FeedbackService;
 			review: ReviewService;
+			schedule: ScheduleService;
 			settings: BackendSettings;
 			/** The legal pages, rendered once at start (server/legal). */
 			legal: Record<LegalPageName, LegalPage>;
@@ -85,6 +87,10 @@ export class PlanService implements MitplanBackend {
 		return this.deps.review;
 	}
 
+	get schedule(): ScheduleService {
+		return this.deps.schedule;
+	}
+
 	get access(): AccessService {
 		return this.deps.access;
 	}
@@ -100,6 +106,7 @@ export class PlanService implements MitplanBackend {
 			access: this.deps.access,
 			feedback: this.deps.feedback,
 			review: this.deps.review,
+			schedule: this.deps.schedule,
 			versions: this.deps.versions
 		});
 		return this.commandsOnce;

@@ -42,7 +42,7 @@ async function keysNaming(planId: string): Promise<string[]> {
 }
 
 describe('deleting a plan', () => {
-	it('leaves no members, review data, rounds, submissions, versions or history behind', async () => {
+	it('leaves no members, review data, rounds, submissions, versions, history or Zeitplan behind', async () => {
 		const created = await expectStatus(
 			await admin.request('/api/plans', {
 				method: 'POST',
@@ -153,11 +153,24 @@ describe('deleting a plan', () => {
 			}),
 			201
 		);
+		// a Zeitplan entry and a calendar feed link
+		await expectStatus(
+			await admin.request(`/api/plans/${planId}/zeitplan/milestones`, {
+				method: 'POST',
+				json: { title: 'Auftaktveranstaltung', date: '2027-03-10' }
+			}),
+			201
+		);
+		await expectStatus(
+			await admin.request(`/api/plans/${planId}/zeitplan/feed`, { method: 'POST' }),
+			201
+		);
 		const before = await keysNaming(planId);
 		expect(before.some((k) => k.includes('pending'))).toBe(true);
 		expect(before.some((k) => k.includes('review'))).toBe(true);
 		expect(before.some((k) => k.includes('fb:'))).toBe(true);
 		expect(before.some((k) => k.includes('versions'))).toBe(true);
+		expect(before.some((k) => k.includes('zp:'))).toBe(true);
 
 		await expectStatus(await admin.request(`/api/plans/${planId}`, { method: 'DELETE' }), 204);
 

@@ -80,6 +80,8 @@ const EXPECTED: Record<PlanAction, PlanRole> = {
 	'plan.read': 'viewer',
 	'plan.export': 'viewer',
 	'feedback.read': 'viewer',
+	'schedule.read': 'viewer',
+	'schedule.manage': 'owner',
 	'plan.edit': 'editor',
 	'review.comment': 'reviewer',
 	'review.decide': 'reviewer',

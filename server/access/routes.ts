@@ -38,6 +38,11 @@ export const PUBLIC_API: readonly PublicRoute[] = [
 	{ path: /^\/api\/auth\/reset\/[^/]+$/, methods: ['POST'], why: 'set a password by reset link' },
 	{ path: /^\/api\/public\/rounds\/[^/]+$/, methods: ['GET'], why: 'public feedback round' },
 	{
+		path: /^\/api\/kalender\/[^/]+\.ics$/,
+		methods: ['GET', 'HEAD'],
+		why: 'calendar feed of a member (revocable token, server/schedule)'
+	},
+	{
 		path: /^\/api\/public\/rounds\/[^/]+\/submissions$/,
 		methods: ['POST'],
 		why: 'public feedback submission'

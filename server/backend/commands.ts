@@ -1,7 +1,7 @@
 /**
  * The backend's front door for multi-step plan operations, so routes only translate HTTP:
  * create a plan with its owner (rolled back if the owner cannot be recorded), the delete cascade
- * over feedback, review and access data, and a settings change with history entry and audit.
+ * over feedback, review, schedule and access data, and a settings change with history entry and audit.
  */
 import type { Principal } from '../../src/lib/contract/access';
 import { actorOf } from '../../src/lib/contract/actor';
@@ -12,6 +12,7 @@ import { PLAN_META_ITEM } from '../../src/lib/versions/types';
 import type { AccessService } from '../auth/types';
 import type { FeedbackService } from '../feedback/service';
 import type { ReviewService } from '../review/service';
+import type { ScheduleService } from '../../src/lib/contract/schedule';
 import type { VersionService } from '../versions/service';
 
 export function createPlanCommands(deps: {
@@ -19,6 +20,7 @@ export function createPlanCommands(deps: {
 	access: Pick<AccessService, 'registerPlan' | 'forgetPlan' | 'audit'>;
 	feedback: Pick<FeedbackService, 'forgetPlan'>;
 	review: Pick<ReviewService, 'forgetPlan'>;
+	schedule: Pick<ScheduleService, 'forgetPlan'>;
 	versions: Pick<VersionService, 'recordServerEdit'>;
 }): PlanCommands {
 	const { plans, access } = deps;
@@ -43,6 +45,7 @@ export function createPlanCommands(deps: {
 				// the clean-ups write go with the access data.
 				await deps.feedback.forgetPlan(planId).catch(() => {});
 				await deps.review.forgetPlan(planId).catch(() => {});
+				await deps.schedule.forgetPlan(planId).catch(() => {});
 				await access.forgetPlan(planId).catch(() => {});
 			}
 			return result;

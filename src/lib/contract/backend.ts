@@ -15,6 +15,7 @@ import type { AccessGate } from './gate';
 import type { PlanId } from './ids';
 import type { ApiResult } from './result';
 import type { ReviewService } from './review';
+import type { ScheduleService } from './schedule';
 import type { VersionsBackend } from './versions';
 import type { PdfExportService, PlanStateParts } from './exports';
 import type { LegalPage, LegalPageName } from './legal';
@@ -36,7 +37,7 @@ export interface PlanCommands {
 		owner: Principal & { kind: 'user' },
 		input: { title: string; municipality?: string; fundingNotice?: string; example?: boolean }
 	): Promise<ApiResult<PlanSummary & { role: 'owner' }>>;
-	/** Deletes the plan, then its feedback, review and access data (members last). */
+	/** Deletes the plan, then its feedback, review, schedule and access data (members last). */
 	deletePlanCascade(planId: PlanId): Promise<ApiResult<null>>;
 	/** PATCH of the plan meta with a history entry and a `settings_changed` audit entry. */
 	changeSettings(
@@ -57,6 +58,8 @@ export interface MitplanBackend {
 	readonly feedback: FeedbackService;
 	/** Comment threads, review requests and decisions, admin checks, inbox (server/review). */
 	readonly review: ReviewService;
+	/** Zeitplan: phases, milestones, default schedule, calendar feeds (server/schedule). */
+	readonly schedule: ScheduleService;
 	readonly settings: BackendSettings;
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;

@@ -18,6 +18,8 @@ export const PLAN_POLICY = {
 	'plan.export': 'viewer',
 	/** Read the feedback consideration table (JSON; names only with `feedback.read_names`). */
 	'feedback.read': 'viewer',
+	/** Read the Zeitplan (phases, milestones, automatic entries); own calendar feed link (create, revoke). */
+	'schedule.read': 'viewer',
 	// --- writing ---
 	/** Change the plan document (sync websocket updates). */
 	'plan.edit': 'editor',
@@ -34,6 +36,8 @@ export const PLAN_POLICY = {
 	'plan.audit': 'owner',
 	/** Add, change and remove members; create, list and revoke invites; see members' e-mails. */
 	'members.manage': 'owner',
+	/** Change the Zeitplan: phases, milestones, apply the default schedule. */
+	'schedule.manage': 'owner',
 	/** Feedback rounds, submissions, triage, items from submissions, CSV with names. */
 	'feedback.triage': 'owner',
 	/** Names of submitters in the consideration table. */

@@ -54,3 +54,35 @@ export function localDateTime(iso: string, zone: string = DEFAULT_TIME_ZONE): st
 	const p = partsIn(zone, new Date(t));
 	return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`;
 }
+
+/** An ISO timestamp as the calendar day and clock time in `zone`: { date: YYYY-MM-DD, time: HH:MM }. */
+export function localDateAndTime(
+	iso: string,
+	zone: string = DEFAULT_TIME_ZONE
+): { date: string; time: string } | null {
+	const t = Date.parse(iso);
+	if (!iso || Number.isNaN(t)) return null;
+	const p = partsIn(zone, new Date(t));
+	return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+/**
+ * The instant (epoch ms) of a wall-clock time in `zone`, e.g. 2027-03-12 18:00 in Europe/Berlin
+ * → 17:00 UTC. Two refinement steps settle daylight-saving changes.
+ */
+export function zonedTimeToUtc(
+	date: string,
+	time: string,
+	zone: string = DEFAULT_TIME_ZONE
+): number {
+	const [y, mo, d] = date.split('-').map(Number);
+	const [h, mi] = time.split(':').map(Number);
+	const wall = Date.UTC(y, mo - 1, d, h, mi);
+	let guess = wall;
+	for (let i = 0; i < 2; i++) {
+		const p = partsIn(zone, new Date(guess));
+		const shown = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute);
+		guess += wall - shown;
+	}
+	return guess;
+}
