@@ -1,11 +1,12 @@
 /**
  * The PDF export worker thread (run by the pool in pdf-exports.ts): receives a plan as plain data
- * (PlanJson, options, consideration rows, check verdicts), renders it with jsPDF and posts the
+ * (PlanJson or the live document's state, options, consideration rows, check verdicts), renders it with jsPDF and posts the
  * bytes back (transferred, not copied). Built to build/server/export-worker.js.
  */
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { readPlan } from '../../src/lib/domain/index';
+import { readAcknowledgements } from '../../src/lib/domain/acknowledge';
 import type { PlanJson } from '../../src/lib/domain/types';
 import { exportPlanPdfNode } from '../../src/lib/export/node';
 import { jobChars, tooLarge } from './budget';
@@ -17,10 +18,13 @@ const port = parentPort;
 port.on('message', ({ input }: { input: PdfJob }) => {
 	try {
 		let plan: PlanJson;
+		let acknowledged = input.acknowledged;
 		if (input.state) {
 			const doc = new Y.Doc();
 			Y.applyUpdate(doc, input.state.update);
 			plan = readPlan(doc, input.state.planId);
+			// "bewusst offen" marks live in the meta map, which the plan read does not carry
+			if (input.options.openPoints) acknowledged = Object.fromEntries(readAcknowledgements(doc));
 			doc.destroy();
 			const limit = input.maxChars ?? Infinity;
 			if (jobChars({ ...input, plan }, limit) > limit) {
@@ -32,6 +36,7 @@ port.on('message', ({ input }: { input: PdfJob }) => {
 		const result = exportPlanPdfNode(plan, input.options, {
 			consideration: input.consideration,
 			checks: input.checks,
+			acknowledged,
 			today: input.today
 		});
 		if (!result.ok) {
