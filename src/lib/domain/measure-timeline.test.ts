@@ -131,7 +131,9 @@ describe('measureTimeline', () => {
 
 	it('draws an end before the start between the two dates and says so', () => {
 		// the schema refuses this on edit; read data from elsewhere may still carry it
-		const p = plan({ F: [{ title: 'Vertauscht', startDate: '2026-01-01', endDate: '2026-12-31' }] });
+		const p = plan({
+			F: [{ title: 'Vertauscht', startDate: '2026-01-01', endDate: '2026-12-31' }]
+		});
 		const m = p.fields[0].goals[0].measures[0];
 		m.startDate = '2026-12-31';
 		m.endDate = '2026-01-01';

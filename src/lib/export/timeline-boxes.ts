@@ -35,14 +35,14 @@ export function timelineBoxes(f: Frame, b: TimelineBlock): Box[] {
 		b.ticks
 			.filter((_, i) => !labelledOnly || i % every === 0)
 			.map((t) => ({
-			t: 'line' as const,
-			x1: at(t.x),
-			y1: 0,
-			x2: at(t.x),
-			y2: height,
-			color: COLORS.rule,
-			width: 0.15
-		}));
+				t: 'line' as const,
+				x1: at(t.x),
+				y1: 0,
+				x2: at(t.x),
+				y2: height,
+				color: COLORS.rule,
+				width: 0.15
+			}));
 
 	const headerH = tickLh + 2.4;
 	const header: Box = { height: headerH, ops: [] };
@@ -54,11 +54,21 @@ export function timelineBoxes(f: Frame, b: TimelineBlock): Box[] {
 		if (i % every !== 0) return;
 		// the last label must stay inside the chart
 		const x = Math.min(at(t.x) + 0.8, cw - measure('normal', TICK_SIZE)(t.label));
-		header.ops.push(text(x, 1.2 + base(tickLh, TICK_SIZE), t.label, 'normal', TICK_SIZE, COLORS.text));
+		header.ops.push(
+			text(x, 1.2 + base(tickLh, TICK_SIZE), t.label, 'normal', TICK_SIZE, COLORS.text)
+		);
 	});
 	// in the header only at labelled ticks: a line never crosses a label
 	header.ops.push(...gridLines(headerH, true));
-	header.ops.push({ t: 'line', x1: 0, y1: headerH, x2: cw, y2: headerH, color: COLORS.rule, width: 0.3 });
+	header.ops.push({
+		t: 'line',
+		x1: 0,
+		y1: headerH,
+		x2: cw,
+		y2: headerH,
+		color: COLORS.rule,
+		width: 0.3
+	});
 
 	const labelLh = lineHeight(LABEL_SIZE, 1.25);
 	const rangeLh = lineHeight(RANGE_SIZE, 1.25);
@@ -77,7 +87,14 @@ export function timelineBoxes(f: Frame, b: TimelineBlock): Box[] {
 		const ops: Op[] = gridLines(rowH);
 		lines.forEach((l, li) =>
 			ops.push(
-				text(1.5, pad + li * labelLh + base(labelLh, LABEL_SIZE), l, 'normal', LABEL_SIZE, COLORS.text)
+				text(
+					1.5,
+					pad + li * labelLh + base(labelLh, LABEL_SIZE),
+					l,
+					'normal',
+					LABEL_SIZE,
+					COLORS.text
+				)
 			)
 		);
 		const range = truncate(r.range, labelW - 1.5, measure('normal', RANGE_SIZE));

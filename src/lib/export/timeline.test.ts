@@ -50,7 +50,9 @@ describe('timelineBlocks', () => {
 		expect(chart.rows[0].range).toMatch(/^\d\d\.\d\d\.\d{4} – \d\d\.\d\d\.\d{4}$/);
 		expect(chart.rows.map((r) => r.label)).not.toContain(`2.1.2 ${first[1].title}`);
 		expect(chart.ticks.length).toBeGreaterThan(1);
-		const undated = blocks.findIndex((b) => b.kind === 'label' && /Ohne Zeitangabe \(1\)/.test(b.text));
+		const undated = blocks.findIndex(
+			(b) => b.kind === 'label' && /Ohne Zeitangabe \(1\)/.test(b.text)
+		);
 		expect(undated).toBeGreaterThan(0);
 		expect(blocks[undated + 1]).toEqual({ kind: 'paragraph', text: `2.1.2 ${first[1].title}` });
 	});
