@@ -261,6 +261,17 @@ describe('npm run export (CLI)', () => {
 		const doc = new Y.Doc();
 		buildExamplePlan(doc);
 		await files.append('cli-plan', Y.encodeStateAsUpdate(doc));
+		// a plan with a gap marked "bewusst offen" (the mark lives in the meta map)
+		const gaps = new Y.Doc();
+		buildExamplePlan(gaps);
+		const m = readPlan(gaps, 'cli-gaps').fields[0].goals[0].measures[0];
+		expect(updateItem(gaps, m.id, { lead: '' }).ok).toBe(true);
+		const marked = acknowledgeCheck(gaps, `measure.lead:${m.id}`, {
+			reason: 'Stelle unbesetzt',
+			by: 'CLI'
+		});
+		expect(marked.ok).toBe(true);
+		await files.append('cli-gaps', Y.encodeStateAsUpdate(gaps));
 		await files.close();
 	});
 	afterAll(() => store?.remove());
@@ -277,6 +288,21 @@ describe('npm run export (CLI)', () => {
 		const pdf = await readPdf(new Uint8Array(readFileSync(out)));
 		expect(flat(pdf.pages.join(' '))).toContain('1 Stand der Arbeit');
 		expect(pdf.size).toEqual([842, 595]);
+	}, 60_000);
+
+	it('adds the annex of open points with the "bewusst offen" marks read from the store', async () => {
+		const out = path.join(store.dir, 'punkte.pdf');
+		const r = await cli(
+			['cli-gaps', out, '--type', 'zwischenbericht', '--openPoints', 'true'],
+			store.dir
+		);
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		const text = flat((await readPdf(new Uint8Array(readFileSync(out)))).pages.join(' '));
+		const annex = text.slice(text.lastIndexOf('Anlage: Offene Punkte (für die Kerngruppe)'));
+		expect(annex).toMatch(
+			/Bewusst offen gelassen.*Keine Federführung angegeben \(3\)\..*Stelle unbesetzt \(CLI\)/
+		);
 	}, 60_000);
 
 	it('fails with a German message, exit code 1 and no file for bad input', async () => {
