@@ -1,6 +1,7 @@
 /**
  * Zeitleiste der Maßnahmen in the browser (issue 16): dates set on a measure on the board appear
- * as a bar (and table row) on the timeline page, a measure without dates under "Ohne Zeitangabe";
+ * as a bar (and table row) on the timeline page, a measure without dates under "Ohne Zeitangabe"
+ * until another tab gives it a start (the page follows the live plan: "Ende offen");
  * the page passes axe and does not scroll sideways at 390 px; a bar opens the measure on the
  * board. The export dialog offers the Gantt section and the annex of open points, and the PDF
  * made in the browser carries both.
@@ -20,7 +21,8 @@ import {
 import { SHOTS, expectNoSeriousViolations } from './support/axe';
 
 test('Zeitleiste: Balken aus den Daten der Maßnahme, Link zur Tafel, PDF-Optionen', async ({
-	page
+	page,
+	context
 }) => {
 	test.setTimeout(120_000); // several page loads, a PDF in the browser, on a loaded machine
 	const planId = await openNewPlan(page, 'Zeitleiste im Browser');
@@ -60,9 +62,25 @@ test('Zeitleiste: Balken aus den Daten der Maßnahme, Link zur Tafel, PDF-Option
 	await expectNoSeriousViolations(page, 'the timeline page');
 	await page.screenshot({ path: `${SHOTS}/zeitleiste.png`, fullPage: true });
 
+	// live: someone sets only a start on the board in another tab; the open page follows
+	const board = await context.newPage();
+	await board.goto(`/plans/${planId}`);
+	await board
+		.getByTestId('measure-card')
+		.filter({ hasText: 'Lesepatenschaften' })
+		.locator('.card-open')
+		.click();
+	await board.getByTestId('detail-panel').getByTestId('detail-startDate').fill('2026-05-01');
+	await closeDetail(board);
+	await expect(bar).toHaveCount(2);
+	await expect(bar.nth(1)).toContainText('2.1.2 Lesepatenschaften');
+	await expect(bar.nth(1)).toContainText('ab 01.05.2026, Ende offen');
+	await expect(page.getByTestId('timeline-undated')).toHaveCount(0);
+	await board.close();
+
 	// phone width: the chart scrolls inside its region, the page never sideways
 	await page.setViewportSize({ width: 390, height: 844 });
-	await expect(bar).toBeVisible();
+	await expect(bar.first()).toBeVisible();
 	const widths = await page.evaluate(() => ({
 		page: document.documentElement.scrollWidth,
 		view: document.documentElement.clientWidth,
@@ -74,7 +92,7 @@ test('Zeitleiste: Balken aus den Daten der Maßnahme, Link zur Tafel, PDF-Option
 	await page.setViewportSize({ width: 1280, height: 800 });
 
 	// the bar opens the measure on the board
-	await bar.locator('.bar').click();
+	await bar.first().locator('.bar').click();
 	await expect(page).toHaveURL(/\?item=/);
 	await expect(detail(page).getByTestId('detail-title')).toHaveValue('Sprachcafé');
 	await closeDetail(page);
