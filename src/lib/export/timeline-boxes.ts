@@ -2,7 +2,8 @@
  * Pagination of the Gantt chart block ("Zeitplan der Maßnahmen"): a header box with the axis
  * labels (repeated at the top of every page the chart continues on) and one box per measure with
  * its number, title and period as text on the left and its bar on the right. A bar without a
- * start or an end continues as a dashed line to the edge of the axis.
+ * start or an end continues as a dashed line to the edge of the axis. A field's heading keeps the
+ * header and the first two rows with it; the last two rows stay together.
  */
 import type { Block } from './blocks';
 import { STATUS_COLORS } from './layout';
@@ -133,7 +134,12 @@ export function timelineBoxes(f: Frame, b: TimelineBlock): Box[] {
 			ops.push({ t: 'rect', x: x0, y, w: Math.max(x1 - x0, 0.5), h: barH, fill: color });
 		}
 		ops.push({ t: 'line', x1: 0, y1: rowH, x2: cw, y2: rowH, color: COLORS.rule, width: 0.15 });
-		return { height: rowH, ops, header, keepNext: i === b.rows.length - 2 };
+		return {
+			height: rowH,
+			ops,
+			header,
+			keepNext: (i === 0 && b.rows.length > 1) || i === b.rows.length - 2
+		};
 	});
 	return [{ ...header, keepNext: true }, ...rows];
 }
