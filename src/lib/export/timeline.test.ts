@@ -1,10 +1,11 @@
 /** The PDF section "Zeitplan der Maßnahmen": blocks, the option's default, and a real PDF read back. */
 import { describe, expect, it } from 'vitest';
 import type { Block } from './blocks';
-import { emptyPlan, examplePlan } from './fixtures';
+import { emptyPlan, examplePlan, sizedPlan } from './fixtures';
 import { layoutPlan } from './layout';
 import { exportPlanPdfNode } from './node';
 import { parseExportOptions, type ExportOptions } from './options';
+import { paginate, PT } from './paginate';
 import { readPdf } from './pdf-reader';
 import { TIMELINE_TITLE, timelineBlocks, timelineWanted } from './timeline';
 
@@ -74,6 +75,34 @@ describe('timelineBlocks', () => {
 		expect(at).toBeGreaterThan(h.indexOf(`3 ${plan.fields[1].title}`));
 		expect(h[at + 1]).toBe(`Handlungsfeld 3: ${plan.fields[1].title}`);
 		expect(h[at + 2]).toBe('Anlage: Offene Punkte (für die Kerngruppe)');
+	});
+});
+
+describe('pagination of the chart', () => {
+	it('repeats the axis on every page the chart continues on and keeps each row whole', () => {
+		const metrics = {
+			width: (s: string, style: string, size: number) =>
+				[...s].length * size * PT * (style === 'bold' ? 0.6 : 0.55)
+		};
+		const plan = sizedPlan({ fields: 2, goalsPerField: 4, measuresPerGoal: 10 });
+		const doc = paginate(layoutPlan(plan, opts({ type: 'gesamtplan' })), metrics);
+		const texts = (i: number) => doc.pages[i].ops.flatMap((o) => (o.t === 'text' ? [o.text] : []));
+		const start = doc.pages.findIndex(
+			(p, i) => p.kind === 'content' && texts(i).includes(TIMELINE_TITLE)
+		);
+		expect(start).toBeGreaterThan(0);
+		const chartPages = doc.pages.slice(start).map((_, k) => texts(start + k));
+		// 80 measures: more than one page of chart rows
+		expect(chartPages.length).toBeGreaterThan(2);
+		let rows = 0;
+		for (const page of chartPages) {
+			// "2.1.1 Title" (a period line "01.03.2025 – …" is no label)
+			const rowLabels = page.filter((t) => /^\d+\.\d+\.\d+ \p{L}/u.test(t));
+			rows += rowLabels.length;
+			// a page with rows shows the axis header ("Maßnahme" and the first tick) above them
+			if (rowLabels.length > 0) expect(page).toContain('Maßnahme');
+		}
+		expect(rows).toBe(80);
 	});
 });
 
