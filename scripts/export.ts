@@ -13,13 +13,14 @@ import { loadConfig } from '../server/config';
 import { createStore } from '../server/storage/index';
 import { readFilePlan } from '../server/storage/read-only';
 import { isValidPlanId, readPlan } from '../src/lib/domain/index';
+import { readAcknowledgements } from '../src/lib/domain/acknowledge';
 import { exportPlanPdfNode } from '../src/lib/export/node';
 import { parseExportOptions } from '../src/lib/export/options';
 
 const USAGE =
 	'Aufruf: npm run export -- <planId> <datei.pdf> [--type gesamtplan|handlungsfelder|zwischenbericht|steckbriefe] ' +
 	'[--fields id1,id2] [--orientation portrait|landscape] [--draft true|false] [--versionLabel TEXT] ' +
-	'[--fundingNotice TEXT] [--date JJJJ-MM-TT]';
+	'[--fundingNotice TEXT] [--date JJJJ-MM-TT] [--timeline true|false] [--openPoints true|false]';
 
 class CliError extends Error {}
 
@@ -73,9 +74,11 @@ async function main(argv: string[]): Promise<void> {
 	const doc = new Y.Doc();
 	Y.applyUpdate(doc, state);
 	const plan = readPlan(doc, planId);
+	// "bewusst offen" marks for the annex of open points (they live in the meta map)
+	const acknowledged = Object.fromEntries(readAcknowledgements(doc));
 	doc.destroy();
 
-	const result = exportPlanPdfNode(plan, parsed.value);
+	const result = exportPlanPdfNode(plan, parsed.value, { acknowledged });
 	if (!result.ok) throw new CliError(result.error.message);
 
 	const target = path.resolve(out);

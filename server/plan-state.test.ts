@@ -48,7 +48,8 @@ beforeEach(async () => {
 		settings: unused,
 		versions: unused,
 		exports: unused,
-		legal: unused
+		legal: unused,
+		schedule: unused
 	});
 });
 

@@ -11,8 +11,12 @@ import * as Y from 'yjs';
 import { createFileStore } from '../server/storage/file-store';
 import { buildExamplePlan } from '../src/lib/domain/index';
 import type { PlanJson, PlanSummary } from '../src/lib/domain/types';
+import { acknowledgeCheck } from '../src/lib/domain/acknowledge';
+import { updateItem } from '../src/lib/domain/plan';
+import { readPlan } from '../src/lib/domain/plan-json';
 import { readPdf } from '../src/lib/export/pdf-reader';
-import { ADMIN_ENV, login, type HttpSession } from './helpers/auth';
+import { ADMIN_ENV, login, syncTokenViaApi, type HttpSession } from './helpers/auth';
+import { connectClient, waitFor } from './helpers/clients';
 import { spawnServer, tempDir, type ServerProcess } from './helpers/server';
 
 let server: ServerProcess;
@@ -166,6 +170,61 @@ describe('GET /api/plans/<planId>/export.pdf', () => {
 		expect(flat(pdf.pages[0])).toContain('<script>alert(1)</script>');
 	});
 
+	it('adds the annex of open points with openPoints=true (marks "bewusst offen" apart), not without', async () => {
+		const created = await session.request('/api/plans', {
+			method: 'POST',
+			json: { title: 'Offene Punkte', municipality: 'Prüfstadt', example: true }
+		});
+		expect(created.status).toBe(201);
+		const { id } = (await created.json()) as PlanSummary;
+		// a real sync client (the owner) leaves two gaps and marks one of them "bewusst offen"
+		const client = connectClient(server.wsUrl, id, 'Test', await syncTokenViaApi(session, id));
+		await client.synced;
+		const measure = readPlan(client.doc, id).fields[0].goals[0].measures[0];
+		const changed = updateItem(client.doc, measure.id, { lead: '', resources: '' });
+		expect(changed.ok).toBe(true);
+		const acked = acknowledgeCheck(client.doc, `measure.resources:${measure.id}`, {
+			reason: 'Haushalt 2027 abwarten',
+			by: 'Test'
+		});
+		expect(acked.ok).toBe(true);
+		const annexOf = async (query: string) => {
+			const response = await get(`/api/plans/${id}/export.pdf?${query}`);
+			expect(response.status).toBe(200);
+			const pdf = await readPdf(new Uint8Array(await response.arrayBuffer()));
+			return flat(pdf.pages.join(' '));
+		};
+		// the server has the change once the export shows it
+		await waitFor(
+			async () => (await annexOf('type=zwischenbericht&openPoints=true')).includes('Haushalt 2027'),
+			'the edit reaches the server',
+			15_000
+		);
+		client.destroy();
+		const text = await annexOf('type=zwischenbericht&openPoints=true');
+		const annex = text.slice(text.lastIndexOf('Anlage: Offene Punkte (für die Kerngruppe)'));
+		expect(annex).toContain(`Maßnahme „${measure.title}“`);
+		expect(annex).toContain('Keine Federführung angegeben (3).');
+		expect(annex).toMatch(
+			/Bewusst offen gelassen.*Keine Ressourcen angegeben.*Haushalt 2027 abwarten/
+		);
+		// the Zwischenbericht carries the Gantt section by default
+		expect(text).toContain('Zeitplan der Maßnahmen');
+
+		const without = await annexOf('type=zwischenbericht&timeline=false');
+		expect(without).not.toContain('Anlage: Offene Punkte');
+		expect(without).not.toContain('Keine Federführung angegeben');
+		expect(without).not.toContain('Zeitplan der Maßnahmen');
+
+		for (const query of ['openPoints=vielleicht', 'type=steckbriefe&timeline=true']) {
+			const bad = await get(`/api/plans/${id}/export.pdf?${query}`);
+			expect(bad.status).toBe(400);
+			expect(((await bad.json()) as { error: { code: string } }).error.code).toBe(
+				'invalid_export_option'
+			);
+		}
+	}, 90_000);
+
 	it('answers 404 for an unknown plan and 400 for an invalid id', async () => {
 		const unknown = await get('/api/plans/gibt-es-nicht/export.pdf');
 		expect(unknown.status).toBe(404);
@@ -202,6 +261,17 @@ describe('npm run export (CLI)', () => {
 		const doc = new Y.Doc();
 		buildExamplePlan(doc);
 		await files.append('cli-plan', Y.encodeStateAsUpdate(doc));
+		// a plan with a gap marked "bewusst offen" (the mark lives in the meta map)
+		const gaps = new Y.Doc();
+		buildExamplePlan(gaps);
+		const m = readPlan(gaps, 'cli-gaps').fields[0].goals[0].measures[0];
+		expect(updateItem(gaps, m.id, { lead: '' }).ok).toBe(true);
+		const marked = acknowledgeCheck(gaps, `measure.lead:${m.id}`, {
+			reason: 'Stelle unbesetzt',
+			by: 'CLI'
+		});
+		expect(marked.ok).toBe(true);
+		await files.append('cli-gaps', Y.encodeStateAsUpdate(gaps));
 		await files.close();
 	});
 	afterAll(() => store?.remove());
@@ -218,6 +288,21 @@ describe('npm run export (CLI)', () => {
 		const pdf = await readPdf(new Uint8Array(readFileSync(out)));
 		expect(flat(pdf.pages.join(' '))).toContain('1 Stand der Arbeit');
 		expect(pdf.size).toEqual([842, 595]);
+	}, 60_000);
+
+	it('adds the annex of open points with the "bewusst offen" marks read from the store', async () => {
+		const out = path.join(store.dir, 'punkte.pdf');
+		const r = await cli(
+			['cli-gaps', out, '--type', 'zwischenbericht', '--openPoints', 'true'],
+			store.dir
+		);
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		const text = flat((await readPdf(new Uint8Array(readFileSync(out)))).pages.join(' '));
+		const annex = text.slice(text.lastIndexOf('Anlage: Offene Punkte (für die Kerngruppe)'));
+		expect(annex).toMatch(
+			/Bewusst offen gelassen.*Keine Federführung angegeben \(3\)\..*Stelle unbesetzt \(CLI\)/
+		);
 	}, 60_000);
 
 	it('fails with a German message, exit code 1 and no file for bad input', async () => {

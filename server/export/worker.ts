@@ -1,11 +1,13 @@
 /**
  * The PDF export worker thread (run by the pool in pdf-exports.ts): receives a plan as plain data
- * (PlanJson or the live plan's Yjs parts, which it merges; options, consideration rows, check verdicts), renders it with jsPDF and posts the
+ * (PlanJson or the live plan's Yjs parts, which it merges; options, consideration rows, check verdicts,
+ * "bewusst offen" marks), renders it with jsPDF and posts the
  * bytes back (transferred, not copied). Built to build/server/export-worker.js.
  */
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { readPlan } from '../../src/lib/domain/index';
+import { readAcknowledgements } from '../../src/lib/domain/acknowledge';
 import type { PlanJson } from '../../src/lib/domain/types';
 import { exportPlanPdfNode } from '../../src/lib/export/node';
 import { migrate } from '../../src/lib/domain/migrations';
@@ -21,6 +23,7 @@ const SILENT = { warn: () => {}, error: () => {} };
 port.on('message', ({ input }: { input: PdfJob }) => {
 	try {
 		let plan: PlanJson;
+		let acknowledged = input.acknowledged;
 		if (input.state) {
 			const { planId, snapshot, entries } = input.state;
 			const doc = new Y.Doc();
@@ -29,6 +32,8 @@ port.on('message', ({ input }: { input: PdfJob }) => {
 			Y.applyUpdate(doc, mergeState(planId, snapshot, entries, SILENT));
 			migrate(doc);
 			plan = readPlan(doc, planId);
+			// "bewusst offen" marks live in the meta map, which the plan read does not carry
+			if (input.options.openPoints) acknowledged = Object.fromEntries(readAcknowledgements(doc));
 			doc.destroy();
 			const limit = input.maxChars ?? Infinity;
 			if (jobChars({ ...input, plan }, limit) > limit) {
@@ -40,6 +45,7 @@ port.on('message', ({ input }: { input: PdfJob }) => {
 		const result = exportPlanPdfNode(plan, input.options, {
 			consideration: input.consideration,
 			checks: input.checks,
+			acknowledged,
 			today: input.today
 		});
 		if (!result.ok) {

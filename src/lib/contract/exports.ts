@@ -29,6 +29,8 @@ export interface PdfJob {
 	options: ExportOptions;
 	consideration?: ExportEnv['consideration'];
 	checks?: ExportEnv['checks'];
+	/** "Bewusst offen" marks for a PlanJson job; a `state` job's worker reads them itself. */
+	acknowledged?: ExportEnv['acknowledged'];
 	today?: string;
 }
 

@@ -35,6 +35,19 @@ export interface GridColumn {
 	align?: 'left' | 'right';
 }
 
+/** One measure of the Gantt chart ("Zeitplan der Maßnahmen"); x/width are fractions of the axis. */
+export interface TimelineRow {
+	/** "2.1.1 Sprachcafé" */
+	label: string;
+	/** The period in words, printed under the label (the chart is never colour- or bar-only). */
+	range: string;
+	x: number;
+	width: number;
+	openStart: boolean;
+	openEnd: boolean;
+	status: MeasureStatus;
+}
+
 export type Block =
 	| HeadingBlock
 	| { kind: 'paragraph'; text: string; style?: 'body' | 'muted' | 'meta' }
@@ -48,6 +61,7 @@ export type Block =
 			statusColumn?: number;
 	  }
 	| { kind: 'legend'; items: Array<{ status: MeasureStatus; label: string; description: string }> }
+	| { kind: 'timeline'; ticks: Array<{ x: number; label: string }>; rows: TimelineRow[] }
 	| { kind: 'pageBreak' }
 	| { kind: 'spacer'; height: number }
 	| { kind: 'group'; blocks: Block[] };

@@ -15,6 +15,7 @@ import {
 	type Op,
 	type TocEntry
 } from './page-ops';
+import { timelineBoxes } from './timeline-boxes';
 
 export type BoxBuilder = ReturnType<typeof createBoxBuilder>;
 
@@ -303,6 +304,8 @@ export function createBoxBuilder(f: Frame, entries: TocEntry[]) {
 				return gridBoxes(b);
 			case 'legend':
 				return legendBoxes(b);
+			case 'timeline':
+				return timelineBoxes(f, b);
 			case 'pageBreak':
 				return [{ height: 0, ops: [], pageBreak: true }];
 			case 'spacer':

@@ -24,6 +24,8 @@ export interface ExportEnv {
 	consideration?: LayoutEnv['consideration'];
 	/** Administrative check verdicts by measure id (issue 5); optional. */
 	checks?: ExportChecks;
+	/** "Bewusst offen" marks (annex of open points, options.openPoints); optional. */
+	acknowledged?: LayoutEnv['acknowledged'];
 }
 
 export interface ExportedPdf {
@@ -46,7 +48,8 @@ export function exportPlanPdf(
 		hasGlyph: (cp) => metrics.hasGlyph(cp, 'normal'),
 		today: env.today,
 		consideration: env.consideration,
-		checks: env.checks
+		checks: env.checks,
+		acknowledged: env.acknowledged
 	});
 	const doc = paginate(laid, metrics, {
 		logo: env.logo ? { width: env.logo.width, height: env.logo.height } : undefined

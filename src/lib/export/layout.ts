@@ -24,6 +24,8 @@ import { EXPORT_TYPE_LABELS, type ExportOptions } from './options';
 import type { ConsiderationRow } from '../feedback/types';
 import { considerationBlocks } from './consideration';
 import { checkRows, type ExportChecks } from './checks';
+import { exportCompleteness, openPointsBlocks, type ExportAcknowledgements } from './open-points';
+import { timelineBlocks, timelineWanted } from './timeline';
 import {
 	EMPTY_VALUE,
 	UNTITLED,
@@ -83,6 +85,8 @@ export interface LayoutEnv {
 	consideration?: readonly ConsiderationRow[];
 	/** Administrative check verdicts by measure id (shown in measure blocks and Steckbriefe). */
 	checks?: ExportChecks;
+	/** "Bewusst offen" marks of the plan (for the annex of open points, options.openPoints). */
+	acknowledged?: ExportAcknowledgements;
 }
 
 export function layoutPlan(
@@ -416,7 +420,14 @@ export function layoutPlan(
 		}
 	}
 
+	if (timelineWanted(options)) {
+		blocks.push(...timelineBlocks(plan, selected === plan.fields ? [] : options.fields, line));
+	}
 	if (options.consideration) blocks.push(...considerationBlocks(env.consideration ?? [], line));
+	if (options.openPoints) {
+		const result = exportCompleteness(plan, env.checks, env.acknowledged);
+		blocks.push(...openPointsBlocks(plan, result, line));
+	}
 
 	const draft = options.draft ?? plan.meta.status !== 'beschlossen';
 	return {

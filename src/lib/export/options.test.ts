@@ -52,12 +52,27 @@ describe('parseExportOptions', () => {
 		['versionLabel=a%0Ab', 'ungültige Zeichen'],
 		['fundingNotice=', 'darf nicht leer sein'],
 		['fundingNotice=' + 'x'.repeat(501), 'höchstens 500 Zeichen'],
-		['type=gesamtplan&type=steckbriefe', 'nur einmal']
+		['type=gesamtplan&type=steckbriefe', 'nur einmal'],
+		['timeline=ja', '„timeline“ muss „true“ oder „false“ sein.'],
+		['openPoints=2', '„openPoints“ muss „true“ oder „false“ sein.'],
+		['type=steckbriefe&timeline=true', 'bei den Maßnahmensteckbriefen nicht möglich']
 	])('refuses %s with a German message', (query, message) => {
 		const r = parse(query);
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.error.code).toBe('invalid_export_option');
 		expect(messageOf(r)).toContain(message);
+	});
+
+	it('reads the Gantt section and the annex of open points and round-trips them', () => {
+		const r = parse('type=zwischenbericht&timeline=false&openPoints=true');
+		expect(r.ok && r.value).toMatchObject({ timeline: false, openPoints: true });
+		if (!r.ok) throw new Error();
+		expect(parseExportOptions(exportOptionsToParams(r.value))).toEqual(r);
+		const d = parseExportOptions({ type: 'gesamtplan', openPoints: true, timeline: true });
+		expect(d.ok && d.value).toMatchObject({ openPoints: true, timeline: true });
+		// not given: undefined, the layout decides by document type
+		const none = parse('type=gesamtplan');
+		expect(none.ok && 'timeline' in none.value).toBe(false);
 	});
 
 	it('refuses non-string values in objects', () => {

@@ -41,6 +41,10 @@ export interface ExportOptions {
 	date?: string;
 	/** Appendix "Abwägungstabelle" of the feedback rounds (data via ExportEnv.consideration). */
 	consideration?: boolean;
+	/** Section "Zeitplan der Maßnahmen"; undefined = on for Gesamtplan and Zwischenbericht. */
+	timeline?: boolean;
+	/** Appendix "Offene Punkte (für die Kerngruppe)" of the Vollständigkeit checks. */
+	openPoints?: boolean;
 }
 
 export interface ExportOptionError {
@@ -59,7 +63,9 @@ const KNOWN = [
 	'versionLabel',
 	'fundingNotice',
 	'date',
-	'consideration'
+	'consideration',
+	'timeline',
+	'openPoints'
 ] as const;
 
 const fail = (message: string, option?: string): { ok: false; error: ExportOptionError } => ({
@@ -200,13 +206,18 @@ export function parseExportOptions(
 		else return fail('„draft“ muss „true“ oder „false“ sein.', 'draft');
 	}
 
-	const consideration = raw.get('consideration');
-	if (consideration !== undefined) {
-		if (consideration === true || consideration === 'true' || consideration === '1')
-			options.consideration = true;
-		else if (consideration === false || consideration === 'false' || consideration === '0')
-			options.consideration = false;
-		else return fail('„consideration“ muss „true“ oder „false“ sein.', 'consideration');
+	for (const key of ['consideration', 'timeline', 'openPoints'] as const) {
+		const flag = raw.get(key);
+		if (flag === undefined) continue;
+		if (flag === true || flag === 'true' || flag === '1') options[key] = true;
+		else if (flag === false || flag === 'false' || flag === '0') options[key] = false;
+		else return fail(`„${key}“ muss „true“ oder „false“ sein.`, key);
+	}
+	if (options.timeline === true && options.type === 'steckbriefe') {
+		return fail(
+			'Der Zeitplan der Maßnahmen ist bei den Maßnahmensteckbriefen nicht möglich.',
+			'timeline'
+		);
 	}
 
 	const version = raw.get('versionLabel');
@@ -271,5 +282,7 @@ export function exportOptionsToParams(options: Partial<ExportOptions>): URLSearc
 	if (options.fundingNotice) params.set('fundingNotice', options.fundingNotice);
 	if (options.date) params.set('date', options.date);
 	if (options.consideration) params.set('consideration', 'true');
+	if (options.timeline !== undefined) params.set('timeline', String(options.timeline));
+	if (options.openPoints) params.set('openPoints', 'true');
 	return params;
 }

@@ -294,7 +294,9 @@ describe('PDF export read back with pdfjs', () => {
 			expect(result.value.pageCount).toBeLessThan(2000);
 			const pdf = await readPdf(result.value.bytes);
 			expect(pdf.pageCount).toBe(result.value.pageCount);
-			expect(pdf.outline.length).toBe(1 + 1 + 3 + 10 + 100 + 2000);
+			// + "Zeitplan der Maßnahmen" with one sub-heading per field (the Gantt section, default on)
+			expect(pdf.outline.length).toBe(1 + 1 + 3 + 10 + 100 + 2000 + 1 + 10);
+			// the last page ends with the last measure's row of the Gantt chart
 			const last = flatText(pdf.pages[pdf.pageCount - 1]);
 			expect(last).toContain(`Seite ${pdf.pageCount} von ${pdf.pageCount}`);
 			expect(last).toContain(`11.10.20 ${p.fields[9].goals[9].measures[19].title}`);
