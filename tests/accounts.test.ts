@@ -146,7 +146,7 @@ describe('PLAN_CREATORS', () => {
 		const password = `passwort-${counter}-lang-genug`;
 		const res = await admin.request('/api/admin/users', {
 			method: 'POST',
-			json: { email, name: 'Mit Recht', password, canCreatePlans: true }
+			json: { email, name: 'Mit Recht', password, canCreatePlans: true, mustChangePassword: false }
 		});
 		expect(res.status).toBe(201);
 		expect(((await res.json()) as { canCreatePlans: boolean }).canCreatePlans).toBe(true);

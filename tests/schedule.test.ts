@@ -56,7 +56,7 @@ describe.each(['file', 'redis'] as const)('Zeitplan (%s store)', (kind) => {
 		const password = 'mitglied-passwort-1';
 		const res = await admin.request('/api/admin/users', {
 			method: 'POST',
-			json: { email, name: `${role} ${n}`, password }
+			json: { email, name: `${role} ${n}`, password, mustChangePassword: false }
 		});
 		expect(res.status).toBe(201);
 		for (const id of plans) {
