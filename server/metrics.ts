@@ -103,9 +103,10 @@ export function createMetrics(token: string | undefined): Metrics {
 	const metrics: Metrics = {
 		registry,
 		instrumentStore(store) {
+			const original = store.append.bind(store);
 			const append: DocStore['append'] = (planId, update) => {
 				const end = appendSeconds.startTimer();
-				return store.append(planId, update).then(
+				return original(planId, update).then(
 					(result) => {
 						end();
 						appends.inc({ result: 'ok' });
@@ -117,11 +118,18 @@ export function createMetrics(token: string | undefined): Metrics {
 					}
 				);
 			};
+			// Someone replacing `append` (a test simulating a full disk) replaces it for real; the
+			// timed wrapper always calls the store's own append, so putting it back cannot loop.
+			let replaced = false;
 			return new Proxy(store, {
 				get(target, prop, receiver) {
-					if (prop === 'append') return append;
+					if (prop === 'append' && !replaced) return append;
 					const value = Reflect.get(target, prop, receiver) as unknown;
 					return typeof value === 'function' ? value.bind(target) : value;
+				},
+				set(target, prop, value, receiver) {
+					if (prop === 'append') replaced = true;
+					return Reflect.set(target, prop, value, receiver);
 				}
 			});
 		},
