@@ -36,6 +36,8 @@ import { createSwitchableEmitter } from './review/emitter';
 import { createPlanItemsReader } from './review/items';
 import { createReviewService, type ReviewService } from './review/service';
 import { createScheduleService } from './schedule/service';
+import { createMonitoringService } from './monitoring/service';
+import type { MonitoringService } from '../src/lib/contract/monitoring';
 import { createAutomaticReader, createFieldsReader } from './schedule/sources';
 import {
 	SOCKET_IO_PATH,
@@ -57,6 +59,8 @@ export interface Core {
 	versions: VersionService;
 	/** Review threads, requests, checks, notifications (server/review). */
 	review: ReviewService;
+	/** Umsetzung: adoption, implementation data, reminders (server/monitoring). */
+	monitoring: MonitoringService;
 	/** Prometheus metrics (`/metrics`, server/metrics.ts). */
 	metrics: Metrics;
 	/** The socket.io server once `attachRealtime` ran. */
@@ -176,6 +180,15 @@ export async function createCore(
 		automatic: createAutomaticReader({ feedback, review, timeZone: config.timeZone }),
 		timeZone: config.timeZone
 	});
+	const monitoring = createMonitoringService({
+		kv,
+		rooms,
+		access,
+		versions,
+		inbox: review,
+		log,
+		timeZone: config.timeZone
+	});
 	const exports = createPdfExports({ limits: config.exports, log });
 	// The one access gate: HTTP (via the backend), sync upgrades and socket.io.
 	const gate = createAccessGate({
@@ -197,6 +210,7 @@ export async function createCore(
 		feedback,
 		review,
 		schedule,
+		monitoring,
 		settings: {
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,
@@ -237,11 +251,16 @@ export async function createCore(
 
 	// "Due soon" reminders; each is sent once per request/check and person (also with several
 	// instances: a set-if-absent marker in the KV decides who sends it).
-	const runReminders = () =>
+	const runReminders = () => {
 		review
 			.runReminders()
 			.then((sent) => sent > 0 && log.info('review reminders sent', { sent }))
 			.catch((error) => log.warn('review reminders failed', { error }));
+		monitoring
+			.runReminders()
+			.then((sent) => sent > 0 && log.info('monitoring reminders sent', { sent }))
+			.catch((error) => log.warn('monitoring reminders failed', { error }));
+	};
 	const reminderTimers: ReturnType<typeof setTimeout>[] = [];
 	if (config.review.reminderIntervalMs > 0) {
 		reminderTimers.push(
@@ -273,6 +292,7 @@ export async function createCore(
 		sync,
 		versions,
 		review,
+		monitoring,
 		get realtime() {
 			return realtime;
 		},

@@ -8,11 +8,22 @@ import { actorOf } from '../../src/lib/contract/actor';
 import type { MitplanBackend, PlanCommands } from '../../src/lib/contract/backend';
 import type { PlanId } from '../../src/lib/contract/ids';
 import { PLAN_ERRORS } from '../../src/lib/contract/result';
+
+const ADOPTION_REQUIRED = () => ({
+	ok: false as const,
+	error: {
+		status: 409,
+		code: 'adoption_required',
+		message:
+			'Beschlossen wird ein Plan nur mit dem Ratsbeschluss (Datum, Gremium, Aktenzeichen) unter „Umsetzung“.'
+	}
+});
 import { PLAN_META_ITEM } from '../../src/lib/versions/types';
 import type { AccessService } from '../auth/types';
 import type { FeedbackService } from '../feedback/service';
 import type { ReviewService } from '../review/service';
 import type { ScheduleService } from '../../src/lib/contract/schedule';
+import type { MonitoringService } from '../../src/lib/contract/monitoring';
 import type { VersionService } from '../versions/service';
 
 export function createPlanCommands(deps: {
@@ -21,6 +32,7 @@ export function createPlanCommands(deps: {
 	feedback: Pick<FeedbackService, 'forgetPlan'>;
 	review: Pick<ReviewService, 'forgetPlan'>;
 	schedule: Pick<ScheduleService, 'forgetPlan'>;
+	monitoring: Pick<MonitoringService, 'forgetPlan'>;
 	versions: Pick<VersionService, 'recordServerEdit'>;
 }): PlanCommands {
 	const { plans, access } = deps;
@@ -46,12 +58,15 @@ export function createPlanCommands(deps: {
 				await deps.feedback.forgetPlan(planId).catch(() => {});
 				await deps.review.forgetPlan(planId).catch(() => {});
 				await deps.schedule.forgetPlan(planId).catch(() => {});
+				await deps.monitoring.forgetPlan(planId).catch(() => {});
 				await access.forgetPlan(planId).catch(() => {});
 			}
 			return result;
 		},
 
 		async changeSettings(principal: Principal, planId: PlanId, patch) {
+			// "beschlossen" only with the council decision (POST …/umsetzung/beschluss).
+			if (patch?.status === 'beschlossen') return ADOPTION_REQUIRED();
 			const result = await plans.updatePlanMeta(planId, patch);
 			if (result.ok) {
 				const fields = Object.keys(patch);

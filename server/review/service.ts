@@ -67,6 +67,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
 		...inboxOperations(ctx),
 		...queueOperations(ctx),
 		...reminderOperations(ctx, notifier),
+		deliver: notifier.deliver,
 
 		async forgetPlan(planId) {
 			if (!isValidPlanId(planId)) return;

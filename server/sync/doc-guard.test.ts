@@ -108,11 +108,18 @@ describe('write scopes', () => {
 		).toMatchObject({ ok: true, deletionOnly: true });
 	});
 
-	it('the owner changes settings, within the schema', () => {
+	it('the owner changes settings, within the schema, but never sets "beschlossen"', () => {
 		const env = setup();
-		expect(verdictOf(env, 'all', (d) => setMeta(d, { status: 'beschlossen' }))).toMatchObject({
+		expect(verdictOf(env, 'all', (d) => setMeta(d, { status: 'in_beratung' }))).toMatchObject({
 			ok: true
 		});
+		expect(verdictOf(env, 'all', (d) => setMeta(d, { status: 'beschlossen' }))).toEqual({
+			ok: false,
+			kind: 'scope',
+			reason:
+				'Beschlossen wird ein Plan nur mit dem Ratsbeschluss unter „Umsetzung“, nicht im Dokument.'
+		});
+		expect(env.server.getMap('meta').get('status')).toBe('in_beratung');
 		expect(verdictOf(env, 'all', (d) => d.getMap('meta').set('schemaVersion', 999))).toMatchObject({
 			ok: false,
 			kind: 'shape'

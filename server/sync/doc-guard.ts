@@ -18,7 +18,14 @@ import * as Y from 'yjs';
 import { isValidPlanId } from '../../src/lib/domain/ids';
 import { MAX_TEXT_LENGTH, isItemType } from '../../src/lib/domain/schema';
 import type { ItemType } from '../../src/lib/domain/types';
-import { Refusal, checkItemEntry, metaValueOk, plainValue, shape } from './doc-values';
+import {
+	ADOPTION_ONLY,
+	Refusal,
+	checkItemEntry,
+	metaValueOk,
+	plainValue,
+	shape
+} from './doc-values';
 
 export type WriteScope = 'items' | 'all';
 
@@ -251,7 +258,11 @@ class Checker {
 					}
 					if (sub === null) throw shape('Ungültige Plandaten');
 					if (s.content instanceof Y.ContentDeleted) return;
-					if (!metaValueOk(sub, plainValue(s, sub))) throw shape(`Ungültiger Wert für „${sub}“`);
+					const value = plainValue(s, sub);
+					if (!metaValueOk(sub, value)) throw shape(`Ungültiger Wert für „${sub}“`);
+					if (sub === 'status' && value === 'beschlossen' && !deleted) {
+						throw new Refusal('scope', ADOPTION_ONLY);
+					}
 					return;
 				}
 				if (target.name === 'items') {

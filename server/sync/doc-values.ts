@@ -33,6 +33,13 @@ export class Refusal extends Error {
 }
 export const shape = (message: string) => new Refusal('shape', message);
 
+/**
+ * Status "beschlossen" is never written by a client, not even the owner's: it comes only with
+ * the council decision (server/monitoring/adoption.ts), which also freezes the version.
+ */
+export const ADOPTION_ONLY =
+	'Beschlossen wird ein Plan nur mit dem Ratsbeschluss unter „Umsetzung“, nicht im Dokument.';
+
 /** Item keys every type has (plain values). */
 export const COMMON_KEYS = new Set(['type', 'parentId', 'order', 'createdAt']);
 const MAX_ORDER_LENGTH = 1_000;

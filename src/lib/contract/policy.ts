@@ -20,6 +20,10 @@ export const PLAN_POLICY = {
 	'feedback.read': 'viewer',
 	/** Read the Zeitplan (phases, milestones, automatic entries); own calendar feed link (create, revoke). */
 	'schedule.read': 'viewer',
+	/** Read the Umsetzung: implementation data, Sachstände, dashboard, council decision. */
+	'monitoring.read': 'viewer',
+	/** Report on measures one is named responsible for (status with reason, progress, Sachstand). */
+	'monitoring.report': 'reviewer',
 	// --- writing ---
 	/** Change the plan document (sync websocket updates). */
 	'plan.edit': 'editor',
@@ -52,7 +56,9 @@ export const PLAN_POLICY = {
 	 */
 	'review.manage': 'owner',
 	/** Delete other people's comments. */
-	'review.moderate': 'owner'
+	'review.moderate': 'owner',
+	/** Umsetzung: adopt the plan, name responsible people, report on every measure, bulk status. */
+	'monitoring.manage': 'owner'
 } as const satisfies Record<string, PlanRole>;
 
 export type PlanAction = keyof typeof PLAN_POLICY;

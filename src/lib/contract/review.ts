@@ -9,6 +9,7 @@ import type { PlanRole } from './roles';
 import type {
 	AdminCheck,
 	Inbox,
+	Notification,
 	PlanReviewState,
 	ReviewDecision,
 	ReviewQueueEntry,
@@ -96,6 +97,8 @@ export interface ReviewService {
 	queue(principal: Principal): Promise<ReviewResult<ReviewQueueEntry[]>>;
 	/** Removes all review data of a deleted plan (best effort). */
 	forgetPlan(planId: string): Promise<void>;
+	/** Delivers a system notice into a person's inbox (used by other services, e.g. monitoring). */
+	deliver(userId: string, input: Omit<Notification, 'id' | 'createdAt' | 'read'>): Promise<void>;
 	/** Sends "due soon" notifications once per request/check and person; returns how many. */
 	runReminders(): Promise<number>;
 }

@@ -183,7 +183,10 @@ export type NotificationKind =
 	| 'review_verdict'
 	| 'check_assigned'
 	| 'check_verdict'
-	| 'due_soon';
+	| 'due_soon'
+	/** Umsetzung (server/monitoring): a Sachstand is due; the owners' weekly digest. */
+	| 'update_due'
+	| 'weekly_digest';
 
 export interface Notification {
 	id: string;

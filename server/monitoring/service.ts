@@ -1,0 +1,31 @@
+/**
+ * The monitoring service (Umsetzung, issue 14), composed of its parts: adoption.ts (council
+ * decision, status "beschlossen", version "Beschlussfassung"), measures.ts (implementation data,
+ * Sachstand notes, bulk status, dashboard overview) and reminders.ts ("Sachstand fällig", weekly
+ * digest, the notice seam for e-mail). Data lives in the access KV under `um:` (common.ts).
+ */
+import type { MonitoringService } from '../../src/lib/contract/monitoring';
+import { adoptionOperations } from './adoption';
+import { K, type MonitoringDeps } from './common';
+import { measureOperations } from './measures';
+import { reminderOperations } from './reminders';
+
+export type { MonitoringDeps } from './common';
+export type { MonitoringService } from '../../src/lib/contract/monitoring';
+
+export function createMonitoringService(deps: MonitoringDeps): MonitoringService {
+	return {
+		...adoptionOperations(deps),
+		...measureOperations(deps),
+		...reminderOperations(deps),
+		async forgetPlan(planId) {
+			const ids = await deps.kv.sMembers(K.ids(planId));
+			await deps.kv.del([
+				...ids.map((id) => K.impl(planId, id)),
+				K.ids(planId),
+				K.adoption(planId)
+			]);
+			await deps.kv.sRem(K.plans, planId);
+		}
+	};
+}

@@ -1,0 +1,27 @@
+/** Browser calls of the Umsetzung API (`/api/plans/<id>/umsetzung…`). */
+import { apiRequest, planApiPath, type Fetch } from '$lib/components/api';
+import type {
+	Adoption,
+	BulkStatusResult,
+	MeasureView,
+	MonitoringOverview
+} from '$lib/contract/monitoring';
+import type { Implementation, ImplStatus } from '$lib/domain/monitoring';
+
+const enc = encodeURIComponent;
+const base = (planId: string) => `${planApiPath(planId)}/umsetzung`;
+const measure = (planId: string, id: string) => `${base(planId)}/massnahmen/${enc(id)}`;
+
+export const monitoringApi = {
+	overview: (planId: string, f: Fetch = fetch) =>
+		apiRequest<MonitoringOverview>(f, 'GET', base(planId)),
+	adopt: (planId: string, body: { date: string; body: string; reference: string }) =>
+		apiRequest<Adoption>(fetch, 'POST', `${base(planId)}/beschluss`, body),
+	get: (planId: string, id: string) => apiRequest<MeasureView>(fetch, 'GET', measure(planId, id)),
+	update: (planId: string, id: string, body: Record<string, unknown>) =>
+		apiRequest<Implementation>(fetch, 'PATCH', measure(planId, id), body),
+	addNote: (planId: string, id: string, body: { date: string; text: string }) =>
+		apiRequest<Implementation>(fetch, 'POST', `${measure(planId, id)}/sachstand`, body),
+	bulk: (planId: string, body: { measureIds: string[]; status: ImplStatus; reason: string }) =>
+		apiRequest<BulkStatusResult>(fetch, 'POST', `${base(planId)}/sammel`, body)
+};

@@ -1,0 +1,20 @@
+import type { RequestHandler } from './$types';
+import { authorize, readJsonObject, resultResponse } from '$lib/server/http';
+
+/**
+ * POST /api/plans/<planId>/umsetzung/sammel {measureIds, status, reason} – one status change with
+ * one reason for several measures; owner. Answers `{updated, refused}`.
+ */
+export const POST: RequestHandler = async ({ locals, params, request }) => {
+	const access = await authorize(locals, params.planId, 'monitoring.manage');
+	if (!access.ok) return access.response;
+	const body = await readJsonObject(request);
+	if (!body.ok) return body.response;
+	return resultResponse(
+		await locals.backend.monitoring.bulkStatus(
+			{ principal: access.principal, role: access.role },
+			access.planId,
+			body.value
+		)
+	);
+};
