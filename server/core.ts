@@ -37,6 +37,8 @@ import { createPlanItemsReader } from './review/items';
 import { createReviewService, type ReviewService } from './review/service';
 import { createScheduleService } from './schedule/service';
 import { createAutomaticReader, createFieldsReader } from './schedule/sources';
+import { createLockRegistry } from './meetings/locks';
+import { createMeetingService, type MeetingServer } from './meetings/service';
 import {
 	SOCKET_IO_PATH,
 	createRealtimeServer,
@@ -57,6 +59,8 @@ export interface Core {
 	versions: VersionService;
 	/** Review threads, requests, checks, notifications (server/review). */
 	review: ReviewService;
+	/** Sitzungen: sessions, live state, attendance (server/meetings). */
+	meetings: MeetingServer;
 	/** Prometheus metrics (`/metrics`, server/metrics.ts). */
 	metrics: Metrics;
 	/** The socket.io server once `attachRealtime` ran. */
@@ -101,7 +105,10 @@ export async function createCore(
 				(error, ctx) => log.warn('bus error', { error, ctx })
 			)
 		: createLocalBus();
+	// Sessions' structure locks: read by the rooms on every client update (server/meetings/locks.ts).
+	const structureLocks = createLockRegistry(kv, log);
 	const rooms = new RoomManager({
+		structureLocks,
 		store,
 		bus,
 		log,
@@ -176,6 +183,14 @@ export async function createCore(
 		automatic: createAutomaticReader({ feedback, review, timeZone: config.timeZone }),
 		timeZone: config.timeZone
 	});
+	const meetings = createMeetingService({
+		kv,
+		log,
+		access,
+		readFields: createFieldsReader(rooms),
+		locks: structureLocks,
+		bus
+	});
 	const exports = createPdfExports({ limits: config.exports, log });
 	// The one access gate: HTTP (via the backend), sync upgrades and socket.io.
 	const gate = createAccessGate({
@@ -197,6 +212,7 @@ export async function createCore(
 		feedback,
 		review,
 		schedule,
+		meetings,
 		settings: {
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,
@@ -273,6 +289,7 @@ export async function createCore(
 		sync,
 		versions,
 		review,
+		meetings,
 		get realtime() {
 			return realtime;
 		},
@@ -283,9 +300,13 @@ export async function createCore(
 				gate,
 				maxConnectionsPerUser: config.socketIoMaxConnectionsPerUser,
 				redisUrl: config.redisUrl,
-				log
+				log,
+				meetings
 			});
 			emitter.attach(realtime);
+			const io = realtime.io;
+			// Live session state goes to the plan room (access changes already leave it).
+			meetings.setPush((p) => io.to(`plan:${p.planId}`).emit('meeting:state', p));
 			return realtime;
 		},
 		handleUpgrade: (req, socket, head) => {
@@ -297,6 +318,7 @@ export async function createCore(
 			closing ??= (async () => {
 				for (const t of reminderTimers) clearTimeout(t);
 				emitter.attach(null);
+				meetings.setPush(undefined);
 				await realtime?.close().catch(() => {});
 				sync.close();
 				await plans.exports.close().catch(() => {});

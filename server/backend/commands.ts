@@ -1,7 +1,7 @@
 /**
  * The backend's front door for multi-step plan operations, so routes only translate HTTP:
  * create a plan with its owner (rolled back if the owner cannot be recorded), the delete cascade
- * over feedback, review, schedule and access data, and a settings change with history entry and audit.
+ * over feedback, review, schedule, sessions and access data, and a settings change with history entry and audit.
  */
 import type { Principal } from '../../src/lib/contract/access';
 import { actorOf } from '../../src/lib/contract/actor';
@@ -13,6 +13,7 @@ import type { AccessService } from '../auth/types';
 import type { FeedbackService } from '../feedback/service';
 import type { ReviewService } from '../review/service';
 import type { ScheduleService } from '../../src/lib/contract/schedule';
+import type { MeetingService } from '../../src/lib/contract/meetings';
 import type { VersionService } from '../versions/service';
 
 export function createPlanCommands(deps: {
@@ -21,6 +22,8 @@ export function createPlanCommands(deps: {
 	feedback: Pick<FeedbackService, 'forgetPlan'>;
 	review: Pick<ReviewService, 'forgetPlan'>;
 	schedule: Pick<ScheduleService, 'forgetPlan'>;
+	/** Sessions (optional: backends without the Sitzungsmodus). */
+	meetings?: Pick<MeetingService, 'forgetPlan'>;
 	versions: Pick<VersionService, 'recordServerEdit'>;
 }): PlanCommands {
 	const { plans, access } = deps;
@@ -46,6 +49,7 @@ export function createPlanCommands(deps: {
 				await deps.feedback.forgetPlan(planId).catch(() => {});
 				await deps.review.forgetPlan(planId).catch(() => {});
 				await deps.schedule.forgetPlan(planId).catch(() => {});
+				await deps.meetings?.forgetPlan(planId).catch(() => {});
 				await access.forgetPlan(planId).catch(() => {});
 			}
 			return result;
