@@ -39,6 +39,8 @@ import { createScheduleService } from './schedule/service';
 import { createMonitoringService } from './monitoring/service';
 import type { MonitoringService } from '../src/lib/contract/monitoring';
 import { createAutomaticReader, createFieldsReader } from './schedule/sources';
+import { createLockRegistry } from './meetings/locks';
+import { createMeetingService, type MeetingServer } from './meetings/service';
 import {
 	SOCKET_IO_PATH,
 	createRealtimeServer,
@@ -61,6 +63,8 @@ export interface Core {
 	review: ReviewService;
 	/** Umsetzung: adoption, implementation data, reminders (server/monitoring). */
 	monitoring: MonitoringService;
+	/** Sitzungen: sessions, live state, attendance (server/meetings). */
+	meetings: MeetingServer;
 	/** Prometheus metrics (`/metrics`, server/metrics.ts). */
 	metrics: Metrics;
 	/** The socket.io server once `attachRealtime` ran. */
@@ -105,7 +109,10 @@ export async function createCore(
 				(error, ctx) => log.warn('bus error', { error, ctx })
 			)
 		: createLocalBus();
+	// Sessions' structure locks: read by the rooms on every client update (server/meetings/locks.ts).
+	const structureLocks = createLockRegistry(kv, log);
 	const rooms = new RoomManager({
+		structureLocks,
 		store,
 		bus,
 		log,
@@ -189,6 +196,14 @@ export async function createCore(
 		log,
 		timeZone: config.timeZone
 	});
+	const meetings = createMeetingService({
+		kv,
+		log,
+		access,
+		readFields: createFieldsReader(rooms),
+		locks: structureLocks,
+		bus
+	});
 	const exports = createPdfExports({ limits: config.exports, log });
 	// The one access gate: HTTP (via the backend), sync upgrades and socket.io.
 	const gate = createAccessGate({
@@ -211,6 +226,7 @@ export async function createCore(
 		review,
 		schedule,
 		monitoring,
+		meetings,
 		settings: {
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,
@@ -293,6 +309,7 @@ export async function createCore(
 		versions,
 		review,
 		monitoring,
+		meetings,
 		get realtime() {
 			return realtime;
 		},
@@ -303,9 +320,13 @@ export async function createCore(
 				gate,
 				maxConnectionsPerUser: config.socketIoMaxConnectionsPerUser,
 				redisUrl: config.redisUrl,
-				log
+				log,
+				meetings
 			});
 			emitter.attach(realtime);
+			const io = realtime.io;
+			// Live session state goes to the plan room (access changes already leave it).
+			meetings.setPush((p) => io.to(`plan:${p.planId}`).emit('meeting:state', p));
 			return realtime;
 		},
 		handleUpgrade: (req, socket, head) => {
@@ -317,6 +338,7 @@ export async function createCore(
 			closing ??= (async () => {
 				for (const t of reminderTimers) clearTimeout(t);
 				emitter.attach(null);
+				meetings.setPush(undefined);
 				await realtime?.close().catch(() => {});
 				sync.close();
 				await plans.exports.close().catch(() => {});

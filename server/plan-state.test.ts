@@ -43,6 +43,7 @@ beforeEach(async () => {
 		instanceId: 'test',
 		access: unused,
 		gate: unused,
+		meetings: unused,
 		feedback: unused,
 		review: unused,
 		settings: unused,

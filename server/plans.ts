@@ -26,6 +26,7 @@ import type { FeedbackService } from './feedback/service';
 import type { ReviewService } from './review/service';
 import type { ScheduleService } from '../src/lib/contract/schedule';
 import type { MonitoringService } from '../src/lib/contract/monitoring';
+import type { MeetingService } from '../src/lib/contract/meetings';
 import { CloseCode } from '../src/lib/contract/close-codes';
 import type { Logger } from './log';
 import { withPlanRoom } from './plan-room';
@@ -65,6 +66,7 @@ export class PlanService implements MitplanBackend {
 			review: ReviewService;
 			schedule: ScheduleService;
 			monitoring: MonitoringService;
+			meetings: MeetingService;
 			settings: BackendSettings;
 			/** The legal pages, rendered once at start (server/legal). */
 			legal: Record<LegalPageName, LegalPage>;
@@ -97,6 +99,10 @@ export class PlanService implements MitplanBackend {
 		return this.deps.monitoring;
 	}
 
+	get meetings(): MeetingService {
+		return this.deps.meetings;
+	}
+
 	get access(): AccessService {
 		return this.deps.access;
 	}
@@ -114,6 +120,7 @@ export class PlanService implements MitplanBackend {
 			review: this.deps.review,
 			schedule: this.deps.schedule,
 			monitoring: this.deps.monitoring,
+			meetings: this.deps.meetings,
 			versions: this.deps.versions
 		});
 		return this.commandsOnce;

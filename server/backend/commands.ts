@@ -1,7 +1,7 @@
 /**
  * The backend's front door for multi-step plan operations, so routes only translate HTTP:
  * create a plan with its owner (rolled back if the owner cannot be recorded), the delete cascade
- * over feedback, review, schedule and access data, and a settings change with history entry and audit.
+ * over feedback, review, schedule, sessions and access data, and a settings change with history entry and audit.
  */
 import type { Principal } from '../../src/lib/contract/access';
 import { actorOf } from '../../src/lib/contract/actor';
@@ -24,6 +24,7 @@ import type { FeedbackService } from '../feedback/service';
 import type { ReviewService } from '../review/service';
 import type { ScheduleService } from '../../src/lib/contract/schedule';
 import type { MonitoringService } from '../../src/lib/contract/monitoring';
+import type { MeetingService } from '../../src/lib/contract/meetings';
 import type { VersionService } from '../versions/service';
 
 export function createPlanCommands(deps: {
@@ -33,6 +34,8 @@ export function createPlanCommands(deps: {
 	review: Pick<ReviewService, 'forgetPlan'>;
 	schedule: Pick<ScheduleService, 'forgetPlan'>;
 	monitoring: Pick<MonitoringService, 'forgetPlan'>;
+	/** Sessions (optional: backends without the Sitzungsmodus). */
+	meetings?: Pick<MeetingService, 'forgetPlan'>;
 	versions: Pick<VersionService, 'recordServerEdit'>;
 }): PlanCommands {
 	const { plans, access } = deps;
@@ -59,6 +62,7 @@ export function createPlanCommands(deps: {
 				await deps.review.forgetPlan(planId).catch(() => {});
 				await deps.schedule.forgetPlan(planId).catch(() => {});
 				await deps.monitoring.forgetPlan(planId).catch(() => {});
+				await deps.meetings?.forgetPlan(planId).catch(() => {});
 				await access.forgetPlan(planId).catch(() => {});
 			}
 			return result;

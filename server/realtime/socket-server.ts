@@ -19,6 +19,7 @@ import { PLAN_ERRORS, type ApiError } from '../../src/lib/contract/result';
 import type {
 	ClientToServerEvents,
 	JoinAck,
+	MeetingJoinAck,
 	ServerToClientEvents,
 	SocketData
 } from '../../src/lib/contract/realtime-events';
@@ -26,6 +27,7 @@ import type { ServerGate } from '../access/gate';
 import type { AccessChange, Principal } from '../auth/types';
 import type { Logger } from '../log';
 import type { ReviewEmitter } from '../review/emitter';
+import type { MeetingServer } from '../meetings/service';
 
 export const SOCKET_IO_PATH = '/socket.io';
 
@@ -72,6 +74,8 @@ export async function createRealtimeServer(deps: {
 	maxConnectionsPerUser?: number;
 	/** How often session sockets are re-validated (ms); default 60 s. */
 	recheckIntervalMs?: number;
+	/** Sessions (Sitzungsmodus): attendance of joined sockets. */
+	meetings?: Pick<MeetingServer, 'joined' | 'left'>;
 }): Promise<RealtimeServer> {
 	const { gate, log } = deps;
 	const io: IoServer = new Server(deps.httpServer, {
@@ -189,6 +193,58 @@ export async function createRealtimeServer(deps: {
 		});
 		socket.on('plan:leave', (planId) => {
 			if (typeof planId === 'string') void socket.leave(`plan:${planId}`);
+		});
+
+		// ----- sessions: attendance is recorded from join to leave/disconnect -----
+		const attending = new Map<string, { planId: string; sessionId: string }>();
+		const leaveMeeting = (key: string) => {
+			const at = attending.get(key);
+			if (!at) return;
+			attending.delete(key);
+			void deps.meetings?.left(at.planId, at.sessionId, `${socket.id}:${at.sessionId}`);
+		};
+		socket.on('meeting:join', async (planId, sessionId, ack) => {
+			const reply = (result: MeetingJoinAck) => {
+				if (typeof ack === 'function') ack(result);
+			};
+			const refuse = ({ code, message }: ApiError): MeetingJoinAck => ({
+				ok: false,
+				code,
+				message
+			});
+			const id = parsePlanId(planId);
+			if (!id) return reply(refuse(PLAN_ERRORS.invalidId()));
+			if (data.tokenPlanId && data.tokenPlanId !== id) return reply(refuse(PLAN_ERRORS.notFound()));
+			if (!deps.meetings || typeof sessionId !== 'string')
+				return reply({
+					ok: false,
+					code: 'session_not_found',
+					message: 'Diese Sitzung gibt es nicht.'
+				});
+			const access = await gate.authorize(principal, id, 'meeting.join');
+			if (!access.ok) return reply(refuse(access.error));
+			const key = `${id}/${sessionId}`;
+			const joined = await deps.meetings.joined(
+				{ principal, role: access.value.role },
+				id,
+				sessionId,
+				`${socket.id}:${sessionId}`
+			);
+			if (!joined.ok) return reply(refuse(joined.error));
+			if (!socket.connected) {
+				void deps.meetings.left(id, sessionId, `${socket.id}:${sessionId}`);
+				return;
+			}
+			attending.set(key, { planId: id, sessionId });
+			await socket.join(`plan:${id}`);
+			reply({ ok: true, view: joined.value });
+		});
+		socket.on('meeting:leave', (planId, sessionId) => {
+			if (typeof planId === 'string' && typeof sessionId === 'string')
+				leaveMeeting(`${planId}/${sessionId}`);
+		});
+		socket.on('disconnect', () => {
+			for (const key of [...attending.keys()]) leaveMeeting(key);
 		});
 	});
 

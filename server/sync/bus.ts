@@ -11,9 +11,10 @@
 /**
  * update: a stored document update · awareness: presence changes · deleted: the plan is gone ·
  * awareness-query: a room just loaded and asks the others for their users' presence ·
- * access: someone's access to the plan changed (JSON AccessChange); their connections close.
+ * access: someone's access to the plan changed (JSON AccessChange); their connections close ·
+ * meeting: a session's structure lock changed (server/meetings); rooms re-read it.
  */
-export type BusKind = 'update' | 'awareness' | 'deleted' | 'awareness-query' | 'access';
+export type BusKind = 'update' | 'awareness' | 'deleted' | 'awareness-query' | 'access' | 'meeting';
 
 export interface BusMessage {
 	kind: BusKind;
@@ -46,9 +47,10 @@ const KIND_CODES: Record<BusKind, number> = {
 	awareness: 1,
 	deleted: 2,
 	'awareness-query': 3,
-	access: 4
+	access: 4,
+	meeting: 5
 };
-const KINDS: BusKind[] = ['update', 'awareness', 'deleted', 'awareness-query', 'access'];
+const KINDS: BusKind[] = ['update', 'awareness', 'deleted', 'awareness-query', 'access', 'meeting'];
 
 export function encodeBusMessage(instanceId: string, message: BusMessage): Buffer {
 	const id = Buffer.from(instanceId, 'utf8');

@@ -7,6 +7,7 @@
  *
  * - scope 'items' (editors, guests with edit rights): items, their texts and links; no `meta`.
  * - scope 'all' (owner): also `meta` (title, status, funding notice, schema version …).
+ * - structure lock (a session, issue 13): no new, deleted or moved items; texts and values pass.
  * - everyone: only the roots `meta` and `items`, only the fields of each item type (schema.ts),
  *   values as the schema allows, plain text (no embeds/formats) of at most MAX_TEXT_LENGTH.
  * An update that needs structs the server has not seen yet is reported as `missing`; the room
@@ -67,6 +68,15 @@ interface Located {
 
 class Missing extends Error {}
 
+/** Item entries that make the plan's structure: where an item hangs and in which order. */
+const STRUCTURE_KEYS = new Set(['type', 'parentId', 'order']);
+
+const structureRefusal = () =>
+	new Refusal(
+		'scope',
+		'Die Planstruktur ist während der Sitzung gesperrt: Texte dürfen Sie ändern, Elemente aber nicht anlegen, löschen oder verschieben.'
+	);
+
 /** Container targets of integrated structs never change: cached across updates. */
 const containerCache = new WeakMap<Y.Item, Target>();
 
@@ -86,7 +96,9 @@ class Checker {
 		private readonly doc: Y.Doc,
 		private readonly decoded: { structs: Struct[]; ds: DeleteSet },
 		private readonly scope: WriteScope,
-		private readonly maxTextLength: number
+		private readonly maxTextLength: number,
+		/** A session locked the structure: no new, deleted or moved items (texts still allowed). */
+		private readonly structureLocked = false
 	) {
 		this.items = doc.getMap('items');
 		for (const s of decoded.structs) {
@@ -266,6 +278,7 @@ class Checker {
 					return;
 				}
 				if (target.name === 'items') {
+					if (this.structureLocked) throw structureRefusal();
 					if (sub === null || !isValidPlanId(sub)) throw shape('Ungültige Element-ID');
 					if (s.content instanceof Y.ContentDeleted) return;
 					if (!(s.content instanceof Y.ContentType) || !(s.content.type instanceof Y.Map)) {
@@ -276,6 +289,9 @@ class Checker {
 				}
 				throw shape(`Unbekannter Bereich „${target.name.slice(0, 40)}“`);
 			case 'item':
+				if (this.structureLocked && sub !== null && STRUCTURE_KEYS.has(sub)) {
+					throw structureRefusal();
+				}
 				return checkItemEntry(s, this.typeOf(target.id), sub, this.existingType(target.id));
 			case 'text': {
 				if (sub !== null) throw shape('Texte haben keine Attribute');
@@ -313,6 +329,9 @@ class Checker {
 					if (target.kind === 'root' && target.name === 'meta' && this.scope !== 'all') {
 						throw new Refusal('scope', 'Planeinstellungen darf nur die Prozesssteuerung ändern');
 					}
+					if (this.structureLocked && target.kind === 'root' && target.name === 'items') {
+						throw structureRefusal();
+					}
 					if (target.kind === 'text' && s.countable) {
 						const from = Math.max(clock, s.id.clock);
 						const to = Math.min(end, s.id.clock + s.length);
@@ -334,7 +353,12 @@ export function checkUpdate(
 	doc: Y.Doc,
 	update: Uint8Array,
 	scope: WriteScope,
-	options: { maxTextLength?: number; decoded?: ReturnType<typeof Y.decodeUpdate> } = {}
+	options: {
+		maxTextLength?: number;
+		decoded?: ReturnType<typeof Y.decodeUpdate>;
+		/** A session locked the plan's structure for this writer (server/meetings). */
+		structureLocked?: boolean;
+	} = {}
 ): Verdict {
 	const decoded = options.decoded ?? Y.decodeUpdate(update);
 	try {
@@ -342,7 +366,8 @@ export function checkUpdate(
 			doc,
 			decoded as { structs: Struct[]; ds: DeleteSet },
 			scope,
-			options.maxTextLength ?? MAX_TEXT_LENGTH
+			options.maxTextLength ?? MAX_TEXT_LENGTH,
+			options.structureLocked ?? false
 		);
 		return { ok: true, ...checker.run() };
 	} catch (error) {

@@ -30,6 +30,7 @@ import { RoomAppends } from './room-appends';
 import { StoreLossCheck } from './store-loss';
 import { ownPresence } from './presence-owner';
 import type { Peer } from './peer';
+import type { StructureLocks } from './structure-lock';
 import { FullState } from './full-state';
 import { DEFAULT_PLAN_LIMITS, PlanSize, type PlanLimits } from './plan-size';
 import type { ClientMessage } from './protocol';
@@ -56,6 +57,8 @@ export interface RoomDeps {
 	health?: StoreHealth;
 	/** Size limits of one plan (PLAN_MAX_BYTES, PLAN_MAX_ENTRIES); defaults below. */
 	limits?: Partial<PlanLimits>;
+	/** Sessions' structure locks (server/meetings/locks.ts); none: never locked. */
+	structureLocks?: StructureLocks;
 }
 
 export class Room {
@@ -126,6 +129,7 @@ export class Room {
 					applyAwarenessUpdate(this.awareness, message.payload, ORIGIN_BUS);
 				else if (message.kind === 'awareness-query') this.publishOwnPresence();
 				else if (message.kind === 'access') this.accessChanged(parseAccessChange(message.payload));
+				else if (message.kind === 'meeting') void this.deps.structureLocks?.refresh(this.planId);
 				else if (message.kind === 'deleted') {
 					this.deletedRemotely = true;
 					if (!this.loaded) return; // load() reports the plan as missing
@@ -136,7 +140,11 @@ export class Room {
 				this.deps.log.warn('bus message rejected', { planId: this.planId, error });
 			}
 		});
-		const state = await this.deps.store.load(this.planId);
+		// The session lock is known before the first client update arrives (refresh never throws).
+		const [state] = await Promise.all([
+			this.deps.store.load(this.planId),
+			this.deps.structureLocks?.refresh(this.planId)
+		]);
 		if (!state || this.deletedRemotely) return false;
 		Y.applyUpdate(this.doc, state, ORIGIN_STORE);
 		this.size.reset();
@@ -312,8 +320,13 @@ export class Room {
 	): void {
 		const before = this.held.get(peer);
 		const update = before ? Y.mergeUpdates([before, incoming]) : incoming;
+		// Owners always may change the structure; others not while a session locked it.
+		const structureLocked =
+			!peer.canEditSettings &&
+			(this.deps.structureLocks?.lockedFor(this.planId, peer.principalId) ?? false);
 		const verdict = checkUpdate(this.doc, update, peer.canEditSettings ? 'all' : 'items', {
-			decoded: before ? undefined : decoded
+			decoded: before ? undefined : decoded,
+			structureLocked
 		});
 		if (!verdict.ok && verdict.kind === 'missing') {
 			if (update.byteLength > this.size.limits.maxHeldBytes) {

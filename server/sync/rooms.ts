@@ -7,6 +7,7 @@ import type { DocStore } from '../storage/types';
 import type { Logger } from '../log';
 import type { PlanBus } from './bus';
 import { Room } from './room';
+import type { StructureLocks } from './structure-lock';
 import type { PlanLimits } from './plan-size';
 import { StoreHealth } from './store-health';
 
@@ -35,6 +36,8 @@ export interface RoomManagerOptions {
 	idleMs: number;
 	/** PLAN_MAX_BYTES / PLAN_MAX_ENTRIES (see room.ts for the defaults). */
 	limits?: Partial<PlanLimits>;
+	/** Sessions' structure locks (server/meetings/locks.ts), read on every client update. */
+	structureLocks?: StructureLocks;
 }
 
 export class RoomManager {

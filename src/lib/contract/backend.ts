@@ -17,6 +17,7 @@ import type { ApiResult } from './result';
 import type { ReviewService } from './review';
 import type { ScheduleService } from './schedule';
 import type { MonitoringService } from './monitoring';
+import type { MeetingService } from './meetings';
 import type { VersionsBackend } from './versions';
 import type { PdfExportService, PlanStateParts } from './exports';
 import type { LegalPage, LegalPageName } from './legal';
@@ -38,7 +39,7 @@ export interface PlanCommands {
 		owner: Principal & { kind: 'user' },
 		input: { title: string; municipality?: string; fundingNotice?: string; example?: boolean }
 	): Promise<ApiResult<PlanSummary & { role: 'owner' }>>;
-	/** Deletes the plan, then its feedback, review, schedule and access data (members last). */
+	/** Deletes the plan, then its feedback, review, schedule, sessions and access data (members last). */
 	deletePlanCascade(planId: PlanId): Promise<ApiResult<null>>;
 	/** PATCH of the plan meta with a history entry and a `settings_changed` audit entry. */
 	changeSettings(
@@ -63,6 +64,8 @@ export interface MitplanBackend {
 	readonly schedule: ScheduleService;
 	/** Umsetzung: adoption, implementation data, dashboard, reminders (server/monitoring). */
 	readonly monitoring: MonitoringService;
+	/** Sitzungen: sessions, live controls, attendance (server/meetings). */
+	readonly meetings: MeetingService;
 	readonly settings: BackendSettings;
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;

@@ -24,9 +24,16 @@ export const PLAN_POLICY = {
 	'monitoring.read': 'viewer',
 	/** Report on measures one is named responsible for (status with reason, progress, Sachstand). */
 	'monitoring.report': 'reviewer',
+	/** Sessions (Sitzungsmodus): list and view them, join one live (attendance), raise a hand. */
+	'meeting.join': 'viewer',
 	// --- writing ---
 	/** Change the plan document (sync websocket updates). */
 	'plan.edit': 'editor',
+	/**
+	 * Facilitator controls of a session (step, timer, lock, follow, attendance, agenda): the lowest
+	 * role; the session service also requires the owner or the editor named as its Moderation.
+	 */
+	'meeting.facilitate': 'editor',
 	/** Comment: new threads, replies, edit/delete own comments, resolve threads. */
 	'review.comment': 'reviewer',
 	/** Give review verdicts on items and verdicts on assigned administrative checks. */
@@ -40,6 +47,8 @@ export const PLAN_POLICY = {
 	'plan.audit': 'owner',
 	/** Add, change and remove members; create, list and revoke invites; see members' e-mails. */
 	'members.manage': 'owner',
+	/** Create and delete sessions; name an editor as a session's Moderation. */
+	'meeting.manage': 'owner',
 	/** Change the Zeitplan: phases, milestones, apply the default schedule. */
 	'schedule.manage': 'owner',
 	/** Feedback rounds, submissions, triage, items from submissions, CSV with names. */

@@ -11,7 +11,8 @@
  *
  * Rooms on the server: `user:<userId>` (own notifications, joined automatically) and
  * `plan:<planId>` (review events, joined with `plan:join` after a role check; left again when the
- * access is revoked).
+ * access is revoked). Session live state (`meeting:state`) goes to the plan room too, so losing
+ * access to the plan also stops it.
  */
 import type {
 	AdminCheck,
@@ -20,8 +21,13 @@ import type {
 	ReviewRequest,
 	Thread
 } from '../review/types';
+import type { MeetingPush, MeetingView } from './meetings';
 
 export type JoinAck = { ok: true } | { ok: false; code: string; message: string };
+
+/** Answer to `meeting:join`: the session as the caller sees it (with the server clock). */
+export type MeetingJoinAck =
+	{ ok: true; view: MeetingView } | { ok: false; code: string; message: string };
 
 export interface ServerToClientEvents {
 	/** A new notification for me, with my new unread count. */
@@ -35,12 +41,27 @@ export interface ServerToClientEvents {
 	'review:check': (planId: string, check: AdminCheck) => void;
 	/** A check was removed by the owner. */
 	'review:check-removed': (planId: string, checkId: string) => void;
+	/**
+	 * A session's live state changed (step, timer, follow, lock, hands), sent to the plan room;
+	 * `serverNow` lets clients correct their clock for the timer.
+	 */
+	'meeting:state': (push: MeetingPush) => void;
 }
 
 export interface ClientToServerEvents {
 	/** Subscribe to a plan's review events (viewer or higher); the ack says why not. */
 	'plan:join': (planId: string, ack: (result: JoinAck) => void) => void;
 	'plan:leave': (planId: string) => void;
+	/**
+	 * Take part in a session (viewer or higher): joins the plan room, records attendance from now
+	 * until `meeting:leave` or disconnect, and answers with the session and the server clock.
+	 */
+	'meeting:join': (
+		planId: string,
+		sessionId: string,
+		ack: (result: MeetingJoinAck) => void
+	) => void;
+	'meeting:leave': (planId: string, sessionId: string) => void;
 }
 
 /** Per-socket data the server keeps after the handshake. */

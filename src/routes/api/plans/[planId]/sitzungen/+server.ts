@@ -1,0 +1,24 @@
+import type { RequestHandler } from './$types';
+import { authorize, readJsonObject, resultResponse } from '$lib/server/http';
+
+/** GET /api/plans/<planId>/sitzungen – the plan's sessions, newest first; every member. */
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const access = await authorize(locals, params.planId, 'meeting.join');
+	if (!access.ok) return access.response;
+	return resultResponse(await locals.backend.meetings.list(access.planId));
+};
+
+/**
+ * POST /api/plans/<planId>/sitzungen {title, date, time?, room?, videoLink?, fieldId?, agenda?,
+ * facilitatorId?} – a new session (default agenda when none is given); owner. 201.
+ */
+export const POST: RequestHandler = async ({ locals, params, request }) => {
+	const access = await authorize(locals, params.planId, 'meeting.manage');
+	if (!access.ok) return access.response;
+	const body = await readJsonObject(request);
+	if (!body.ok) return body.response;
+	return resultResponse(
+		await locals.backend.meetings.create(access, access.planId, body.value),
+		201
+	);
+};
