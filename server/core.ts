@@ -10,6 +10,7 @@ import type { Duplex } from 'node:stream';
 import { getBackend, registerBackend } from '../src/lib/contract/backend';
 import type { KvStore } from './storage/kv';
 import { createAccessService } from './auth/service';
+import { createOidcService } from './auth/oidc/service';
 import { createFeedbackService, type FeedbackService } from './feedback/service';
 import type { AccessChange, AccessService } from './auth/types';
 import type { Config } from './config';
@@ -197,6 +198,7 @@ export async function createCore(
 		feedback,
 		review,
 		schedule,
+		sso: config.oidc ? createOidcService({ config: config.oidc, kv, access, log }) : null,
 		settings: {
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,
