@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PLAN_CREATOR_SETTINGS, type PlanCreators } from '../src/lib/contract/policy';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../src/lib/domain/time-zone';
+import { readOidcConfig, type OidcConfig } from './auth/oidc/config';
 
 export interface Config {
 	/** PORT: TCP port of the HTTP + websocket server. */
@@ -115,6 +116,8 @@ export interface Config {
 	legal: { dir?: string; operator?: string; contact?: string };
 	/** METRICS_TOKEN: `/metrics` answers only with this bearer token; unset: `/metrics` is off (404). */
 	metricsToken: string | undefined;
+	/** OIDC_*: single sign-on through OpenID Connect (server/auth/oidc); unset: passwords only. */
+	oidc: OidcConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -277,6 +280,7 @@ export function loadConfig(env: Env = process.env): Config {
 		},
 		timeZone,
 		metricsToken,
+		oidc: readOidcConfig(env, problems, bool),
 		legal: {
 			dir: env.LEGAL_DIR?.trim() ? path.resolve(env.LEGAL_DIR.trim()) : undefined,
 			operator: env.LEGAL_OPERATOR?.trim() || undefined,

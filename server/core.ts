@@ -10,6 +10,7 @@ import type { Duplex } from 'node:stream';
 import { getBackend, registerBackend } from '../src/lib/contract/backend';
 import type { KvStore } from './storage/kv';
 import { createAccessService } from './auth/service';
+import { createOidcService } from './auth/oidc/service';
 import { createFeedbackService, type FeedbackService } from './feedback/service';
 import type { AccessChange, AccessService } from './auth/types';
 import type { Config } from './config';
@@ -227,6 +228,7 @@ export async function createCore(
 		schedule,
 		monitoring,
 		meetings,
+		sso: config.oidc ? createOidcService({ config: config.oidc, kv, access, log }) : null,
 		settings: {
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,

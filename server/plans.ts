@@ -4,6 +4,7 @@
  * an API read always sees the live document and an API rename reaches every connected client.
  */
 import type { LegalPage, LegalPageName } from '../src/lib/contract/legal';
+import type { SsoService } from '../src/lib/contract/sso';
 import { MITPLAN_VERSION } from './version';
 import * as Y from 'yjs';
 import {
@@ -72,8 +73,14 @@ export class PlanService implements MitplanBackend {
 			legal: Record<LegalPageName, LegalPage>;
 			versions: VersionService;
 			exports: PdfExportService;
+			/** Single sign-on (server/auth/oidc), when configured. */
+			sso?: SsoService | null;
 		}
 	) {}
+
+	get sso(): SsoService | null {
+		return this.deps.sso ?? null;
+	}
 
 	get exports(): PdfExportService {
 		return this.deps.exports;

@@ -24,7 +24,13 @@ export const PUBLIC_PAGES: readonly PublicRoute[] = [
 	{
 		path: /^\/(impressum|datenschutz|barrierefreiheit)\/?$/,
 		why: 'legal pages every public website must have (server/legal)'
-	}
+	},
+	{
+		path: /^\/auth\/oidc\/(start|callback)\/?$/,
+		methods: ['GET'],
+		why: 'single sign-on: to the provider and back (server/auth/oidc)'
+	},
+	{ path: /^\/anmelden\/sso-fehler\/?$/, why: 'why a single sign-on failed' }
 ];
 
 /** API endpoints that answer without a session (each checks its own input). */
@@ -33,6 +39,7 @@ export const PUBLIC_API: readonly PublicRoute[] = [
 	{ path: /^\/api\/legal\/[^/]+$/, methods: ['GET'], why: 'legal pages (server/legal)' },
 	{ path: /^\/api\/setup$/, why: 'first start' },
 	{ path: /^\/api\/auth\/(login|logout|me)$/, why: 'sign in, sign out, who am I' },
+	{ path: /^\/api\/auth\/sso$/, methods: ['GET'], why: 'is single sign-on offered (button)' },
 	{ path: /^\/api\/invites\/[^/]+$/, methods: ['GET'], why: 'what an invite link offers' },
 	{ path: /^\/api\/invites\/[^/]+\/guest$/, methods: ['POST'], why: 'join as guest' },
 	{ path: /^\/api\/auth\/reset\/[^/]+$/, methods: ['POST'], why: 'set a password by reset link' },

@@ -37,12 +37,19 @@ export const userPrincipal = (u: User): UserPrincipal => ({
 
 const isActiveAdmin = (u: User) => u.isAdmin && !u.disabled;
 
+/** Passed as `password` by single sign-on (server/auth/external-login.ts): no local password. */
+export const NO_PASSWORD: unique symbol = Symbol('no password');
+
 export function createAccounts(
 	ctx: Ctx,
 	adoptOwnerlessPlans: (admin: UserPrincipal) => Promise<void>,
 	/** Pending memberships (added by e-mail before the account existed) become effective. */
 	claimPending: (user: { id: string; email: string }) => Promise<void> = async () => {}
-): Accounts & { findRecordByEmail(email: string): Promise<UserRecord | null> } {
+): Accounts & {
+	findRecordByEmail(email: string): Promise<UserRecord | null>;
+	/** Account for a person signing in by single sign-on (no local password). */
+	createWithoutPassword(input: { email: string; name: string }): Promise<ApiResult<User>>;
+} {
 	const { kv, log } = ctx;
 
 	async function findRecordByEmail(email: string): Promise<UserRecord | null> {
@@ -83,9 +90,13 @@ export function createAccounts(
 		if (!email) return fail('invalid_email');
 		const name = cleanText(input.name, 80);
 		if (!name) return fail('invalid_name');
-		const problem = checkPassword(input.password);
+		// NO_PASSWORD: an account made by single sign-on; '' never matches (a reset sets one).
+		const problem = input.password === NO_PASSWORD ? null : checkPassword(input.password);
 		if (problem) return fail(problem);
-		const passwordHash = await hashPassword(input.password as string, ctx.scrypt);
+		const passwordHash =
+			input.password === NO_PASSWORD
+				? ''
+				: await hashPassword(input.password as string, ctx.scrypt);
 		const record: UserRecord = {
 			id: randomId('u'),
 			email,
@@ -133,6 +144,7 @@ export function createAccounts(
 
 	return {
 		findRecordByEmail,
+		createWithoutPassword: (input) => create({ ...input, password: NO_PASSWORD }),
 		hasUsers,
 
 		setupFirstAdmin: (input) =>

@@ -9,6 +9,7 @@
 import { isValidPlanId } from '../storage/types';
 import { createAccounts } from './accounts';
 import { createContext } from './context';
+import { createExternalLogin } from './external-login';
 import { createGuests } from './guests';
 import { createResetLinks } from './reset-links';
 import { createInvites } from './invites';
@@ -30,6 +31,12 @@ export async function createAccessService(deps: AccessServiceDeps): Promise<Acce
 	const sessions = createSessions(ctx, accounts.findRecordByEmail, (userId) =>
 		memberships.markSignedIn(userId)
 	);
+	const external = createExternalLogin(
+		ctx,
+		accounts.findRecordByEmail,
+		accounts.createWithoutPassword,
+		(userId) => memberships.markSignedIn(userId)
+	);
 	const invites = createInvites(ctx, memberships);
 	const guests = createGuests(ctx);
 	const resetLinks = createResetLinks(ctx, accounts.resetPassword);
@@ -50,6 +57,7 @@ export async function createAccessService(deps: AccessServiceDeps): Promise<Acce
 		useResetLink: resetLinks.useResetLink,
 
 		login: sessions.login,
+		loginExternal: external.loginExternal,
 		logout: sessions.logout,
 		resolveSession: sessions.resolveSession,
 

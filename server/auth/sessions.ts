@@ -129,7 +129,8 @@ export function createSessions(
 
 				const user = normalizeEmail(email) ? await findRecordByEmail(normalized) : null;
 				const pw = typeof password === 'string' && password.length <= 4096 ? password : '';
-				const matches = user
+				// An account without local password (single sign-on) costs the same time to refuse.
+				const matches = user?.passwordHash
 					? await verifyPassword(pw, user.passwordHash)
 					: await dummyVerify(pw, ctx.scrypt);
 				if (!user || !matches || user.disabled) {

@@ -23,6 +23,7 @@ export function isPublicPath(pathname: string): boolean {
 	const path = pathname.replace(/\/+$/, '') || '/';
 	return (
 		path === '/anmelden' ||
+		path === '/anmelden/sso-fehler' || // why a single sign-on failed
 		path === '/einrichten' ||
 		path === '/gast-beendet' ||
 		path.startsWith('/passwort-neu/') ||

@@ -146,6 +146,8 @@ export const api = {
 		),
 	login: (input: { email: string; password: string }, f: Fetch = fetch) =>
 		request<{ user: User }>(f, 'POST', '/api/auth/login', input, { allow401: true }),
+	/** Whether single sign-on is offered (the login page's „Mit … anmelden“ button). */
+	sso: (f: Fetch = fetch) => request<{ sso: { label: string } | null }>(f, 'GET', '/api/auth/sso'),
 	logout: (f: Fetch = fetch) =>
 		request<void>(f, 'POST', '/api/auth/logout', undefined, { allow401: true }),
 	changePassword: (input: { currentPassword: string; newPassword: string }, f: Fetch = fetch) =>

@@ -219,6 +219,16 @@ export interface AccessService {
 	): Promise<
 		ApiResult<{ token: string; user: User; expiresAt: number }> & { retryAfterSeconds?: number }
 	>;
+	/**
+	 * Sign-in vouched for by a single sign-on provider (server/auth/oidc): the account with this
+	 * (verified) e-mail, or a new one without local password when `createIfMissing`. 403
+	 * `sso_no_account` / `sso_account_disabled`; no rate limit (the provider checked the person).
+	 */
+	loginExternal(input: {
+		email: string;
+		name: string;
+		createIfMissing: boolean;
+	}): Promise<ApiResult<{ token: string; user: User; expiresAt: number }>>;
 	/** Ends the session (idempotent). */
 	logout(sessionToken: string): Promise<void>;
 	/** The principal behind a session cookie value, or null (unknown, expired, malformed, disabled user, expired guest). */

@@ -21,6 +21,7 @@ import type { MeetingService } from './meetings';
 import type { VersionsBackend } from './versions';
 import type { PdfExportService, PlanStateParts } from './exports';
 import type { LegalPage, LegalPageName } from './legal';
+import type { SsoService } from './sso';
 
 /** Settings the HTTP side needs from the validated server configuration. */
 export interface BackendSettings {
@@ -100,6 +101,8 @@ export interface MitplanBackend {
 	readonly versions: VersionsBackend;
 	/** PDF export in worker threads, with per-person and per-instance limits (server/export). */
 	readonly exports: PdfExportService;
+	/** Single sign-on through OpenID Connect (server/auth/oidc); null when OIDC_* is not set. */
+	readonly sso: SsoService | null;
 }
 
 const BACKEND_KEY = Symbol.for('mitplan.backend');

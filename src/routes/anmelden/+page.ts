@@ -7,7 +7,7 @@ export const load: PageLoad = async ({ parent, url, fetch }) => {
 	const { principal } = await parent();
 	const next = safeNext(url.searchParams.get('next'));
 	if (principal?.kind === 'user') redirect(303, next);
-	const setup = await api.setupNeeded(fetch);
+	const [setup, sso] = await Promise.all([api.setupNeeded(fetch), api.sso(fetch)]);
 	if (setup.ok && setup.value.needed) redirect(303, '/einrichten');
-	return { next };
+	return { next, sso: sso.ok ? sso.value.sso : null };
 };
