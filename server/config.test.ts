@@ -89,6 +89,14 @@ describe('loadConfig', () => {
 		);
 	});
 
+	it('reads LOG_FORMAT (json in production by default) and refuses others', () => {
+		expect(loadConfig({}).logFormat).toBe('text');
+		expect(loadConfig({ NODE_ENV: 'production' }).logFormat).toBe('json');
+		expect(loadConfig({ NODE_ENV: 'production', LOG_FORMAT: 'text' }).logFormat).toBe('text');
+		expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+		expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT="xml" muss json oder text/);
+	});
+
 	it('wants the admin e-mail and password together', () => {
 		expect(() => loadConfig({ MITPLAN_ADMIN_EMAIL: 'it@stadt.de' })).toThrow(/zusammen/);
 	});

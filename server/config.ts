@@ -36,6 +36,8 @@ export interface Config {
 	seedExamplePlan: boolean;
 	/** LOG_LEVEL: error | warn | info | debug. */
 	logLevel: 'error' | 'warn' | 'info' | 'debug';
+	/** LOG_FORMAT: json (one JSON object per line; default when NODE_ENV=production) | text. */
+	logFormat: 'json' | 'text';
 	/** INSTANCE_ID: name of this process in logs and pub/sub (default: random). */
 	instanceId: string;
 	/** ORIGIN: the public address (e.g. https://mitplan.stadt.de); browsers' requests must come from it. */
@@ -167,6 +169,17 @@ export function loadConfig(env: Env = process.env): Config {
 		problems.push(`LOG_LEVEL="${env.LOG_LEVEL}" muss error, warn, info oder debug sein.`);
 	}
 
+	const logFormatRaw = env.LOG_FORMAT?.trim().toLowerCase() || '';
+	if (logFormatRaw && logFormatRaw !== 'json' && logFormatRaw !== 'text') {
+		problems.push(`LOG_FORMAT="${env.LOG_FORMAT}" muss json oder text sein.`);
+	}
+	const logFormat: Config['logFormat'] =
+		logFormatRaw === 'json' || logFormatRaw === 'text'
+			? logFormatRaw
+			: env.NODE_ENV === 'production'
+				? 'json'
+				: 'text';
+
 	const instanceId = env.INSTANCE_ID?.trim() || randomInstanceId();
 	if (!/^[A-Za-z0-9_-]{1,32}$/.test(instanceId)) {
 		problems.push(
@@ -228,6 +241,7 @@ export function loadConfig(env: Env = process.env): Config {
 		roomIdleMs: int('ROOM_IDLE_MS', 30_000, 0, 24 * 3600 * 1000),
 		seedExamplePlan: bool('SEED_EXAMPLE_PLAN', true),
 		logLevel,
+		logFormat,
 		instanceId,
 		origin,
 		trustProxy: bool('TRUST_PROXY', false),

@@ -80,7 +80,7 @@ export interface Core {
 
 export async function createCore(
 	config: Config,
-	log = createLogger(config.logLevel)
+	log = createLogger(config.logLevel, {}, config.logFormat)
 ): Promise<Core> {
 	const metrics = createMetrics(config.metricsToken);
 	log = metrics.instrumentLogger(log.child({ instance: config.instanceId }));

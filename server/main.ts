@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createCore, type Core } from './core';
 import { createLogger } from './log';
+import { logAccess } from './ops/access-log';
 import { describeStartupError } from './startup-error';
 import { REAL_SCHEME_HEADER, isHttps, markRealScheme } from '../src/lib/contract/request-origin';
 import { setRawSecurityHeaders } from '../src/lib/contract/security-headers';
@@ -31,11 +32,13 @@ export async function startServer(config: Config, handlerPath?: string): Promise
 		// Imported after the backend is registered: SvelteKit's hooks read it on every request.
 		handler = ((await import(pathToFileURL(handlerPath).href)) as { handler: Handler }).handler;
 	}
+	const accessLog = core.log.child({ log: 'access' });
 	const server = http.createServer((req, res) => {
 		const scheme = markRealScheme(req, config.trustProxy);
 		setRawSecurityHeaders(res, isHttps(scheme, req.headers.host, config.origin));
 		if (core.metrics.handle(req, res)) return;
 		core.metrics.observeRequest(req, res);
+		logAccess(accessLog, req, res);
 		if (handler) return handler(req, res);
 		res.statusCode = 404;
 		res.end('Not found');
