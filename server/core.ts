@@ -37,6 +37,8 @@ import { createPlanItemsReader } from './review/items';
 import { createReviewService, type ReviewService } from './review/service';
 import { createScheduleService } from './schedule/service';
 import { createAutomaticReader, createFieldsReader } from './schedule/sources';
+import { createVoteService } from './votes/service';
+import { createPriorityWriter } from './votes/writeback';
 import {
 	SOCKET_IO_PATH,
 	createRealtimeServer,
@@ -176,6 +178,13 @@ export async function createCore(
 		automatic: createAutomaticReader({ feedback, review, timeZone: config.timeZone }),
 		timeZone: config.timeZone
 	});
+	const votes = createVoteService({
+		kv,
+		log,
+		readItems: createPlanItemsReader(rooms),
+		writePriorities: createPriorityWriter(rooms, versions),
+		emit: (planId, view) => emitter.toPlan(planId, 'vote:updated', planId, view)
+	});
 	const exports = createPdfExports({ limits: config.exports, log });
 	// The one access gate: HTTP (via the backend), sync upgrades and socket.io.
 	const gate = createAccessGate({
@@ -197,6 +206,7 @@ export async function createCore(
 		feedback,
 		review,
 		schedule,
+		votes,
 		settings: {
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,

@@ -17,6 +17,7 @@ import type { ApiResult } from './result';
 import type { ReviewService } from './review';
 import type { ScheduleService } from './schedule';
 import type { VersionsBackend } from './versions';
+import type { VoteService } from './votes';
 import type { PdfExportService, PlanStateParts } from './exports';
 import type { LegalPage, LegalPageName } from './legal';
 
@@ -60,6 +61,8 @@ export interface MitplanBackend {
 	readonly review: ReviewService;
 	/** Zeitplan: phases, milestones, default schedule, calendar feeds (server/schedule). */
 	readonly schedule: ScheduleService;
+	/** Priorisierung: dot votes over measures/goals, priorities written back (server/votes). */
+	readonly votes: VoteService;
 	readonly settings: BackendSettings;
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;

@@ -52,7 +52,14 @@ export const PLAN_POLICY = {
 	 */
 	'review.manage': 'owner',
 	/** Delete other people's comments. */
-	'review.moderate': 'owner'
+	'review.moderate': 'owner',
+	// --- Priorisierung (dot votes, server/votes) ---
+	/** See the plan's votes and, once visible, their results. */
+	'votes.read': 'viewer',
+	/** Give dots in an open vote (viewers too, where the facilitator allows it: see the vote service). */
+	'votes.cast': 'reviewer',
+	/** Facilitate: open and close votes, add hand counts, write the priorities into the measures. */
+	'votes.manage': 'editor'
 } as const satisfies Record<string, PlanRole>;
 
 export type PlanAction = keyof typeof PLAN_POLICY;

@@ -20,6 +20,7 @@ import type {
 	ReviewRequest,
 	Thread
 } from '../review/types';
+import type { VoteView } from './votes';
 
 export type JoinAck = { ok: true } | { ok: false; code: string; message: string };
 
@@ -35,6 +36,8 @@ export interface ServerToClientEvents {
 	'review:check': (planId: string, check: AdminCheck) => void;
 	/** A check was removed by the owner. */
 	'review:check-removed': (planId: string, checkId: string) => void;
+	/** A dot vote opened or changed (ballots, hand counts, close, priorities written); no ballots. */
+	'vote:updated': (planId: string, vote: VoteView) => void;
 }
 
 export interface ClientToServerEvents {
