@@ -42,6 +42,8 @@ import type { MonitoringService } from '../src/lib/contract/monitoring';
 import { createAutomaticReader, createFieldsReader } from './schedule/sources';
 import { createLockRegistry } from './meetings/locks';
 import { createMeetingService, type MeetingServer } from './meetings/service';
+import { createVoteService } from './votes/service';
+import { createPriorityWriter } from './votes/writeback';
 import {
 	SOCKET_IO_PATH,
 	createRealtimeServer,
@@ -205,6 +207,13 @@ export async function createCore(
 		locks: structureLocks,
 		bus
 	});
+	const votes = createVoteService({
+		kv,
+		log,
+		readItems: createPlanItemsReader(rooms),
+		writePriorities: createPriorityWriter(rooms, versions),
+		emit: (planId, view) => emitter.toPlan(planId, 'vote:updated', planId, view)
+	});
 	const exports = createPdfExports({ limits: config.exports, log });
 	// The one access gate: HTTP (via the backend), sync upgrades and socket.io.
 	const gate = createAccessGate({
@@ -229,6 +238,7 @@ export async function createCore(
 		monitoring,
 		meetings,
 		sso: config.oidc ? createOidcService({ config: config.oidc, kv, access, log }) : null,
+		votes,
 		settings: {
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,

@@ -51,7 +51,8 @@ beforeEach(async () => {
 		exports: unused,
 		legal: unused,
 		schedule: unused,
-		monitoring: unused
+		monitoring: unused,
+		votes: unused
 	});
 });
 

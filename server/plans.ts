@@ -28,6 +28,7 @@ import type { ReviewService } from './review/service';
 import type { ScheduleService } from '../src/lib/contract/schedule';
 import type { MonitoringService } from '../src/lib/contract/monitoring';
 import type { MeetingService } from '../src/lib/contract/meetings';
+import type { VoteService } from '../src/lib/contract/votes';
 import { CloseCode } from '../src/lib/contract/close-codes';
 import type { Logger } from './log';
 import { withPlanRoom } from './plan-room';
@@ -68,6 +69,7 @@ export class PlanService implements MitplanBackend {
 			schedule: ScheduleService;
 			monitoring: MonitoringService;
 			meetings: MeetingService;
+			votes: VoteService;
 			settings: BackendSettings;
 			/** The legal pages, rendered once at start (server/legal). */
 			legal: Record<LegalPageName, LegalPage>;
@@ -110,6 +112,10 @@ export class PlanService implements MitplanBackend {
 		return this.deps.meetings;
 	}
 
+	get votes(): VoteService {
+		return this.deps.votes;
+	}
+
 	get access(): AccessService {
 		return this.deps.access;
 	}
@@ -128,6 +134,7 @@ export class PlanService implements MitplanBackend {
 			schedule: this.deps.schedule,
 			monitoring: this.deps.monitoring,
 			meetings: this.deps.meetings,
+			votes: this.deps.votes,
 			versions: this.deps.versions
 		});
 		return this.commandsOnce;

@@ -100,7 +100,10 @@ const EXPECTED: Record<PlanAction, PlanRole> = {
 	'versions.manage': 'owner',
 	'versions.restore': 'owner',
 	'review.manage': 'owner',
-	'review.moderate': 'owner'
+	'review.moderate': 'owner',
+	'votes.read': 'viewer',
+	'votes.cast': 'reviewer',
+	'votes.manage': 'editor'
 };
 const RANK: Record<PlanRole, number> = { viewer: 0, reviewer: 1, editor: 2, owner: 3 };
 

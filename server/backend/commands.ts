@@ -25,6 +25,7 @@ import type { ReviewService } from '../review/service';
 import type { ScheduleService } from '../../src/lib/contract/schedule';
 import type { MonitoringService } from '../../src/lib/contract/monitoring';
 import type { MeetingService } from '../../src/lib/contract/meetings';
+import type { VoteService } from '../../src/lib/contract/votes';
 import type { VersionService } from '../versions/service';
 
 export function createPlanCommands(deps: {
@@ -36,6 +37,7 @@ export function createPlanCommands(deps: {
 	monitoring: Pick<MonitoringService, 'forgetPlan'>;
 	/** Sessions (optional: backends without the Sitzungsmodus). */
 	meetings?: Pick<MeetingService, 'forgetPlan'>;
+	votes: Pick<VoteService, 'forgetPlan'>;
 	versions: Pick<VersionService, 'recordServerEdit'>;
 }): PlanCommands {
 	const { plans, access } = deps;
@@ -63,6 +65,7 @@ export function createPlanCommands(deps: {
 				await deps.schedule.forgetPlan(planId).catch(() => {});
 				await deps.monitoring.forgetPlan(planId).catch(() => {});
 				await deps.meetings?.forgetPlan(planId).catch(() => {});
+				await deps.votes.forgetPlan(planId).catch(() => {});
 				await access.forgetPlan(planId).catch(() => {});
 			}
 			return result;

@@ -127,7 +127,8 @@ export class HistoryRecorder {
 		itemId: string,
 		itemType: HistoryEntry['itemType'],
 		action: HistoryAction,
-		fields: string[]
+		fields: string[],
+		note?: string
 	): void {
 		const now = Date.now();
 		const at = new Date(now).toISOString();
@@ -138,6 +139,17 @@ export class HistoryRecorder {
 		}
 		const key = `${actor.id}\u0000${itemId}`;
 		const open = entries.get(key);
+		if (note !== undefined) {
+			// An entry with a note (e.g. "aus der Abstimmung …") stands alone: the open window
+			// is closed first, then this entry is written as it is.
+			const pending = this.pending.get(planId) ?? [];
+			if (open) pending.push(open.entry);
+			entries.delete(key);
+			pending.push({ id: newId(), at, since: at, actor, itemId, itemType, action, fields, note });
+			this.pending.set(planId, pending);
+			queueMicrotask(() => void this.flushHistory(false, planId));
+			return;
+		}
 		if (open && now - open.lastMs < HISTORY_COALESCE_MS && mergeable(open.entry.action, action)) {
 			const e = open.entry;
 			e.at = at;

@@ -151,9 +151,10 @@ export class VersionService implements VersionsBackend {
 		itemId: string,
 		action: HistoryAction,
 		fields: string[],
-		itemType: HistoryEntry['itemType'] = null
+		itemType: HistoryEntry['itemType'] = null,
+		note?: string
 	): void {
-		this.recorder.record(planId, actor, itemId, itemType, action, fields);
+		this.recorder.record(planId, actor, itemId, itemType, action, fields, note);
 	}
 
 	/**

@@ -19,6 +19,7 @@ import type { ScheduleService } from './schedule';
 import type { MonitoringService } from './monitoring';
 import type { MeetingService } from './meetings';
 import type { VersionsBackend } from './versions';
+import type { VoteService } from './votes';
 import type { PdfExportService, PlanStateParts } from './exports';
 import type { LegalPage, LegalPageName } from './legal';
 import type { SsoService } from './sso';
@@ -67,6 +68,8 @@ export interface MitplanBackend {
 	readonly monitoring: MonitoringService;
 	/** Sitzungen: sessions, live controls, attendance (server/meetings). */
 	readonly meetings: MeetingService;
+	/** Priorisierung: dot votes over measures/goals, priorities written back (server/votes). */
+	readonly votes: VoteService;
 	readonly settings: BackendSettings;
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;

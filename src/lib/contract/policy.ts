@@ -67,7 +67,14 @@ export const PLAN_POLICY = {
 	/** Delete other people's comments. */
 	'review.moderate': 'owner',
 	/** Umsetzung: adopt the plan, name responsible people, report on every measure, bulk status. */
-	'monitoring.manage': 'owner'
+	'monitoring.manage': 'owner',
+	// --- Priorisierung (dot votes, server/votes) ---
+	/** See the plan's votes and, once visible, their results. */
+	'votes.read': 'viewer',
+	/** Give dots in an open vote (viewers too, where the facilitator allows it: see the vote service). */
+	'votes.cast': 'reviewer',
+	/** Facilitate: open and close votes, add hand counts, write the priorities into the measures. */
+	'votes.manage': 'editor'
 } as const satisfies Record<string, PlanRole>;
 
 export type PlanAction = keyof typeof PLAN_POLICY;

@@ -22,6 +22,7 @@ import type {
 	Thread
 } from '../review/types';
 import type { MeetingPush, MeetingView } from './meetings';
+import type { VoteView } from './votes';
 
 export type JoinAck = { ok: true } | { ok: false; code: string; message: string };
 
@@ -46,6 +47,8 @@ export interface ServerToClientEvents {
 	 * `serverNow` lets clients correct their clock for the timer.
 	 */
 	'meeting:state': (push: MeetingPush) => void;
+	/** A dot vote opened or changed (ballots, hand counts, close, priorities written); no ballots. */
+	'vote:updated': (planId: string, vote: VoteView) => void;
 }
 
 export interface ClientToServerEvents {

@@ -34,6 +34,8 @@ export interface VersionsBackend {
 		itemId: string,
 		action: HistoryAction,
 		fields: string[],
-		itemType?: ItemType | null
+		itemType?: ItemType | null,
+		/** Shown with the entry, e.g. "aus der Abstimmung „…“" (such an entry is never merged). */
+		note?: string
 	): void;
 }

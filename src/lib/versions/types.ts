@@ -135,4 +135,6 @@ export interface HistoryEntry {
 	action: HistoryAction;
 	/** Changed fields (`position` = moved); empty for created/deleted. */
 	fields: string[];
+	/** Where a server-side change came from, e.g. "aus der Abstimmung „Prioritäten AG Wohnen“". */
+	note?: string;
 }
