@@ -36,6 +36,8 @@ import { createSwitchableEmitter } from './review/emitter';
 import { createPlanItemsReader } from './review/items';
 import { createReviewService, type ReviewService } from './review/service';
 import { createScheduleService } from './schedule/service';
+import { createIndicatorService } from './indicators/service';
+import { createGoalsReader } from './indicators/goals';
 import { createAutomaticReader, createFieldsReader } from './schedule/sources';
 import {
 	SOCKET_IO_PATH,
@@ -176,6 +178,7 @@ export async function createCore(
 		automatic: createAutomaticReader({ feedback, review, timeZone: config.timeZone }),
 		timeZone: config.timeZone
 	});
+	const indicators = createIndicatorService({ kv, log, readGoals: createGoalsReader(rooms) });
 	const exports = createPdfExports({ limits: config.exports, log });
 	// The one access gate: HTTP (via the backend), sync upgrades and socket.io.
 	const gate = createAccessGate({
@@ -197,6 +200,7 @@ export async function createCore(
 		feedback,
 		review,
 		schedule,
+		indicators,
 		settings: {
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,

@@ -25,6 +25,7 @@ import { createPlanCommands } from './backend/commands';
 import type { FeedbackService } from './feedback/service';
 import type { ReviewService } from './review/service';
 import type { ScheduleService } from '../src/lib/contract/schedule';
+import type { IndicatorService } from '../src/lib/contract/indicators';
 import { CloseCode } from '../src/lib/contract/close-codes';
 import type { Logger } from './log';
 import { withPlanRoom } from './plan-room';
@@ -63,6 +64,7 @@ export class PlanService implements MitplanBackend {
 			feedback: FeedbackService;
 			review: ReviewService;
 			schedule: ScheduleService;
+			indicators: IndicatorService;
 			settings: BackendSettings;
 			/** The legal pages, rendered once at start (server/legal). */
 			legal: Record<LegalPageName, LegalPage>;
@@ -91,6 +93,10 @@ export class PlanService implements MitplanBackend {
 		return this.deps.schedule;
 	}
 
+	get indicators(): IndicatorService {
+		return this.deps.indicators;
+	}
+
 	get access(): AccessService {
 		return this.deps.access;
 	}
@@ -107,6 +113,7 @@ export class PlanService implements MitplanBackend {
 			feedback: this.deps.feedback,
 			review: this.deps.review,
 			schedule: this.deps.schedule,
+			indicators: this.deps.indicators,
 			versions: this.deps.versions
 		});
 		return this.commandsOnce;

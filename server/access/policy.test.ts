@@ -94,7 +94,10 @@ const EXPECTED: Record<PlanAction, PlanRole> = {
 	'versions.manage': 'owner',
 	'versions.restore': 'owner',
 	'review.manage': 'owner',
-	'review.moderate': 'owner'
+	'review.moderate': 'owner',
+	'indicators.read': 'viewer',
+	'indicators.manage': 'editor',
+	'plan.continue': 'owner'
 };
 const RANK: Record<PlanRole, number> = { viewer: 0, reviewer: 1, editor: 2, owner: 3 };
 

@@ -13,6 +13,7 @@ import type { AccessService } from '../auth/types';
 import type { FeedbackService } from '../feedback/service';
 import type { ReviewService } from '../review/service';
 import type { ScheduleService } from '../../src/lib/contract/schedule';
+import type { IndicatorService } from '../../src/lib/contract/indicators';
 import type { VersionService } from '../versions/service';
 
 export function createPlanCommands(deps: {
@@ -21,6 +22,7 @@ export function createPlanCommands(deps: {
 	feedback: Pick<FeedbackService, 'forgetPlan'>;
 	review: Pick<ReviewService, 'forgetPlan'>;
 	schedule: Pick<ScheduleService, 'forgetPlan'>;
+	indicators: Pick<IndicatorService, 'forgetPlan'>;
 	versions: Pick<VersionService, 'recordServerEdit'>;
 }): PlanCommands {
 	const { plans, access } = deps;
@@ -46,6 +48,7 @@ export function createPlanCommands(deps: {
 				await deps.feedback.forgetPlan(planId).catch(() => {});
 				await deps.review.forgetPlan(planId).catch(() => {});
 				await deps.schedule.forgetPlan(planId).catch(() => {});
+				await deps.indicators.forgetPlan(planId).catch(() => {});
 				await access.forgetPlan(planId).catch(() => {});
 			}
 			return result;

@@ -16,6 +16,7 @@ import type { PlanId } from './ids';
 import type { ApiResult } from './result';
 import type { ReviewService } from './review';
 import type { ScheduleService } from './schedule';
+import type { IndicatorService } from './indicators';
 import type { VersionsBackend } from './versions';
 import type { PdfExportService, PlanStateParts } from './exports';
 import type { LegalPage, LegalPageName } from './legal';
@@ -60,6 +61,8 @@ export interface MitplanBackend {
 	readonly review: ReviewService;
 	/** Zeitplan: phases, milestones, default schedule, calendar feeds (server/schedule). */
 	readonly schedule: ScheduleService;
+	/** Indicators per goal with baseline, target and measured values (server/indicators). */
+	readonly indicators: IndicatorService;
 	readonly settings: BackendSettings;
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;

@@ -52,7 +52,14 @@ export const PLAN_POLICY = {
 	 */
 	'review.manage': 'owner',
 	/** Delete other people's comments. */
-	'review.moderate': 'owner'
+	'review.moderate': 'owner',
+	// --- implementation monitoring (issue 14) ---
+	/** Read the indicators of the plan's goals (values, baseline, target). */
+	'indicators.read': 'viewer',
+	/** Add, change and remove indicators and their measured values. */
+	'indicators.manage': 'editor',
+	/** Start the next edition (Fortschreibung) of an adopted plan; read as owner of the new one. */
+	'plan.continue': 'owner'
 } as const satisfies Record<string, PlanRole>;
 
 export type PlanAction = keyof typeof PLAN_POLICY;
