@@ -39,6 +39,8 @@ import { createReviewService, type ReviewService } from './review/service';
 import { createScheduleService } from './schedule/service';
 import { createMonitoringService } from './monitoring/service';
 import type { MonitoringService } from '../src/lib/contract/monitoring';
+import { createIndicatorService } from './indicators/service';
+import { createGoalsReader } from './indicators/goals';
 import { createAutomaticReader, createFieldsReader } from './schedule/sources';
 import { createLockRegistry } from './meetings/locks';
 import { createMeetingService, type MeetingServer } from './meetings/service';
@@ -214,6 +216,7 @@ export async function createCore(
 		writePriorities: createPriorityWriter(rooms, versions),
 		emit: (planId, view) => emitter.toPlan(planId, 'vote:updated', planId, view)
 	});
+	const indicators = createIndicatorService({ kv, log, readGoals: createGoalsReader(rooms) });
 	const exports = createPdfExports({ limits: config.exports, log });
 	// The one access gate: HTTP (via the backend), sync upgrades and socket.io.
 	const gate = createAccessGate({
@@ -239,6 +242,7 @@ export async function createCore(
 		meetings,
 		sso: config.oidc ? createOidcService({ config: config.oidc, kv, access, log }) : null,
 		votes,
+		indicators,
 		settings: {
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,

@@ -52,7 +52,8 @@ beforeEach(async () => {
 		legal: unused,
 		schedule: unused,
 		monitoring: unused,
-		votes: unused
+		votes: unused,
+		indicators: unused
 	});
 });
 

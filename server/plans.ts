@@ -29,6 +29,7 @@ import type { ScheduleService } from '../src/lib/contract/schedule';
 import type { MonitoringService } from '../src/lib/contract/monitoring';
 import type { MeetingService } from '../src/lib/contract/meetings';
 import type { VoteService } from '../src/lib/contract/votes';
+import type { IndicatorService } from '../src/lib/contract/indicators';
 import { CloseCode } from '../src/lib/contract/close-codes';
 import type { Logger } from './log';
 import { withPlanRoom } from './plan-room';
@@ -70,6 +71,7 @@ export class PlanService implements MitplanBackend {
 			monitoring: MonitoringService;
 			meetings: MeetingService;
 			votes: VoteService;
+			indicators: IndicatorService;
 			settings: BackendSettings;
 			/** The legal pages, rendered once at start (server/legal). */
 			legal: Record<LegalPageName, LegalPage>;
@@ -116,6 +118,10 @@ export class PlanService implements MitplanBackend {
 		return this.deps.votes;
 	}
 
+	get indicators(): IndicatorService {
+		return this.deps.indicators;
+	}
+
 	get access(): AccessService {
 		return this.deps.access;
 	}
@@ -135,6 +141,7 @@ export class PlanService implements MitplanBackend {
 			monitoring: this.deps.monitoring,
 			meetings: this.deps.meetings,
 			votes: this.deps.votes,
+			indicators: this.deps.indicators,
 			versions: this.deps.versions
 		});
 		return this.commandsOnce;

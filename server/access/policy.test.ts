@@ -103,7 +103,10 @@ const EXPECTED: Record<PlanAction, PlanRole> = {
 	'review.moderate': 'owner',
 	'votes.read': 'viewer',
 	'votes.cast': 'reviewer',
-	'votes.manage': 'editor'
+	'votes.manage': 'editor',
+	'indicators.read': 'viewer',
+	'indicators.manage': 'editor',
+	'plan.continue': 'owner'
 };
 const RANK: Record<PlanRole, number> = { viewer: 0, reviewer: 1, editor: 2, owner: 3 };
 

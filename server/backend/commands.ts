@@ -26,6 +26,7 @@ import type { ScheduleService } from '../../src/lib/contract/schedule';
 import type { MonitoringService } from '../../src/lib/contract/monitoring';
 import type { MeetingService } from '../../src/lib/contract/meetings';
 import type { VoteService } from '../../src/lib/contract/votes';
+import type { IndicatorService } from '../../src/lib/contract/indicators';
 import type { VersionService } from '../versions/service';
 
 export function createPlanCommands(deps: {
@@ -38,6 +39,7 @@ export function createPlanCommands(deps: {
 	/** Sessions (optional: backends without the Sitzungsmodus). */
 	meetings?: Pick<MeetingService, 'forgetPlan'>;
 	votes: Pick<VoteService, 'forgetPlan'>;
+	indicators: Pick<IndicatorService, 'forgetPlan'>;
 	versions: Pick<VersionService, 'recordServerEdit'>;
 }): PlanCommands {
 	const { plans, access } = deps;
@@ -66,6 +68,7 @@ export function createPlanCommands(deps: {
 				await deps.monitoring.forgetPlan(planId).catch(() => {});
 				await deps.meetings?.forgetPlan(planId).catch(() => {});
 				await deps.votes.forgetPlan(planId).catch(() => {});
+				await deps.indicators.forgetPlan(planId).catch(() => {});
 				await access.forgetPlan(planId).catch(() => {});
 			}
 			return result;

@@ -18,6 +18,7 @@ import type { ReviewService } from './review';
 import type { ScheduleService } from './schedule';
 import type { MonitoringService } from './monitoring';
 import type { MeetingService } from './meetings';
+import type { IndicatorService } from './indicators';
 import type { VersionsBackend } from './versions';
 import type { VoteService } from './votes';
 import type { PdfExportService, PlanStateParts } from './exports';
@@ -70,6 +71,8 @@ export interface MitplanBackend {
 	readonly meetings: MeetingService;
 	/** Priorisierung: dot votes over measures/goals, priorities written back (server/votes). */
 	readonly votes: VoteService;
+	/** Indicators per goal with baseline, target and measured values (server/indicators). */
+	readonly indicators: IndicatorService;
 	readonly settings: BackendSettings;
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;

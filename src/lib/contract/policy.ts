@@ -74,7 +74,14 @@ export const PLAN_POLICY = {
 	/** Give dots in an open vote (viewers too, where the facilitator allows it: see the vote service). */
 	'votes.cast': 'reviewer',
 	/** Facilitate: open and close votes, add hand counts, write the priorities into the measures. */
-	'votes.manage': 'editor'
+	'votes.manage': 'editor',
+	// --- implementation monitoring (issue 14) ---
+	/** Read the indicators of the plan's goals (values, baseline, target). */
+	'indicators.read': 'viewer',
+	/** Add, change and remove indicators and their measured values. */
+	'indicators.manage': 'editor',
+	/** Start the next edition (Fortschreibung) of an adopted plan; read as owner of the new one. */
+	'plan.continue': 'owner'
 } as const satisfies Record<string, PlanRole>;
 
 export type PlanAction = keyof typeof PLAN_POLICY;
