@@ -13,6 +13,8 @@ const base = (planId: string) => `${planApiPath(planId)}/umsetzung`;
 const measure = (planId: string, id: string) => `${base(planId)}/massnahmen/${enc(id)}`;
 
 export const monitoringApi = {
+	/** The CSV download (a link, not a fetch). */
+	csvUrl: (planId: string) => `${planApiPath(planId)}/umsetzung.csv`,
 	overview: (planId: string, f: Fetch = fetch) =>
 		apiRequest<MonitoringOverview>(f, 'GET', base(planId)),
 	adopt: (planId: string, body: { date: string; body: string; reference: string }) =>
