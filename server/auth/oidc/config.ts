@@ -71,7 +71,10 @@ export function readOidcConfig(
 		return undefined;
 	}
 	const label = labelRaw || 'Dienstkonto';
-	if (label.length > 40 || /[\u0000-\u001f<>]/.test(label)) {
+	if (
+		label.length > 40 ||
+		[...label].some((ch) => ch.charCodeAt(0) < 32 || ch === '<' || ch === '>')
+	) {
 		problems.push(
 			'OIDC_LABEL darf höchstens 40 Zeichen lang sein und keine Steuerzeichen oder < > enthalten.'
 		);

@@ -20,6 +20,6 @@ export const GET: RequestHandler = async (event) => {
 	});
 	if (!result.ok) redirect(303, ssoErrorLocation(result.error.code));
 	setSessionCookie(event, result.value.token, result.value.expiresAt, settings);
-	// eslint-disable-next-line svelte/no-navigation-without-resolve -- a checked same-site path
+	// returnTo: a checked same-site path (safeNext at the start).
 	redirect(303, result.value.returnTo);
 };
