@@ -38,6 +38,7 @@ import { createReviewService, type ReviewService } from './review/service';
 import { createScheduleService } from './schedule/service';
 import { createIndicatorService } from './indicators/service';
 import { createGoalsReader } from './indicators/goals';
+import { createEditionsService } from './editions/service';
 import { createAutomaticReader, createFieldsReader } from './schedule/sources';
 import {
 	SOCKET_IO_PATH,
@@ -179,6 +180,14 @@ export async function createCore(
 		timeZone: config.timeZone
 	});
 	const indicators = createIndicatorService({ kv, log, readGoals: createGoalsReader(rooms) });
+	const editions = createEditionsService({
+		kv,
+		log,
+		existing: async (ids) => {
+			const all = new Set(await store.list());
+			return ids.filter((id) => all.has(id));
+		}
+	});
 	const exports = createPdfExports({ limits: config.exports, log });
 	// The one access gate: HTTP (via the backend), sync upgrades and socket.io.
 	const gate = createAccessGate({
@@ -201,6 +210,7 @@ export async function createCore(
 		review,
 		schedule,
 		indicators,
+		editions,
 		settings: {
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,

@@ -50,7 +50,8 @@ beforeEach(async () => {
 		exports: unused,
 		legal: unused,
 		schedule: unused,
-		indicators: unused
+		indicators: unused,
+		editions: unused
 	});
 });
 

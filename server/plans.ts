@@ -26,6 +26,8 @@ import type { FeedbackService } from './feedback/service';
 import type { ReviewService } from './review/service';
 import type { ScheduleService } from '../src/lib/contract/schedule';
 import type { IndicatorService } from '../src/lib/contract/indicators';
+import type { EditionsService } from '../src/lib/contract/editions';
+import type { Lineage } from '../src/lib/domain/next-edition';
 import { CloseCode } from '../src/lib/contract/close-codes';
 import type { Logger } from './log';
 import { withPlanRoom } from './plan-room';
@@ -65,6 +67,7 @@ export class PlanService implements MitplanBackend {
 			review: ReviewService;
 			schedule: ScheduleService;
 			indicators: IndicatorService;
+			editions: EditionsService & { record(planId: string, lineage: Lineage): Promise<void> };
 			settings: BackendSettings;
 			/** The legal pages, rendered once at start (server/legal). */
 			legal: Record<LegalPageName, LegalPage>;
@@ -97,6 +100,10 @@ export class PlanService implements MitplanBackend {
 		return this.deps.indicators;
 	}
 
+	get editions(): EditionsService {
+		return this.deps.editions;
+	}
+
 	get access(): AccessService {
 		return this.deps.access;
 	}
@@ -114,6 +121,7 @@ export class PlanService implements MitplanBackend {
 			review: this.deps.review,
 			schedule: this.deps.schedule,
 			indicators: this.deps.indicators,
+			editions: this.deps.editions,
 			versions: this.deps.versions
 		});
 		return this.commandsOnce;
@@ -213,6 +221,11 @@ export class PlanService implements MitplanBackend {
 			const built = buildExamplePlan(doc);
 			return built.ok ? setMeta(doc, meta) : built;
 		});
+	}
+
+	/** A new plan built by `build` in one document (e.g. the next edition, server/backend). */
+	createPlanBuilt(build: (doc: Y.Doc) => Result<void>) {
+		return this.storeNewPlan(newId(), build);
 	}
 
 	private async storeNewPlan(id: string, build: (doc: Y.Doc) => Result<void>) {

@@ -17,6 +17,7 @@ import type { ApiResult } from './result';
 import type { ReviewService } from './review';
 import type { ScheduleService } from './schedule';
 import type { IndicatorService } from './indicators';
+import type { EditionsService } from './editions';
 import type { VersionsBackend } from './versions';
 import type { PdfExportService, PlanStateParts } from './exports';
 import type { LegalPage, LegalPageName } from './legal';
@@ -46,6 +47,14 @@ export interface PlanCommands {
 		planId: PlanId,
 		patch: Record<string, unknown>
 	): Promise<ApiResult<PlanSummary>>;
+	/**
+	 * Fortschreibung: a new plan (owner: `owner`) with the adopted plan's structure and open
+	 * measures, each linked to its predecessor; 409 `plan_not_adopted` unless "beschlossen".
+	 */
+	startNextEdition(
+		owner: Principal & { kind: 'user' },
+		planId: PlanId
+	): Promise<ApiResult<PlanSummary & { role: 'owner' }>>;
 }
 
 export interface MitplanBackend {
@@ -63,6 +72,8 @@ export interface MitplanBackend {
 	readonly schedule: ScheduleService;
 	/** Indicators per goal with baseline, target and measured values (server/indicators). */
 	readonly indicators: IndicatorService;
+	/** Fortschreibung: a plan's predecessor and successors (server/editions). */
+	readonly editions: EditionsService;
 	readonly settings: BackendSettings;
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;
