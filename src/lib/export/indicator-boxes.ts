@@ -133,7 +133,7 @@ export function indicatorBoxes(f: Frame, b: IndicatorBlock): Box[] {
 				text(box.left + 33.5, ly + 0.8, 'Zielpfad und Zielwert', 'normal', TICK_SIZE, COLORS.muted)
 			);
 		}
-		boxes.push({ height: box.height + 3.5, ops, keepNext: true });
+		boxes.push({ height: box.height + 6, ops, keepNext: true });
 	}
 	const sizeV = 8;
 	const lh = lineHeight(sizeV, 1.3);
