@@ -41,6 +41,7 @@ import { createMonitoringService } from './monitoring/service';
 import type { MonitoringService } from '../src/lib/contract/monitoring';
 import { createIndicatorService } from './indicators/service';
 import { createGoalsReader } from './indicators/goals';
+import { createEditionsService } from './editions/service';
 import { createAutomaticReader, createFieldsReader } from './schedule/sources';
 import { createLockRegistry } from './meetings/locks';
 import { createMeetingService, type MeetingServer } from './meetings/service';
@@ -217,6 +218,14 @@ export async function createCore(
 		emit: (planId, view) => emitter.toPlan(planId, 'vote:updated', planId, view)
 	});
 	const indicators = createIndicatorService({ kv, log, readGoals: createGoalsReader(rooms) });
+	const editions = createEditionsService({
+		kv,
+		log,
+		existing: async (ids) => {
+			const all = new Set(await store.list());
+			return ids.filter((id) => all.has(id));
+		}
+	});
 	const exports = createPdfExports({ limits: config.exports, log });
 	// The one access gate: HTTP (via the backend), sync upgrades and socket.io.
 	const gate = createAccessGate({
@@ -243,6 +252,7 @@ export async function createCore(
 		sso: config.oidc ? createOidcService({ config: config.oidc, kv, access, log }) : null,
 		votes,
 		indicators,
+		editions,
 		settings: {
 			origin: config.origin,
 			cookieSecure: config.cookieSecure,

@@ -53,7 +53,8 @@ beforeEach(async () => {
 		schedule: unused,
 		monitoring: unused,
 		votes: unused,
-		indicators: unused
+		indicators: unused,
+		editions: unused
 	});
 });
 

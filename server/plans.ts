@@ -30,6 +30,8 @@ import type { MonitoringService } from '../src/lib/contract/monitoring';
 import type { MeetingService } from '../src/lib/contract/meetings';
 import type { VoteService } from '../src/lib/contract/votes';
 import type { IndicatorService } from '../src/lib/contract/indicators';
+import type { EditionsService } from '../src/lib/contract/editions';
+import type { Lineage } from '../src/lib/domain/next-edition';
 import { CloseCode } from '../src/lib/contract/close-codes';
 import type { Logger } from './log';
 import { withPlanRoom } from './plan-room';
@@ -72,6 +74,7 @@ export class PlanService implements MitplanBackend {
 			meetings: MeetingService;
 			votes: VoteService;
 			indicators: IndicatorService;
+			editions: EditionsService & { record(planId: string, lineage: Lineage): Promise<void> };
 			settings: BackendSettings;
 			/** The legal pages, rendered once at start (server/legal). */
 			legal: Record<LegalPageName, LegalPage>;
@@ -122,6 +125,10 @@ export class PlanService implements MitplanBackend {
 		return this.deps.indicators;
 	}
 
+	get editions(): EditionsService {
+		return this.deps.editions;
+	}
+
 	get access(): AccessService {
 		return this.deps.access;
 	}
@@ -142,6 +149,7 @@ export class PlanService implements MitplanBackend {
 			meetings: this.deps.meetings,
 			votes: this.deps.votes,
 			indicators: this.deps.indicators,
+			editions: this.deps.editions,
 			versions: this.deps.versions
 		});
 		return this.commandsOnce;
@@ -241,6 +249,11 @@ export class PlanService implements MitplanBackend {
 			const built = buildExamplePlan(doc);
 			return built.ok ? setMeta(doc, meta) : built;
 		});
+	}
+
+	/** A new plan built by `build` in one document (e.g. the next edition, server/backend). */
+	createPlanBuilt(build: (doc: Y.Doc) => Result<void>) {
+		return this.storeNewPlan(newId(), build);
 	}
 
 	private async storeNewPlan(id: string, build: (doc: Y.Doc) => Result<void>) {

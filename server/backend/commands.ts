@@ -7,7 +7,7 @@ import type { Principal } from '../../src/lib/contract/access';
 import { actorOf } from '../../src/lib/contract/actor';
 import type { MitplanBackend, PlanCommands } from '../../src/lib/contract/backend';
 import type { PlanId } from '../../src/lib/contract/ids';
-import { PLAN_ERRORS } from '../../src/lib/contract/result';
+import { PLAN_ERRORS, type ApiResult } from '../../src/lib/contract/result';
 
 const ADOPTION_REQUIRED = () => ({
 	ok: false as const,
@@ -27,10 +27,21 @@ import type { MonitoringService } from '../../src/lib/contract/monitoring';
 import type { MeetingService } from '../../src/lib/contract/meetings';
 import type { VoteService } from '../../src/lib/contract/votes';
 import type { IndicatorService } from '../../src/lib/contract/indicators';
+import type { EditionsService } from '../../src/lib/contract/editions';
+import {
+	buildNextEdition,
+	type EditionLink,
+	type Lineage
+} from '../../src/lib/domain/next-edition';
+import type { Result } from '../../src/lib/domain/errors';
+import type { PlanSummary } from '../../src/lib/domain/types';
+import type * as Y from 'yjs';
 import type { VersionService } from '../versions/service';
 
 export function createPlanCommands(deps: {
-	plans: Pick<MitplanBackend, 'createPlan' | 'deletePlan' | 'updatePlanMeta'>;
+	plans: Pick<MitplanBackend, 'createPlan' | 'deletePlan' | 'updatePlanMeta' | 'getPlan'> & {
+		createPlanBuilt(build: (doc: Y.Doc) => Result<void>): Promise<ApiResult<PlanSummary>>;
+	};
 	access: Pick<AccessService, 'registerPlan' | 'forgetPlan' | 'audit'>;
 	feedback: Pick<FeedbackService, 'forgetPlan'>;
 	review: Pick<ReviewService, 'forgetPlan'>;
@@ -40,6 +51,9 @@ export function createPlanCommands(deps: {
 	meetings?: Pick<MeetingService, 'forgetPlan'>;
 	votes: Pick<VoteService, 'forgetPlan'>;
 	indicators: Pick<IndicatorService, 'forgetPlan'>;
+	editions: Pick<EditionsService, 'forgetPlan'> & {
+		record(planId: string, lineage: Lineage): Promise<void>;
+	};
 	versions: Pick<VersionService, 'recordServerEdit'>;
 }): PlanCommands {
 	const { plans, access } = deps;
@@ -69,6 +83,7 @@ export function createPlanCommands(deps: {
 				await deps.meetings?.forgetPlan(planId).catch(() => {});
 				await deps.votes.forgetPlan(planId).catch(() => {});
 				await deps.indicators.forgetPlan(planId).catch(() => {});
+				await deps.editions.forgetPlan(planId).catch(() => {});
 				await access.forgetPlan(planId).catch(() => {});
 			}
 			return result;
@@ -94,6 +109,46 @@ export function createPlanCommands(deps: {
 					.catch(() => {});
 			}
 			return result;
+		},
+
+		async startNextEdition(owner, planId) {
+			const source = await plans.getPlan(planId);
+			if (!source.ok) return source;
+			if (source.value.meta.status !== 'beschlossen')
+				return {
+					ok: false,
+					error: {
+						status: 409,
+						code: 'plan_not_adopted',
+						message:
+							'Eine Fortschreibung lässt sich nur aus einem beschlossenen Plan starten. Setzen Sie den Status unter „Planangaben bearbeiten“ auf „beschlossen“.'
+					}
+				};
+			let links: EditionLink[] = [];
+			const created = await plans.createPlanBuilt((doc) => {
+				const built = buildNextEdition(doc, source.value);
+				if (!built.ok) return built;
+				links = built.value;
+				return { ok: true, value: undefined };
+			});
+			if (!created.ok) return created;
+			const newId = created.value.id;
+			try {
+				await access.registerPlan(newId, owner);
+				await deps.editions.record(newId, {
+					predecessorPlanId: planId,
+					predecessorTitle: source.value.meta.title,
+					startedAt: new Date().toISOString(),
+					links
+				});
+			} catch {
+				// Half a Fortschreibung helps nobody: remove the new plan and what it got so far.
+				await plans.deletePlan(newId).catch(() => {});
+				await deps.editions.forgetPlan(newId).catch(() => {});
+				await access.forgetPlan(newId).catch(() => {});
+				return { ok: false, error: PLAN_ERRORS.unavailable() };
+			}
+			return { ok: true, value: { ...created.value, role: 'owner' as const } };
 		}
 	};
 }

@@ -46,6 +46,7 @@ port.on('message', ({ input }: { input: PdfJob }) => {
 			consideration: input.consideration,
 			checks: input.checks,
 			acknowledged,
+			indicators: input.indicators,
 			today: input.today
 		});
 		if (!result.ok) {

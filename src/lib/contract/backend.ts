@@ -19,6 +19,7 @@ import type { ScheduleService } from './schedule';
 import type { MonitoringService } from './monitoring';
 import type { MeetingService } from './meetings';
 import type { IndicatorService } from './indicators';
+import type { EditionsService } from './editions';
 import type { VersionsBackend } from './versions';
 import type { VoteService } from './votes';
 import type { PdfExportService, PlanStateParts } from './exports';
@@ -50,6 +51,14 @@ export interface PlanCommands {
 		planId: PlanId,
 		patch: Record<string, unknown>
 	): Promise<ApiResult<PlanSummary>>;
+	/**
+	 * Fortschreibung: a new plan (owner: `owner`) with the adopted plan's structure and open
+	 * measures, each linked to its predecessor; 409 `plan_not_adopted` unless "beschlossen".
+	 */
+	startNextEdition(
+		owner: Principal & { kind: 'user' },
+		planId: PlanId
+	): Promise<ApiResult<PlanSummary & { role: 'owner' }>>;
 }
 
 export interface MitplanBackend {
@@ -73,6 +82,8 @@ export interface MitplanBackend {
 	readonly votes: VoteService;
 	/** Indicators per goal with baseline, target and measured values (server/indicators). */
 	readonly indicators: IndicatorService;
+	/** Fortschreibung: a plan's predecessor and successors (server/editions). */
+	readonly editions: EditionsService;
 	readonly settings: BackendSettings;
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;

@@ -31,6 +31,8 @@ export interface PdfJob {
 	checks?: ExportEnv['checks'];
 	/** "Bewusst offen" marks for a PlanJson job; a `state` job's worker reads them itself. */
 	acknowledged?: ExportEnv['acknowledged'];
+	/** Indicators per goal (charts under the goals). */
+	indicators?: ExportEnv['indicators'];
 	today?: string;
 }
 

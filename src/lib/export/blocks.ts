@@ -2,6 +2,7 @@
  * The blocks a laid-out PDF document consists of (headings, paragraphs, tables, grids, …): the
  * vocabulary between the layout (layout.ts, consideration.ts, checks.ts) and the paginator.
  */
+import type { Indicator } from '../domain/indicators';
 import type { MeasureStatus } from '../domain/types';
 
 export interface HeadingBlock {
@@ -62,6 +63,8 @@ export type Block =
 	  }
 	| { kind: 'legend'; items: Array<{ status: MeasureStatus; label: string; description: string }> }
 	| { kind: 'timeline'; ticks: Array<{ x: number; label: string }>; rows: TimelineRow[] }
+	/** an indicator of the goal above: name, chart with target line, values as text */
+	| { kind: 'indicator'; title: string; indicator: Indicator; values: string }
 	| { kind: 'pageBreak' }
 	| { kind: 'spacer'; height: number }
 	| { kind: 'group'; blocks: Block[] };

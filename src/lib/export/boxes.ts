@@ -16,6 +16,7 @@ import {
 	type TocEntry
 } from './page-ops';
 import { timelineBoxes } from './timeline-boxes';
+import { indicatorBoxes } from './indicator-boxes';
 
 export type BoxBuilder = ReturnType<typeof createBoxBuilder>;
 
@@ -306,6 +307,8 @@ export function createBoxBuilder(f: Frame, entries: TocEntry[]) {
 				return legendBoxes(b);
 			case 'timeline':
 				return timelineBoxes(f, b);
+			case 'indicator':
+				return indicatorBoxes(f, b);
 			case 'pageBreak':
 				return [{ height: 0, ops: [], pageBreak: true }];
 			case 'spacer':

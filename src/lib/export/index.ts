@@ -26,6 +26,8 @@ export interface ExportEnv {
 	checks?: ExportChecks;
 	/** "Bewusst offen" marks (annex of open points, options.openPoints); optional. */
 	acknowledged?: LayoutEnv['acknowledged'];
+	/** Indicators per goal (issue 14); optional. */
+	indicators?: LayoutEnv['indicators'];
 }
 
 export interface ExportedPdf {
@@ -49,7 +51,8 @@ export function exportPlanPdf(
 		today: env.today,
 		consideration: env.consideration,
 		checks: env.checks,
-		acknowledged: env.acknowledged
+		acknowledged: env.acknowledged,
+		indicators: env.indicators
 	});
 	const doc = paginate(laid, metrics, {
 		logo: env.logo ? { width: env.logo.width, height: env.logo.height } : undefined

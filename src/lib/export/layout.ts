@@ -9,6 +9,8 @@
  * plan order, 2.1 Ziel, 2.1.1 Maßnahme — a Steckbrief "3.2.1" is the measure 3.2.1 of the
  * Gesamtplan, also when only some fields are exported.
  */
+import type { Indicator } from '../domain/indicators';
+import { indicatorBlocks } from './indicator-blocks';
 import { quoteDe } from '../domain/quote';
 import {
 	FIELD_LABELS,
@@ -87,6 +89,8 @@ export interface LayoutEnv {
 	checks?: ExportChecks;
 	/** "Bewusst offen" marks of the plan (for the annex of open points, options.openPoints). */
 	acknowledged?: ExportAcknowledgements;
+	/** Indicators per goal (issue 14): a chart with target line under the goal. */
+	indicators?: readonly Indicator[];
 }
 
 export function layoutPlan(
@@ -285,6 +289,7 @@ export function layoutPlan(
 				blocks.push(heading(2, gn, titleOf(g.title)));
 				blocks.push(...goalText(g));
 				blocks.push({ kind: 'table', rows: goalRows(g) });
+				blocks.push(...indicatorBlocks(env.indicators ?? [], g.id, line));
 				if (g.measures.length === 0) {
 					blocks.push({
 						kind: 'paragraph',

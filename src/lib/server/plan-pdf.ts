@@ -31,6 +31,11 @@ export async function planPdfResponse(args: {
 		consideration = rows.value;
 	}
 	const checks = await locals.backend.review.checksByMeasure(planId).catch(() => ({}));
+	// Indicator charts under the goals (a version shows today's indicators of its goals).
+	const indicators = await locals.backend.indicators
+		.list(planId)
+		.then((r) => (r.ok ? r.value : []))
+		.catch(() => []);
 	// Rendered in a worker thread (server/export): limits per person and instance, time budget.
 	const plan = args.plan;
 	const result = await locals.backend.exports.render(args.principal.id, {
@@ -38,6 +43,7 @@ export async function planPdfResponse(args: {
 		options,
 		consideration,
 		checks,
+		indicators,
 		// the cover's "today" in the municipality's time zone, not the server's
 		today: todayIn(locals.backend.settings.timeZone)
 	});
