@@ -1,7 +1,7 @@
 /**
  * Writes the priorities a facilitator confirmed after a vote into the plan's measures: one
  * server transaction on the live room (stored at once, sent to every open board, on every
- * instance through the bus) and one history entry per changed measure, naming the vote.
+ * instance through the bus) and one history entry per confirmed measure, naming the vote.
  */
 import * as Y from 'yjs';
 import type { VersionActor } from '../../src/lib/versions/types';
@@ -28,7 +28,7 @@ export function createPriorityWriter(rooms: RoomManager, history: HistorySink): 
 		if (!room) return null;
 		try {
 			const written: string[] = [];
-			const changed: string[] = [];
+			const same = new Set<string>();
 			const skipped: Array<{ itemId: string; reason: string }> = [];
 			room.transact((doc: Y.Doc) => {
 				const items = itemsMap(doc);
@@ -49,11 +49,12 @@ export function createPriorityWriter(rooms: RoomManager, history: HistorySink): 
 						continue;
 					}
 					written.push(itemId);
-					if (before !== priority) changed.push(itemId);
+					if (before === priority) same.add(itemId);
 				}
 			});
 			await room.flush();
-			for (const itemId of changed) {
+			// Every confirmed measure gets an entry, also where the priority stayed (it is now decided).
+			for (const itemId of written) {
 				history.recordServerEdit(
 					planId,
 					actor,
@@ -61,7 +62,7 @@ export function createPriorityWriter(rooms: RoomManager, history: HistorySink): 
 					'changed',
 					['priority'],
 					'measure',
-					`aus der Abstimmung „${voteTitle}“`
+					`aus der Abstimmung „${voteTitle}“${same.has(itemId) ? ' (Priorität bestätigt)' : ''}`
 				);
 			}
 			return { written, skipped };

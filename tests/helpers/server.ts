@@ -62,7 +62,11 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
 	});
 	let output = '';
 	const port = await new Promise<number>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15_000);
+		// Generous on a busy machine; a server that did not start in time is killed, not leaked.
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`server did not start:\n${output}`));
+		}, 60_000);
 		const onData = (chunk: Buffer) => {
 			output += chunk.toString();
 			const match = /läuft auf http:\/\/[^:]+:(\d+)/.exec(output);

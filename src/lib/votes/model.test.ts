@@ -100,4 +100,15 @@ describe('suggestPriorities', () => {
 			f: 'niedrig'
 		});
 	});
+	it('four measures: one hoch, then mittel (a tie with the last mittel stays mittel)', () => {
+		const four = vote();
+		four.targets = four.targets.slice(0, 4);
+		four.ballots = { x: ballot({ a: 2, b: 1 }), y: ballot({ c: 1 }), z: ballot({ a: 1, d: 2 }) };
+		expect(suggestPriorities(tally(four))).toEqual({
+			a: 'hoch',
+			d: 'mittel',
+			b: 'mittel',
+			c: 'mittel'
+		});
+	});
 });

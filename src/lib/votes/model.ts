@@ -173,8 +173,8 @@ export function suggestPriorities(results: readonly VoteResultRow[]): Record<str
 		const first = measures.findIndex((m) => m.rank === r.rank);
 		const position = Math.min(i, first);
 		if (r.total === 0) out[r.itemId] = 'niedrig';
-		else if (position < Math.ceil(n / 3)) out[r.itemId] = 'hoch';
-		else if (position < Math.ceil((2 * n) / 3)) out[r.itemId] = 'mittel';
+		else if (position < Math.max(1, Math.round(n / 3))) out[r.itemId] = 'hoch';
+		else if (position < Math.max(2, Math.round((2 * n) / 3))) out[r.itemId] = 'mittel';
 		else out[r.itemId] = 'niedrig';
 	});
 	return out;
