@@ -10,6 +10,7 @@
  *      as PDF (bench/lag.ts; target p99 < 50 ms).
  *   7. Vollständigkeit checks on the 2,000-measure plan (bench/completeness.ts).
  * The server runs in its own process; clients are real y-websocket providers in this process.
+ * `npm run bench -- throughput`: Mitplan vs. the y-websocket and Hocuspocus servers (throughput.ts).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +28,13 @@ import { runCompletenessBench } from './completeness';
 import { runExportBench } from './export';
 import { runLagBench } from './lag';
 import { runReviewBench } from './review';
+import { runThroughputBench } from './throughput';
+
+// `npm run bench -- throughput`: only the side-by-side throughput run (bench/throughput.ts).
+if (process.argv.includes('throughput')) {
+	await runThroughputBench();
+	process.exit(0);
+}
 
 const RECEIVERS = 50;
 const EDITS = 300;

@@ -102,6 +102,7 @@ process.stdout.write(`READY ${running.port}\n`);
 process.on('SIGTERM', () => void running.close().then(() => process.exit(0)));
 process.on('message', async (message: unknown) => {
 	if (message === 'rss') process.send?.({ rss: process.memoryUsage().rss });
+	if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
 	if (typeof message === 'object' && message !== null && 'grant' in message) {
 		const planId = String((message as { grant: unknown }).grant);
 		await access.registerPlan(planId, principal);

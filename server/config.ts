@@ -8,13 +8,17 @@ import path from 'node:path';
 import { PLAN_CREATOR_SETTINGS, type PlanCreators } from '../src/lib/contract/policy';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../src/lib/domain/time-zone';
 import { readOidcConfig, type OidcConfig } from './auth/oidc/config';
+import { isClusterUrl, parseClusterUrl } from './storage/redis-cluster-url';
 
 export interface Config {
 	/** PORT: TCP port of the HTTP + websocket server. */
 	port: number;
 	/** HOST: interface to listen on. */
 	host: string;
-	/** REDIS_URL: when set, plans are stored in Redis and instances share updates through it. */
+	/**
+	 * REDIS_URL: when set, plans are stored in Redis and instances share updates through it;
+	 * `redis+cluster://host:port,host:port` names a Redis Cluster (its seed nodes).
+	 */
 	redisUrl: string | undefined;
 	/** DATA_DIR: directory of the embedded file store (used when REDIS_URL is not set). */
 	dataDir: string;
@@ -159,8 +163,17 @@ export function loadConfig(env: Env = process.env): Config {
 	};
 
 	let redisUrl = env.REDIS_URL?.trim() || undefined;
-	if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
-		problems.push(`REDIS_URL="${redisUrl}" muss mit redis:// oder rediss:// beginnen.`);
+	if (redisUrl && isClusterUrl(redisUrl)) {
+		try {
+			parseClusterUrl(redisUrl);
+		} catch (err) {
+			problems.push(`REDIS_URL (Redis Cluster): ${(err as Error).message}`);
+			redisUrl = undefined;
+		}
+	} else if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+		problems.push(
+			`REDIS_URL="${redisUrl}" muss mit redis://, rediss:// oder (Redis Cluster) redis+cluster:// beginnen.`
+		);
 		redisUrl = undefined;
 	}
 

@@ -82,7 +82,7 @@ async function setRedisMarker(url: string, on: boolean, logger?: StorageLogger):
 			await conn.client.del(RESTORE_MARKER_KEY);
 			return true;
 		}
-		for await (const batch of conn.client.scanIterator({ MATCH: 'mitplan:*', COUNT: 500 })) {
+		for await (const batch of conn.scan('mitplan:*', 500)) {
 			if (batch.length > 0) return false;
 		}
 		await conn.client.set(RESTORE_MARKER_KEY, new Date().toISOString());

@@ -54,14 +54,14 @@ export async function* readInstallation(source: BackupSource): AsyncGenerator<Ba
 	});
 	try {
 		const client = conn.client;
-		for await (const batch of client.scanIterator({ MATCH: `${KV_PREFIX}*`, COUNT: 500 })) {
+		for await (const batch of conn.scan(`${KV_PREFIX}*`, 500)) {
 			for (const fullKey of batch) {
 				const record = await readKvKey(client as unknown as Client, String(fullKey));
 				if (record) yield record;
 			}
 		}
 		const bytes = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
-		for await (const batch of client.scanIterator({ MATCH: `${BLOB_PREFIX}*`, COUNT: 200 })) {
+		for await (const batch of conn.scan(`${BLOB_PREFIX}*`, 200)) {
 			for (const fullKey of batch) {
 				const m = /^mitplan:versions:\{([^}]+)\}:(.+)$/.exec(String(fullKey));
 				if (!m || !isSafeId(m[1]) || !isSafeId(m[2])) continue;

@@ -8,12 +8,15 @@
  * Rooms: `user:<id>` (notifications), `principal:<id>` and `invite:<id>` (to remove a principal
  * from plan rooms when their access changes) and `plan:<planId>` (joined with `plan:join` after a
  * role check). A guest's socket ends when the invite expires; session-cookie sockets are
- * re-validated every minute (a logged-out or expired session loses its socket). With REDIS_URL, `@socket.io/redis-adapter` shares rooms and emits across instances.
+ * re-validated every minute (a logged-out or expired session loses its socket). With REDIS_URL, `@socket.io/redis-adapter` shares rooms and emits across instances;
+ * on a Redis Cluster (`redis+cluster://…`) its sharded adapter (SPUBLISH/SSUBSCRIBE, one channel
+ * per room) on node-redis cluster clients.
  */
 import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
+import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
+import { createClient, createCluster } from 'redis';
+import { isClusterUrl, parseClusterUrl } from '../storage/redis-cluster-url';
 import { parsePlanId } from '../../src/lib/contract/ids';
 import { PLAN_ERRORS, type ApiError } from '../../src/lib/contract/result';
 import type {
@@ -88,31 +91,61 @@ export async function createRealtimeServer(deps: {
 		pingTimeout: 20_000
 	});
 
-	const redisClients: Array<{ quit(): Promise<unknown>; destroy(): void }> = [];
+	const redisClients: Array<{ close(): Promise<unknown>; destroy(): void }> = [];
 	if (deps.redisUrl) {
-		const make = () => {
-			const client = createClient({
-				url: deps.redisUrl,
-				socket: {
-					connectTimeout: 5000,
-					reconnectStrategy: (retries: number) => Math.min(100 * 2 ** Math.min(retries, 10), 2000)
-				}
-			});
+		const url = deps.redisUrl;
+		const socket = {
+			connectTimeout: 5000,
+			reconnectStrategy: (retries: number) => Math.min(100 * 2 ** Math.min(retries, 10), 2000)
+		};
+		const watch = (client: {
+			on(event: 'error' | 'node-error', cb: (error: Error) => void): unknown;
+			on(event: 'ready' | 'node-ready', cb: () => void): unknown;
+		}) => {
 			let down = false;
-			client.on('error', (error: Error) => {
+			const lost = (error: Error) => {
 				if (down) return;
 				down = true;
 				log.warn('[realtime] redis connection lost; reconnecting', { error: error.message });
-			});
+			};
+			client.on('error', lost);
 			client.on('ready', () => (down = false));
-			redisClients.push(client);
-			return client;
 		};
-		const pub = make();
-		const sub = make();
-		await Promise.all([pub.connect(), sub.connect()]);
-		// node-redis 6 clients work with the adapter (it detects them by `sSubscribe`/`pSubscribe`).
-		io.adapter(createAdapter(pub as never, sub as never, { key: 'mitplan:socket.io' }));
+		if (isClusterUrl(url)) {
+			const target = parseClusterUrl(url);
+			const make = () => {
+				const cluster = createCluster({
+					rootNodes: target.rootNodes.map((node) => ({ url: node })),
+					defaults: {
+						username: target.username,
+						password: target.password,
+						socket: { ...socket, ...(target.tls ? { tls: true } : {}) }
+					}
+				});
+				watch(cluster as never);
+				cluster.on('node-error', () => {});
+				redisClients.push(cluster);
+				return cluster;
+			};
+			const pub = make();
+			const sub = make();
+			await Promise.all([pub.connect(), sub.connect()]);
+			io.adapter(
+				createShardedAdapter(pub as never, sub as never, { channelPrefix: 'mitplan:socket.io' })
+			);
+		} else {
+			const make = () => {
+				const client = createClient({ url, socket });
+				watch(client as never);
+				redisClients.push(client);
+				return client;
+			};
+			const pub = make();
+			const sub = make();
+			await Promise.all([pub.connect(), sub.connect()]);
+			// node-redis 6 clients work with the adapter (it detects them by `sSubscribe`/`pSubscribe`).
+			io.adapter(createAdapter(pub as never, sub as never, { key: 'mitplan:socket.io' }));
+		}
 	}
 
 	/** Open sockets per principal on this instance (SOCKETIO_MAX_CONNECTIONS_PER_USER). */
@@ -323,7 +356,7 @@ export async function createRealtimeServer(deps: {
 					io.engine.close();
 					resolve();
 				});
-				await Promise.all(redisClients.map((c) => c.quit().catch(() => c.destroy())));
+				await Promise.all(redisClients.map((c) => c.close().catch(() => c.destroy())));
 			})();
 			return closing;
 		}

@@ -131,11 +131,8 @@ export async function createRedisBlobStore(options: {
 				checkIds(planId);
 				// The index lists the ids; a SCAN also catches blobs whose metadata was never written.
 				const keys = new Set(versionIds.map((id) => key(planId, id)));
-				for await (const batch of conn.client.scanIterator({
-					MATCH: `${prefix}:{${planId}}:*`,
-					COUNT: 200
-				})) {
-					for (const k of batch) keys.add(String(k));
+				for await (const batch of conn.scan(`${prefix}:{${planId}}:*`, 200)) {
+					for (const k of batch) keys.add(k);
 				}
 				if (keys.size > 0) await db.del([...keys]);
 			}),

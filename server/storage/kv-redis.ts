@@ -12,6 +12,7 @@
  * Connection policy as in server/storage/redis-store.ts: no offline queue (operations fail at
  * once while Redis is down), a per-command timeout, reconnect forever with capped backoff,
  * 'error' events handled. All failures reject with KvError('unavailable').
+ * On a Redis Cluster every command touches one key (del() of several keys sends one DEL each).
  */
 import { defineScript, WatchError, type CommandParser } from 'redis';
 import { connectMapped, failureMapper, mapFailure, serialQueue } from './redis-connection';
@@ -69,7 +70,6 @@ export async function createRedisKv(options: RedisKvOptions): Promise<KvStore> {
 		throw err;
 	}
 	const db = main.client;
-	const tx = txConn.client;
 	let closed = false;
 	const k = (key: string) => prefix + key;
 
@@ -81,6 +81,15 @@ export async function createRedisKv(options: RedisKvOptions): Promise<KvStore> {
 	const serialTx = serialQueue();
 
 	async function updateOnce<T>(
+		key: string,
+		fn: (current: string | null) => KvUpdateStep<T>
+	): Promise<{ done: true; result: T } | { done: false }> {
+		// On a cluster: the key's slot master connection of the dedicated transaction client.
+		return txConn.withClientForKey(key, (tx) => updateOn(tx, key, fn));
+	}
+
+	async function updateOn<T>(
+		tx: typeof db,
 		key: string,
 		fn: (current: string | null) => KvUpdateStep<T>
 	): Promise<{ done: true; result: T } | { done: false }> {
@@ -123,7 +132,10 @@ export async function createRedisKv(options: RedisKvOptions): Promise<KvStore> {
 		del: (keys) =>
 			op('del', async () => {
 				const list = (Array.isArray(keys) ? keys : [keys]).map(k);
-				if (list.length > 0) await db.del(list);
+				if (list.length === 0) return;
+				// The app keys carry no hash tag: on a cluster they may live on different slots.
+				if (main.cluster) await Promise.all(list.map((key) => db.del(key)));
+				else await db.del(list);
 			}),
 
 		update<T>(key: string, fn: (current: string | null) => KvUpdateStep<T>) {

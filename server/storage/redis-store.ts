@@ -16,9 +16,12 @@
  *                                    so on Redis Cluster it lives on its own slot and is never part
  *                                    of a MULTI (append/delete touch it with a separate command)
  * The `{planId}` hash tag keeps a plan's snapshot, log and tombstone on one Cluster slot, so the
- * WATCH/MULTI of compact(), the MULTI of delete() and the append script stay single-slot.
+ * WATCH/MULTI of compact(), the MULTI of delete(), the two-key EXISTS of exists() and the append
+ * script stay single-slot (REDIS_URL=redis+cluster://…, see redis-connection.ts).
  *
- * Pub/sub channels (createRedisPubSub): `<p>:<channel>`; the caller picks `<channel>`.
+ * Pub/sub channels (createRedisPubSub): `<p>:<channel>`; the caller picks `<channel>`. On a Redis
+ * Cluster they are sharded channels (SPUBLISH/SSUBSCRIBE): a `{planId}` channel lives on the
+ * plan's slot master, so the bus traffic spreads over the masters.
  * planUpdatesChannel(planId) gives the suggested per-plan channel `{<planId>}:updates`, i.e.
  * `mitplan:{<planId>}:updates` on the wire.
  *
@@ -150,7 +153,6 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 	}
 	const typeMapping = { [RESP_TYPES.BLOB_STRING]: Buffer };
 	const db = main.client.withTypeMapping(typeMapping);
-	const tx = txConn.client.withTypeMapping(typeMapping);
 	let closed = false;
 
 	const plansKey = `${prefix}:plans`;
@@ -166,11 +168,18 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 	const serialTx = serialQueue();
 
 	async function compactOnce(planId: string): Promise<'done' | 'retry'> {
+		// Watching the tombstone too: a delete() sets it in the MULTI that DELs the plan, which trips
+		// this WATCH even when there is no snapshot yet (DEL of a missing key does not). On a
+		// cluster, the slot master's own connection of the dedicated transaction client.
+		return txConn.withClientForKey(snapshotKey(planId), (conn) =>
+			compactOn(conn.withTypeMapping(typeMapping), planId)
+		);
+	}
+
+	async function compactOn(tx: typeof db, planId: string): Promise<'done' | 'retry'> {
 		const sKey = snapshotKey(planId);
 		const lKey = logKey(planId);
 		const dKey = tombstoneKey(planId);
-		// Watching the tombstone too: a delete() sets it in the MULTI that DELs the plan, which trips
-		// this WATCH even when there is no snapshot yet (DEL of a missing key does not).
 		await tx.watch([sKey, dKey]);
 		let execSent = false;
 		try {
@@ -351,6 +360,8 @@ export async function createRedisPubSub(options: RedisConnectionOptions): Promis
 			checkOpen();
 			const name = fullName(channel);
 			try {
+				// On a cluster: sharded pub/sub (SPUBLISH), served by the channel's slot master only.
+				if (pub.cluster) return await pub.cluster.sPublish(name, toBuffer(message));
 				return await pub.client.publish(name, toBuffer(message));
 			} catch (err) {
 				throw mapError(`publish(${channel})`, err);
@@ -381,7 +392,8 @@ export async function createRedisPubSub(options: RedisConnectionOptions): Promis
 			};
 			listeners.set(name, listener);
 			try {
-				await sub.client.subscribe(name, listener, true);
+				if (sub.cluster) await sub.cluster.sSubscribe(name, listener, true);
+				else await sub.client.subscribe(name, listener, true);
 			} catch (err) {
 				handlers.delete(name);
 				listeners.delete(name);
@@ -402,7 +414,8 @@ export async function createRedisPubSub(options: RedisConnectionOptions): Promis
 			listeners.delete(name);
 			if (!listener) return;
 			try {
-				await sub.client.unsubscribe(name, listener, true);
+				if (sub.cluster) await sub.cluster.sUnsubscribe(name, listener, true);
+				else await sub.client.unsubscribe(name, listener, true);
 			} catch (err) {
 				throw mapError(`unsubscribe(${channel})`, err);
 			}

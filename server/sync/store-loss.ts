@@ -29,7 +29,12 @@ export class StoreLossCheck {
 	 * writes back what memory has and the store lacks (e.g. a Redis restarted without its data).
 	 */
 	async resync(attempt = 0): Promise<void> {
-		const { planId, store, doc } = this.deps;
+		const { planId, store, doc, appends } = this.deps;
+		// What the store must have: the state now, once the appends running now have settled.
+		// (Comparing with the state after the load would count updates still on their way to
+		// the store as lost, a false alarm under steady typing.)
+		const expected = Y.encodeStateVector(doc);
+		await appends.writesSettled();
 		let state: Uint8Array | null;
 		try {
 			state = await store.load(planId);
@@ -41,7 +46,7 @@ export class StoreLossCheck {
 		}
 		if (this.deps.gone().closed) return;
 		if (state) Y.applyUpdate(doc, state, ORIGIN_STORE);
-		this.restoreLost(state, Y.encodeStateVector(doc));
+		this.restoreLost(state, expected);
 		this.deps.appends.retrySoon(0);
 	}
 
