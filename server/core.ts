@@ -29,6 +29,7 @@ import { createAccessGate } from './access/gate';
 import { clientAddressOf } from './access/address';
 import { createSyncServer, type SyncServer } from './sync/sync-server';
 import { createVersions } from './versions/index';
+import { createTransferService } from './transfer/service';
 import { createPdfExports } from './export/pdf-exports';
 import { actorOf } from '../src/lib/contract/actor';
 import type { VersionService } from './versions/service';
@@ -183,7 +184,17 @@ export async function createCore(
 		origin: config.origin,
 		planCreators: config.planCreators
 	});
+	const transfer = createTransferService({
+		store,
+		rooms,
+		kv,
+		blobs,
+		access,
+		log,
+		limits: { maxDocBytes: config.planMaxBytes, maxEntries: config.planMaxEntries }
+	});
 	const plans = new PlanService({
+		transfer,
 		legal,
 		exports,
 		versions,

@@ -20,6 +20,7 @@ import type { PlanSummary } from '../src/lib/domain/types';
 import type { BackendSettings, MitplanBackend, PlanCommands } from '../src/lib/contract/backend';
 import { PLAN_ERRORS, type ApiError, type ApiResult } from '../src/lib/contract/result';
 import type { AccessService } from './auth/types';
+import type { PlanTransferService } from '../src/lib/contract/transfer';
 import type { AccessGate } from '../src/lib/contract/gate';
 import { createPlanCommands } from './backend/commands';
 import type { FeedbackService } from './feedback/service';
@@ -68,6 +69,7 @@ export class PlanService implements MitplanBackend {
 			legal: Record<LegalPageName, LegalPage>;
 			versions: VersionService;
 			exports: PdfExportService;
+			transfer: PlanTransferService;
 		}
 	) {}
 
@@ -89,6 +91,10 @@ export class PlanService implements MitplanBackend {
 
 	get schedule(): ScheduleService {
 		return this.deps.schedule;
+	}
+
+	get transfer(): PlanTransferService {
+		return this.deps.transfer;
 	}
 
 	get access(): AccessService {
