@@ -16,6 +16,7 @@ import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { PlanService } from './plans';
 import { createStorage } from './storage/index';
+import { runMigrations } from './storage/migrations';
 import { loadLegalPages } from './legal/pages';
 import { createMetrics, type Metrics } from './metrics';
 import { lockDataDir, type DataDirLock } from './storage/data-lock';
@@ -95,6 +96,13 @@ export async function createCore(
 	}
 	const { kv, blobs } = storage;
 	const store = metrics.instrumentStore(storage.docs);
+	try {
+		await runMigrations({ kv, store, log });
+	} catch (error) {
+		await Promise.all([kv.close(), blobs.close(), store.close()]).catch(() => {});
+		await lock?.release();
+		throw error;
+	}
 	const bus = config.redisUrl
 		? createPubSubBus(
 				await createRedisPubSub({ url: config.redisUrl, logger: storageLogger }),
