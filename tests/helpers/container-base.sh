@@ -17,7 +17,12 @@ cp -L "$node_bin" usr/bin/node
 cp -L /usr/bin/env usr/bin/env
 cp -L /bin/dash bin/dash
 ln -s dash bin/sh
-for lib in $(ldd "$node_bin" /bin/dash /usr/bin/env | grep -o '/[^ ]*\.so[^ ]*' | sort -u); do
+# node's own libraries plus those native npm modules (rolldown, esbuild) load at run time
+extra=""
+for name in librt.so.1 libresolv.so.2 libutil.so.1; do
+	[ -e "/lib/x86_64-linux-gnu/$name" ] && extra="$extra /lib/x86_64-linux-gnu/$name"
+done
+for lib in $(ldd "$node_bin" /bin/dash /usr/bin/env | grep -o '/[^ ]*\.so[^ ]*' | sort -u) $extra; do
 	mkdir -p ".$(dirname "$lib")"
 	cp -L "$lib" ".$lib"
 done
