@@ -19,8 +19,8 @@ cp -L /bin/dash bin/dash
 ln -s dash bin/sh
 # node's own libraries plus those native npm modules (rolldown, esbuild) load at run time
 extra=""
-for name in librt.so.1 libresolv.so.2 libutil.so.1; do
-	[ -e "/lib/x86_64-linux-gnu/$name" ] && extra="$extra /lib/x86_64-linux-gnu/$name"
+for so in librt.so.1 libresolv.so.2 libutil.so.1; do
+	[ -e "/lib/x86_64-linux-gnu/$so" ] && extra="$extra /lib/x86_64-linux-gnu/$so"
 done
 for lib in $(ldd "$node_bin" /bin/dash /usr/bin/env | grep -o '/[^ ]*\.so[^ ]*' | sort -u) $extra; do
 	mkdir -p ".$(dirname "$lib")"
