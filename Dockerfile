@@ -20,7 +20,7 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/build ./build
 # The file store lives in /data (a volume); unused when REDIS_URL is set.
-RUN mkdir -p /data && chown 1000:1000 /data
+RUN ["node", "-e", "const fs=require('fs');fs.mkdirSync('/data',{recursive:true});fs.chownSync('/data',1000,1000)"]
 USER 1000:1000
 VOLUME ["/data"]
 EXPOSE 3000
