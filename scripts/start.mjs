@@ -1,5 +1,5 @@
 // `npm start`: builds what is missing or outdated (a fresh clone after `npm ci` has no build),
-// then runs the production server. Set MITPLAN_SKIP_BUILD=1 to never build.
+// then runs the production server. With NODE_ENV=production or MITPLAN_SKIP_BUILD=1 it never builds.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -41,7 +41,15 @@ if (!existsSync(path.join(root, 'node_modules'))) {
 	process.exit(1);
 }
 
-if (process.env.MITPLAN_SKIP_BUILD !== '1' && needsBuild()) {
+// Production (NODE_ENV=production, e.g. the container) never compiles: it needs the build.
+if (process.env.NODE_ENV === 'production') {
+	if (outputs.some((p) => !existsSync(p))) {
+		console.error(
+			'Kein Build vorhanden. Bitte `npm run build` ausführen (oder `node build` nutzen).'
+		);
+		process.exit(1);
+	}
+} else if (process.env.MITPLAN_SKIP_BUILD !== '1' && needsBuild()) {
 	console.log('Mitplan wird gebaut (einmalig nach Änderungen) …');
 	const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 	if (result.status !== 0) process.exit(result.status ?? 1);

@@ -17,6 +17,7 @@ import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { PlanService } from './plans';
 import { createStorage } from './storage/index';
+import { runMigrations } from './storage/migrations';
 import { loadLegalPages } from './legal/pages';
 import { createMetrics, type Metrics } from './metrics';
 import { lockDataDir, type DataDirLock } from './storage/data-lock';
@@ -30,6 +31,7 @@ import { createAccessGate } from './access/gate';
 import { clientAddressOf } from './access/address';
 import { createSyncServer, type SyncServer } from './sync/sync-server';
 import { createVersions } from './versions/index';
+import { createTransferService } from './transfer/service';
 import { createPdfExports } from './export/pdf-exports';
 import { actorOf } from '../src/lib/contract/actor';
 import type { VersionService } from './versions/service';
@@ -108,6 +110,13 @@ export async function createCore(
 	}
 	const { kv, blobs } = storage;
 	const store = metrics.instrumentStore(storage.docs);
+	try {
+		await runMigrations({ kv, store, log });
+	} catch (error) {
+		await Promise.all([kv.close(), blobs.close(), store.close()]).catch(() => {});
+		await lock?.release();
+		throw error;
+	}
 	const bus = config.redisUrl
 		? createPubSubBus(
 				await createRedisPubSub({ url: config.redisUrl, logger: storageLogger }),
@@ -233,7 +242,17 @@ export async function createCore(
 		origin: config.origin,
 		planCreators: config.planCreators
 	});
+	const transfer = createTransferService({
+		store,
+		rooms,
+		kv,
+		blobs,
+		access,
+		log,
+		limits: { maxDocBytes: config.planMaxBytes, maxEntries: config.planMaxEntries }
+	});
 	const plans = new PlanService({
+		transfer,
 		legal,
 		exports,
 		versions,

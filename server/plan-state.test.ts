@@ -54,7 +54,8 @@ beforeEach(async () => {
 		monitoring: unused,
 		votes: unused,
 		indicators: unused,
-		editions: unused
+		editions: unused,
+		transfer: unused
 	});
 });
 

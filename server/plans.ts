@@ -21,6 +21,7 @@ import type { PlanSummary } from '../src/lib/domain/types';
 import type { BackendSettings, MitplanBackend, PlanCommands } from '../src/lib/contract/backend';
 import { PLAN_ERRORS, type ApiError, type ApiResult } from '../src/lib/contract/result';
 import type { AccessService } from './auth/types';
+import type { PlanTransferService } from '../src/lib/contract/transfer';
 import type { AccessGate } from '../src/lib/contract/gate';
 import { createPlanCommands } from './backend/commands';
 import type { FeedbackService } from './feedback/service';
@@ -82,6 +83,7 @@ export class PlanService implements MitplanBackend {
 			exports: PdfExportService;
 			/** Single sign-on (server/auth/oidc), when configured. */
 			sso?: SsoService | null;
+			transfer: PlanTransferService;
 		}
 	) {}
 
@@ -127,6 +129,10 @@ export class PlanService implements MitplanBackend {
 
 	get editions(): EditionsService {
 		return this.deps.editions;
+	}
+
+	get transfer(): PlanTransferService {
+		return this.deps.transfer;
 	}
 
 	get access(): AccessService {

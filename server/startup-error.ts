@@ -23,7 +23,9 @@ export function describeStartupError(
 	// Errors that already carry the operator's message.
 	const name = (error as { name?: unknown } | null)?.name;
 	if (
-		(name === 'DataDirLockedError' || name === 'RestoreIncompleteError') &&
+		(name === 'DataDirLockedError' ||
+			name === 'RestoreIncompleteError' ||
+			name === 'StoreTooNewError') &&
 		error instanceof Error
 	)
 		return name === 'DataDirLockedError'

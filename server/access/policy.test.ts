@@ -92,6 +92,7 @@ const EXPECTED: Record<PlanAction, PlanRole> = {
 	'review.comment': 'reviewer',
 	'review.decide': 'reviewer',
 	'plan.settings': 'owner',
+	'plan.transfer': 'owner',
 	'plan.delete': 'owner',
 	'plan.audit': 'owner',
 	'members.manage': 'owner',

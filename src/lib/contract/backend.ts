@@ -8,6 +8,7 @@
  * matters: the built SvelteKit bundle and the server load separate copies of this module, and
  * there must be exactly one plan registry and one Redis client.
  */
+import type { PlanTransferService } from './transfer';
 import type { PlanJson, PlanMeta, PlanSummary } from '../domain/types';
 import type { AccessService, Principal } from './access';
 import type { FeedbackService } from './feedback';
@@ -84,6 +85,8 @@ export interface MitplanBackend {
 	readonly indicators: IndicatorService;
 	/** Fortschreibung: a plan's predecessor and successors (server/editions). */
 	readonly editions: EditionsService;
+	/** Moving one plan between installations: export and import (server/transfer). */
+	readonly transfer: PlanTransferService;
 	readonly settings: BackendSettings;
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;

@@ -41,6 +41,8 @@ export const PLAN_POLICY = {
 	// --- steering (Prozesssteuerung) ---
 	/** Change title, municipality, status, funding notice (PATCH plan). */
 	'plan.settings': 'owner',
+	/** Export the plan with everything that belongs to it for another installation (transfer). */
+	'plan.transfer': 'owner',
 	/** Delete the plan with everything that belongs to it. */
 	'plan.delete': 'owner',
 	/** Read the plan's audit log. */
