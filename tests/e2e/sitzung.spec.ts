@@ -101,14 +101,16 @@ test('Sitzung: planen, steuern, live am Handy und am Beamer', async ({ page, bro
 		{ data: { action: 'step', index: 0 } }
 	);
 	expect(refused.status()).toBe(403);
-	expect(((await refused.json()) as { message: string }).message).toBe(
+	expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
 		'Das darf nur die Moderation dieser Sitzung oder die Prozesssteuerung.'
 	);
 	const long = await admin.post(`/api/plans/${planId}/sitzungen`, {
 		data: { title: 'T'.repeat(300), date: '2027-03-12' }
 	});
 	expect(long.status()).toBe(400);
-	expect(((await long.json()) as { message: string }).message).toContain('Der Titel ist zu lang');
+	expect(((await long.json()) as { error: { message: string } }).error.message).toContain(
+		'Der Titel ist zu lang'
+	);
 	const unknown = await admin.get(`/api/plans/${planId}/sitzungen/sitzung-unbekannt1`);
 	expect(unknown.status()).toBe(404);
 
