@@ -49,7 +49,8 @@ beforeEach(async () => {
 		versions: unused,
 		exports: unused,
 		legal: unused,
-		schedule: unused
+		schedule: unused,
+		mail: unused
 	});
 });
 

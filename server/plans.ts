@@ -24,6 +24,7 @@ import type { AccessGate } from '../src/lib/contract/gate';
 import { createPlanCommands } from './backend/commands';
 import type { FeedbackService } from './feedback/service';
 import type { ReviewService } from './review/service';
+import type { MailSettingsService } from '../src/lib/contract/mail';
 import type { ScheduleService } from '../src/lib/contract/schedule';
 import { CloseCode } from '../src/lib/contract/close-codes';
 import type { Logger } from './log';
@@ -68,8 +69,14 @@ export class PlanService implements MitplanBackend {
 			legal: Record<LegalPageName, LegalPage>;
 			versions: VersionService;
 			exports: PdfExportService;
+			/** E-mail preferences (server/mail). */
+			mail: MailSettingsService;
 		}
 	) {}
+
+	get mail(): MailSettingsService {
+		return this.deps.mail;
+	}
 
 	get exports(): PdfExportService {
 		return this.deps.exports;

@@ -19,6 +19,7 @@ import type { ScheduleService } from './schedule';
 import type { VersionsBackend } from './versions';
 import type { PdfExportService, PlanStateParts } from './exports';
 import type { LegalPage, LegalPageName } from './legal';
+import type { MailSettingsService } from './mail';
 
 /** Settings the HTTP side needs from the validated server configuration. */
 export interface BackendSettings {
@@ -61,6 +62,8 @@ export interface MitplanBackend {
 	/** Zeitplan: phases, milestones, default schedule, calendar feeds (server/schedule). */
 	readonly schedule: ScheduleService;
 	readonly settings: BackendSettings;
+	/** Which kinds of e-mail a person gets (server/mail). */
+	readonly mail: MailSettingsService;
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;
 	getPlan(planId: string): Promise<ApiResult<PlanJson>>;
