@@ -9,8 +9,8 @@ export const MAIL_CATEGORIES = ['invite', 'mention', 'reply', 'review', 'due'] a
 export type MailCategory = (typeof MAIL_CATEGORIES)[number];
 
 export const MAIL_CATEGORY_LABELS: Record<MailCategory, string> = {
-	invite: 'Ich wurde zu einem Plan hinzugefügt',
-	mention: 'Jemand hat mich in einem Kommentar erwähnt (@)',
+	invite: 'Einladungen zu Plänen',
+	mention: 'Erwähnungen (@) in Kommentaren',
 	reply: 'Antworten in Diskussionen, an denen ich teilnehme',
 	review: 'Prüfanfragen, Verwaltungsprüfungen und ihre Ergebnisse',
 	due: 'Erinnerungen an bald fällige Prüfungen und Aufgaben'
