@@ -37,7 +37,7 @@ function flakySender(failures: number) {
 
 async function setup(failures: number, maxAttempts: number) {
 	dir = mkdtempSync(path.join(os.tmpdir(), 'mitplan-outbox-'));
-	kv = await createFileKv({ dir, fsync: false });
+	kv = await createFileKv({ dir });
 	let clock = Date.parse('2026-03-01T09:00:00Z');
 	const sender = flakySender(failures);
 	const outbox = createOutbox({
