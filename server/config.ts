@@ -124,6 +124,12 @@ export interface Config {
 	metricsToken: string | undefined;
 	/** OIDC_*: single sign-on through OpenID Connect (server/auth/oidc); unset: passwords only. */
 	oidc: OidcConfig | undefined;
+	/**
+	 * E-mail (server/mail): SMTP_URL (smtp:// or smtps://, user and password in the URL; unset: no
+	 * mail), MAIL_FROM (sender, default "Mitplan <mitplan@host of ORIGIN>"), MAIL_MAX_ATTEMPTS
+	 * (tries per mail before it is given up), MAIL_RETRY_SECONDS (first retry delay, doubling).
+	 */
+	mail: { smtpUrl: string; from: string; maxAttempts: number; retryBaseMs: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -240,6 +246,8 @@ export function loadConfig(env: Env = process.env): Config {
 	if (metricsToken && metricsToken.length < 16)
 		problems.push('METRICS_TOKEN muss mindestens 16 Zeichen lang sein.');
 
+	const mail = mailSettings(env, origin, problems, int);
+
 	const config: Config = {
 		port: int('PORT', 3000, 0, 65535),
 		host: env.HOST?.trim() || '0.0.0.0',
@@ -308,6 +316,7 @@ export function loadConfig(env: Env = process.env): Config {
 		timeZone,
 		metricsToken,
 		oidc: readOidcConfig(env, problems, bool),
+		mail,
 		legal: {
 			dir: env.LEGAL_DIR?.trim() ? path.resolve(env.LEGAL_DIR.trim()) : undefined,
 			operator: env.LEGAL_OPERATOR?.trim() || undefined,
@@ -317,4 +326,37 @@ export function loadConfig(env: Env = process.env): Config {
 
 	if (problems.length > 0) throw new ConfigError(problems);
 	return config;
+}
+
+/** SMTP_URL and its companions; ORIGIN is required with it (every mail links back to Mitplan). */
+function mailSettings(
+	env: Env,
+	origin: string | undefined,
+	problems: string[],
+	int: (name: string, fallback: number, min: number, max: number) => number
+): Config['mail'] {
+	const smtpUrl = env.SMTP_URL?.trim() || undefined;
+	if (!smtpUrl) return undefined;
+	let host = '';
+	try {
+		const parsed = new URL(smtpUrl);
+		if (!['smtp:', 'smtps:'].includes(parsed.protocol) || !parsed.hostname) throw new Error('url');
+		host = parsed.hostname;
+	} catch {
+		problems.push(
+			'SMTP_URL muss eine Adresse wie smtp://benutzer:passwort@mail.stadt.de:587 sein.'
+		);
+	}
+	if (!origin) problems.push('SMTP_URL braucht ORIGIN: jede E-Mail verlinkt auf Mitplan.');
+	const fallbackFrom = `Mitplan <mitplan@${origin ? new URL(origin).hostname : host || 'localhost'}>`;
+	const from = env.MAIL_FROM?.trim() || fallbackFrom;
+	if (/[\r\n]/.test(from) || !/^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(from)) {
+		problems.push(`MAIL_FROM="${from}" muss eine Adresse wie "Mitplan <mitplan@stadt.de>" sein.`);
+	}
+	return {
+		smtpUrl,
+		from,
+		maxAttempts: int('MAIL_MAX_ATTEMPTS', 10, 1, 100),
+		retryBaseMs: int('MAIL_RETRY_SECONDS', 60, 1, 24 * 3600) * 1000
+	};
 }

@@ -36,6 +36,9 @@ import { createPdfExports } from './export/pdf-exports';
 import { actorOf } from '../src/lib/contract/actor';
 import type { VersionService } from './versions/service';
 import { createSwitchableEmitter } from './review/emitter';
+import { createMailService, type MailService } from './mail/service';
+import { mailNotifications, withMailHooks } from './mail/hooks';
+import { createSmtpTransport } from './mail/transport';
 import { createPlanItemsReader } from './review/items';
 import { createReviewService, type ReviewService } from './review/service';
 import { createScheduleService } from './schedule/service';
@@ -75,6 +78,8 @@ export interface Core {
 	meetings: MeetingServer;
 	/** Prometheus metrics (`/metrics`, server/metrics.ts). */
 	metrics: Metrics;
+	/** E-mail: outbox, preferences and the `notify` seam (server/mail). */
+	mail: MailService;
 	/** The socket.io server once `attachRealtime` ran. */
 	readonly realtime: RealtimeServer | null;
 	/** Attaches socket.io (`/socket.io`) to the HTTP server that serves the app. */
@@ -181,6 +186,18 @@ export async function createCore(
 		onItemCreated: (planId, actor, itemId, type) =>
 			versions.recordServerEdit(planId, actorOf(actor), itemId, 'created', [], type)
 	});
+	// E-mail (SMTP_URL): queued in the KV store, sent in the background.
+	const mail = createMailService({
+		kv,
+		access,
+		log,
+		instanceId: config.instanceId,
+		origin: config.origin,
+		settings: config.mail && {
+			...config.mail,
+			transport: createSmtpTransport(config.mail.smtpUrl)
+		}
+	});
 	const emitter = createSwitchableEmitter();
 	const review = createReviewService({
 		kv,
@@ -188,6 +205,7 @@ export async function createCore(
 		readPlan: createPlanItemsReader(rooms),
 		emitter,
 		log,
+		onDelivered: mailNotifications(mail),
 		limits: {
 			commentsPerMinute: config.review.commentsPerMinute,
 			dueSoonDays: config.review.dueSoonDays
@@ -261,7 +279,13 @@ export async function createCore(
 		bus,
 		log,
 		instanceId: config.instanceId,
-		access,
+		access: withMailHooks(access, {
+			mail,
+			timeZone: config.timeZone,
+			planTitle: async (planId): Promise<string> =>
+				(await plans.listPlans([planId]))[0]?.title ?? ''
+		}),
+		mail,
 		gate,
 		feedback,
 		review,
@@ -355,6 +379,7 @@ export async function createCore(
 		review,
 		monitoring,
 		meetings,
+		mail,
 		get realtime() {
 			return realtime;
 		},
@@ -387,6 +412,7 @@ export async function createCore(
 				await realtime?.close().catch(() => {});
 				sync.close();
 				await plans.exports.close().catch(() => {});
+				await mail.close().catch(() => {});
 				await rooms.closeAll();
 				await versions.close().catch(() => {});
 				await bus.close().catch(() => {});

@@ -55,7 +55,8 @@ beforeEach(async () => {
 		votes: unused,
 		indicators: unused,
 		editions: unused,
-		transfer: unused
+		transfer: unused,
+		mail: unused
 	});
 });
 

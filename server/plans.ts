@@ -26,6 +26,7 @@ import type { AccessGate } from '../src/lib/contract/gate';
 import { createPlanCommands } from './backend/commands';
 import type { FeedbackService } from './feedback/service';
 import type { ReviewService } from './review/service';
+import type { MailSettingsService } from '../src/lib/contract/mail';
 import type { ScheduleService } from '../src/lib/contract/schedule';
 import type { MonitoringService } from '../src/lib/contract/monitoring';
 import type { MeetingService } from '../src/lib/contract/meetings';
@@ -84,11 +85,17 @@ export class PlanService implements MitplanBackend {
 			/** Single sign-on (server/auth/oidc), when configured. */
 			sso?: SsoService | null;
 			transfer: PlanTransferService;
+			/** E-mail preferences (server/mail). */
+			mail: MailSettingsService;
 		}
 	) {}
 
 	get sso(): SsoService | null {
 		return this.deps.sso ?? null;
+	}
+
+	get mail(): MailSettingsService {
+		return this.deps.mail;
 	}
 
 	get exports(): PdfExportService {

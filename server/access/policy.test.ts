@@ -181,6 +181,7 @@ describe('account policy', () => {
 		'plan.create': 'plan_creator',
 		'invite.accept': 'account',
 		'account.password': 'account',
+		'account.mail': 'account',
 		'admin.users': 'admin'
 	};
 

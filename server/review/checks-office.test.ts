@@ -15,7 +15,7 @@ import type { AccessService, Principal } from '../auth/types';
 import { createLogger } from '../log';
 import { createFileKv } from '../storage/kv-file';
 import { createRedisKv } from '../storage/kv-redis';
-import type { KvStore } from '../storage/kv';
+import { KvError, type KvStore } from '../storage/kv';
 import { checkHolderLabel, type AdminCheck } from '../../src/lib/review/types';
 import type { ItemInfo, PlanItems } from './items';
 import { createReviewService, type Caller, type ReviewService } from './service';
@@ -146,6 +146,28 @@ describe.each(['file', 'redis'] as const)('check assigned to an office (%s store
 			dueDate: '2026-03-20'
 		});
 		expect(exact.ok && exact.value[0]).toMatchObject({ office: 'B'.repeat(120), department: null });
+	});
+
+	it('a due reminder that could not be delivered is sent by the next run', async () => {
+		const r = await review.assignChecks(asOwner(), 'plan-a', {
+			measureIds: ['m1'],
+			office: 'Sozialamt',
+			dueDate: '2026-03-02'
+		});
+		expect(r.ok).toBe(true);
+		const update = kv.update;
+		// The inbox write fails (store down for a moment): nothing is delivered …
+		kv.update = () => Promise.reject(new KvError('unavailable', 'Speicher weg'));
+		try {
+			expect(await review.runReminders()).toBe(0);
+		} finally {
+			kv.update = update;
+		}
+		// … and the next run delivers it instead of treating it as sent.
+		expect(await review.runReminders()).toBe(1);
+		expect(await review.runReminders()).toBe(0);
+		const inbox = await review.inbox(owner);
+		expect(inbox.ok && inbox.value.notifications.map((x) => x.kind)).toEqual(['due_soon']);
 	});
 
 	it('an office-only check is the owners’ task: queue, verdict, reminder', async () => {

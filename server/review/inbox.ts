@@ -27,6 +27,7 @@ export function createNotifier(ctx: ReviewContext) {
 			return { value: JSON.stringify(list), result: unreadCount(list) };
 		});
 		emitter.toUser(userId, 'notification', notification, unread);
+		ctx.deps.onDelivered?.(userId, notification);
 	}
 
 	/**

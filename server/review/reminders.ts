@@ -39,7 +39,13 @@ export function reminderOperations(
 							ttlMs: 90 * 86_400_000
 						});
 						if (!first) return;
-						await deliver(userId, input);
+						try {
+							await deliver(userId, input);
+						} catch (error) {
+							// Not delivered: the next run tries again instead of never.
+							await kv.del(K.due(kind, id, userId)).catch(() => {});
+							throw error;
+						}
 						sent++;
 					};
 					for (const r of open.filter((x) => due(x.dueDate))) {

@@ -7,6 +7,7 @@ import type { AccessService } from '../auth/types';
 import type { Logger } from '../log';
 import type { ReviewEmitter } from './emitter';
 import type { PlanItemsReader } from './items';
+import type { Notification } from '../../src/lib/review/types';
 import { MAX_THREADS_PER_PLAN } from './model';
 
 /** The interface the app calls is the shared contract (src/lib/contract/review.ts). */
@@ -40,4 +41,6 @@ export interface ReviewServiceDeps {
 	now?: () => number;
 	/** TIME_ZONE: "today" for due dates and reminders (default Europe/Berlin, not the server's). */
 	timeZone?: string;
+	/** Called after a notification reached a person's inbox (e-mail, server/mail). Must not throw. */
+	onDelivered?: (userId: string, notification: Notification) => void;
 }

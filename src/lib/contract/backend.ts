@@ -26,6 +26,7 @@ import type { VoteService } from './votes';
 import type { PdfExportService, PlanStateParts } from './exports';
 import type { LegalPage, LegalPageName } from './legal';
 import type { SsoService } from './sso';
+import type { MailSettingsService } from './mail';
 
 /** Settings the HTTP side needs from the validated server configuration. */
 export interface BackendSettings {
@@ -88,6 +89,8 @@ export interface MitplanBackend {
 	/** Moving one plan between installations: export and import (server/transfer). */
 	readonly transfer: PlanTransferService;
 	readonly settings: BackendSettings;
+	/** Which kinds of e-mail a person gets (server/mail). */
+	readonly mail: MailSettingsService;
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;
 	getPlan(planId: string): Promise<ApiResult<PlanJson>>;

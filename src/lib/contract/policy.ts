@@ -103,6 +103,8 @@ export const ACCOUNT_POLICY = {
 	/** Accept an invite as member; change own password. */
 	'invite.accept': 'account',
 	'account.password': 'account',
+	/** Own e-mail preferences (server/mail). */
+	'account.mail': 'account',
 	/** Create, change, disable accounts; reset passwords. */
 	'admin.users': 'admin'
 } as const satisfies Record<string, AccountRule>;
