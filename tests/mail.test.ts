@@ -126,6 +126,41 @@ describe('mail with a reachable SMTP server', () => {
 		expect(afterReminder[2].text).toContain(`${ORIGIN}/plans/${planId}`);
 	});
 
+	it('an overdue Sachstand (Umsetzung) reaches the responsible person and the owner by mail', async () => {
+		const { planId, owner, reviewer } = await setup('Umsetzung 2027');
+		const { measureId } = await addContent(server.core, planId, {
+			field: 'Arbeit',
+			goal: 'Mehr Ausbildung',
+			measure: 'Ausbildungsmesse'
+		});
+		const adopted = await server.core.monitoring.adopt(owner, planId, {
+			date: '2026-11-30',
+			body: 'Gemeinderat',
+			reference: 'GR 2026/12'
+		});
+		expect(adopted.ok).toBe(true);
+		const set = await server.core.monitoring.update(
+			{ principal: owner, role: 'owner' },
+			planId,
+			measureId,
+			{
+				responsibleIds: [reviewer.id],
+				nextUpdateDue: '2026-01-15'
+			}
+		);
+		expect(set.ok).toBe(true);
+		await server.core.monitoring.runReminders();
+		const [due] = await smtp.waitFor(reviewer.email);
+		expect(due.subject).toBe('Sachstand fällig in „Umsetzung 2027“');
+		expect(due.text).toContain('Sachstand fällig: „Ausbildungsmesse“ (fällig am 15.01.2026).');
+		expect(due.text).toContain(`${ORIGIN}/plans/${planId}`);
+		const digest = (await smtp.waitFor(owner.email)).find((m) =>
+			m.subject.startsWith('Wochenüberblick')
+		);
+		expect(digest?.subject).toBe('Wochenüberblick zur Umsetzung von „Umsetzung 2027“');
+		expect(digest?.text).toMatch(/1 Sachstand überfällig/);
+	});
+
 	it('respects each person’s choice of mails', async () => {
 		const { planId, reviewer, ownerCaller } = await setup('Vorlieben');
 		await addContent(server.core, planId);

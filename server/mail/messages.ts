@@ -61,7 +61,9 @@ export const NOTIFICATION_CATEGORY: Record<NotificationKind, MailCategory> = {
 	review_verdict: 'review',
 	check_assigned: 'review',
 	check_verdict: 'review',
-	due_soon: 'due'
+	due_soon: 'due',
+	update_due: 'due',
+	weekly_digest: 'due'
 };
 
 const SUBJECTS: Record<NotificationKind, (plan: string) => string> = {
@@ -71,7 +73,9 @@ const SUBJECTS: Record<NotificationKind, (plan: string) => string> = {
 	review_verdict: (p) => `Prüfergebnis zu „${p}“`,
 	check_assigned: (p) => `Verwaltungsprüfung zu „${p}“`,
 	check_verdict: (p) => `Ergebnis der Verwaltungsprüfung zu „${p}“`,
-	due_soon: (p) => `Bald fällig in „${p}“`
+	due_soon: (p) => `Bald fällig in „${p}“`,
+	update_due: (p) => `Sachstand fällig in „${p}“`,
+	weekly_digest: (p) => `Wochenüberblick zur Umsetzung von „${p}“`
 };
 
 /** A review notification (the same sentence the inbox shows) as a mail. */
