@@ -141,6 +141,23 @@ test('Abstimmung: starten, per Tastatur am Handy abstimmen, Handzählung, Ergebn
 	await expect(phone.getByTestId('vote-results-table')).toBeVisible();
 	await expect(phone.getByTestId('vote-ballot')).toHaveCount(0);
 	await phone.getByTestId('vote-results').scrollIntoViewIfNeeded();
+	// At 390 px the whole result table fits: no sideways scrolling inside its wrapper, and the
+	// "Gesamt" column (header and every cell) lies inside the viewport.
+	const fit = await phone.getByTestId('vote-results-table').evaluate((table) => {
+		const wrap = table.parentElement!;
+		const right = Math.max(
+			...[...table.querySelectorAll('th:last-child, td:last-child')].map(
+				(c) => c.getBoundingClientRect().right
+			)
+		);
+		return {
+			scroll: wrap.scrollWidth - wrap.clientWidth,
+			right,
+			viewport: window.innerWidth
+		};
+	});
+	expect(fit.scroll).toBeLessThanOrEqual(1);
+	expect(fit.right).toBeLessThanOrEqual(fit.viewport);
 	await phone.screenshot({ path: `${SHOTS}/abstimmung-390-ergebnis.png`, fullPage: true });
 
 	// Write back: the proposal (top third "hoch") is confirmed.
