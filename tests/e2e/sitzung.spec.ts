@@ -80,8 +80,39 @@ test('Sitzung: planen, steuern, live am Handy und am Beamer', async ({ page, bro
 	await page.getByTestId('follow-on').click();
 	await expect(phone.getByTestId('follow-target')).toContainText('Alle zu: Handlungsfeld');
 	await expect(beamer.getByTestId('beamer-focus')).toContainText('Handlungsfeld');
+	// The participant's board before the lock: the add button is offered
+	const board = await phoneContext.newPage();
+	await board.setViewportSize({ width: 390, height: 844 });
+	await board.goto(`/plans/${planId}`);
+	await expect(board.getByTestId('add-field')).toBeVisible();
+	await expect(board.getByTestId('structure-lock')).toHaveCount(0);
+
 	await page.getByTestId('lock').click();
 	await expect(phone.getByTestId('lock-badge')).toBeVisible();
+	// …and live while locked: the notice, no add or card menu; the owner's board keeps them
+	await expect(board.getByTestId('structure-lock')).toContainText(
+		'Struktur gesperrt – die Moderation hat die Gliederung für diese Sitzung gesperrt; Texte können weiter bearbeitet werden.'
+	);
+	await expect(board.getByTestId('add-field')).toHaveCount(0);
+	await expect(board.getByTestId('card-menu')).toHaveCount(0);
+	await board.screenshot({ path: `${SHOTS}/board-gesperrt-390.png` });
+	// A board opened while the lock is on knows it from the session's state
+	await board.reload();
+	await expect(board.getByTestId('structure-lock')).toBeVisible();
+	await expect(board.getByTestId('add-field')).toHaveCount(0);
+	const ownerBoard = await page.context().newPage();
+	await ownerBoard.goto(`/plans/${planId}`);
+	await expect(ownerBoard.getByTestId('add-field')).toBeVisible();
+	await expect(ownerBoard.getByTestId('structure-lock')).toHaveCount(0);
+	await ownerBoard.close();
+	// Unlock and lock again: the board follows live
+	await page.getByTestId('lock').click();
+	await expect(board.getByTestId('structure-lock')).toHaveCount(0);
+	await expect(board.getByTestId('add-field')).toBeVisible();
+	await expect(page.getByTestId('lock')).toHaveText('Struktur sperren');
+	await page.getByTestId('lock').click();
+	await expect(board.getByTestId('structure-lock')).toBeVisible();
+	await expect(board.getByTestId('add-field')).toHaveCount(0);
 
 	// Raising a hand by keyboard on the phone; the facilitator sees the queue
 	await phone.getByTestId('hand').focus();

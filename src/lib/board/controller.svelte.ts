@@ -45,6 +45,17 @@ export class BoardController {
 	 * drop such changes anyway). Set by the board from the plan role.
 	 */
 	readOnly = $state(false);
+	/**
+	 * A running session locked the structure for this person (src/lib/meetings/board-lock):
+	 * texts stay editable, but adding, moving and deleting would be refused by the sync server
+	 * (close 4422), so the board does not offer it.
+	 */
+	structureLocked = $state(false);
+
+	/** Nothing may be added, moved or deleted (read-only role or a session's structure lock). */
+	get structureFrozen(): boolean {
+		return this.readOnly || this.structureLocked;
+	}
 
 	constructor(client: PlanClient) {
 		this.client = client;
@@ -67,7 +78,7 @@ export class BoardController {
 	 * confirmCreate(): an item exists only once it has a title.
 	 */
 	create(type: ItemType, parentId: string | null = null, afterId?: string) {
-		if (this.readOnly) return;
+		if (this.structureFrozen) return;
 		this.creating = { type, parentId, afterId };
 	}
 
@@ -82,7 +93,7 @@ export class BoardController {
 	 */
 	confirmCreate(title: string): string | null {
 		const request = this.creating;
-		if (!request || this.readOnly) return null;
+		if (!request || this.structureFrozen) return null;
 		const { type, parentId, afterId } = request;
 		const result = this.client.step(() =>
 			createItem(this.client.doc, { type, parentId, afterId, values: { title } }, LOCAL_ORIGIN)
@@ -101,7 +112,7 @@ export class BoardController {
 
 	/** Delete an item (with its children) and offer to undo it. */
 	remove(id: string) {
-		if (this.readOnly) return;
+		if (this.structureFrozen) return;
 		this.client.flush(); // decide on the current plan, not the last rendered frame
 		const entry = this.entry(id);
 		if (!entry) return;
@@ -148,7 +159,7 @@ export class BoardController {
 	 * columns) moves the item among its siblings.
 	 */
 	moveKeydown(event: KeyboardEvent, id: string, horizontal = false) {
-		if (!event.altKey || this.readOnly) return;
+		if (!event.altKey || this.structureFrozen) return;
 		const back = event.key === 'ArrowUp' || (horizontal && event.key === 'ArrowLeft');
 		const forward = event.key === 'ArrowDown' || (horizontal && event.key === 'ArrowRight');
 		if (!back && !forward) return;
@@ -175,7 +186,7 @@ export class BoardController {
 
 	/** Move to position `index` (among the other siblings) under `parentId`. */
 	moveTo(id: string, parentId: string | null, index: number) {
-		if (this.readOnly) return;
+		if (this.structureFrozen) return;
 		const entry = this.entry(id);
 		if (!entry) return;
 		const result = this.client.step(() =>
@@ -223,7 +234,7 @@ export class BoardController {
 	}
 
 	undo() {
-		if (this.readOnly) return;
+		if (this.structureFrozen) return;
 		if (this.client.undo()) {
 			this.client.flush();
 			announcer.say('Rückgängig gemacht.');
@@ -231,7 +242,7 @@ export class BoardController {
 	}
 
 	redo() {
-		if (this.readOnly) return;
+		if (this.structureFrozen) return;
 		if (this.client.redo()) {
 			this.client.flush();
 			announcer.say('Wiederholt.');
