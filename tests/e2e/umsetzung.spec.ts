@@ -3,15 +3,19 @@
  * reference is refused in German), the plan shows "beschlossen"; in a measure's detail panel the
  * status changes only with a reason, percent outside 0–100 is refused, a Sachstand is recorded;
  * the card shows the implementation badge; the dashboard rolls up, filters and changes the status
- * of two measures with one reason. axe on the dashboard; screenshots at 1280 and 390 px.
+ * of two measures with one reason; the CSV and the XLSX downloads (typed cells, read back with exceljs;
+ * refused for a stranger). axe on the dashboard; screenshots at 1280 and 390 px.
  */
 import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { SHOTS, expectNoSeriousViolations } from './support/axe';
 
 const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 test('Umsetzung: Beschluss erfassen, Sachstand pflegen, Überblick und Sammeländerung', async ({
-	page
+	page,
+	playwright,
+	baseURL
 }) => {
 	test.setTimeout(180_000);
 	const created = await page.request.post('/api/plans', {
@@ -98,6 +102,37 @@ test('Umsetzung: Beschluss erfassen, Sachstand pflegen, Überblick und Sammelän
 	expect(text.split('\r\n')[0]).toContain('Handlungsfeld;Ziel;Maßnahme;Umsetzungsstand');
 	expect(text).toContain('in Umsetzung;Erster Kurs hat begonnen;40;Amt für Integration');
 	expect(text.match(/;geplant;Haushalt 2027 beschlossen;/g)).toHaveLength(2);
+
+	// The XLSX download: the same rows with real cell types, read back with exceljs
+	const xlsxHref = (await page.getByTestId('umsetzung-xlsx').getAttribute('href')) ?? '';
+	const xlsx = await page.request.get(xlsxHref);
+	expect(xlsx.status()).toBe(200);
+	expect(xlsx.headers()['content-type']).toContain('spreadsheetml.sheet');
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
+	const sheet = workbook.getWorksheet('Umsetzung')!;
+	expect((sheet.getRow(1).values as unknown[]).slice(1, 5)).toEqual([
+		'Handlungsfeld',
+		'Ziel',
+		'Maßnahme',
+		'Umsetzungsstand'
+	]);
+	const xlsxRows = sheet.getRows(2, sheet.rowCount - 1) ?? [];
+	expect(xlsxRows).toHaveLength(total);
+	const started = xlsxRows.find((r) => r.getCell(5).value === 'Erster Kurs hat begonnen');
+	expect(started?.getCell(4).value).toBe('in Umsetzung');
+	expect(started?.getCell(6).value).toBe(0.4);
+	expect(started?.getCell(6).numFmt).toBe('0%');
+	expect(xlsxRows.filter((r) => r.getCell(4).value === 'geplant')).toHaveLength(2);
+	// the same access rule as the CSV: a stranger without a session gets nothing (login redirect)
+	const stranger = await playwright.request.newContext({
+		baseURL,
+		storageState: { cookies: [], origins: [] }
+	});
+	const denied = await stranger.get(xlsxHref, { maxRedirects: 0 });
+	expect(denied.status()).not.toBe(200);
+	expect(denied.headers()['content-type'] ?? '').not.toContain('spreadsheetml');
+	await stranger.dispose();
 
 	await expectNoSeriousViolations(page, 'the Umsetzung page');
 	await page.screenshot({ path: `${SHOTS}/umsetzung-1280.png`, fullPage: true });

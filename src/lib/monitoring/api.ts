@@ -15,6 +15,7 @@ const measure = (planId: string, id: string) => `${base(planId)}/massnahmen/${en
 export const monitoringApi = {
 	/** The CSV download (a link, not a fetch). */
 	csvUrl: (planId: string) => `${planApiPath(planId)}/umsetzung.csv`,
+	xlsxUrl: (planId: string) => `${planApiPath(planId)}/umsetzung.xlsx`,
 	overview: (planId: string, f: Fetch = fetch) =>
 		apiRequest<MonitoringOverview>(f, 'GET', base(planId)),
 	adopt: (planId: string, body: { date: string; body: string; reference: string }) =>

@@ -1,0 +1,48 @@
+/**
+ * The Umsetzung table as an XLSX workbook (issue 14, item 7): the same rows as the CSV with real
+ * cell types (dates as dates, progress as a percent number, budgets as euro numbers), German
+ * headers, a frozen header row and an autofilter. Server-only (exceljs). Text is always written
+ * as a string cell (shared string), never as a formula, so "=1+1" stays text.
+ */
+import ExcelJS from 'exceljs';
+import type { MonitoringOverview } from '../contract/monitoring';
+import { UMSETZUNG_COLUMNS, umsetzungRows, type Cell, type CellKind } from './table';
+
+const FORMATS: Partial<Record<CellKind, string>> = {
+	percent: '0%',
+	date: 'dd.mm.yyyy',
+	euro: '#,##0.00 "€"'
+};
+
+function typed(kind: CellKind, cell: Cell): ExcelJS.CellValue {
+	if (cell === null) return null;
+	if (kind === 'date' && typeof cell === 'string') {
+		const [y, m, d] = cell.split('-').map(Number);
+		return y && m && d ? new Date(Date.UTC(y, m - 1, d)) : cell;
+	}
+	if (kind === 'percent' && typeof cell === 'number') return cell / 100;
+	// Strings go in as plain text values: exceljs only writes a formula for `{ formula }` objects.
+	return cell;
+}
+
+export async function umsetzungXlsx(overview: MonitoringOverview): Promise<Buffer> {
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = 'Mitplan';
+	const sheet = workbook.addWorksheet('Umsetzung', {
+		views: [{ state: 'frozen', ySplit: 1 }]
+	});
+	sheet.columns = UMSETZUNG_COLUMNS.map((c) => ({
+		header: c.header,
+		width: c.kind === 'text' ? 28 : 16,
+		style: FORMATS[c.kind] ? { numFmt: FORMATS[c.kind] } : {}
+	}));
+	sheet.getRow(1).font = { bold: true };
+	for (const row of umsetzungRows(overview)) {
+		sheet.addRow(row.map((cell, i) => typed(UMSETZUNG_COLUMNS[i].kind, cell)));
+	}
+	sheet.autoFilter = {
+		from: { row: 1, column: 1 },
+		to: { row: 1, column: UMSETZUNG_COLUMNS.length }
+	};
+	return Buffer.from(await workbook.xlsx.writeBuffer());
+}
