@@ -126,11 +126,17 @@ describe.each(['file', 'redis'] as const)('Fortschreibung und Indikatoren (%s st
 		expect(((await early.json()) as { error: { code: string } }).error.code).toBe(
 			'plan_not_adopted'
 		);
+		// adopted only with the council decision (issue 14 item 1), never by a plain PATCH
 		const patch = await admin.request(`/api/plans/${planId}`, {
 			method: 'PATCH',
 			json: { status: 'beschlossen' }
 		});
-		expect(patch.status).toBe(200);
+		expect(patch.status).toBe(409);
+		const adopt = await admin.request(`/api/plans/${planId}/umsetzung/beschluss`, {
+			method: 'POST',
+			json: { date: '2026-11-30', body: 'Gemeinderat', reference: 'GR 2026/12' }
+		});
+		expect(adopt.status).toBe(201);
 		// only the owner
 		expect((await editor.request(path, { method: 'POST' })).status).toBe(403);
 

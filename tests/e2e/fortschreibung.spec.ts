@@ -20,10 +20,10 @@ test('Fortschreibung: aus beschlossenem Plan starten, Vorgänger in der Detailan
 	await page.goto(`/plans/${planId}/einstellungen`);
 	const section = page.getByTestId('edition-section');
 	await expect(section.getByTestId('edition-not-adopted')).toBeVisible();
-	const patch = await page.request.patch(`/api/plans/${planId}`, {
-		data: { status: 'beschlossen' }
+	const adopt = await page.request.post(`/api/plans/${planId}/umsetzung/beschluss`, {
+		data: { date: '2026-11-30', body: 'Gemeinderat', reference: 'GR 2026/12' }
 	});
-	expect(patch.status()).toBe(200);
+	expect(adopt.status()).toBe(201);
 	await page.reload();
 	await expect(section.getByTestId('edition-start')).toBeVisible();
 	await expectNoSeriousViolations(page, 'the settings page with the Fortschreibung section');
