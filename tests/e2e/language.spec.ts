@@ -43,6 +43,13 @@ test('the header switch changes the language and the account keeps it', async ({
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(page.getByLabel('Interface language')).toHaveValue('en');
 	await expect(page.getByRole('navigation', { name: 'Legal' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Plans' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Welcome to Mitplan' })).toBeVisible();
+	await page.getByRole('button', { name: 'Create your first plan' }).click();
+	await expect(page.getByRole('dialog', { name: 'Create a new plan' })).toBeVisible();
+	await page.getByRole('button', { name: 'Create and open' }).click();
+	await expect(page.getByText('Please enter a title for the plan.')).toBeVisible();
+	await page.getByRole('button', { name: 'Cancel' }).click();
 	await expectNoSeriousViolations(page, 'plan overview with English shell');
 	await page.setViewportSize({ width: 390, height: 800 });
 	await page.screenshot({ path: `${SHOTS}/language-overview-en-390.png` });
