@@ -9,6 +9,7 @@
  *   6. The server's event-loop lag while 50 editors type and it exports the 2,000-measure plan
  *      as PDF (bench/lag.ts; target p99 < 50 ms).
  *   7. Vollständigkeit checks on the 2,000-measure plan (bench/completeness.ts).
+ *   8. What browsers download: first load and all JavaScript (bench/bundle.ts).
  * The server runs in its own process; clients are real y-websocket providers in this process.
  * `npm run bench -- throughput`: Mitplan vs. the y-websocket and Hocuspocus servers (throughput.ts).
  */
@@ -24,11 +25,18 @@ import { createRedisStore } from '../server/storage/redis-store';
 import { connectClient, type TestClient } from '../tests/helpers/clients';
 import { startRedis } from '../tests/helpers/redis-server';
 import { runCompareBench } from './compare';
+import { runBundleBench } from './bundle';
 import { runCompletenessBench } from './completeness';
 import { runExportBench } from './export';
 import { runLagBench } from './lag';
 import { runReviewBench } from './review';
 import { runThroughputBench } from './throughput';
+
+// `npm run bench -- bundle`: only what browsers download (bench/bundle.ts, needs `npm run build`).
+if (process.argv.includes('bundle')) {
+	runBundleBench();
+	process.exit(0);
+}
 
 // `npm run bench -- throughput`: only the side-by-side throughput run (bench/throughput.ts).
 if (process.argv.includes('throughput')) {
@@ -282,6 +290,7 @@ async function main() {
 	await runExportBench();
 	await runCompareBench();
 	await runCompletenessBench();
+	runBundleBench();
 	process.exit(0);
 }
 
