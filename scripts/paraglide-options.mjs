@@ -3,6 +3,7 @@
 // so the generated src/lib/paraglide is the same however it was made. Order of the strategy: the
 // cookie (set by the language switch and, at sign-in, from the account's setting), else the
 // browser's Accept-Language, else German.
+/** @type {{ project: string; outdir: string; strategy: Array<'cookie' | 'preferredLanguage' | 'baseLocale'>; cookieName: string }} */
 export const paraglideOptions = {
 	project: './project.inlang',
 	outdir: './src/lib/paraglide',

@@ -24,6 +24,6 @@ if (mode === 'create') {
 } else {
 	const res = await fetch(`${base}/api/plans`, { headers });
 	if (res.status !== 200) throw new Error(`Pläne: ${res.status}`);
-	const plans = await res.json();
+	const plans = /** @type {Array<{ id: string }>} */ (await res.json());
 	process.exit(plans.some((p) => p.id === arg) ? 0 : 1);
 }
