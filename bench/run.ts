@@ -9,6 +9,7 @@
  *   6. The server's event-loop lag while 50 editors type and it exports the 2,000-measure plan
  *      as PDF (bench/lag.ts; target p99 < 50 ms).
  *   7. Vollständigkeit checks on the 2,000-measure plan (bench/completeness.ts).
+ *   8. The Umsetzungsbericht PDF of an adopted plan with 500 measures (bench/report.ts).
  * The server runs in its own process; clients are real y-websocket providers in this process.
  * `npm run bench -- throughput`: Mitplan vs. the y-websocket and Hocuspocus servers (throughput.ts).
  */
@@ -27,6 +28,7 @@ import { runCompareBench } from './compare';
 import { runCompletenessBench } from './completeness';
 import { runExportBench } from './export';
 import { runLagBench } from './lag';
+import { runReportBench } from './report';
 import { runReviewBench } from './review';
 import { runThroughputBench } from './throughput';
 
@@ -280,6 +282,7 @@ async function main() {
 	child.kill('SIGTERM');
 	rmSync(dataDir, { recursive: true, force: true });
 	await runExportBench();
+	await runReportBench();
 	await runCompareBench();
 	await runCompletenessBench();
 	process.exit(0);

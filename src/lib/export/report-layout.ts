@@ -73,7 +73,7 @@ export function layoutReport(
 	// 1 Überblick
 	blocks.push(heading(1, '1', 'Überblick'));
 	const adoption = model.adoption
-		? ` Der Plan wurde am ${formatDateLong(model.adoption.date)}${model.adoption.body ? ` von ${line(model.adoption.body)}` : ''} beschlossen${model.adoption.reference ? ` (${line(model.adoption.reference)})` : ''}.`
+		? ` Beschluss des Plans am ${formatDateLong(model.adoption.date)}${[model.adoption.body, model.adoption.reference].map(line).filter(Boolean).length ? ` (${[model.adoption.body, model.adoption.reference].map(line).filter(Boolean).join(', ')})` : ''}.`
 		: '';
 	blocks.push({
 		kind: 'paragraph',
@@ -170,11 +170,11 @@ export function layoutReport(
 				kind: 'grid',
 				columns: [
 					{ title: 'Nr.', width: 0.07 },
-					{ title: 'Maßnahme', width: 0.2 },
+					{ title: 'Maßnahme', width: 0.23 },
 					{ title: 'Stand', width: 0.14 },
-					{ title: 'Fortschritt', width: 0.12, align: 'right' },
+					{ title: 'Fortschritt', width: 0.13, align: 'right' },
 					{ title: 'Amt', width: 0.12 },
-					{ title: 'Sachstände im Berichtszeitraum', width: 0.35 }
+					{ title: 'Sachstände im Berichtszeitraum', width: 0.31 }
 				],
 				statusColumn: 2,
 				rows: g.measures.map((m) =>
