@@ -127,6 +127,14 @@ describe('Umsetzungsbericht (PDF)', { timeout: 60_000 }, () => {
 		});
 		expect(added.status).toBe(201);
 		expect((await viewer.session.request(url())).status).toBe(200);
+		// A member's download is not "the last report": the owner's next report still counts
+		// from the owner's last one (which ended in 30 days).
+		const far = `?von=${addDays(today, 31)}&bis=${addDays(today, 200)}`;
+		expect(
+			(await viewer.session.request(url(`?von=${today}&bis=${addDays(today, 100)}`))).status
+		).toBe(200);
+		const owners = await pdfText(await admin.request(url(far)));
+		expect(owners).toContain(`Berichtszeitraum ${de(addDays(today, 1))}–${de(addDays(today, 30))}`);
 		const outsider = await newUser(2);
 		expect([403, 404]).toContain((await outsider.session.request(url())).status);
 		const anonymous = await fetch(`${server.httpUrl}${url()}`);

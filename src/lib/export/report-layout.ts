@@ -170,10 +170,10 @@ export function layoutReport(
 				kind: 'grid',
 				columns: [
 					{ title: 'Nr.', width: 0.07 },
-					{ title: 'Maßnahme', width: 0.23 },
+					{ title: 'Maßnahme', width: 0.21 },
 					{ title: 'Stand', width: 0.14 },
 					{ title: 'Fortschritt', width: 0.13, align: 'right' },
-					{ title: 'Amt', width: 0.12 },
+					{ title: 'Amt', width: 0.14 },
 					{ title: 'Sachstände im Berichtszeitraum', width: 0.31 }
 				],
 				statusColumn: 2,

@@ -1,6 +1,7 @@
 import type { RequestHandler } from './$types';
 import { authorize, errorResponse, resultResponse } from '$lib/server/http';
 import { exportErrorResponse, pdfFileResponse } from '$lib/server/plan-pdf';
+import { allows } from '$lib/contract/policy';
 import { todayIn } from '$lib/domain/time-zone';
 import { buildUmsetzungsbericht, defaultPeriod, parseReportPeriod } from '$lib/monitoring/report';
 
@@ -9,7 +10,8 @@ import { buildUmsetzungsbericht, defaultPeriod, parseReportPeriod } from '$lib/m
  * Umsetzungsbericht as PDF (status tables, indicator charts, Sachstände of the period, changes
  * since the last report); every member (monitoring.read). Default period: the day after the last
  * report (or the adoption) to today. The model is built here (cheap), the PDF is rendered in the
- * export worker pool; each generated report is recorded (period) and audited.
+ * export worker pool. Reports of the Prozesssteuerung (monitoring.manage) are recorded (period;
+ * the next report's "since the last report"); every download is audited.
  */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const access = await authorize(locals, params.planId, 'monitoring.read');
@@ -41,9 +43,12 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const result = await exports.render(access.principal.id, { report: model });
 	if (!result.ok) return exportErrorResponse(result.error);
 	const { bytes, fileName } = result.value;
-	await monitoring
-		.recordReport(access.planId, { ...period.value, generatedAt: new Date().toISOString() })
-		.catch(() => {});
+	// The Prozesssteuerung's reports count as "the last report"; a member's download does not.
+	if (allows(access.role, 'monitoring.manage')) {
+		await monitoring
+			.recordReport(access.planId, { ...period.value, generatedAt: new Date().toISOString() })
+			.catch(() => {});
+	}
 	await locals.backend.access
 		.audit(access.planId, access.principal, 'export', {
 			type: 'umsetzungsbericht',
