@@ -7,7 +7,7 @@
 import type { Principal } from './access';
 import type { ApiResult } from './result';
 import type { PlanRole } from './roles';
-import type { Implementation, RollUp } from '../domain/monitoring';
+import type { Implementation, ImplStatus, RollUp } from '../domain/monitoring';
 import type { PlanJson } from '../domain/types';
 import type { ReportRecord } from '../monitoring/report';
 
@@ -144,6 +144,8 @@ export interface MonitoringService {
 			reports: ReportRecord[];
 		}>
 	>;
+	/** The recorded implementation status of each measure with monitoring data (Fortschreibung). */
+	implementationStatuses(planId: string): Promise<ApiResult<Record<string, ImplStatus>>>;
 	/** Generated reports, newest first. */
 	reports(planId: string): Promise<ApiResult<ReportRecord[]>>;
 	/** Records a generated report (its period and time). */
