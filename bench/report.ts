@@ -11,7 +11,7 @@ import { buildPlan, readPlan } from '../src/lib/domain/index';
 import type { Indicator } from '../src/lib/domain/indicators';
 import { exportReportPdfNode } from '../src/lib/export/node';
 import { buildUmsetzungsbericht } from '../src/lib/monitoring/report';
-import { fakeImplementations } from '../src/lib/monitoring/report-fixture';
+import { fakeImplementations } from '../src/lib/monitoring/fixtures';
 
 export async function runReportBench(): Promise<void> {
 	console.log('\nUmsetzungsbericht (PDF) in Node:');
