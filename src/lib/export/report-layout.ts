@@ -3,7 +3,7 @@
  * (src/lib/monitoring/report.ts) → the same blocks as the council PDF (layout.ts), so pagination,
  * typography, header/footer and bookmarks are shared. Chapters: 1 Überblick (status counts of
  * the plan and per Handlungsfeld, with share bars), one per Handlungsfeld (per goal the indicator
- * charts and a table of its measures with status, progress, Amt and the Sachstände of the period),
+ * charts, a table of its measures with status, progress and Amt, then the period's Sachstände),
  * last "Änderungen seit dem letzten Bericht". Pure; no jsPDF.
  */
 import { IMPL_STATUSES, IMPL_STATUS_LABELS, type ImplStatus } from '../domain/monitoring';
@@ -169,12 +169,11 @@ export function layoutReport(
 			blocks.push({
 				kind: 'grid',
 				columns: [
-					{ title: 'Nr.', width: 0.07 },
-					{ title: 'Maßnahme', width: 0.21 },
-					{ title: 'Stand', width: 0.14 },
+					{ title: 'Nr.', width: 0.08 },
+					{ title: 'Maßnahme', width: 0.37 },
+					{ title: 'Stand', width: 0.2 },
 					{ title: 'Fortschritt', width: 0.13, align: 'right' },
-					{ title: 'Amt', width: 0.14 },
-					{ title: 'Sachstände im Berichtszeitraum', width: 0.31 }
+					{ title: 'Amt', width: 0.22 }
 				],
 				statusColumn: 2,
 				rows: g.measures.map((m) =>
@@ -183,13 +182,31 @@ export function layoutReport(
 						titleOf(m.title),
 						IMPL_STATUS_LABELS[m.status] + (m.overdue ? '\nSachstand überfällig' : ''),
 						m.progress === null ? EMPTY_VALUE : `${m.progress} %`,
-						line(m.office) || EMPTY_VALUE,
-						m.notes.length
-							? m.notes.map((n) => `${formatDateShort(n.date)}: ${text(n.text)}`).join('\n\n')
-							: 'kein Sachstand'
+						line(m.office) || EMPTY_VALUE
 					])
 				)
 			});
+			// the Sachstände of the period full width under the table: a long one stays readable
+			const withNotes = g.measures.filter((m) => m.notes.length > 0);
+			if (withNotes.length === 0) {
+				blocks.push({
+					kind: 'paragraph',
+					style: 'muted',
+					text: 'Keine Sachstände im Berichtszeitraum.'
+				});
+			} else {
+				blocks.push({ kind: 'label', text: 'Sachstände im Berichtszeitraum' });
+				blocks.push({
+					kind: 'table',
+					rows: withNotes.map((m) => ({
+						label: `${m.number} ${titleOf(m.title)}`,
+						value: m.notes
+							.map((n) => `${formatDateShort(n.date)}: ${text(n.text) || EMPTY_VALUE}`)
+							.join('\n\n')
+					}))
+				});
+			}
+			blocks.push({ kind: 'spacer', height: 3 });
 		}
 	}
 
