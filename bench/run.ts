@@ -10,6 +10,7 @@
  *      as PDF (bench/lag.ts; target p99 < 50 ms).
  *   7. Vollständigkeit checks on the 2,000-measure plan (bench/completeness.ts).
  *   8. What browsers download: first load and all JavaScript (bench/bundle.ts).
+ *   8. The Umsetzungsbericht PDF of an adopted plan with 500 measures (bench/report.ts).
  * The server runs in its own process; clients are real y-websocket providers in this process.
  * `npm run bench -- throughput`: Mitplan vs. the y-websocket and Hocuspocus servers (throughput.ts).
  */
@@ -29,6 +30,7 @@ import { runBundleBench } from './bundle';
 import { runCompletenessBench } from './completeness';
 import { runExportBench } from './export';
 import { runLagBench } from './lag';
+import { runReportBench } from './report';
 import { runReviewBench } from './review';
 import { runThroughputBench } from './throughput';
 
@@ -288,6 +290,7 @@ async function main() {
 	child.kill('SIGTERM');
 	rmSync(dataDir, { recursive: true, force: true });
 	await runExportBench();
+	await runReportBench();
 	await runCompareBench();
 	await runCompletenessBench();
 	runBundleBench();
