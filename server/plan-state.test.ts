@@ -44,6 +44,7 @@ beforeEach(async () => {
 		access: unused,
 		gate: unused,
 		meetings: unused,
+		minutes: unused,
 		feedback: unused,
 		review: unused,
 		settings: unused,

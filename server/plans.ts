@@ -30,6 +30,7 @@ import type { MailSettingsService } from '../src/lib/contract/mail';
 import type { ScheduleService } from '../src/lib/contract/schedule';
 import type { MonitoringService } from '../src/lib/contract/monitoring';
 import type { MeetingService } from '../src/lib/contract/meetings';
+import type { MinutesService } from '../src/lib/contract/minutes';
 import type { VoteService } from '../src/lib/contract/votes';
 import type { IndicatorService } from '../src/lib/contract/indicators';
 import type { EditionsService } from '../src/lib/contract/editions';
@@ -74,6 +75,7 @@ export class PlanService implements MitplanBackend {
 			schedule: ScheduleService;
 			monitoring: MonitoringService;
 			meetings: MeetingService;
+			minutes: MinutesService;
 			votes: VoteService;
 			indicators: IndicatorService;
 			editions: EditionsService & { record(planId: string, lineage: Lineage): Promise<void> };
@@ -126,6 +128,10 @@ export class PlanService implements MitplanBackend {
 		return this.deps.meetings;
 	}
 
+	get minutes(): MinutesService {
+		return this.deps.minutes;
+	}
+
 	get votes(): VoteService {
 		return this.deps.votes;
 	}
@@ -160,6 +166,7 @@ export class PlanService implements MitplanBackend {
 			schedule: this.deps.schedule,
 			monitoring: this.deps.monitoring,
 			meetings: this.deps.meetings,
+			minutes: this.deps.minutes,
 			votes: this.deps.votes,
 			indicators: this.deps.indicators,
 			editions: this.deps.editions,
