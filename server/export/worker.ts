@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { readPlan } from '../../src/lib/domain/index';
 import { readAcknowledgements } from '../../src/lib/domain/acknowledge';
 import type { PlanJson } from '../../src/lib/domain/types';
-import { exportPlanPdfNode } from '../../src/lib/export/node';
+import { exportPlanPdfNode, exportProtocolPdfNode } from '../../src/lib/export/node';
 import { migrate } from '../../src/lib/domain/migrations';
 import { mergeState } from '../storage/types';
 import { jobChars, tooLarge } from './budget';
@@ -22,6 +22,12 @@ const SILENT = { warn: () => {}, error: () => {} };
 
 port.on('message', ({ input }: { input: PdfJob }) => {
 	try {
+		if (input.protocol) {
+			const { bytes, fileName, pageCount } = exportProtocolPdfNode(input.protocol);
+			const answer: PdfJobResult = { ok: true, bytes, fileName, pageCount };
+			port.postMessage({ ok: true, value: answer }, [bytes.buffer as ArrayBuffer]);
+			return;
+		}
 		let plan: PlanJson;
 		let acknowledged = input.acknowledged;
 		if (input.state) {
@@ -47,6 +53,7 @@ port.on('message', ({ input }: { input: PdfJob }) => {
 			checks: input.checks,
 			acknowledged,
 			indicators: input.indicators,
+			decisionLog: input.decisionLog,
 			today: input.today
 		});
 		if (!result.ok) {

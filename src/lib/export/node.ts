@@ -10,6 +10,8 @@ import type { PlanJson } from '../domain/types';
 import { exportPlanPdf, type ExportedPdf, type ExportEnv } from './index';
 import type { ExportOptions, ExportResult } from './options';
 import type { FontBytes } from './render';
+import type { ProtocolModel } from '../contract/minutes';
+import { exportProtocolPdf } from './protocol';
 
 let fonts: FontBytes | null = null;
 
@@ -53,4 +55,9 @@ export function exportPlanPdfNode(
 	env: Partial<ExportEnv> = {}
 ): ExportResult<ExportedPdf> {
 	return exportPlanPdf(plan, options, { jsPDF, fonts: nodeFonts(), ...env });
+}
+
+/** A Sitzungsprotokoll as PDF with the same fonts and typography. */
+export function exportProtocolPdfNode(protocol: ProtocolModel): ExportedPdf {
+	return exportProtocolPdf(protocol, { jsPDF, fonts: nodeFonts() });
 }

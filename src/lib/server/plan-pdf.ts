@@ -5,7 +5,7 @@
  * rendered off the event loop by `locals.backend.exports` (server/export/pdf-exports.ts).
  */
 import type { Principal } from '$lib/contract/access';
-import type { PlanStateParts } from '$lib/contract/exports';
+import type { PdfExportError, PlanStateParts } from '$lib/contract/exports';
 import type { PlanJson } from '$lib/domain/types';
 import { todayIn } from '$lib/domain/time-zone';
 import type { ExportOptions } from '$lib/export/options';
@@ -30,6 +30,12 @@ export async function planPdfResponse(args: {
 		if (!rows.ok) return resultResponse(rows);
 		consideration = rows.value;
 	}
+	let decisionLog;
+	if (options.decisionLog) {
+		const rows = await locals.backend.minutes.decisionLog(planId);
+		if (!rows.ok) return resultResponse(rows);
+		decisionLog = rows.value;
+	}
 	const checks = await locals.backend.review.checksByMeasure(planId).catch(() => ({}));
 	// Indicator charts under the goals (a version shows today's indicators of its goals).
 	const indicators = await locals.backend.indicators
@@ -44,18 +50,11 @@ export async function planPdfResponse(args: {
 		consideration,
 		checks,
 		indicators,
+		decisionLog,
 		// the cover's "today" in the municipality's time zone, not the server's
 		today: todayIn(locals.backend.settings.timeZone)
 	});
-	if (!result.ok) {
-		const { status, code, message, retryAfter } = result.error;
-		return errorResponse(
-			status,
-			code,
-			message,
-			retryAfter ? { 'retry-after': String(retryAfter) } : undefined
-		);
-	}
+	if (!result.ok) return pdfFailure(result.error);
 	const { bytes } = result.value;
 	const fileName = args.fileName ? args.fileName(result.value.fileName) : result.value.fileName;
 	await locals.backend.access
@@ -66,6 +65,22 @@ export async function planPdfResponse(args: {
 			bytes: bytes.byteLength
 		})
 		.catch(() => {});
+	return pdfDownload(bytes, fileName);
+}
+
+/** A refused or failed export as JSON (busy answers with Retry-After). */
+export function pdfFailure(error: PdfExportError): Response {
+	const { status, code, message, retryAfter } = error;
+	return errorResponse(
+		status,
+		code,
+		message,
+		retryAfter ? { 'retry-after': String(retryAfter) } : undefined
+	);
+}
+
+/** The PDF bytes as a download (also the Sitzungsprotokoll, src/lib/server/protocol-pdf). */
+export function pdfDownload(bytes: Uint8Array, fileName: string): Response {
 	return new Response(bytes as unknown as BodyInit, {
 		headers: {
 			'content-type': 'application/pdf',
