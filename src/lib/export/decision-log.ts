@@ -36,9 +36,9 @@ export function decisionLogBlocks(
 	blocks.push({
 		kind: 'grid',
 		columns: [
-			{ title: 'Datum', width: 0.12 },
+			{ title: 'Datum', width: 0.15 },
 			{ title: 'Sitzung', width: 0.2 },
-			{ title: 'Beschluss', width: 0.44 },
+			{ title: 'Beschluss', width: 0.41 },
 			{ title: 'Bezug im Plan', width: 0.24 }
 		],
 		rows: rows.map((r) => ({

@@ -25,10 +25,10 @@ function entryGrid(entries: ProtocolEntry[], task: boolean, line: Clean, text: C
 				kind: 'grid',
 				columns: [
 					{ title: 'Nr.', width: 0.06 },
-					{ title: 'Aufgabe', width: 0.44 },
+					{ title: 'Aufgabe', width: 0.38 },
 					{ title: 'Wer', width: 0.18 },
-					{ title: 'Bis wann', width: 0.12 },
-					{ title: 'Bezug im Plan', width: 0.2 }
+					{ title: 'Bis wann', width: 0.15 },
+					{ title: 'Bezug im Plan', width: 0.23 }
 				],
 				rows: entries.map((e, i) => ({
 					cells: [
@@ -145,7 +145,7 @@ export function protocolBlocks(p: ProtocolModel, line: Clean, text: Clean): Bloc
 					{ title: 'Rang', width: 0.08 },
 					{ title: 'Maßnahme / Ziel', width: 0.56 },
 					{ title: 'Punkte', width: 0.12, align: 'right' },
-					{ title: 'davon online / im Raum', width: 0.24 }
+					{ title: 'online / im Raum', width: 0.24 }
 				],
 				rows: v.results.map((r) => ({
 					cells: [`${r.rank}.`, line(r.title) || UNTITLED, String(r.total), `${r.online} / ${r.room}`]
