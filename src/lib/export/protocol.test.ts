@@ -12,7 +12,8 @@ import { exportPlanPdfNode, exportProtocolPdfNode } from './node';
 import { parseExportOptions } from './options';
 import { readPdf, type ReadPdf } from './pdf-reader';
 
-const flat = (pdf: ReadPdf) => pdf.pages.map((p) => p.normalize('NFKC').replace(/\s+/g, ' ')).join(' ');
+const flat = (pdf: ReadPdf) =>
+	pdf.pages.map((p) => p.normalize('NFKC').replace(/\s+/g, ' ')).join(' ');
 
 function inOrder(text: string, needles: string[]) {
 	let from = 0;
@@ -76,7 +77,12 @@ describe('Sitzungsprotokoll PDF', () => {
 			now: Date.parse('2027-04-30T00:00:00Z')
 		});
 		const text = flat(await readPdf(exportProtocolPdfNode(buildProtocol(input)).bytes));
-		inOrder(text, ['4 Ideen', 'Nachtcafé im Jugendzentrum', 'als Maßnahme übernommen', '5 Abstimmungen']);
+		inOrder(text, [
+			'4 Ideen',
+			'Nachtcafé im Jugendzentrum',
+			'als Maßnahme übernommen',
+			'5 Abstimmungen'
+		]);
 		expect(text).toContain('Endgültig');
 		expect(text).not.toContain('ENTWURF');
 	});
@@ -89,13 +95,23 @@ describe('Gesamtplan: decision log appendix', () => {
 		const result = exportPlanPdfNode(examplePlan(), options.value, {
 			today: '2027-05-01',
 			decisionLog: [
-				{ date: '12.03.2027', session: 'AG Bildung', text: 'Das Sprachcafé startet im Mai.', item: 'Maßnahme „Sprachcafé“' }
+				{
+					date: '12.03.2027',
+					session: 'AG Bildung',
+					text: 'Das Sprachcafé startet im Mai.',
+					item: 'Maßnahme „Sprachcafé“'
+				}
 			]
 		});
 		if (!result.ok) throw new Error(result.error.message);
 		const pdf = await readPdf(result.value.bytes);
 		const text = flat(pdf);
-		inOrder(text, [DECISION_LOG_TITLE, '12.03.2027', 'AG Bildung', 'Das Sprachcafé startet im Mai.']);
+		inOrder(text, [
+			DECISION_LOG_TITLE,
+			'12.03.2027',
+			'AG Bildung',
+			'Das Sprachcafé startet im Mai.'
+		]);
 		expect(pdf.outline.map((o) => o.title)).toContain(DECISION_LOG_TITLE);
 		const without = parseExportOptions({ type: 'gesamtplan' });
 		if (!without.ok) throw new Error(without.error.message);

@@ -87,7 +87,12 @@ export function protocolInput(over: Partial<ProtocolInput> = {}): ProtocolInput 
 		noteTakerIds: [],
 		commentDays: 7,
 		comments: [
-			{ id: 'k1', text: 'Bitte Ort ergänzen.', by: { id: 'u-vera', name: 'Vera Viewer' }, at: iso(60) }
+			{
+				id: 'k1',
+				text: 'Bitte Ort ergänzen.',
+				by: { id: 'u-vera', name: 'Vera Viewer' },
+				at: iso(60)
+			}
 		],
 		delivered: {}
 	};
@@ -114,8 +119,28 @@ export function protocolInput(over: Partial<ProtocolInput> = {}): ProtocolInput 
 		dotsOnline: 9,
 		dotsRoom: 3,
 		results: [
-			{ itemId: 'm1', type: 'measure', title: 'Sprachcafé', fieldTitle: 'Bildung', online: 6, room: 3, total: 9, voters: 3, rank: 1 },
-			{ itemId: 'm2', type: 'measure', title: 'Lernpaten', fieldTitle: 'Bildung', online: 3, room: 0, total: 3, voters: 2, rank: 2 }
+			{
+				itemId: 'm1',
+				type: 'measure',
+				title: 'Sprachcafé',
+				fieldTitle: 'Bildung',
+				online: 6,
+				room: 3,
+				total: 9,
+				voters: 3,
+				rank: 1
+			},
+			{
+				itemId: 'm2',
+				type: 'measure',
+				title: 'Lernpaten',
+				fieldTitle: 'Bildung',
+				online: 3,
+				room: 0,
+				total: 3,
+				voters: 2,
+				rank: 2
+			}
 		],
 		handCountLog: [],
 		applications: [

@@ -16,10 +16,22 @@ import {
 
 describe('validateEntry', () => {
 	it('accepts a decision with an anchor and drops task fields', () => {
-		const v = validateEntry({ kind: 'decision', text: '  Beschlossen.  ', itemId: 'm1', assigneeName: 'X' });
+		const v = validateEntry({
+			kind: 'decision',
+			text: '  Beschlossen.  ',
+			itemId: 'm1',
+			assigneeName: 'X'
+		});
 		expect(v).toEqual({
 			ok: true,
-			value: { kind: 'decision', text: 'Beschlossen.', itemId: 'm1', assigneeId: null, assigneeName: '', dueDate: '' }
+			value: {
+				kind: 'decision',
+				text: 'Beschlossen.',
+				itemId: 'm1',
+				assigneeId: null,
+				assigneeName: '',
+				dueDate: ''
+			}
 		});
 	});
 
@@ -27,9 +39,19 @@ describe('validateEntry', () => {
 		const none = validateEntry({ kind: 'task', text: 'Räume anfragen' });
 		expect(none.ok).toBe(false);
 		if (!none.ok) expect(none.field).toBe('assigneeName');
-		const bad = validateEntry({ kind: 'task', text: 'x', assigneeName: 'Ali', dueDate: '2027-02-30' });
+		const bad = validateEntry({
+			kind: 'task',
+			text: 'x',
+			assigneeName: 'Ali',
+			dueDate: '2027-02-30'
+		});
 		expect(bad.ok || bad.field).toBe('dueDate');
-		const ok = validateEntry({ kind: 'task', text: 'x', assigneeName: ' Ali ', dueDate: '2027-04-01' });
+		const ok = validateEntry({
+			kind: 'task',
+			text: 'x',
+			assigneeName: ' Ali ',
+			dueDate: '2027-04-01'
+		});
 		expect(ok.ok && ok.value).toMatchObject({ assigneeName: 'Ali', dueDate: '2027-04-01' });
 	});
 
@@ -126,10 +148,18 @@ describe('buildProtocol', () => {
 	it('sorts entries into decisions, tasks and questions with their anchors', () => {
 		const p = buildProtocol(protocolInput());
 		expect(p.decisions).toEqual([
-			expect.objectContaining({ text: 'Das Sprachcafé startet im Mai.', item: 'Maßnahme „Sprachcafé“' })
+			expect.objectContaining({
+				text: 'Das Sprachcafé startet im Mai.',
+				item: 'Maßnahme „Sprachcafé“'
+			})
 		]);
 		expect(p.tasks).toEqual([
-			expect.objectContaining({ text: 'Räume anfragen', assignee: 'Emil Editor', due: '01.04.2027', item: '' })
+			expect.objectContaining({
+				text: 'Räume anfragen',
+				assignee: 'Emil Editor',
+				due: '01.04.2027',
+				item: ''
+			})
 		]);
 		expect(p.questions[0].item).toBe('(gelöschtes Element)');
 	});
@@ -145,7 +175,12 @@ describe('buildProtocol', () => {
 			}
 		]);
 		const notStarted = protocolInput();
-		notStarted.meeting = { ...notStarted.meeting, status: 'geplant', startedAt: null, endedAt: null };
+		notStarted.meeting = {
+			...notStarted.meeting,
+			status: 'geplant',
+			startedAt: null,
+			endedAt: null
+		};
 		expect(buildProtocol(notStarted).changes).toEqual([]);
 	});
 
