@@ -20,7 +20,12 @@ export const minutesApi = {
 	add: (planId: string, sessionId: string, body: Record<string, unknown>) =>
 		apiRequest<MinutesEntry>(fetch, 'POST', `${base(planId, sessionId)}/eintraege`, body),
 	update: (planId: string, sessionId: string, id: string, body: Record<string, unknown>) =>
-		apiRequest<MinutesEntry>(fetch, 'PATCH', `${base(planId, sessionId)}/eintraege/${enc(id)}`, body),
+		apiRequest<MinutesEntry>(
+			fetch,
+			'PATCH',
+			`${base(planId, sessionId)}/eintraege/${enc(id)}`,
+			body
+		),
 	remove: (planId: string, sessionId: string, id: string) =>
 		apiRequest<void>(fetch, 'DELETE', `${base(planId, sessionId)}/eintraege/${enc(id)}`),
 	comment: (planId: string, sessionId: string, text: string) =>
