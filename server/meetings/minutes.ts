@@ -100,7 +100,11 @@ const M = {
 	entryNotFound: () =>
 		fail(404, 'entry_not_found', 'Diesen Protokolleintrag gibt es nicht (mehr).'),
 	noItem: () =>
-		fail(400, 'item_not_found', 'Dieses Element gibt es im Plan nicht (mehr). Bitte wählen Sie ein anderes.'),
+		fail(
+			400,
+			'item_not_found',
+			'Dieses Element gibt es im Plan nicht (mehr). Bitte wählen Sie ein anderes.'
+		),
 	noMember: () =>
 		fail(
 			400,
@@ -126,7 +130,11 @@ const M = {
 			'Die Kommentarfrist ist abgelaufen: Das Protokoll ist endgültig und nimmt keine Kommentare mehr an.'
 		),
 	final: () =>
-		fail(409, 'protocol_final', 'Das Protokoll ist endgültig; die Einstellungen lassen sich nicht mehr ändern.'),
+		fail(
+			409,
+			'protocol_final',
+			'Das Protokoll ist endgültig; die Einstellungen lassen sich nicht mehr ändern.'
+		),
 	notAttendee: () =>
 		fail(
 			403,
@@ -282,7 +290,11 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 				planTitle,
 				itemId: entry.itemId ?? '',
 				threadId: null,
-				actor: { id: caller.principal.id, name: caller.principal.name, kind: caller.principal.kind },
+				actor: {
+					id: caller.principal.id,
+					name: caller.principal.name,
+					kind: caller.principal.kind
+				},
 				text: `Aufgabe aus der Sitzung ${quoteDe(meeting.title)}: ${quoteDe(short)}${due}.`
 			})
 			.catch((error) => log.warn('[minutes] task not delivered', { error }));
@@ -296,7 +308,9 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 		fn: (
 			meeting: Meeting,
 			record: MinutesRecord
-		) => Promise<ApiResult<{ change: (r: MinutesRecord) => MinutesRecord | ApiResult<never>; value: T }>>
+		) => Promise<
+			ApiResult<{ change: (r: MinutesRecord) => MinutesRecord | ApiResult<never>; value: T }>
+		>
 	): Promise<ApiResult<T>> {
 		const meeting = await loadMeeting(planId, sessionId);
 		if (!meeting) return E.notFound();
@@ -328,29 +342,34 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 				const v = validateEntry(body);
 				if (!v.ok) return E.invalid(v.message, v.field);
 				let meetingSeen: Meeting | null = null;
-				const result = await changeEntries<MinutesEntry>(caller, planId, sessionId, async (meeting) => {
-					meetingSeen = meeting;
-					const resolved = await resolveEntry(planId, v, undefined);
-					if (!resolved.ok) return resolved;
-					const at = new Date(now()).toISOString();
-					const entry: MinutesEntry = {
-						id: newId('eintrag'),
-						...resolved.value,
-						createdAt: at,
-						createdBy: { id: caller.principal.id, name: caller.principal.name },
-						updatedAt: at
-					};
-					return {
-						ok: true,
-						value: {
-							value: entry,
-							change: (r) =>
-								r.entries.length >= MINUTES_LIMITS.entries
-									? M.full('Protokolleinträge', MINUTES_LIMITS.entries)
-									: { ...r, entries: [...r.entries, entry] }
-						}
-					};
-				});
+				const result = await changeEntries<MinutesEntry>(
+					caller,
+					planId,
+					sessionId,
+					async (meeting) => {
+						meetingSeen = meeting;
+						const resolved = await resolveEntry(planId, v, undefined);
+						if (!resolved.ok) return resolved;
+						const at = new Date(now()).toISOString();
+						const entry: MinutesEntry = {
+							id: newId('eintrag'),
+							...resolved.value,
+							createdAt: at,
+							createdBy: { id: caller.principal.id, name: caller.principal.name },
+							updatedAt: at
+						};
+						return {
+							ok: true,
+							value: {
+								value: entry,
+								change: (r) =>
+									r.entries.length >= MINUTES_LIMITS.entries
+										? M.full('Protokolleinträge', MINUTES_LIMITS.entries)
+										: { ...r, entries: [...r.entries, entry] }
+							}
+						};
+					}
+				);
 				if (result.ok && meetingSeen) {
 					const plan = await deps.readItems(planId).catch(() => null);
 					await deliverTask(caller, meetingSeen, result.value, plan?.title ?? '');

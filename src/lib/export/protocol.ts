@@ -148,7 +148,12 @@ export function protocolBlocks(p: ProtocolModel, line: Clean, text: Clean): Bloc
 					{ title: 'online / im Raum', width: 0.24 }
 				],
 				rows: v.results.map((r) => ({
-					cells: [`${r.rank}.`, line(r.title) || UNTITLED, String(r.total), `${r.online} / ${r.room}`]
+					cells: [
+						`${r.rank}.`,
+						line(r.title) || UNTITLED,
+						String(r.total),
+						`${r.online} / ${r.room}`
+					]
 				}))
 			});
 		if (v.priorities.length > 0)

@@ -82,14 +82,18 @@ export interface EntryInput {
  * Validates a new entry, or an edit merged onto `before`. A task needs someone responsible: a
  * member (`assigneeId`) or a free-text name; other kinds carry no assignee and no due date.
  */
-export function validateEntry(body: Record<string, unknown>, before?: EntryInput): Check<EntryInput> {
+export function validateEntry(
+	body: Record<string, unknown>,
+	before?: EntryInput
+): Check<EntryInput> {
 	const merged = { ...before, ...body } as Record<string, unknown>;
 	const kind = merged.kind;
 	if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind))
 		return {
 			ok: false,
 			field: 'kind',
-			message: 'Bitte wählen Sie: Beschluss (decision), Aufgabe (task) oder offene Frage (question).'
+			message:
+				'Bitte wählen Sie: Beschluss (decision), Aufgabe (task) oder offene Frage (question).'
 		};
 	const text = longText(merged.text, 'text', 'Der Text');
 	if (!text.ok) return text;
@@ -177,7 +181,8 @@ export function protocolPhase(
 	commentDays: number,
 	now: number
 ): { phase: ProtocolPhase; commentsUntil: string | null } {
-	if (meeting.status !== 'beendet' || !meeting.endedAt) return { phase: 'entwurf', commentsUntil: null };
+	if (meeting.status !== 'beendet' || !meeting.endedAt)
+		return { phase: 'entwurf', commentsUntil: null };
 	const until = Date.parse(meeting.endedAt) + commentDays * 86_400_000;
 	return {
 		phase: now < until ? 'kommentierung' : 'endgueltig',
@@ -231,10 +236,7 @@ export function longDate(iso: string): string {
 
 const germanDay = (iso: string) => iso.split('-').reverse().join('.');
 
-export function itemWording(
-	items: ProtocolInput['items'],
-	itemId: string | null
-): string {
+export function itemWording(items: ProtocolInput['items'], itemId: string | null): string {
 	if (!itemId) return '';
 	const item = items.get(itemId);
 	if (!item) return '(gelöschtes Element)';
@@ -280,7 +282,9 @@ export function buildProtocol(input: ProtocolInput): ProtocolModel {
 	const people = new Map<string, { name: string; guest: boolean; spans: string[] }>();
 	for (const o of [...attendance.online].sort((a, b) => a.from - b.from)) {
 		const p = people.get(o.principalId) ?? { name: o.name, guest: o.kind === 'guest', spans: [] };
-		p.spans.push(`${clock(o.from)}–${o.to !== null ? clock(o.to) : endMs ? clock(endMs) : 'jetzt'}`);
+		p.spans.push(
+			`${clock(o.from)}–${o.to !== null ? clock(o.to) : endMs ? clock(endMs) : 'jetzt'}`
+		);
 		people.set(o.principalId, p);
 	}
 	const online = [...people.values()]

@@ -8,9 +8,7 @@ import { authorize, readJsonObject, resultResponse } from '$lib/server/http';
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const access = await authorize(locals, params.planId, 'meeting.join');
 	if (!access.ok) return access.response;
-	return resultResponse(
-		await locals.backend.minutes.view(access, access.planId, params.sessionId)
-	);
+	return resultResponse(await locals.backend.minutes.view(access, access.planId, params.sessionId));
 };
 
 /**
