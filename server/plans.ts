@@ -166,7 +166,6 @@ export class PlanService implements MitplanBackend {
 			schedule: this.deps.schedule,
 			monitoring: this.deps.monitoring,
 			meetings: this.deps.meetings,
-			minutes: this.deps.minutes,
 			votes: this.deps.votes,
 			indicators: this.deps.indicators,
 			editions: this.deps.editions,

@@ -387,5 +387,17 @@ describe('Sitzungsprotokoll over HTTP and socket.io (two instances, one Redis)',
 			.join(' ');
 		expect(gesamtText).toContain('Anlage: Beschlussprotokoll aller Sitzungen');
 		expect(gesamtText).toContain('Das Sprachcafé startet im Mai.');
+
+		// Deleting the session takes its protocol with it.
+		const minutesKey = `mitplan:app:mt:min:${planId}:${session.id}`;
+		const check = createClient({ url: redis.url });
+		await check.connect();
+		try {
+			expect(await check.exists(minutesKey)).toBe(1);
+			await body(await admin.request(base, { method: 'DELETE' }), 204);
+			expect(await check.exists(minutesKey)).toBe(0);
+		} finally {
+			await check.close();
+		}
 	});
 });

@@ -25,7 +25,6 @@ import type { ReviewService } from '../review/service';
 import type { ScheduleService } from '../../src/lib/contract/schedule';
 import type { MonitoringService } from '../../src/lib/contract/monitoring';
 import type { MeetingService } from '../../src/lib/contract/meetings';
-import type { MinutesService } from '../../src/lib/contract/minutes';
 import type { VoteService } from '../../src/lib/contract/votes';
 import type { IndicatorService } from '../../src/lib/contract/indicators';
 import type { EditionsService } from '../../src/lib/contract/editions';
@@ -50,8 +49,6 @@ export function createPlanCommands(deps: {
 	monitoring: Pick<MonitoringService, 'forgetPlan'>;
 	/** Sessions (optional: backends without the Sitzungsmodus). */
 	meetings?: Pick<MeetingService, 'forgetPlan'>;
-	/** Session protocols (forgotten before the sessions: they are found through them). */
-	minutes?: Pick<MinutesService, 'forgetPlan'>;
 	votes: Pick<VoteService, 'forgetPlan'>;
 	indicators: Pick<IndicatorService, 'forgetPlan'>;
 	editions: Pick<EditionsService, 'forgetPlan'> & {
@@ -83,7 +80,6 @@ export function createPlanCommands(deps: {
 				await deps.review.forgetPlan(planId).catch(() => {});
 				await deps.schedule.forgetPlan(planId).catch(() => {});
 				await deps.monitoring.forgetPlan(planId).catch(() => {});
-				await deps.minutes?.forgetPlan(planId).catch(() => {});
 				await deps.meetings?.forgetPlan(planId).catch(() => {});
 				await deps.votes.forgetPlan(planId).catch(() => {});
 				await deps.indicators.forgetPlan(planId).catch(() => {});

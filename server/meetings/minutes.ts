@@ -69,7 +69,7 @@ export interface MinutesDeps {
 	now?: () => number;
 }
 
-export const minutesKey = (planId: string, sessionId: string) => `mt:min:${planId}:${sessionId}`;
+const minutesKey = K.minutes;
 
 export function parseMinutes(raw: string | null): MinutesRecord {
 	const v = parseJson<MinutesRecord>(raw, (m) => Array.isArray(m.entries));
@@ -288,7 +288,7 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 				kind: 'meeting_task',
 				planId: meeting.planId,
 				planTitle,
-				itemId: entry.itemId ?? '',
+				itemId: entry.itemId,
 				threadId: null,
 				actor: {
 					id: caller.principal.id,
@@ -538,12 +538,7 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 				}
 				rows.sort((a, b) => a.sort.localeCompare(b.sort));
 				return { ok: true, value: rows.map(({ sort: _sort, ...row }) => row) };
-			}),
-
-		async forgetPlan(planId) {
-			const ids = await kv.sMembers(K.plan(planId));
-			if (ids.length > 0) await kv.del(ids.map((id) => minutesKey(planId, id)));
-		}
+			})
 	};
 	return service;
 }

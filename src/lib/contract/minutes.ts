@@ -201,6 +201,4 @@ export interface MinutesService {
 	protocol(planId: string, sessionId: string): Promise<ApiResult<ProtocolModel>>;
 	/** Decisions of all sessions of the plan, oldest first (Gesamtplan appendix). */
 	decisionLog(planId: string): Promise<ApiResult<DecisionLogRow[]>>;
-	/** The plan was deleted: the protocols go with it (call before the sessions are forgotten). */
-	forgetPlan(planId: string): Promise<void>;
 }
