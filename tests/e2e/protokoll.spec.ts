@@ -2,7 +2,8 @@
  * Sitzungsprotokoll in the browser (issue 13, item 7): the facilitator records a decision
  * anchored to a measure and a task for a member during the session, ends it, opens the protocol
  * page (axe, 1280 and 390 px), comments as an attendee, downloads the PDF and reads its text
- * back with pdfjs. A viewer's attempt to record is refused by the API in German.
+ * back with pdfjs; the Gesamtplan exported in the browser carries the decision log. A viewer's
+ * attempt to record is refused by the API in German.
  */
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -141,6 +142,20 @@ test('Sitzungsprotokoll: Beschluss und Aufgabe erfassen, beenden, Protokoll und 
 		'Bitte den Ort im Protokoll ergänzen.'
 	])
 		expect(text, needle).toContain(needle);
+
+	// The Gesamtplan exported in the browser with the decision log of all sessions
+	await page.goto(`/plans/${planId}`);
+	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+	await page.getByRole('button', { name: 'Als PDF exportieren' }).click();
+	const dialog = page.getByTestId('export-dialog');
+	await dialog.getByTestId('export-decision-log').check();
+	const planDownload = page.waitForEvent('download');
+	await dialog.getByRole('button', { name: 'PDF erstellen' }).click();
+	const planPdf = await readPdf(new Uint8Array(readFileSync((await (await planDownload).path())!)));
+	const planText = planPdf.pages.map((p) => p.replace(/\s+/g, ' ')).join(' ');
+	expect(planText).toContain('Anlage: Beschlussprotokoll aller Sitzungen');
+	expect(planText).toContain('Das Sprachcafé startet im Mai.');
+	await page.goto(`${sessionUrl}/protokoll`);
 
 	// The protocol page on a phone
 	await page.setViewportSize({ width: 390, height: 844 });
