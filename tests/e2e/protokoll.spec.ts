@@ -78,6 +78,10 @@ test('Sitzungsprotokoll: Beschluss und Aufgabe erfassen, beenden, Protokoll und 
 	);
 	await expectNoSeriousViolations(page, 'Sitzung mit Protokoll');
 	await minutes.screenshot({ path: `${SHOTS}/meet-minutes-session-1280.png` });
+	await page.setViewportSize({ width: 390, height: 844 });
+	await expect(page.getByTestId('minutes-save')).toBeVisible();
+	await minutes.screenshot({ path: `${SHOTS}/meet-minutes-session-390.png` });
+	await page.setViewportSize({ width: 1280, height: 900 });
 
 	// A viewer cannot record (API, German message)
 	const viewerContext = await browser.newContext({ storageState: NO_SESSION });
