@@ -51,6 +51,8 @@ import { createEditionsService } from './editions/service';
 import { createAutomaticReader, createFieldsReader } from './schedule/sources';
 import { createLockRegistry } from './meetings/locks';
 import { createMeetingService, type MeetingServer } from './meetings/service';
+import { createMinutesService } from './meetings/minutes';
+import type { MinutesService } from '../src/lib/contract/minutes';
 import { createVoteService } from './votes/service';
 import { createPriorityWriter } from './votes/writeback';
 import {
@@ -77,6 +79,8 @@ export interface Core {
 	monitoring: MonitoringService;
 	/** Sitzungen: sessions, live state, attendance (server/meetings). */
 	meetings: MeetingServer;
+	/** Sitzungsprotokoll (server/meetings/minutes.ts). */
+	minutes: MinutesService;
 	/** Prometheus metrics (`/metrics`, server/metrics.ts). */
 	metrics: Metrics;
 	/** E-mail: outbox, preferences and the `notify` seam (server/mail). */
@@ -245,6 +249,19 @@ export async function createCore(
 		writePriorities: createPriorityWriter(rooms, versions),
 		emit: (planId, view) => emitter.toPlan(planId, 'vote:updated', planId, view)
 	});
+	// Sitzungsprotokoll: entries pushed to the plan room, tasks into the inbox (server/meetings/minutes.ts).
+	const minutes = createMinutesService({
+		kv,
+		log,
+		access,
+		readItems: createPlanItemsReader(rooms),
+		municipality: async (planId) => (await plans.listPlans([planId]))[0]?.municipality ?? '',
+		votes,
+		versions,
+		inbox: review,
+		emit: (push) => emitter.toPlan(push.planId, 'meeting:minutes', push),
+		timeZone: config.timeZone
+	});
 	const indicators = createIndicatorService({ kv, log, readGoals: createGoalsReader(rooms) });
 	const editions = createEditionsService({
 		kv,
@@ -294,6 +311,7 @@ export async function createCore(
 		schedule,
 		monitoring,
 		meetings,
+		minutes,
 		sso: config.oidc ? createOidcService({ config: config.oidc, kv, access, log }) : null,
 		votes,
 		indicators,
@@ -381,6 +399,7 @@ export async function createCore(
 		review,
 		monitoring,
 		meetings,
+		minutes,
 		mail,
 		get realtime() {
 			return realtime;

@@ -45,6 +45,7 @@ beforeEach(async () => {
 		languages: unused,
 		gate: unused,
 		meetings: unused,
+		minutes: unused,
 		feedback: unused,
 		review: unused,
 		settings: unused,

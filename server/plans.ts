@@ -31,6 +31,7 @@ import type { LanguagePreferenceService } from '../src/lib/contract/languages';
 import type { ScheduleService } from '../src/lib/contract/schedule';
 import type { MonitoringService } from '../src/lib/contract/monitoring';
 import type { MeetingService } from '../src/lib/contract/meetings';
+import type { MinutesService } from '../src/lib/contract/minutes';
 import type { VoteService } from '../src/lib/contract/votes';
 import type { IndicatorService } from '../src/lib/contract/indicators';
 import type { EditionsService } from '../src/lib/contract/editions';
@@ -75,6 +76,7 @@ export class PlanService implements MitplanBackend {
 			schedule: ScheduleService;
 			monitoring: MonitoringService;
 			meetings: MeetingService;
+			minutes: MinutesService;
 			votes: VoteService;
 			indicators: IndicatorService;
 			editions: EditionsService & { record(planId: string, lineage: Lineage): Promise<void> };
@@ -131,6 +133,10 @@ export class PlanService implements MitplanBackend {
 
 	get meetings(): MeetingService {
 		return this.deps.meetings;
+	}
+
+	get minutes(): MinutesService {
+		return this.deps.minutes;
 	}
 
 	get votes(): VoteService {

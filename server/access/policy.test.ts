@@ -87,6 +87,7 @@ const EXPECTED: Record<PlanAction, PlanRole> = {
 	'monitoring.manage': 'owner',
 	'meeting.join': 'viewer',
 	'meeting.facilitate': 'editor',
+	'meeting.minutes': 'editor',
 	'meeting.manage': 'owner',
 	'plan.edit': 'editor',
 	'review.comment': 'reviewer',

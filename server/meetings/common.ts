@@ -8,6 +8,7 @@
  *   mt:live:<planId>:<sessionId>     JSON  MeetingLive (step, timer, follow, lock, hands)
  *   mt:att:<planId>:<sessionId>      JSON  StoredAttendance (connections, people in the room)
  *   mt:lock:<planId>                 JSON  LockRecord (server/meetings/locks.ts)
+ *   mt:min:<planId>:<sessionId>      JSON  MinutesRecord (server/meetings/minutes.ts)
  */
 import { randomBytes } from 'node:crypto';
 import type { ApiError } from '../../src/lib/contract/result';
@@ -44,7 +45,9 @@ export const K = {
 	plan: (planId: string) => `mt:plan:${planId}`,
 	meeting: (planId: string, id: string) => `mt:s:${planId}:${id}`,
 	live: (planId: string, id: string) => `mt:live:${planId}:${id}`,
-	attendance: (planId: string, id: string) => `mt:att:${planId}:${id}`
+	attendance: (planId: string, id: string) => `mt:att:${planId}:${id}`,
+	/** The session's protocol data (server/meetings/minutes.ts). */
+	minutes: (planId: string, id: string) => `mt:min:${planId}:${id}`
 };
 
 /** One online entry per connection (`conn`), kept at most MAX_ONLINE per session. */

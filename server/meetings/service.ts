@@ -310,7 +310,8 @@ export function createMeetingService(deps: MeetingDeps): MeetingServer {
 				await kv.del([
 					K.meeting(planId, sessionId),
 					K.live(planId, sessionId),
-					K.attendance(planId, sessionId)
+					K.attendance(planId, sessionId),
+					K.minutes(planId, sessionId)
 				]);
 				await kv.sRem(K.plan(planId), sessionId);
 				return { ok: true, value: null };
@@ -465,7 +466,12 @@ export function createMeetingService(deps: MeetingDeps): MeetingServer {
 		async forgetPlan(planId) {
 			const ids = await kv.sMembers(K.plan(planId));
 			await kv.del(
-				ids.flatMap((id) => [K.meeting(planId, id), K.live(planId, id), K.attendance(planId, id)])
+				ids.flatMap((id) => [
+					K.meeting(planId, id),
+					K.live(planId, id),
+					K.attendance(planId, id),
+					K.minutes(planId, id)
+				])
 			);
 			await kv.del([K.plan(planId), lockKey(planId)]);
 			deps.locks.remember(planId, null);

@@ -19,6 +19,7 @@ import type { ReviewService } from './review';
 import type { ScheduleService } from './schedule';
 import type { MonitoringService } from './monitoring';
 import type { MeetingService } from './meetings';
+import type { MinutesService } from './minutes';
 import type { IndicatorService } from './indicators';
 import type { EditionsService } from './editions';
 import type { VersionsBackend } from './versions';
@@ -81,6 +82,8 @@ export interface MitplanBackend {
 	readonly monitoring: MonitoringService;
 	/** Sitzungen: sessions, live controls, attendance (server/meetings). */
 	readonly meetings: MeetingService;
+	/** Sitzungsprotokoll: decisions, tasks, questions, comments, protocol (server/meetings/minutes.ts). */
+	readonly minutes: MinutesService;
 	/** Priorisierung: dot votes over measures/goals, priorities written back (server/votes). */
 	readonly votes: VoteService;
 	/** Indicators per goal with baseline, target and measured values (server/indicators). */

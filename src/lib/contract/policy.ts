@@ -34,6 +34,12 @@ export const PLAN_POLICY = {
 	 * role; the session service also requires the owner or the editor named as its Moderation.
 	 */
 	'meeting.facilitate': 'editor',
+	/**
+	 * Record decisions, tasks and open questions in a session's protocol: the lowest role; the
+	 * minutes service also requires the session's facilitator or a named note-taker. (Commenting a
+	 * protocol needs `meeting.join` and having attended the session with an account.)
+	 */
+	'meeting.minutes': 'editor',
 	/** Comment: new threads, replies, edit/delete own comments, resolve threads. */
 	'review.comment': 'reviewer',
 	/** Give review verdicts on items and verdicts on assigned administrative checks. */
