@@ -52,6 +52,8 @@ import { createLockRegistry } from './meetings/locks';
 import { createMeetingService, type MeetingServer } from './meetings/service';
 import { createVoteService } from './votes/service';
 import { createPriorityWriter } from './votes/writeback';
+import { createIdeaService } from './ideas/service';
+import { createIdeaItemWriter } from './ideas/writeback';
 import {
 	SOCKET_IO_PATH,
 	createRealtimeServer,
@@ -244,6 +246,13 @@ export async function createCore(
 		writePriorities: createPriorityWriter(rooms, versions),
 		emit: (planId, view) => emitter.toPlan(planId, 'vote:updated', planId, view)
 	});
+	const ideas = createIdeaService({
+		kv,
+		log,
+		readFields: createFieldsReader(rooms),
+		writeItem: createIdeaItemWriter(rooms, versions),
+		emit: (push) => emitter.toPlan(push.planId, 'ideas:changed', push)
+	});
 	const indicators = createIndicatorService({ kv, log, readGoals: createGoalsReader(rooms) });
 	const editions = createEditionsService({
 		kv,
@@ -292,6 +301,7 @@ export async function createCore(
 		schedule,
 		monitoring,
 		meetings,
+		ideas,
 		sso: config.oidc ? createOidcService({ config: config.oidc, kv, access, log }) : null,
 		votes,
 		indicators,

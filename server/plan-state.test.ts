@@ -44,6 +44,7 @@ beforeEach(async () => {
 		access: unused,
 		gate: unused,
 		meetings: unused,
+		ideas: unused,
 		feedback: unused,
 		review: unused,
 		settings: unused,

@@ -30,6 +30,7 @@ import type { MailSettingsService } from '../src/lib/contract/mail';
 import type { ScheduleService } from '../src/lib/contract/schedule';
 import type { MonitoringService } from '../src/lib/contract/monitoring';
 import type { MeetingService } from '../src/lib/contract/meetings';
+import type { IdeaService } from '../src/lib/contract/ideas';
 import type { VoteService } from '../src/lib/contract/votes';
 import type { IndicatorService } from '../src/lib/contract/indicators';
 import type { EditionsService } from '../src/lib/contract/editions';
@@ -74,6 +75,7 @@ export class PlanService implements MitplanBackend {
 			schedule: ScheduleService;
 			monitoring: MonitoringService;
 			meetings: MeetingService;
+			ideas: IdeaService;
 			votes: VoteService;
 			indicators: IndicatorService;
 			editions: EditionsService & { record(planId: string, lineage: Lineage): Promise<void> };
@@ -126,6 +128,10 @@ export class PlanService implements MitplanBackend {
 		return this.deps.meetings;
 	}
 
+	get ideas(): IdeaService {
+		return this.deps.ideas;
+	}
+
 	get votes(): VoteService {
 		return this.deps.votes;
 	}
@@ -160,6 +166,7 @@ export class PlanService implements MitplanBackend {
 			schedule: this.deps.schedule,
 			monitoring: this.deps.monitoring,
 			meetings: this.deps.meetings,
+			ideas: this.deps.ideas,
 			votes: this.deps.votes,
 			indicators: this.deps.indicators,
 			editions: this.deps.editions,
