@@ -158,10 +158,12 @@ export function parseClusters(raw: string | null): IdeaCluster[] {
 	try {
 		const v = JSON.parse(raw) as unknown;
 		return Array.isArray(v)
-			? v.filter((c): c is IdeaCluster => !!c && typeof c.id === 'string').map((c) => ({
-					...c,
-					outcome: c.outcome ?? null
-				}))
+			? v
+					.filter((c): c is IdeaCluster => !!c && typeof c.id === 'string')
+					.map((c) => ({
+						...c,
+						outcome: c.outcome ?? null
+					}))
 			: [];
 	} catch {
 		return [];

@@ -136,18 +136,21 @@ export function createIdeaService(deps: IdeaDeps): IdeaService {
 		sessionId: string,
 		fn: (clusters: IdeaCluster[]) => R<{ clusters: IdeaCluster[] | null; result: T }>
 	): Promise<R<{ clusters: IdeaCluster[]; result: T }>> {
-		return kv.update<R<{ clusters: IdeaCluster[]; result: T }>>(K.clusters(planId, sessionId), (raw) => {
-			const before = parseClusters(raw);
-			const out = fn(before);
-			if (!out.ok) return { result: out };
-			const { clusters, result } = out.value;
-			if (clusters === null)
-				return { result: { ok: true as const, value: { clusters: before, result } } };
-			return {
-				value: JSON.stringify(clusters),
-				result: { ok: true as const, value: { clusters, result } }
-			};
-		});
+		return kv.update<R<{ clusters: IdeaCluster[]; result: T }>>(
+			K.clusters(planId, sessionId),
+			(raw) => {
+				const before = parseClusters(raw);
+				const out = fn(before);
+				if (!out.ok) return { result: out };
+				const { clusters, result } = out.value;
+				if (clusters === null)
+					return { result: { ok: true as const, value: { clusters: before, result } } };
+				return {
+					value: JSON.stringify(clusters),
+					result: { ok: true as const, value: { clusters, result } }
+				};
+			}
+		);
 	}
 
 	/** The session, and the caller as its Moderation (or a refusal). */
@@ -378,8 +381,7 @@ export function createIdeaService(deps: IdeaDeps): IdeaService {
 					return isCluster ? E.clusterNotFound() : E.ideaNotFound();
 				// Claim first (set-if-absent): a double click or a second tab must not make two items.
 				const claim = K.claim(planId, sessionId, target.id);
-				if (!(await kv.set(claim, iso(), { ifAbsent: true, ttlMs: CLAIM_TTL_MS })))
-					return E.busy();
+				if (!(await kv.set(claim, iso(), { ifAbsent: true, ttlMs: CLAIM_TTL_MS }))) return E.busy();
 				try {
 					let ideas: IdeaRecord[];
 					let title: string;

@@ -22,7 +22,10 @@ export interface CreatedHistorySink {
 	): void;
 }
 
-export function createIdeaItemWriter(rooms: RoomManager, history: CreatedHistorySink): IdeaItemWriter {
+export function createIdeaItemWriter(
+	rooms: RoomManager,
+	history: CreatedHistorySink
+): IdeaItemWriter {
 	return async (planId, actor, input, note) => {
 		const room = await rooms.acquire(planId);
 		if (!room) return null;

@@ -12,9 +12,7 @@ const IDEA_BODY_BYTES = 256 * 1024;
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const access = await authorize(locals, params.planId, 'meeting.join');
 	if (!access.ok) return access.response;
-	return resultResponse(
-		await locals.backend.ideas.wall(access, access.planId, params.sessionId)
-	);
+	return resultResponse(await locals.backend.ideas.wall(access, access.planId, params.sessionId));
 };
 
 /**
@@ -28,6 +26,11 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 	if (!access.ok) return access.response;
 	const body = await readJsonObject(request, IDEA_BODY_BYTES);
 	if (!body.ok) return body.response;
-	const result = await locals.backend.ideas.add(access, access.planId, params.sessionId, body.value);
+	const result = await locals.backend.ideas.add(
+		access,
+		access.planId,
+		params.sessionId,
+		body.value
+	);
 	return resultResponse(result, result.ok && result.value.created ? 201 : 200);
 };
