@@ -281,7 +281,7 @@ function suite(name: string, open: () => Promise<KvStore>) {
 				{ kind: 'idea', id: i1 },
 				{ parentId: 'ziel-1' }
 			);
-			expect(!noType.ok && noType.error.field).toBe('type');
+			expect(!noType.ok && noType.error).toMatchObject({ field: 'type' });
 			const badParent = await ideas.convert(
 				moderator,
 				planId,

@@ -32,5 +32,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 		params.sessionId,
 		body.value
 	);
-	return resultResponse(result, result.ok && result.value.created ? 201 : 200);
+	if (!result.ok) return resultResponse(result);
+	return resultResponse({ ok: true, value: result.value.idea }, result.value.created ? 201 : 200);
 };
