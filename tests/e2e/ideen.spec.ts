@@ -59,10 +59,17 @@ test('Ideensammlung: Ideen am Handy, gruppieren, als Maßnahme übernehmen, am B
 	await expect(phone.getByTestId('idea-anonymous')).toBeChecked();
 	await field.focus();
 	await phone.keyboard.press('Enter');
+	// Per field: this one is about a chosen Handlungsfeld
+	const fieldSelect = phone.getByLabel('Handlungsfeld (optional)');
+	const fieldTitle = ((await fieldSelect.locator('option').nth(1).textContent()) ?? '').trim();
+	await fieldSelect.selectOption({ index: 1 });
 	await field.fill('Schattige Sitzplätze am Spielplatz');
-	await phone.keyboard.press('Enter');
+	await field.press('Enter');
 	await expect(phone.getByTestId('idea-card')).toHaveCount(3);
 	await expect(phone.getByTestId('idea-count')).toHaveText('3 Ideen');
+	await expect(
+		phone.getByTestId('idea-card').filter({ hasText: 'Schattige Sitzplätze' })
+	).toContainText(fieldTitle);
 	// An overlong idea is stopped by the field; sent raw the server answers in German
 	const long = await phoneContext.request.post(
 		`/api/plans/${planId}/sitzungen/${sessionId}/ideen`,
