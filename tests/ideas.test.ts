@@ -295,6 +295,84 @@ describe('idea wall over HTTP and socket.io (two instances, one Redis)', () => {
 		});
 	}, 90_000);
 
+	it('groups on B, hides without pushing the text, takes a cluster over as a Ziel', async () => {
+		const reviewer = await member('reviewer');
+		const viewer = await member('viewer');
+		const socket = socketClient(a.httpUrl, { cookie: viewer.s.cookie });
+		await connected(socket);
+		expect(await join(socket, planId)).toEqual({ ok: true });
+		const pushed = collect(socket, 'ideas:changed');
+		const add = async (clientId: string, text: string) =>
+			body<IdeaView>(
+				await reviewer.s.request(ideas(), { method: 'POST', json: { clientId, text } }),
+				201
+			);
+		const i1 = await add('c-gruppe-0001', 'Radwege durchgehend');
+		const i2 = await add('c-gruppe-0002', 'Fahrradstraßen am Ring');
+		const rude = await add('c-gruppe-0003', 'Unsachlicher Beitrag');
+		const owner = session(b.httpUrl, admin.cookie);
+		const cluster = await body<{ id: string; title: string }>(
+			await owner.request(`/api/plans/${planId}/sitzungen/${sessionId}/ideen-gruppen`, {
+				method: 'POST',
+				json: { title: 'Radverkehr stärken' }
+			}),
+			201
+		);
+		for (const i of [i1, i2])
+			await body<IdeaView>(
+				await owner.request(ideas(`/${i.id}`), {
+					method: 'PATCH',
+					json: { clusterId: cluster.id }
+				}),
+				200
+			);
+		await body<IdeaView>(
+			await owner.request(ideas(`/${rude.id}`), { method: 'PATCH', json: { hidden: true } }),
+			200
+		);
+		await waitFor(
+			() => pushed.some(([p]) => p.ideas.some((i) => i.id === rude.id && i.hidden)),
+			'hidden pushed to A'
+		);
+		expect(JSON.stringify(pushed.filter(([p]) => p.ideas.some((i) => i.hidden)))).not.toContain(
+			'Unsachlicher'
+		);
+		expect(pushed.some(([p]) => p.clusters?.some((c) => c.id === cluster.id))).toBe(true);
+		const seen = await body<IdeaWall>(await viewer.s.request(ideas()), 200);
+		expect(seen.ideas.some((i) => i.id === rude.id)).toBe(false);
+
+		const plan = await body<PlanJson>(await admin.request(`/api/plans/${planId}`), 200);
+		const fieldId = plan.fields[0].id;
+		const made = await body<{ itemId: string }>(
+			await owner.request(
+				`/api/plans/${planId}/sitzungen/${sessionId}/ideen-gruppen/${cluster.id}/uebernehmen`,
+				{ method: 'POST', json: { type: 'goal', parentId: fieldId } }
+			),
+			201
+		);
+		const after = await body<PlanJson>(await admin.request(`/api/plans/${planId}`), 200);
+		const goal = after.fields[0].goals.find((g) => g.id === made.itemId);
+		expect(goal?.title).toBe('Radverkehr stärken');
+		expect(goal?.description).toBe(
+			'Ideen aus der Sitzung:\n– Radwege durchgehend\n– Fahrradstraßen am Ring'
+		);
+		const wall = await body<IdeaWall>(await reviewer.s.request(ideas()), 200);
+		for (const i of [i1, i2])
+			expect(wall.ideas.find((x) => x.id === i.id)?.outcome).toMatchObject({
+				itemId: made.itemId,
+				via: 'cluster'
+			});
+		// A Ziel under a Ziel is refused with the board's German message.
+		const wrong = await errorOf(
+			await owner.request(ideas(`/${rude.id}/uebernehmen`), {
+				method: 'POST',
+				json: { type: 'goal', parentId: made.itemId }
+			}),
+			400
+		);
+		expect(wrong.message).toBe('Ein Ziel kann nur unter einem Handlungsfeld stehen.');
+	}, 90_000);
+
 	it('a session of a deleted plan answers 404', async () => {
 		const other = await body<{ id: string }>(
 			await admin.request('/api/plans', { method: 'POST', json: { title: 'Wird gelöscht' } }),
