@@ -145,7 +145,7 @@ function suite(name: string, open: () => Promise<KvStore>) {
 				['Schulhof öffnen', 'Rita Review'],
 				['Trinkbrunnen', null]
 			]);
-			expect(wall.value).toMatchObject({ canAdd: false, canModerate: false });
+			expect(wall.value).toMatchObject({ canAdd: false, canModerate: false, ended: false });
 			const asMod = await ideas.wall(moderator, planId, sid);
 			expect(asMod.ok && asMod.value).toMatchObject({ canAdd: true, canModerate: true });
 			const asEditor = await ideas.wall(editor, planId, sid);
@@ -190,6 +190,9 @@ function suite(name: string, open: () => Promise<KvStore>) {
 			expect(kept.ok).toBe(true);
 			await meetings.control(owner, planId, sid, { action: 'start' });
 			await meetings.control(owner, planId, sid, { action: 'end' });
+			const endedWall = await ideas.wall(reviewer, planId, sid);
+			expect(endedWall.ok && endedWall.value).toMatchObject({ canAdd: false, ended: true });
+			expect(endedWall.ok && endedWall.value.ideas.map((i) => i.text)).toEqual(['vorher']);
 			const late = await ideas.add(reviewer, planId, sid, {
 				clientId: 'c-late0000',
 				text: 'zu spät'

@@ -220,6 +220,7 @@ export function createIdeaService(deps: IdeaDeps): IdeaService {
 						ideas: records.filter((r) => canModerate || !r.hidden).map(ideaView),
 						clusters,
 						canAdd: allows(caller.role, 'meeting.ideas') && meeting.status !== 'beendet',
+						ended: meeting.status === 'beendet',
 						canModerate
 					}
 				};

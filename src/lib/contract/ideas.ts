@@ -59,8 +59,10 @@ export interface IdeaCluster {
 export interface IdeaWall {
 	ideas: IdeaView[];
 	clusters: IdeaCluster[];
-	/** May the caller add ideas (`meeting.ideas`)? */
+	/** May the caller add ideas (`meeting.ideas`, and the session has not ended)? */
 	canAdd: boolean;
+	/** The session has ended: the wall stays readable, nothing is added any more. */
+	ended: boolean;
 	/** May the caller edit, group, hide and take over ideas (the session's Moderation)? */
 	canModerate: boolean;
 }

@@ -13,6 +13,7 @@ export class LiveIdeas {
 	clusters = $state.raw<IdeaCluster[]>([]);
 	canAdd = $state(false);
 	canModerate = $state(false);
+	ended = $state(false);
 	loaded = $state(false);
 	error = $state<string | null>(null);
 
@@ -32,6 +33,7 @@ export class LiveIdeas {
 		this.clusters = r.value.clusters;
 		this.canAdd = r.value.canAdd;
 		this.canModerate = r.value.canModerate;
+		this.ended = r.value.ended;
 		this.loaded = true;
 	}
 
