@@ -246,6 +246,7 @@ export async function createCore(
 		writePriorities: createPriorityWriter(rooms, versions),
 		emit: (planId, view) => emitter.toPlan(planId, 'vote:updated', planId, view)
 	});
+	const indicators = createIndicatorService({ kv, log, readGoals: createGoalsReader(rooms) });
 	const ideas = createIdeaService({
 		kv,
 		log,
@@ -253,7 +254,6 @@ export async function createCore(
 		writeItem: createIdeaItemWriter(rooms, versions),
 		emit: (push) => emitter.toPlan(push.planId, 'ideas:changed', push)
 	});
-	const indicators = createIndicatorService({ kv, log, readGoals: createGoalsReader(rooms) });
 	const editions = createEditionsService({
 		kv,
 		log,
@@ -301,10 +301,10 @@ export async function createCore(
 		schedule,
 		monitoring,
 		meetings,
-		ideas,
 		sso: config.oidc ? createOidcService({ config: config.oidc, kv, access, log }) : null,
 		votes,
 		indicators,
+		ideas,
 		editions,
 		settings: {
 			origin: config.origin,

@@ -44,7 +44,6 @@ beforeEach(async () => {
 		access: unused,
 		gate: unused,
 		meetings: unused,
-		ideas: unused,
 		feedback: unused,
 		review: unused,
 		settings: unused,
@@ -55,6 +54,7 @@ beforeEach(async () => {
 		monitoring: unused,
 		votes: unused,
 		indicators: unused,
+		ideas: unused,
 		editions: unused,
 		transfer: unused,
 		mail: unused

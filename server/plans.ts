@@ -30,10 +30,10 @@ import type { MailSettingsService } from '../src/lib/contract/mail';
 import type { ScheduleService } from '../src/lib/contract/schedule';
 import type { MonitoringService } from '../src/lib/contract/monitoring';
 import type { MeetingService } from '../src/lib/contract/meetings';
-import type { IdeaService } from '../src/lib/contract/ideas';
 import type { VoteService } from '../src/lib/contract/votes';
 import type { IndicatorService } from '../src/lib/contract/indicators';
 import type { EditionsService } from '../src/lib/contract/editions';
+import type { IdeaService } from '../src/lib/contract/ideas';
 import type { Lineage } from '../src/lib/domain/next-edition';
 import { CloseCode } from '../src/lib/contract/close-codes';
 import type { Logger } from './log';
@@ -75,9 +75,10 @@ export class PlanService implements MitplanBackend {
 			schedule: ScheduleService;
 			monitoring: MonitoringService;
 			meetings: MeetingService;
-			ideas: IdeaService;
 			votes: VoteService;
 			indicators: IndicatorService;
+			/** Ideensammlung of the sessions (server/ideas). */
+			ideas: IdeaService;
 			editions: EditionsService & { record(planId: string, lineage: Lineage): Promise<void> };
 			settings: BackendSettings;
 			/** The legal pages, rendered once at start (server/legal). */
@@ -128,16 +129,16 @@ export class PlanService implements MitplanBackend {
 		return this.deps.meetings;
 	}
 
-	get ideas(): IdeaService {
-		return this.deps.ideas;
-	}
-
 	get votes(): VoteService {
 		return this.deps.votes;
 	}
 
 	get indicators(): IndicatorService {
 		return this.deps.indicators;
+	}
+
+	get ideas(): IdeaService {
+		return this.deps.ideas;
 	}
 
 	get editions(): EditionsService {
@@ -166,10 +167,10 @@ export class PlanService implements MitplanBackend {
 			schedule: this.deps.schedule,
 			monitoring: this.deps.monitoring,
 			meetings: this.deps.meetings,
-			ideas: this.deps.ideas,
 			votes: this.deps.votes,
 			indicators: this.deps.indicators,
 			editions: this.deps.editions,
+			ideas: this.deps.ideas,
 			versions: this.deps.versions
 		});
 		return this.commandsOnce;

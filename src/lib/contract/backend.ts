@@ -19,9 +19,9 @@ import type { ReviewService } from './review';
 import type { ScheduleService } from './schedule';
 import type { MonitoringService } from './monitoring';
 import type { MeetingService } from './meetings';
-import type { IdeaService } from './ideas';
 import type { IndicatorService } from './indicators';
 import type { EditionsService } from './editions';
+import type { IdeaService } from './ideas';
 import type { VersionsBackend } from './versions';
 import type { VoteService } from './votes';
 import type { PdfExportService, PlanStateParts } from './exports';
@@ -81,12 +81,12 @@ export interface MitplanBackend {
 	readonly monitoring: MonitoringService;
 	/** Sitzungen: sessions, live controls, attendance (server/meetings). */
 	readonly meetings: MeetingService;
-	/** Ideensammlung: idea cards of a session, clusters, taking them over (server/ideas). */
-	readonly ideas: IdeaService;
 	/** Priorisierung: dot votes over measures/goals, priorities written back (server/votes). */
 	readonly votes: VoteService;
 	/** Indicators per goal with baseline, target and measured values (server/indicators). */
 	readonly indicators: IndicatorService;
+	/** Ideensammlung: idea cards of a session, clusters, taking them over (server/ideas). */
+	readonly ideas: IdeaService;
 	/** Fortschreibung: a plan's predecessor and successors (server/editions). */
 	readonly editions: EditionsService;
 	/** Moving one plan between installations: export and import (server/transfer). */
