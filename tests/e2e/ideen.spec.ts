@@ -141,5 +141,13 @@ test('Ideensammlung: Ideen am Handy, gruppieren, als Maßnahme übernehmen, am B
 	await page.screenshot({ path: SHOT('detail-1280') });
 	await origin.getByRole('link').click();
 	await expect(page).toHaveURL(new RegExp(`${sessionUrl}$`));
+
+	// The facilitator on a phone: the moderation panel of a card fits at 390 px
+	await page.setViewportSize({ width: 390, height: 844 });
+	const shade = page.getByTestId('idea-card').filter({ hasText: 'Schattige Sitzplätze' });
+	await shade.getByText('Moderieren').click();
+	await expect(shade.getByTestId('convert-parent')).toBeVisible();
+	await expectNoSeriousViolations(page, 'Ideensammlung der Moderation am Handy');
+	await shade.screenshot({ path: SHOT('moderation-390') });
 	await phoneContext.close();
 });
