@@ -149,5 +149,33 @@ test('Ideensammlung: Ideen am Handy, gruppieren, als Maßnahme übernehmen, am B
 	await expect(shade.getByTestId('convert-parent')).toBeVisible();
 	await expectNoSeriousViolations(page, 'Ideensammlung der Moderation am Handy');
 	await shade.screenshot({ path: SHOT('moderation-390') });
+
+	// A lost answer: the idea arrived, the phone did not hear it. Sending again (with a changed
+	// text) does not make a second idea and does not swallow the new text.
+	await phone.route(`**/sitzungen/${sessionId}/ideen`, async (route) => {
+		if (route.request().method() !== 'POST') return route.continue();
+		await route.fetch();
+		await route.abort('connectionreset');
+	});
+	await field.fill('Wasserspielplatz im Stadtpark');
+	await field.press('Enter');
+	await expect(phone.getByTestId('idea-error')).toBeVisible();
+	await phone.unrouteAll();
+	await field.fill('Wasserspielplatz im Stadtpark, mit Schatten');
+	await field.press('Enter');
+	await expect(phone.getByTestId('idea-error')).toContainText(
+		'Ihre vorige Idee war schon angekommen'
+	);
+	await expect(field).toHaveValue('Wasserspielplatz im Stadtpark, mit Schatten');
+	await expect(phone.getByTestId('idea-card').filter({ hasText: 'Wasserspielplatz' })).toHaveCount(
+		1
+	);
+	await field.press('Enter');
+	await expect(phone.getByTestId('idea-card').filter({ hasText: 'Wasserspielplatz' })).toHaveCount(
+		2
+	);
+	await expect(page.getByTestId('idea-card').filter({ hasText: 'Wasserspielplatz' })).toHaveCount(
+		2
+	);
 	await phoneContext.close();
 });
