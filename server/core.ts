@@ -55,6 +55,8 @@ import { createMinutesService } from './meetings/minutes';
 import type { MinutesService } from '../src/lib/contract/minutes';
 import { createVoteService } from './votes/service';
 import { createPriorityWriter } from './votes/writeback';
+import { createIdeaService } from './ideas/service';
+import { createIdeaItemWriter } from './ideas/writeback';
 import {
 	SOCKET_IO_PATH,
 	createRealtimeServer,
@@ -263,6 +265,13 @@ export async function createCore(
 		timeZone: config.timeZone
 	});
 	const indicators = createIndicatorService({ kv, log, readGoals: createGoalsReader(rooms) });
+	const ideas = createIdeaService({
+		kv,
+		log,
+		readFields: createFieldsReader(rooms),
+		writeItem: createIdeaItemWriter(rooms, versions),
+		emit: (push) => emitter.toPlan(push.planId, 'ideas:changed', push)
+	});
 	const editions = createEditionsService({
 		kv,
 		log,
@@ -315,6 +324,7 @@ export async function createCore(
 		sso: config.oidc ? createOidcService({ config: config.oidc, kv, access, log }) : null,
 		votes,
 		indicators,
+		ideas,
 		editions,
 		settings: {
 			origin: config.origin,

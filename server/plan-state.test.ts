@@ -56,6 +56,7 @@ beforeEach(async () => {
 		monitoring: unused,
 		votes: unused,
 		indicators: unused,
+		ideas: unused,
 		editions: unused,
 		transfer: unused,
 		mail: unused

@@ -35,6 +35,7 @@ import type { MinutesService } from '../src/lib/contract/minutes';
 import type { VoteService } from '../src/lib/contract/votes';
 import type { IndicatorService } from '../src/lib/contract/indicators';
 import type { EditionsService } from '../src/lib/contract/editions';
+import type { IdeaService } from '../src/lib/contract/ideas';
 import type { Lineage } from '../src/lib/domain/next-edition';
 import { CloseCode } from '../src/lib/contract/close-codes';
 import type { Logger } from './log';
@@ -79,6 +80,8 @@ export class PlanService implements MitplanBackend {
 			minutes: MinutesService;
 			votes: VoteService;
 			indicators: IndicatorService;
+			/** Ideensammlung of the sessions (server/ideas). */
+			ideas: IdeaService;
 			editions: EditionsService & { record(planId: string, lineage: Lineage): Promise<void> };
 			settings: BackendSettings;
 			/** The legal pages, rendered once at start (server/legal). */
@@ -147,6 +150,10 @@ export class PlanService implements MitplanBackend {
 		return this.deps.indicators;
 	}
 
+	get ideas(): IdeaService {
+		return this.deps.ideas;
+	}
+
 	get editions(): EditionsService {
 		return this.deps.editions;
 	}
@@ -176,6 +183,7 @@ export class PlanService implements MitplanBackend {
 			votes: this.deps.votes,
 			indicators: this.deps.indicators,
 			editions: this.deps.editions,
+			ideas: this.deps.ideas,
 			versions: this.deps.versions
 		});
 		return this.commandsOnce;

@@ -86,6 +86,7 @@ const EXPECTED: Record<PlanAction, PlanRole> = {
 	'monitoring.report': 'reviewer',
 	'monitoring.manage': 'owner',
 	'meeting.join': 'viewer',
+	'meeting.ideas': 'reviewer',
 	'meeting.facilitate': 'editor',
 	'meeting.minutes': 'editor',
 	'meeting.manage': 'owner',

@@ -22,6 +22,7 @@ import type { MeetingService } from './meetings';
 import type { MinutesService } from './minutes';
 import type { IndicatorService } from './indicators';
 import type { EditionsService } from './editions';
+import type { IdeaService } from './ideas';
 import type { VersionsBackend } from './versions';
 import type { VoteService } from './votes';
 import type { PdfExportService, PlanStateParts } from './exports';
@@ -88,6 +89,8 @@ export interface MitplanBackend {
 	readonly votes: VoteService;
 	/** Indicators per goal with baseline, target and measured values (server/indicators). */
 	readonly indicators: IndicatorService;
+	/** Ideensammlung: idea cards of a session, clusters, taking them over (server/ideas). */
+	readonly ideas: IdeaService;
 	/** Fortschreibung: a plan's predecessor and successors (server/editions). */
 	readonly editions: EditionsService;
 	/** Moving one plan between installations: export and import (server/transfer). */

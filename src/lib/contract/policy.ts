@@ -26,6 +26,11 @@ export const PLAN_POLICY = {
 	'monitoring.report': 'reviewer',
 	/** Sessions (Sitzungsmodus): list and view them, join one live (attendance), raise a hand. */
 	'meeting.join': 'viewer',
+	/**
+	 * Add idea cards to a session's idea wall (members who take part and guests invited with at
+	 * least that role; viewers watch). Editing, grouping and taking over: the Moderation.
+	 */
+	'meeting.ideas': 'reviewer',
 	// --- writing ---
 	/** Change the plan document (sync websocket updates). */
 	'plan.edit': 'editor',

@@ -24,6 +24,7 @@ import type {
 import type { MeetingPush, MeetingView } from './meetings';
 import type { MinutesPush } from './minutes';
 import type { VoteView } from './votes';
+import type { IdeaPush } from './ideas';
 
 export type JoinAck = { ok: true } | { ok: false; code: string; message: string };
 
@@ -52,6 +53,8 @@ export interface ServerToClientEvents {
 	'meeting:minutes': (push: MinutesPush) => void;
 	/** A dot vote opened or changed (ballots, hand counts, close, priorities written); no ballots. */
 	'vote:updated': (planId: string, vote: VoteView) => void;
+	/** Ideas of a session's idea wall were added or changed (hidden ones without their text). */
+	'ideas:changed': (push: IdeaPush) => void;
 }
 
 export interface ClientToServerEvents {
