@@ -57,6 +57,7 @@ import { createVoteService } from './votes/service';
 import { createPriorityWriter } from './votes/writeback';
 import { createIdeaService } from './ideas/service';
 import { createIdeaItemWriter } from './ideas/writeback';
+import { protocolIdeas } from './ideas/protocol';
 import {
 	SOCKET_IO_PATH,
 	createRealtimeServer,
@@ -251,6 +252,13 @@ export async function createCore(
 		writePriorities: createPriorityWriter(rooms, versions),
 		emit: (planId, view) => emitter.toPlan(planId, 'vote:updated', planId, view)
 	});
+	const ideas = createIdeaService({
+		kv,
+		log,
+		readFields: createFieldsReader(rooms),
+		writeItem: createIdeaItemWriter(rooms, versions),
+		emit: (push) => emitter.toPlan(push.planId, 'ideas:changed', push)
+	});
 	// Sitzungsprotokoll: entries pushed to the plan room, tasks into the inbox (server/meetings/minutes.ts).
 	const minutes = createMinutesService({
 		kv,
@@ -262,16 +270,14 @@ export async function createCore(
 		versions,
 		inbox: review,
 		emit: (push) => emitter.toPlan(push.planId, 'meeting:minutes', push),
-		timeZone: config.timeZone
+		timeZone: config.timeZone,
+		// The idea wall's section: what was collected and what became of it.
+		ideas: async (planId, sessionId) => {
+			const listed = await ideas.listSessionIdeas(planId, sessionId);
+			return listed.ok ? protocolIdeas(listed.value) : null;
+		}
 	});
 	const indicators = createIndicatorService({ kv, log, readGoals: createGoalsReader(rooms) });
-	const ideas = createIdeaService({
-		kv,
-		log,
-		readFields: createFieldsReader(rooms),
-		writeItem: createIdeaItemWriter(rooms, versions),
-		emit: (push) => emitter.toPlan(push.planId, 'ideas:changed', push)
-	});
 	const editions = createEditionsService({
 		kv,
 		log,

@@ -297,6 +297,14 @@ describe('Sitzungsprotokoll over HTTP and socket.io (two instances, one Redis)',
 				)
 			).code
 		).toBe('comments_not_open');
+		// An idea from the wall, not taken over: in the protocol with its outcome.
+		await body(
+			await mod.s.request(`${base}/ideen`, {
+				method: 'POST',
+				json: { clientId: 'protokoll-idee-1', text: 'Lesepatenschaften im Quartier' }
+			}),
+			201
+		);
 		await body(
 			await mod.s.request(`${base}/steuerung`, { method: 'POST', json: { action: 'end' } }),
 			200
@@ -321,6 +329,9 @@ describe('Sitzungsprotokoll over HTTP and socket.io (two instances, one Redis)',
 		const veraView = await body<ProtocolView>(await vera.s.request(`${base}/protokoll`), 200);
 		expect(veraView).toMatchObject({ canComment: true, canRecord: false });
 		expect(veraView.protocol.phase).toBe('kommentierung');
+		expect(veraView.protocol.ideas).toEqual([
+			{ text: 'Lesepatenschaften im Quartier', outcome: 'nicht übernommen' }
+		]);
 
 		// The PDF, read back.
 		const pdfRes = await vera.s.request(`${base}/protokoll.pdf`);
@@ -337,7 +348,8 @@ describe('Sitzungsprotokoll over HTTP and socket.io (two instances, one Redis)',
 			'Mona Moderation',
 			'PRIORITÄTEN BILDUNG',
 			measures[1].title,
-			'Bitte Ort ergänzen.'
+			'Bitte Ort ergänzen.',
+			'Lesepatenschaften im Quartier'
 		])
 			expect(text, needle).toContain(needle);
 		expect(text).toMatch(/1\. \S/);
