@@ -105,6 +105,8 @@ export const ACCOUNT_POLICY = {
 	'account.password': 'account',
 	/** Own e-mail preferences (server/mail). */
 	'account.mail': 'account',
+	/** Own personal API tokens: create, list, revoke (never with a token itself). */
+	'account.tokens': 'account',
 	/** Create, change, disable accounts; reset passwords. */
 	'admin.users': 'admin'
 } as const satisfies Record<string, AccountRule>;
