@@ -195,7 +195,13 @@ export const RaiseHand = obj({ raised: v.boolean() });
 export const ApiTokenCreate = v.strictObject({
 	name: v.pipe(v.string(), v.minLength(1), v.maxLength(80), v.description('Name (1–80 Zeichen)')),
 	expiresAt: v.optional(
-		v.nullable(v.pipe(v.string(), v.isoDate(), v.description('letzter gültiger Tag (JJJJ-MM-TT)')))
+		v.nullable(
+			v.pipe(
+				v.string(),
+				v.maxLength(40),
+				v.description('letzter gültiger Tag (JJJJ-MM-TT) oder ein ISO-Zeitpunkt; leer: kein Ablauf')
+			)
+		)
 	),
 	planIds: v.optional(
 		v.nullable(v.pipe(v.array(v.string()), v.maxLength(100), v.description('Pläne; null = alle')))
