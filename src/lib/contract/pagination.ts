@@ -9,3 +9,7 @@ export const PAGE_DEFAULT = 200;
 export const PAGE_MAX = 1000;
 
 export const NEXT_CURSOR_HEADER = 'x-next-cursor';
+
+/** Lists whose page sizes differ (they always took `limit` with these bounds). */
+export const AUDIT_PAGE = { defaultLimit: 200, maxLimit: 5000 };
+export const HISTORY_PAGE = { defaultLimit: 100, maxLimit: 2000 };

@@ -27,22 +27,26 @@ const errorResponse = (description: string) => ({
 	content: { 'application/json': { schema: ERROR_REF } }
 });
 
-const PAGE_PARAMS = [
-	{
-		name: 'limit',
-		in: 'query',
-		required: false,
-		description: `Einträge je Seite (Standard ${PAGE_DEFAULT}, höchstens ${PAGE_MAX}).`,
-		schema: { type: 'integer', minimum: 1, maximum: PAGE_MAX }
-	},
-	{
-		name: 'cursor',
-		in: 'query',
-		required: false,
-		description: 'Der Wert aus `X-Next-Cursor` der vorigen Seite.',
-		schema: { type: 'string' }
-	}
-];
+const pageParams = (paginated: RouteDef['paginated']) => {
+	const { defaultLimit, maxLimit } =
+		typeof paginated === 'object' ? paginated : { defaultLimit: PAGE_DEFAULT, maxLimit: PAGE_MAX };
+	return [
+		{
+			name: 'limit',
+			in: 'query',
+			required: false,
+			description: `Einträge je Seite (Standard ${defaultLimit}, höchstens ${maxLimit}).`,
+			schema: { type: 'integer', minimum: 1, maximum: maxLimit }
+		},
+		{
+			name: 'cursor',
+			in: 'query',
+			required: false,
+			description: 'Der Wert aus `X-Next-Cursor` der vorigen Seite.',
+			schema: { type: 'string' }
+		}
+	];
+};
 
 function operation(route: RouteDef): Json {
 	const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
@@ -58,7 +62,7 @@ function operation(route: RouteDef): Json {
 			query.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema });
 		}
 	}
-	if (route.paginated) query.push(...PAGE_PARAMS);
+	if (route.paginated) query.push(...pageParams(route.paginated));
 	const status = String(route.status ?? 200);
 	const ok: Json = { description: status === '204' ? 'Erfolg, ohne Inhalt' : 'Erfolg' };
 	if (route.response) ok.content = { 'application/json': { schema: schemaOf(route.response) } };

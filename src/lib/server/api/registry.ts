@@ -25,8 +25,11 @@ export interface RouteDef<B extends AnySchema | undefined = AnySchema | undefine
 	/** Success status (default 200; 201 for creations, 204 for no content). */
 	status?: number;
 	policy: RoutePolicy;
-	/** Lists: `?limit=&cursor=` and the `X-Next-Cursor` header (../pagination.ts). */
-	paginated?: boolean;
+	/**
+	 * Lists: `?limit=&cursor=` and the `X-Next-Cursor` header (./pagination.ts); an object when
+	 * the route's page sizes differ from PAGE_DEFAULT / PAGE_MAX.
+	 */
+	paginated?: boolean | { defaultLimit: number; maxLimit: number };
 	/** Not usable with a personal API token (account management). */
 	noToken?: boolean;
 }

@@ -6,6 +6,7 @@
 import { defineRoute, type RouteDef, type RoutePolicy } from './registry';
 import type { AnySchema } from './schema';
 import * as S from './schemas';
+import { AUDIT_PAGE, HISTORY_PAGE } from '$lib/contract/pagination';
 
 type Extra<B> = Partial<Pick<RouteDef, 'status' | 'paginated' | 'query' | 'response'>> & {
 	body?: B;
@@ -49,10 +50,10 @@ export const PLAN_ROUTES = {
 	planDelete: plan('DELETE', '', 'plan.delete', 'Plan löschen', P, { status: 204 }),
 	planAccess: plan('GET', '/access', 'plan.read', 'Eigene Rolle im Plan', P),
 	planAudit: plan('GET', '/audit', 'plan.audit', 'Protokoll, neueste zuerst', P, {
-		paginated: true
+		paginated: AUDIT_PAGE
 	}),
 	planHistory: plan('GET', '/history', 'plan.read', 'Verlauf: wer hat was geändert', V, {
-		paginated: true
+		paginated: HISTORY_PAGE
 	}),
 	planCompare: plan('GET', '/compare', 'plan.read', 'Zwei Stände vergleichen', V),
 	planPdf: plan('GET', '/export.pdf', 'plan.export', 'PDF-Export', P),

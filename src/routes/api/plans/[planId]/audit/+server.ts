@@ -1,6 +1,7 @@
 import type { RequestHandler } from './$types';
 import { authorize, storageUnavailable } from '$lib/server/http';
 import { pageResponse, readPage } from '$lib/server/api/pagination';
+import { AUDIT_PAGE } from '$lib/contract/pagination';
 
 /**
  * GET /api/plans/<planId>/audit?limit=200&kind=security – the plan's audit log, newest first
@@ -9,7 +10,7 @@ import { pageResponse, readPage } from '$lib/server/api/pagination';
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const access = await authorize(locals, params.planId, 'plan.audit');
 	if (!access.ok) return access.response;
-	const page = readPage(url, { defaultLimit: 200, maxLimit: 5000 });
+	const page = readPage(url, AUDIT_PAGE);
 	if (!page.ok) return page.response;
 	const { limit, offset } = page.page;
 	const kind = url.searchParams.get('kind') === 'security' ? 'security' : 'all';

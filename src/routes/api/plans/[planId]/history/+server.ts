@@ -2,6 +2,7 @@ import type { RequestHandler } from './$types';
 import { isSafeId } from '$lib/contract/ids';
 import { errorResponse, authorize, resultResponse } from '$lib/server/http';
 import { pageResponse, readPage } from '$lib/server/api/pagination';
+import { HISTORY_PAGE } from '$lib/contract/pagination';
 
 /**
  * GET /api/plans/<planId>/history?itemId=<id>&limit=100 – who changed what and when, newest
@@ -14,7 +15,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (itemId !== null && !isSafeId(itemId)) {
 		return errorResponse(400, 'invalid_item_id', 'Die Element-ID ist ungültig.');
 	}
-	const page = readPage(url, { defaultLimit: 100, maxLimit: 2000 });
+	const page = readPage(url, HISTORY_PAGE);
 	if (!page.ok) return page.response;
 	const { limit, offset } = page.page;
 	// One more than the page: whether a next page exists.
