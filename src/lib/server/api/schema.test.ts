@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { toJsonSchema } from '@valibot/to-json-schema';
-import { parseBody, parseQuery } from './schema';
+import { check, parseBody, parseQuery } from './schema';
 import { defineRoute, registeredRoutes } from './registry';
 import { ROUTES } from './routes';
 import * as S from './schemas';
@@ -29,8 +29,13 @@ describe('parseBody', () => {
 		expect(r).toEqual({ ok: true, value: { title: 'Plan', example: true, extra: 1 } });
 	});
 
-	it('names a missing field in German', async () => {
+	it('leaves a missing required field to the service (its older codes stay)', async () => {
 		const r = await parseBody(post({ municipality: 'Ort' }), S.PlanCreate);
+		expect(r).toEqual({ ok: true, value: { municipality: 'Ort' } });
+	});
+
+	it('names a missing field in German where asked to check presence', async () => {
+		const r = check({ municipality: 'Ort' }, S.PlanCreate);
 		expect(r.ok).toBe(false);
 		const e = await refusal((r as { response: Response }).response);
 		expect(e).toEqual({ code: 'invalid_input', field: 'title', message: 'Feld „title“: fehlt.' });

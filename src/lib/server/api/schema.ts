@@ -4,8 +4,8 @@
  * `400 {error: {code: 'invalid_input', message, field}}`, the message naming the field in German.
  * The same schemas describe the routes in the OpenAPI document (./registry.ts, ./openapi.ts).
  *
- * Body schemas only check shapes and types; the services keep their own rules (lengths, dates,
- * references) and their own error codes, so valid input behaves as before.
+ * Body schemas only check shapes and types; the services keep their own rules (presence, lengths,
+ * dates, references) and their own error codes, so valid input behaves as before.
  */
 import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
@@ -92,17 +92,34 @@ export function issueMessage(issues: readonly v.BaseIssue<unknown>[]): {
 	return { field, message: `${where}: ${reason(issue)}.` };
 }
 
-/** Checks an already read value against `schema`. */
-export function check<S extends AnySchema>(value: unknown, schema: S): Parsed<S> {
+/** A required field of an object that is absent (not one of a wrong type). */
+const isMissingField = (issue: v.BaseIssue<unknown>) =>
+	issue.kind === 'schema' && issue.input === undefined && (issue.path?.length ?? 0) > 0;
+
+/**
+ * Checks an already read value against `schema`. `missingToService`: absent required fields are
+ * not refused here but left to the service, whose codes clients already know.
+ */
+export function check<S extends AnySchema>(
+	value: unknown,
+	schema: S,
+	options: { missingToService?: boolean } = {}
+): Parsed<S> {
 	const result = v.safeParse(schema, value);
 	if (result.success) return { ok: true, value: result.output };
+	// Only required fields missing: the service answers with its own code (`date_required`, …).
+	if (options.missingToService && result.issues.every(isMissingField)) {
+		return { ok: true, value: value as v.InferOutput<S> };
+	}
 	const { field, message } = issueMessage(result.issues);
 	return { ok: false, response: invalidInput(field, message) };
 }
 
 /**
  * Reads a JSON object body (at most `maxBytes`; 413/400 `invalid_json`/`invalid_body` as before)
- * and checks it against `schema`: 400 `invalid_input` with `field` on a mismatch.
+ * and checks it against `schema`: 400 `invalid_input` with `field` for a field of the wrong type
+ * or shape. A required field that is missing is left to the service, which refuses it with its
+ * own, older code (e.g. `date_required`, `title_required`), so those answers stay as they were.
  */
 export async function parseBody<S extends AnySchema>(
 	request: Request,
@@ -111,7 +128,7 @@ export async function parseBody<S extends AnySchema>(
 ): Promise<Parsed<S>> {
 	const body = await readJsonObject(request, maxBytes);
 	if (!body.ok) return body;
-	return check(body.value, schema);
+	return check(body.value, schema, { missingToService: true });
 }
 
 /** Checks the query parameters (each one string; repeated names: the first) against `schema`. */
