@@ -95,6 +95,12 @@ describe('personal API tokens', () => {
 			role: string;
 		};
 		expect(access.role).toBe('viewer');
+		// A sync token for the websocket keeps the key's bounds (signed into its payload).
+		const sync = await bearer(viewer.token, `/api/plans/${planA}/sync-token`, { method: 'POST' });
+		expect(sync.status).toBe(200);
+		const { token: syncToken } = (await sync.json()) as { token: string };
+		const payload = JSON.parse(Buffer.from(syncToken.split('.')[0], 'base64url').toString());
+		expect(payload.principal.apiToken).toMatchObject({ maxRole: 'viewer', planIds: null });
 	});
 
 	it('is limited to its plans: another plan answers 404, the plan list shows only its plans', async () => {

@@ -437,10 +437,24 @@ export const PLAN_ROUTES = {
 		{ body: S.RaiseHand }
 	),
 	votes: plan('GET', '/votes', 'votes.read', 'Abstimmungen', AB),
-	voteOpen: plan('POST', '/votes', 'votes.manage', 'Abstimmung öffnen', AB, { status: 201 }),
+	voteOpen: plan('POST', '/votes', 'votes.manage', 'Abstimmung öffnen', AB, {
+		status: 201,
+		body: S.VoteOpen
+	}),
 	voteGet: plan('GET', '/votes/{voteId}', 'votes.read', 'Eine Abstimmung', AB),
-	voteBallot: plan('PUT', '/votes/{voteId}/ballot', 'votes.cast', 'Eigene Punkte setzen', AB),
+	voteBallot: plan(
+		'PUT',
+		'/votes/{voteId}/ballot',
+		'votes.read',
+		'Eigene Punkte setzen (wer darf: siehe Abstimmung)',
+		AB,
+		{ body: S.Ballot }
+	),
 	voteClose: plan('POST', '/votes/{voteId}/close', 'votes.manage', 'Abstimmung beenden', AB),
-	voteHandCounts: plan('PUT', '/votes/{voteId}/hand-counts', 'votes.manage', 'Handzählung', AB),
-	voteApply: plan('POST', '/votes/{voteId}/apply', 'votes.manage', 'Prioritäten übernehmen', AB)
+	voteHandCounts: plan('PUT', '/votes/{voteId}/hand-counts', 'votes.manage', 'Handzählung', AB, {
+		body: S.HandCount
+	}),
+	voteApply: plan('POST', '/votes/{voteId}/apply', 'votes.manage', 'Prioritäten übernehmen', AB, {
+		body: S.VoteApply
+	})
 };

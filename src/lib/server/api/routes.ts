@@ -128,6 +128,154 @@ export const ROUTES = {
 		noToken: true,
 		paginated: true
 	}),
+	adminUserCreate: r({
+		method: 'POST',
+		path: '/api/admin/users',
+		summary: 'Konto anlegen (Administration)',
+		tag: T.account,
+		policy: 'admin.users',
+		noToken: true,
+		status: 201,
+		body: S.AdminUserCreate
+	}),
+	adminUserPatch: r({
+		method: 'PATCH',
+		path: '/api/admin/users/{userId}',
+		summary: 'Konto ändern, sperren (Administration)',
+		tag: T.account,
+		policy: 'admin.users',
+		noToken: true,
+		body: S.AdminUserPatch
+	}),
+	adminUserPassword: r({
+		method: 'POST',
+		path: '/api/admin/users/{userId}/password',
+		summary: 'Passwort setzen (Administration)',
+		tag: T.account,
+		policy: 'admin.users',
+		noToken: true,
+		status: 204,
+		body: S.NewPassword
+	}),
+	adminResetLink: r({
+		method: 'POST',
+		path: '/api/admin/users/{userId}/reset-link',
+		summary: 'Link zum Setzen eines Passworts (Administration)',
+		tag: T.account,
+		policy: 'admin.users',
+		noToken: true,
+		status: 201
+	}),
+	setupNeeded: r({
+		method: 'GET',
+		path: '/api/setup',
+		summary: 'Ist der erste Start nötig?',
+		tag: T.misc,
+		policy: 'public'
+	}),
+	setup: r({
+		method: 'POST',
+		path: '/api/setup',
+		summary: 'Erste Administration anlegen',
+		tag: T.misc,
+		policy: 'public',
+		status: 201,
+		body: S.Setup
+	}),
+	sso: r({
+		method: 'GET',
+		path: '/api/auth/sso',
+		summary: 'Wird Anmeldung über einen Anmeldedienst angeboten?',
+		tag: T.account,
+		policy: 'public'
+	}),
+	reset: r({
+		method: 'POST',
+		path: '/api/auth/reset/{token}',
+		summary: 'Passwort über einen Link setzen',
+		tag: T.account,
+		policy: 'public',
+		status: 204,
+		body: S.NewPassword
+	}),
+	mail: r({
+		method: 'GET',
+		path: '/api/auth/mail',
+		summary: 'Eigene E-Mail-Einstellungen',
+		tag: T.account,
+		policy: 'account.mail',
+		noToken: true
+	}),
+	mailSet: r({
+		method: 'PUT',
+		path: '/api/auth/mail',
+		summary: 'E-Mail-Einstellungen ändern',
+		tag: T.account,
+		policy: 'account.mail',
+		noToken: true,
+		body: S.MailPreferences
+	}),
+	notificationsRead: r({
+		method: 'POST',
+		path: '/api/notifications/read',
+		summary: 'Benachrichtigungen als gelesen markieren',
+		tag: T.account,
+		policy: 'inbox.read',
+		body: S.MarkRead
+	}),
+	legal: r({
+		method: 'GET',
+		path: '/api/legal/{name}',
+		summary: 'Impressum, Datenschutz, Barrierefreiheit',
+		tag: T.misc,
+		policy: 'public'
+	}),
+	inviteInfo: r({
+		method: 'GET',
+		path: '/api/invites/{token}',
+		summary: 'Was ein Einladungslink anbietet',
+		tag: T.members,
+		policy: 'public'
+	}),
+	inviteGuest: r({
+		method: 'POST',
+		path: '/api/invites/{token}/guest',
+		summary: 'Als Gast beitreten',
+		tag: T.members,
+		policy: 'public',
+		body: S.GuestJoin
+	}),
+	publicRound: r({
+		method: 'GET',
+		path: '/api/public/rounds/{token}',
+		summary: 'Öffentliche Beteiligungsrunde',
+		tag: 'Beteiligung',
+		policy: 'public'
+	}),
+	publicSubmission: r({
+		method: 'POST',
+		path: '/api/public/rounds/{token}/submissions',
+		summary: 'Öffentlicher Beitrag',
+		tag: 'Beteiligung',
+		policy: 'public',
+		status: 201,
+		body: S.PublicSubmission
+	}),
+	calendarFeed: r({
+		method: 'GET',
+		path: '/api/kalender/{token}.ics',
+		summary: 'Kalender-Abo (iCal) eines Mitglieds',
+		tag: 'Zeitplan',
+		policy: 'public'
+	}),
+	planImport: r({
+		method: 'POST',
+		path: '/api/plan-import',
+		summary: 'Plan aus einer anderen Installation übernehmen',
+		tag: T.plans,
+		policy: 'plan.create',
+		status: 201
+	}),
 	inviteAccept: r({
 		method: 'POST',
 		path: '/api/invites/{token}/accept',

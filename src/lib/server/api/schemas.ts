@@ -208,3 +208,69 @@ export const ApiTokenCreate = v.strictObject({
 	),
 	maxRole: v.picklist(['viewer', 'editor'])
 });
+
+// --- Priorisierung (votes; documented only: the vote service answers wrong types with its own
+// codes, e.g. `invalid_targets`, which clients rely on) ---
+export const VoteOpen = obj({
+	title: text('Titel'),
+	targetIds: ids('Maßnahmen oder Ziele (höchstens 60)'),
+	dotsPerPerson: v.optional(v.pipe(v.number(), v.description('1–50, Standard 3'))),
+	maxPerItem: v.optional(v.pipe(v.number(), v.description('höchstens dotsPerPerson'))),
+	durationMinutes: v.optional(v.nullable(v.pipe(v.number(), v.description('1–1440')))),
+	hideResults: v.optional(v.boolean()),
+	viewersMayVote: v.optional(v.boolean()),
+	sessionId: v.optional(v.nullable(text('Sitzung')))
+});
+export const Ballot = obj({
+	dots: v.pipe(v.record(v.string(), v.number()), v.description('Punkte je Eintrag')),
+	revision: v.optional(v.pipe(v.number(), v.description('zuletzt gesehene Fassung')))
+});
+export const HandCount = obj({
+	itemId: text('Eintrag'),
+	count: v.pipe(v.number(), v.description('0–100000'))
+});
+export const VoteApply = obj({
+	priorities: v.pipe(
+		v.record(v.string(), v.picklist(['hoch', 'mittel', 'niedrig', ''])),
+		v.description('Priorität je Maßnahme')
+	)
+});
+
+// --- accounts, first start, public (documented; their handlers read the fields themselves) ---
+export const AdminUserCreate = obj({
+	email: text('E-Mail-Adresse'),
+	name: text('Name'),
+	password: text('Passwort (mindestens 10 Zeichen)'),
+	isAdmin: v.optional(v.boolean()),
+	mustChangePassword: v.optional(v.boolean()),
+	canCreatePlans: v.optional(v.boolean())
+});
+export const AdminUserPatch = v.strictObject({
+	name: optText('Name'),
+	isAdmin: v.optional(v.boolean()),
+	disabled: v.optional(v.boolean()),
+	canCreatePlans: v.optional(v.boolean())
+});
+export const NewPassword = obj({ password: text('neues Passwort') });
+export const Setup = obj({
+	email: text('E-Mail-Adresse'),
+	name: text('Name'),
+	password: text('Passwort')
+});
+export const GuestJoin = obj({ name: text('Anzeigename') });
+export const PublicSubmission = obj({
+	kind: text('Art des Beitrags'),
+	targetId: v.optional(v.nullable(text('Eintrag'))),
+	title: text('Titel'),
+	text: text('Beitrag'),
+	name: optText('Name'),
+	consent: v.literal(true)
+});
+export const MarkRead = obj({
+	ids: v.optional(ids('Benachrichtigungen')),
+	all: v.optional(v.literal(true))
+});
+export const MailPreferences = v.pipe(
+	v.record(v.string(), v.boolean()),
+	v.description('je Art von E-Mail: bekommen oder nicht')
+);
