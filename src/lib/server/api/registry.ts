@@ -41,8 +41,11 @@ export function defineRoute<B extends AnySchema | undefined = undefined>(
 	def: RouteDef<B>
 ): RouteDef<B> & { body: B } {
 	const key = `${def.method} ${def.path}`;
-	if (ROUTES.some((r) => `${r.method} ${r.path}` === key)) {
-		throw new Error(`API-Route doppelt registriert: ${key}`);
+	const at = ROUTES.findIndex((r) => `${r.method} ${r.path}` === key);
+	if (at >= 0) {
+		// The dev server re-runs a changed registry file: its routes replace their old entries.
+		if (!import.meta.hot) throw new Error(`API-Route doppelt registriert: ${key}`);
+		ROUTES.splice(at, 1);
 	}
 	ROUTES.push(def as RouteDef);
 	return def as RouteDef<B> & { body: B };

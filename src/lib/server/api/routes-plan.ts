@@ -436,6 +436,21 @@ export const PLAN_ROUTES = {
 		SZ,
 		{ body: S.RaiseHand }
 	),
+	attendanceAdd: plan(
+		'POST',
+		'/sitzungen/{sessionId}/anwesenheit',
+		'meeting.facilitate',
+		'Anwesenheit eintragen',
+		SZ,
+		{ body: S.Attendance }
+	),
+	attendanceRemove: plan(
+		'DELETE',
+		'/sitzungen/{sessionId}/anwesenheit/{attendeeId}',
+		'meeting.facilitate',
+		'Anwesenheit entfernen',
+		SZ
+	),
 	votes: plan('GET', '/votes', 'votes.read', 'Abstimmungen', AB),
 	voteOpen: plan('POST', '/votes', 'votes.manage', 'Abstimmung öffnen', AB, {
 		status: 201,

@@ -190,6 +190,11 @@ export const MeetingWrite = obj({
 });
 export const MeetingControl = obj({ action: text('Steuerbefehl') });
 export const RaiseHand = obj({ raised: v.boolean() });
+export const Attendance = obj({
+	name: optText('Person im Raum ohne Gerät'),
+	organisation: optText('Organisation'),
+	headCount: v.optional(v.pipe(v.number(), v.description('Personenzahl im Raum')))
+});
 
 // --- personal API tokens ---
 export const ApiTokenCreate = v.strictObject({
