@@ -197,6 +197,12 @@ describe('personal API tokens', () => {
 		expect((await admin.request(`/api/auth/tokens/${info.id}`, { method: 'DELETE' })).status).toBe(
 			404
 		);
+		// Creation and revocation are in the security audit of the plans the key reached.
+		const audit = (await (
+			await admin.request(`/api/plans/${planA}/audit?kind=security`)
+		).json()) as Array<{ action: string; details: Record<string, unknown> }>;
+		const mine = audit.filter((e) => e.details.tokenId === info.id).map((e) => e.action);
+		expect(mine).toEqual(['api_token_revoked', 'api_token_created']);
 		expect((await bearer(`mp_${'A'.repeat(43)}`, '/api/plans')).status).toBe(401);
 		expect((await bearer('kein-schluessel', '/api/plans')).status).toBe(401);
 	});

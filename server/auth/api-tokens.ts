@@ -64,6 +64,21 @@ export function createApiTokens(ctx: Ctx, plansOf: AccessService['plansOf']): To
 	const load = async (userId: string) =>
 		parseJson<Record<string, ApiTokenRecord>>(await kv.get(TK.list(userId))) ?? {};
 
+	/**
+	 * The security audit of each plan a token reaches (its plans, or all of the account's):
+	 * owners see who gave a script access to their plan, and when it was taken back.
+	 */
+	async function auditPlans(
+		actor: Principal,
+		planIds: string[] | null,
+		action: 'api_token_created' | 'api_token_revoked',
+		record: ApiTokenRecord
+	) {
+		const plans = planIds ?? (await plansOf(actor.id)).map((p) => p.planId);
+		const details = { name: record.name, maxRole: record.maxRole, tokenId: record.id };
+		for (const planId of plans.slice(0, 500)) await ctx.audit(planId, actor, action, details);
+	}
+
 	return {
 		createApiToken: (user, input) =>
 			guard(ctx.log, 'create api token', async () => {
@@ -118,6 +133,7 @@ export function createApiTokens(ctx: Ctx, plansOf: AccessService['plansOf']): To
 				const ttlMs = expiresAt ? Date.parse(expiresAt) - ctx.now() : undefined;
 				await kv.set(TK.hash(hash), `${user.id} ${record.id}`, ttlMs ? { ttlMs } : undefined);
 				ctx.log.info('[auth] api token created', { userId: user.id, tokenId: record.id });
+				await auditPlans(user, planIds, 'api_token_created', record);
 				return { ok: true, value: { token, info: info(record) } };
 			}),
 
@@ -127,7 +143,7 @@ export function createApiTokens(ctx: Ctx, plansOf: AccessService['plansOf']): To
 				.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
 		},
 
-		revokeApiToken: (userId, tokenId) =>
+		revokeApiToken: (userId, tokenId, actor) =>
 			guard(ctx.log, 'revoke api token', async () => {
 				const removed = await kv.update<ApiTokenRecord | null>(TK.list(userId), (raw) => {
 					const all = parseJson<Record<string, ApiTokenRecord>>(raw) ?? {};
@@ -148,6 +164,7 @@ export function createApiTokens(ctx: Ctx, plansOf: AccessService['plansOf']): To
 				}
 				await kv.del(TK.hash(removed.hash));
 				ctx.log.info('[auth] api token revoked', { userId, tokenId });
+				if (actor) await auditPlans(actor, removed.planIds, 'api_token_revoked', removed);
 				return { ok: true, value: null };
 			}),
 

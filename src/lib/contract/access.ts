@@ -148,7 +148,9 @@ export interface AuditEntry {
 		| 'review_reopened'
 		| 'check_assigned'
 		| 'check_removed'
-		| 'check_verdict';
+		| 'check_verdict'
+		| 'api_token_created'
+		| 'api_token_revoked';
 	/** Action-specific, small and JSON-safe (e.g. { role, inviteId, format }). */
 	details: Record<string, string | number | boolean | null>;
 }
@@ -279,8 +281,11 @@ export interface AccessService {
 		}
 	): Promise<ApiResult<{ token: string; info: ApiTokenInfo }>>;
 	listApiTokens(userId: string): Promise<ApiTokenInfo[]>;
-	/** 404 `token_not_found` (also for another account's token). */
-	revokeApiToken(userId: string, tokenId: string): Promise<ApiResult<null>>;
+	/**
+	 * 404 `token_not_found` (also for another account's token). With `actor`, the revocation is
+	 * written to the audit of each plan the token reached (as its creation was).
+	 */
+	revokeApiToken(userId: string, tokenId: string, actor?: Principal): Promise<ApiResult<null>>;
 	/**
 	 * The account behind `Authorization: Bearer mp_…`, with the token's scope: 401 `invalid_token`
 	 * (unknown, revoked, expired, disabled account), 429 `too_many_attempts` after too many

@@ -6,7 +6,7 @@ export const DELETE: RequestHandler = async ({ locals, params }) => {
 	const who = await requireAccount(locals, 'account.tokens');
 	if (!who.ok) return who.response;
 	return resultResponse(
-		await locals.backend.access.revokeApiToken(who.principal.id, params.tokenId),
+		await locals.backend.access.revokeApiToken(who.principal.id, params.tokenId, who.principal),
 		204
 	);
 };
