@@ -118,6 +118,8 @@ export const ACCOUNT_POLICY = {
 	'account.mail': 'account',
 	/** Own interface language (server/i18n). */
 	'account.language': 'account',
+	/** Own personal API tokens: create, list, revoke (never with a token itself). */
+	'account.tokens': 'account',
 	/** Create, change, disable accounts; reset passwords. */
 	'admin.users': 'admin'
 } as const satisfies Record<string, AccountRule>;
