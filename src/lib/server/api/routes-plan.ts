@@ -471,5 +471,126 @@ export const PLAN_ROUTES = {
 	}),
 	voteApply: plan('POST', '/votes/{voteId}/apply', 'votes.manage', 'Prioritäten übernehmen', AB, {
 		body: S.VoteApply
-	})
+	}),
+	reportPdf: plan(
+		'GET',
+		'/umsetzung/bericht.pdf',
+		'monitoring.read',
+		'Umsetzungsbericht als PDF (?von=&bis=, JJJJ-MM-TT)',
+		U
+	),
+	ideas: plan('GET', '/sitzungen/{sessionId}/ideen', 'meeting.join', 'Ideenwand einer Sitzung', SZ),
+	ideaAdd: plan('POST', '/sitzungen/{sessionId}/ideen', 'meeting.ideas', 'Idee hinzufügen', SZ, {
+		status: 201,
+		body: S.IdeaAdd
+	}),
+	ideaPatch: plan(
+		'PATCH',
+		'/sitzungen/{sessionId}/ideen/{ideaId}',
+		'meeting.facilitate',
+		'Idee bearbeiten, ausblenden oder gruppieren (Moderation)',
+		SZ
+	),
+	ideaAdopt: plan(
+		'POST',
+		'/sitzungen/{sessionId}/ideen/{ideaId}/uebernehmen',
+		'meeting.facilitate',
+		'Idee als Ziel oder Maßnahme übernehmen',
+		SZ
+	),
+	clusterAdd: plan(
+		'POST',
+		'/sitzungen/{sessionId}/ideen-gruppen',
+		'meeting.facilitate',
+		'Gruppe anlegen',
+		SZ,
+		{ status: 201 }
+	),
+	clusterPatch: plan(
+		'PATCH',
+		'/sitzungen/{sessionId}/ideen-gruppen/{clusterId}',
+		'meeting.facilitate',
+		'Gruppe umbenennen',
+		SZ
+	),
+	clusterDelete: plan(
+		'DELETE',
+		'/sitzungen/{sessionId}/ideen-gruppen/{clusterId}',
+		'meeting.facilitate',
+		'Gruppe auflösen',
+		SZ
+	),
+	clusterAdopt: plan(
+		'POST',
+		'/sitzungen/{sessionId}/ideen-gruppen/{clusterId}/uebernehmen',
+		'meeting.facilitate',
+		'Gruppe als Ziel oder Maßnahme übernehmen',
+		SZ
+	),
+	ideaOrigins: plan(
+		'GET',
+		'/sitzungen/herkunft',
+		'meeting.join',
+		'Welche Elemente aus welcher Sitzung stammen',
+		SZ
+	),
+	decisionLog: plan(
+		'GET',
+		'/sitzungen/beschluesse',
+		'meeting.join',
+		'Beschlüsse aller Sitzungen',
+		SZ
+	),
+	protocol: plan(
+		'GET',
+		'/sitzungen/{sessionId}/protokoll',
+		'meeting.join',
+		'Sitzungsprotokoll',
+		SZ
+	),
+	protocolPatch: plan(
+		'PATCH',
+		'/sitzungen/{sessionId}/protokoll',
+		'meeting.facilitate',
+		'Protokoll: Schriftführung und Kommentarfrist',
+		SZ
+	),
+	protocolPdf: plan(
+		'GET',
+		'/sitzungen/{sessionId}/protokoll.pdf',
+		'meeting.join',
+		'Sitzungsprotokoll als PDF',
+		SZ
+	),
+	minutesAdd: plan(
+		'POST',
+		'/sitzungen/{sessionId}/protokoll/eintraege',
+		'meeting.minutes',
+		'Beschluss, Aufgabe oder offene Frage eintragen',
+		SZ,
+		{ status: 201, body: S.MinutesEntry }
+	),
+	minutesPatch: plan(
+		'PATCH',
+		'/sitzungen/{sessionId}/protokoll/eintraege/{entryId}',
+		'meeting.minutes',
+		'Eintrag ändern',
+		SZ,
+		{ body: S.MinutesEntry }
+	),
+	minutesDelete: plan(
+		'DELETE',
+		'/sitzungen/{sessionId}/protokoll/eintraege/{entryId}',
+		'meeting.minutes',
+		'Eintrag löschen',
+		SZ
+	),
+	protocolComment: plan(
+		'POST',
+		'/sitzungen/{sessionId}/protokoll/kommentare',
+		'meeting.join',
+		'Kommentar zum Protokoll (Anwesende mit Konto, in der Frist)',
+		SZ,
+		{ status: 201 }
+	)
 };

@@ -215,6 +215,23 @@ export const ROUTES = {
 		noToken: true,
 		body: S.MailPreferences
 	}),
+	language: r({
+		method: 'GET',
+		path: '/api/auth/language',
+		summary: 'Eigene Sprache der Oberfläche',
+		tag: T.account,
+		policy: 'account.language',
+		noToken: true
+	}),
+	languageSet: r({
+		method: 'PUT',
+		path: '/api/auth/language',
+		summary: 'Sprache der Oberfläche ändern (setzt das Cookie mitplan_lang)',
+		tag: T.account,
+		policy: 'account.language',
+		noToken: true,
+		body: S.LanguageSet
+	}),
 	notificationsRead: r({
 		method: 'POST',
 		path: '/api/notifications/read',

@@ -196,6 +196,26 @@ export const Attendance = obj({
 	headCount: v.optional(v.pipe(v.number(), v.description('Personenzahl im Raum')))
 });
 
+// --- idea wall and Sitzungsprotokoll (described; the services check limits and wording) ---
+export const IdeaAdd = obj({
+	clientId: v.pipe(
+		v.string(),
+		v.description('Vom Gerät gewählte Kennung: Wiederholen legt nichts doppelt an')
+	),
+	text: v.pipe(v.string(), v.description('Idee (höchstens 500 Zeichen)')),
+	anonymous: v.optional(v.boolean()),
+	fieldId: v.optional(v.nullable(v.string()))
+});
+export const MinutesEntry = obj({
+	kind: v.optional(v.picklist(['decision', 'task', 'question'])),
+	text: optText('Beschluss, Aufgabe oder offene Frage (höchstens 2.000 Zeichen)'),
+	itemId: v.optional(v.nullable(v.string())),
+	assigneeId: v.optional(v.nullable(v.string())),
+	assigneeName: optText('Zuständig (freier Name)'),
+	dueDate: v.optional(isoDay('Bis wann'))
+});
+export const LanguageSet = obj({ language: v.picklist(['de', 'en']) });
+
 // --- personal API tokens ---
 export const ApiTokenCreate = v.strictObject({
 	name: v.pipe(v.string(), v.minLength(1), v.maxLength(80), v.description('Name (1–80 Zeichen)')),
