@@ -209,3 +209,23 @@ export function emptyLive(): MeetingLive {
 		revision: 0
 	};
 }
+
+/**
+ * Who a session's structure lock spares besides the plan's owners: the session's Moderation.
+ * One rule for the sync server (server/meetings/locks.ts) and the board (board-lock.svelte.ts).
+ */
+export function lockExempt(facilitatorId: string | null): string[] {
+	return facilitatorId ? [facilitatorId] : [];
+}
+
+/**
+ * Is the structure locked for this person? No lock: no. Owners never. Otherwise everyone but
+ * the exempt (a guest or an unknown principal is never exempt).
+ */
+export function lockedFor(
+	lock: { exempt: readonly string[] } | null,
+	who: { principalId: string | undefined; owner: boolean }
+): boolean {
+	if (!lock || who.owner) return false;
+	return !who.principalId || !lock.exempt.includes(who.principalId);
+}

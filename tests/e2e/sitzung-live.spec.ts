@@ -1,0 +1,104 @@
+/**
+ * Sitzungsmodus on the participants' devices (issue 13): "Alle zu mir" moves a participant's
+ * board at 390 px to the item the Moderation shows (with a notice), until they stop following.
+ */
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { SHOTS, expectNoSeriousViolations } from './support/axe';
+import { NO_SESSION, addMember, createUser, login } from './support/auth';
+
+interface PlanItems {
+	fields: Array<{
+		id: string;
+		title: string;
+		goals: Array<{ id: string; measures: Array<{ id: string }> }>;
+	}>;
+}
+
+/** A plan with the example content and a running session; returns ids for the test. */
+async function runningSession(admin: APIRequestContext, title: string) {
+	const created = await admin.post('/api/plans', { data: { title, example: true } });
+	expect(created.status()).toBe(201);
+	const planId = ((await created.json()) as { id: string }).id;
+	const plan = (await (await admin.get(`/api/plans/${planId}`)).json()) as PlanItems;
+	const session = await admin.post(`/api/plans/${planId}/sitzungen`, {
+		data: { title: 'AG-Treffen', date: '2027-03-12' }
+	});
+	expect(session.status()).toBe(201);
+	const sessionId = ((await session.json()) as { id: string }).id;
+	const control = async (body: Record<string, unknown>) => {
+		const res = await admin.post(`/api/plans/${planId}/sitzungen/${sessionId}/steuerung`, {
+			data: body
+		});
+		expect(res.status(), await res.text()).toBe(200);
+	};
+	await control({ action: 'start' });
+	return { planId, sessionId, plan, control };
+}
+
+test('Alle zu mir: das Board am Handy folgt der Moderation, bis man aufhört', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const admin = page.request;
+	const { planId, plan, control } = await runningSession(admin, 'Folgen im Browser');
+	const fields = plan.fields.filter((f) => f.goals.some((g) => g.measures.length > 0));
+	expect(fields.length).toBeGreaterThan(1);
+	const lastField = fields.at(-1)!;
+	const measure = lastField.goals.find((g) => g.measures.length > 0)!.measures.at(-1)!.id;
+	const firstField = fields[0].id;
+
+	const pia = await createUser(admin, 'Pia Folgt');
+	await addMember(admin, planId, pia.email, 'editor');
+	const context = await browser.newContext({
+		storageState: NO_SESSION,
+		viewport: { width: 390, height: 844 }
+	});
+	await login(context.request, pia.email, pia.password);
+	const board = await context.newPage();
+	await board.goto(`/plans/${planId}`);
+	await expect(board.getByTestId('board')).toBeVisible();
+	await expect(board.getByTestId('follow-notice')).toHaveCount(0);
+
+	// The Moderation shows a measure of the last field: the phone switches column and scrolls
+	await control({ action: 'follow', active: true, itemId: measure });
+	await expect(board.getByTestId('follow-notice')).toContainText(
+		'Sie folgen der Moderation: Maßnahme'
+	);
+	const card = board.locator(`[data-item-id="${measure}"]`);
+	await expect(card).toHaveAttribute('data-followed', '');
+	await expect(card).toBeInViewport();
+	await expect(board.getByTestId('follow-region')).toHaveAttribute('role', 'status');
+	await board.waitForTimeout(800); // the smooth scroll and the highlight settle
+	await board.screenshot({ path: `${SHOTS}/meet-live-folgen-390.png` });
+	await expectNoSeriousViolations(board, 'Board (folgt der Moderation)');
+
+	// …then the first field: the board moves along
+	await control({ action: 'follow', active: true, itemId: firstField });
+	await expect(board.locator(`[data-item-id="${firstField}"]`)).toHaveAttribute(
+		'data-followed',
+		''
+	);
+	await expect(card).toHaveCount(0); // another column on the phone
+
+	// Stop following: the next target is named, but the board stays where it is
+	await board.getByTestId('follow-stop').click();
+	await expect(board.getByTestId('follow-notice')).toContainText('Die Moderation zeigt gerade');
+	await control({ action: 'follow', active: true, itemId: measure });
+	await expect(board.getByTestId('follow-notice')).toContainText('Maßnahme');
+	await board.waitForTimeout(500);
+	await expect(board.locator(`[data-item-id="${measure}"]`)).toHaveCount(0);
+	await expect(board.locator(`[data-item-id="${firstField}"]`)).toBeVisible();
+	await expect(board.locator('[data-followed]')).toHaveCount(0);
+
+	// Follow again: the board catches up
+	await board.getByTestId('follow-resume').click();
+	await expect(board.locator(`[data-item-id="${measure}"]`)).toHaveAttribute('data-followed', '');
+	await expect(board.getByTestId('follow-notice')).toContainText('Sie folgen der Moderation');
+
+	// The Moderation ends "Alle zu mir": no notice, no mark
+	await control({ action: 'follow', active: false });
+	await expect(board.getByTestId('follow-notice')).toHaveCount(0);
+	await expect(board.locator('[data-followed]')).toHaveCount(0);
+	await context.close();
+});
