@@ -250,6 +250,10 @@ function suite(name: string, open: () => Promise<KvStore>) {
 			expect(locked.ok && locked.value.locked).toBe(true);
 			expect(locks.lockedFor(planId, 'u-ed')).toBe(true);
 			expect(locks.lockedFor(planId, 'u-mod')).toBe(false);
+			// One rule with the board (lockedFor in model.ts): owners and the Moderation only
+			expect(locks.current(planId)?.exempt).toEqual(['u-mod']);
+			expect(locks.lockedFor(planId, 'u-owner', true)).toBe(false);
+			expect(locks.lockedFor(planId, undefined)).toBe(true);
 			expect(announced).toContain(`${planId}:meeting`);
 			// Another instance reads it from the store when its room loads.
 			const second = createLockRegistry(kv, createLogger('error'));

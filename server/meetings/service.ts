@@ -17,7 +17,12 @@ import type {
 } from '../../src/lib/contract/meetings';
 import type { Principal } from '../../src/lib/contract/access';
 import { allows } from '../../src/lib/contract/policy';
-import { MEETING_LIMITS, lineText, validateMeetingInput } from '../../src/lib/meetings/model';
+import {
+	MEETING_LIMITS,
+	lineText,
+	lockExempt,
+	validateMeetingInput
+} from '../../src/lib/meetings/model';
 import { isKvError } from '../storage/kv';
 import { lockKey, type LockRecord } from './locks';
 import { applyControl, applyHand, parseControl, type Step } from './live';
@@ -181,10 +186,7 @@ export function createMeetingService(deps: MeetingDeps): MeetingServer {
 		}
 		const holdsLock = deps.locks.current(planId)?.sessionId === sessionId;
 		if (live.locked && !holdsLock) {
-			const exempt = [caller.principal.id, meeting.facilitatorId].filter(
-				(x): x is string => typeof x === 'string'
-			);
-			await setLock(planId, { sessionId, exempt: [...new Set(exempt)] });
+			await setLock(planId, { sessionId, exempt: lockExempt(meeting.facilitatorId) });
 		} else if (!live.locked && holdsLock) await liftLockOf(planId, sessionId);
 		publish(planId, sessionId, live);
 		return { ok: true, value: live };
@@ -292,9 +294,7 @@ export function createMeetingService(deps: MeetingDeps): MeetingServer {
 				if (naming && updated.status === 'laufend') {
 					const lock = deps.locks.current(planId);
 					if (lock?.sessionId === sessionId) {
-						const exempt = [...lock.exempt.filter((x) => x !== before.facilitatorId)];
-						if (updated.facilitatorId) exempt.push(updated.facilitatorId);
-						await setLock(planId, { sessionId, exempt });
+						await setLock(planId, { sessionId, exempt: lockExempt(updated.facilitatorId) });
 					}
 				}
 				return { ok: true, value: updated };
