@@ -8,6 +8,7 @@
  *   mt:live:<planId>:<sessionId>     JSON  MeetingLive (step, timer, follow, lock, hands)
  *   mt:att:<planId>:<sessionId>      JSON  StoredAttendance (connections, people in the room)
  *   mt:lock:<planId>                 JSON  LockRecord (server/meetings/locks.ts)
+ *   mt:guest:<planId>:<sessionId>    JSON  GuestLinkRecord (server/meetings/guest-link.ts)
  */
 import { randomBytes } from 'node:crypto';
 import type { ApiError } from '../../src/lib/contract/result';
@@ -29,7 +30,7 @@ import type { LockRegistry } from './locks';
 export interface MeetingDeps {
 	kv: KvStore;
 	log: Logger;
-	access: Pick<AccessService, 'listMembers'>;
+	access: Pick<AccessService, 'listMembers' | 'createInvite' | 'listInvites'>;
 	/** The plan's title and fields; null if the plan does not exist. */
 	readFields(planId: string): Promise<PlanFields | null>;
 	locks: LockRegistry;

@@ -24,6 +24,7 @@ import {
 	validateMeetingInput
 } from '../../src/lib/meetings/model';
 import { isKvError } from '../storage/kv';
+import { guestLinkKey, sessionGuestLink } from './guest-link';
 import { lockKey, type LockRecord } from './locks';
 import { applyControl, applyHand, parseControl, type Step } from './live';
 import {
@@ -462,10 +463,25 @@ export function createMeetingService(deps: MeetingDeps): MeetingServer {
 			}
 		},
 
+		guestLink: (caller, planId, sessionId) =>
+			guarded('guestLink', () =>
+				sessionGuestLink(
+					{ kv, access: deps.access, now, load, canFacilitate },
+					caller,
+					planId,
+					sessionId
+				)
+			),
+
 		async forgetPlan(planId) {
 			const ids = await kv.sMembers(K.plan(planId));
 			await kv.del(
-				ids.flatMap((id) => [K.meeting(planId, id), K.live(planId, id), K.attendance(planId, id)])
+				ids.flatMap((id) => [
+					K.meeting(planId, id),
+					K.live(planId, id),
+					K.attendance(planId, id),
+					guestLinkKey(planId, id)
+				])
 			);
 			await kv.del([K.plan(planId), lockKey(planId)]);
 			deps.locks.remember(planId, null);

@@ -1,8 +1,11 @@
 /**
  * Sitzungsmodus on the participants' devices (issue 13): "Alle zu mir" moves a participant's
- * board at 390 px to the item the Moderation shows (with a notice), until they stop following.
+ * board at 390 px to the item the Moderation shows (with a notice), until they stop following;
+ * the projector's QR code carries the session's guest link: a fresh phone joins by name, lands on
+ * the session page and votes.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import QRCode from 'qrcode';
 import { SHOTS, expectNoSeriousViolations } from './support/axe';
 import { NO_SESSION, addMember, createUser, login } from './support/auth';
 
@@ -101,4 +104,86 @@ test('Alle zu mir: das Board am Handy folgt der Moderation, bis man aufhört', a
 	await expect(board.getByTestId('follow-notice')).toHaveCount(0);
 	await expect(board.locator('[data-followed]')).toHaveCount(0);
 	await context.close();
+});
+
+test('QR-Code am Beamer: ein Gast tritt mit Namen bei, landet in der Sitzung und stimmt ab', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const admin = page.request;
+	const { planId, sessionId, plan } = await runningSession(admin, 'Gäste per QR-Code');
+	const sessionPath = `/plans/${planId}/sitzungen/${sessionId}`;
+
+	// The facilitator's projector shows the session's guest link as its QR code
+	await page.goto(`${sessionPath}/beamer`);
+	await expect(page.getByTestId('beamer-join')).toContainText('auch ohne Konto');
+	const link = await admin.post(`/api/plans/${planId}/sitzungen/${sessionId}/gastlink`);
+	expect(link.status()).toBe(200);
+	const { url } = (await link.json()) as { url: string };
+	expect(url).toMatch(
+		new RegExp(
+			`^http://127\\.0\\.0\\.1:\\d+/einladung/[^?]+\\?weiter=${encodeURIComponent(sessionPath)}$`
+		)
+	);
+	// the same link again (reused while valid), and it is what the QR code encodes
+	const again = (await (
+		await admin.post(`/api/plans/${planId}/sitzungen/${sessionId}/gastlink`)
+	).json()) as { url: string };
+	expect(again.url).toBe(url);
+	const svg = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+	await expect(page.getByTestId('invite-qr')).toHaveAttribute(
+		'src',
+		`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`
+	);
+	await expectNoSeriousViolations(page, 'Beamer mit Gast-QR-Code');
+
+	// A participant who is not the Moderation gets no guest link
+	const ed = await createUser(admin, 'Eda Editorin');
+	await addMember(admin, planId, ed.email, 'editor');
+	const edContext = await browser.newContext({ storageState: NO_SESSION });
+	await login(edContext.request, ed.email, ed.password);
+	const refused = await edContext.request.post(
+		`/api/plans/${planId}/sitzungen/${sessionId}/gastlink`
+	);
+	expect(refused.status()).toBe(403);
+	await edContext.close();
+
+	// A vote of the session to give dots in
+	const measures = plan.fields.flatMap((f) => f.goals.flatMap((g) => g.measures)).slice(0, 3);
+	const vote = await admin.post(`/api/plans/${planId}/votes`, {
+		data: { title: 'Was zuerst?', targetIds: measures.map((m) => m.id), sessionId }
+	});
+	expect(vote.status()).toBe(201);
+	const voteId = ((await vote.json()) as { vote: { id: string } }).vote.id;
+
+	// A fresh phone: scan, enter a name, land on the session page
+	const guest = await browser.newContext({
+		storageState: NO_SESSION,
+		viewport: { width: 390, height: 844 }
+	});
+	const phone = await guest.newPage();
+	await phone.goto(url);
+	await phone.locator('html[data-hydrated]').waitFor();
+	await expect(phone.getByTestId('invite-role')).toContainText('Prüfen und kommentieren');
+	await phone.getByLabel('Ihr Name').fill('Gül Gast');
+	await phone.getByTestId('guest-join').click();
+	await expect(phone).toHaveURL(new RegExp(`${sessionPath}$`));
+	await expect(phone.getByRole('heading', { level: 1 })).toHaveText('AG-Treffen');
+	await expect(phone.getByTestId('current-step')).toBeVisible();
+
+	// …and can vote (and not edit the plan's settings)
+	const ballot = await phone.request.put(`/api/plans/${planId}/votes/${voteId}/ballot`, {
+		data: { dots: { [measures[0].id]: 1 } }
+	});
+	expect(ballot.status(), await ballot.text()).toBe(200);
+	const counted = (await (await admin.get(`/api/plans/${planId}/votes/${voteId}`)).json()) as {
+		vote: { voterCount: number; dotsOnline: number };
+	};
+	expect(counted.vote.voterCount).toBe(1);
+	const guests = (await (await admin.get(`/api/plans/${planId}/guests`)).json()) as Array<{
+		name: string;
+	}>;
+	expect(guests.map((g) => g.name)).toContain('Gül Gast');
+	await guest.close();
 });
