@@ -187,3 +187,68 @@ test('QR-Code am Beamer: ein Gast tritt mit Namen bei, landet in der Sitzung und
 	expect(guests.map((g) => g.name)).toContain('Gül Gast');
 	await guest.close();
 });
+
+test('Offline abstimmen: die Punkte warten und zählen nach der Rückkehr genau einmal', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const admin = page.request;
+	const { planId, sessionId, plan } = await runningSession(admin, 'Offline abstimmen');
+	const measures = plan.fields.flatMap((f) => f.goals.flatMap((g) => g.measures)).slice(0, 3);
+	const vote = await admin.post(`/api/plans/${planId}/votes`, {
+		data: { title: 'Offline-Runde', targetIds: measures.map((m) => m.id), sessionId }
+	});
+	expect(vote.status()).toBe(201);
+	const voteId = ((await vote.json()) as { vote: { id: string } }).vote.id;
+
+	const ole = await createUser(admin, 'Ole Offline');
+	await addMember(admin, planId, ole.email, 'editor');
+	const context = await browser.newContext({
+		storageState: NO_SESSION,
+		viewport: { width: 390, height: 844 }
+	});
+	await login(context.request, ole.email, ole.password);
+	const phone = await context.newPage();
+	await phone.goto(`/plans/${planId}/abstimmungen`);
+	await phone.locator('html[data-hydrated]').waitFor();
+	const items = phone.getByTestId('vote-item');
+	await expect(items).toHaveCount(3);
+
+	await context.setOffline(true);
+	await items.nth(0).getByTestId('vote-plus').click();
+	await expect(phone.getByTestId('offline-queue')).toContainText(
+		'Offline – wird gesendet, sobald die Verbindung zurück ist'
+	);
+	await items.nth(1).getByTestId('vote-plus').click();
+	await items.nth(1).getByTestId('vote-plus').click();
+	// one ballot waits (the newest dots replace the queued ones)
+	await expect(phone.getByTestId('offline-queue-count')).toHaveText('(1 Eingabe wartet)');
+	await expect(items.nth(1).getByTestId('vote-count')).toContainText('2');
+	await expect(phone.getByTestId('vote-left')).toContainText('Alle 3 Punkte vergeben');
+	await phone.screenshot({ path: `${SHOTS}/meet-live-offline-390.png` });
+	await expectNoSeriousViolations(phone, 'Abstimmung offline');
+	let before = (await (await admin.get(`/api/plans/${planId}/votes/${voteId}`)).json()) as {
+		vote: { voterCount: number; dotsOnline: number };
+	};
+	expect(before.vote.voterCount).toBe(0);
+
+	await context.setOffline(false);
+	await expect(phone.getByTestId('offline-queue')).toHaveCount(0);
+	await expect(async () => {
+		before = (await (
+			await admin.get(`/api/plans/${planId}/votes/${voteId}`)
+		).json()) as typeof before;
+		expect(before.vote).toMatchObject({ voterCount: 1, dotsOnline: 3 });
+	}).toPass();
+	// a reload: the stored ballot, nothing queued twice
+	await phone.reload();
+	await expect(phone.getByTestId('vote-ballot')).toBeVisible();
+	await expect(items.nth(1).getByTestId('vote-count')).toContainText('2');
+	await expect(phone.getByTestId('offline-queue')).toHaveCount(0);
+	const after = (await (
+		await admin.get(`/api/plans/${planId}/votes/${voteId}`)
+	).json()) as typeof before;
+	expect(after.vote).toMatchObject({ voterCount: 1, dotsOnline: 3 });
+	await context.close();
+});
