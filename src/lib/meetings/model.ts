@@ -147,7 +147,7 @@ export function validateAgenda(value: unknown): Check<MeetingInput['agenda']> {
 		const step = (raw ?? {}) as Record<string, unknown>;
 		const title = lineText(
 			step.title,
-			'agenda',
+			`agenda.${i}.title`,
 			`Der Titel von Schritt ${i + 1}`,
 			MEETING_LIMITS.stepTitle,
 			`Schritt ${i + 1} braucht einen Titel.`
@@ -162,7 +162,7 @@ export function validateAgenda(value: unknown): Check<MeetingInput['agenda']> {
 		)
 			return {
 				ok: false,
-				field: 'agenda',
+				field: `agenda.${i}.minutes`,
 				message: `Schritt ${i + 1}: geplante Minuten als ganze Zahl von 1 bis ${MEETING_LIMITS.stepMinutes}.`
 			};
 		const id =
