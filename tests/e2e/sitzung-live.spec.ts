@@ -252,3 +252,89 @@ test('Offline abstimmen: die Punkte warten und zählen nach der Rückkehr genau 
 	expect(after.vote).toMatchObject({ voterCount: 1, dotsOnline: 3 });
 	await context.close();
 });
+
+test('Tagesordnung bearbeiten: Schritte per Tastatur umstellen, ergänzen, entfernen; Meldungen am Feld', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	const admin = page.request;
+	const created = await admin.post('/api/plans', { data: { title: 'Tagesordnung im Browser' } });
+	const planId = ((await created.json()) as { id: string }).id;
+	const session = await admin.post(`/api/plans/${planId}/sitzungen`, {
+		data: { title: 'Planungstreffen', date: '2027-04-01' }
+	});
+	const sessionId = ((await session.json()) as { id: string }).id;
+	const url = `/api/plans/${planId}/sitzungen/${sessionId}`;
+
+	// The server names the step input a message is about
+	const bad = await admin.patch(url, {
+		data: {
+			agenda: [
+				{ title: 'A', minutes: 5 },
+				{ title: 'B', minutes: 0 }
+			]
+		}
+	});
+	expect(bad.status()).toBe(400);
+	expect(((await bad.json()) as { error: { field: string } }).error).toMatchObject({
+		code: 'invalid_value',
+		field: 'agenda.1.minutes'
+	});
+
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto(`/plans/${planId}/sitzungen/${sessionId}`);
+	await page.locator('html[data-hydrated]').waitFor();
+	await page.getByTestId('agenda-edit').click();
+	const editor = page.getByTestId('agenda-editor');
+	await expect(editor.getByLabel('Schritt 1', { exact: true })).toBeFocused();
+	await expect(editor.getByTestId('agenda-step')).toHaveCount(5);
+
+	// "Exploration" one up, by keyboard: the focus stays on the moved step's button
+	await editor.getByRole('button', { name: 'Schritt 2 nach oben' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(editor.getByLabel('Schritt 1', { exact: true })).toHaveValue('Exploration');
+	await expect(editor.getByRole('button', { name: 'Schritt 1 nach unten' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(editor.getByLabel('Schritt 2', { exact: true })).toHaveValue('Exploration');
+
+	// A new step with 0 minutes: the message at its minutes input, nothing saved
+	await editor.getByTestId('agenda-add').click();
+	await expect(editor.getByLabel('Schritt 6', { exact: true })).toBeFocused();
+	await page.keyboard.type('Pause');
+	await editor.getByLabel('Minuten für Schritt 6').fill('0');
+	await editor.getByTestId('agenda-save').click();
+	const minutes6 = editor.getByLabel('Minuten für Schritt 6');
+	await expect(minutes6).toHaveAttribute('aria-invalid', 'true');
+	await expect(minutes6).toBeFocused();
+	await expect(minutes6).toHaveAccessibleDescription(
+		'Schritt 6: geplante Minuten als ganze Zahl von 1 bis 480.'
+	);
+	await page.screenshot({ path: `${SHOTS}/meet-live-tagesordnung-390.png`, fullPage: true });
+	await expectNoSeriousViolations(page, 'Tagesordnung bearbeiten');
+	await minutes6.fill('15');
+	// "Abschluss" goes
+	await editor.getByRole('button', { name: 'Schritt 5 entfernen' }).click();
+	await editor.getByTestId('agenda-save').click();
+	await expect(editor).toHaveCount(0);
+	await expect(page.getByTestId('agenda-edit')).toBeFocused();
+	await expect(page.getByTestId('agenda').locator('li')).toHaveText([
+		/^Begrüßung \(10 Min\.\)/,
+		/^Exploration \(40 Min\.\)/,
+		/^Konsolidierung/,
+		/^Priorisierung/,
+		/^Pause \(15 Min\.\)/
+	]);
+	const stored = (await (await admin.get(url)).json()) as {
+		meeting: { agenda: Array<{ title: string; minutes: number }> };
+	};
+	expect(stored.meeting.agenda.map((s) => `${s.title}:${s.minutes}`)).toEqual([
+		'Begrüßung:10',
+		'Exploration:40',
+		'Konsolidierung:40',
+		'Priorisierung:20',
+		'Pause:15'
+	]);
+	await page.setViewportSize({ width: 1280, height: 720 });
+	await page.getByTestId('agenda-edit').click();
+	await page.screenshot({ path: `${SHOTS}/meet-live-tagesordnung-1280.png`, fullPage: true });
+});
