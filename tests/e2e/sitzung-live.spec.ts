@@ -2,12 +2,14 @@
  * Sitzungsmodus on the participants' devices (issue 13): "Alle zu mir" moves a participant's
  * board at 390 px to the item the Moderation shows (with a notice), until they stop following;
  * the projector's QR code carries the session's guest link: a fresh phone joins by name, lands on
- * the session page and votes.
+ * the session page and votes; dots given offline count once after reconnecting; the agenda
+ * editor by keyboard with messages at the input; undo under the structure lock (texts only).
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import QRCode from 'qrcode';
 import { SHOTS, expectNoSeriousViolations } from './support/axe';
 import { NO_SESSION, addMember, createUser, login } from './support/auth';
+import { addField, closeDetail, detail } from './support/board';
 
 interface PlanItems {
 	fields: Array<{
@@ -337,4 +339,63 @@ test('Tagesordnung bearbeiten: Schritte per Tastatur umstellen, ergänzen, entfe
 	await page.setViewportSize({ width: 1280, height: 720 });
 	await page.getByTestId('agenda-edit').click();
 	await page.screenshot({ path: `${SHOTS}/meet-live-tagesordnung-1280.png`, fullPage: true });
+});
+
+test('Struktur gesperrt: Rückgängig geht für Texte, nicht für angelegte Elemente', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const admin = page.request;
+	const created = await admin.post('/api/plans', { data: { title: 'Sperre und Rückgängig' } });
+	const planId = ((await created.json()) as { id: string }).id;
+	const session = await admin.post(`/api/plans/${planId}/sitzungen`, {
+		data: { title: 'Sperrtreffen', date: '2027-04-01' }
+	});
+	const sessionId = ((await session.json()) as { id: string }).id;
+	const control = async (body: Record<string, unknown>) =>
+		expect(
+			(
+				await admin.post(`/api/plans/${planId}/sitzungen/${sessionId}/steuerung`, { data: body })
+			).status()
+		).toBe(200);
+	await control({ action: 'start' });
+
+	const eva = await createUser(admin, 'Eva Editorin');
+	await addMember(admin, planId, eva.email, 'editor');
+	const context = await browser.newContext({ storageState: NO_SESSION });
+	await login(context.request, eva.email, eva.password);
+	const board = await context.newPage();
+	await board.goto(`/plans/${planId}`);
+	await expect(board.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+	await addField(board, 'Bildung');
+	await expect(board.getByTestId('undo')).toBeEnabled();
+
+	await control({ action: 'lock', locked: true });
+	await expect(board.getByTestId('structure-lock')).toBeVisible();
+	// the last step created a field: not now
+	await expect(board.getByTestId('undo')).toBeDisabled();
+	await board.keyboard.press('Control+z');
+	await expect(board.getByTestId('field-column').filter({ hasText: 'Bildung' })).toBeVisible();
+
+	// a text change can be undone while locked
+	await board
+		.getByTestId('field-column')
+		.filter({ hasText: 'Bildung' })
+		.locator('.card-open')
+		.click();
+	const title = detail(board).getByTestId('detail-title');
+	await title.fill('Bildung und Sprache');
+	await closeDetail(board);
+	await expect(board.getByTestId('undo')).toBeEnabled();
+	await board.getByTestId('undo').click();
+	await expect(board.getByTestId('field-column').filter({ hasText: 'Sprache' })).toHaveCount(0);
+	await expect(board.getByTestId('undo')).toBeDisabled();
+
+	// unlocked: the creation can be undone again
+	await control({ action: 'lock', locked: false });
+	await expect(board.getByTestId('structure-lock')).toHaveCount(0);
+	await board.getByTestId('undo').click();
+	await expect(board.getByTestId('field-column')).toHaveCount(0);
+	await context.close();
 });

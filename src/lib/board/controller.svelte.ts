@@ -233,8 +233,21 @@ export class BoardController {
 		return [];
 	}
 
+	/**
+	 * While a session locks the structure, undo and redo still work for texts and values; a step
+	 * that would add, delete or move items is refused with a message (the server would refuse it).
+	 */
+	private lockedStep(structural: boolean): boolean {
+		if (!this.structureLocked || !structural) return false;
+		announcer.say(
+			'Die Moderation hat die Gliederung gesperrt: Dieser Schritt legt Elemente an, löscht oder verschiebt sie und geht erst nach der Sperre.',
+			'assertive'
+		);
+		return true;
+	}
+
 	undo() {
-		if (this.structureFrozen) return;
+		if (this.readOnly || this.lockedStep(this.client.undoStructural)) return;
 		if (this.client.undo()) {
 			this.client.flush();
 			announcer.say('Rückgängig gemacht.');
@@ -242,7 +255,7 @@ export class BoardController {
 	}
 
 	redo() {
-		if (this.structureFrozen) return;
+		if (this.readOnly || this.lockedStep(this.client.redoStructural)) return;
 		if (this.client.redo()) {
 			this.client.flush();
 			announcer.say('Wiederholt.');
