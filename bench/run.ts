@@ -9,8 +9,10 @@
  *   6. The server's event-loop lag while 50 editors type and it exports the 2,000-measure plan
  *      as PDF (bench/lag.ts; target p99 < 50 ms).
  *   7. Vollständigkeit checks on the 2,000-measure plan (bench/completeness.ts).
+ *   8. Sitzungsmodus: a control's fan-out and a dot vote with 300 socket.io clients (bench/meetings.ts).
  * The server runs in its own process; clients are real y-websocket providers in this process.
  * `npm run bench -- throughput`: Mitplan vs. the y-websocket and Hocuspocus servers (throughput.ts).
+ * `npm run bench -- sitzung`: only the Sitzungsmodus figures (8.).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +29,7 @@ import { runCompareBench } from './compare';
 import { runCompletenessBench } from './completeness';
 import { runExportBench } from './export';
 import { runLagBench } from './lag';
+import { runMeetingBench } from './meetings';
 import { runReviewBench } from './review';
 import { runThroughputBench } from './throughput';
 
@@ -222,15 +225,43 @@ async function appendLatency(kind: 'file' | 'redis') {
 	return times;
 }
 
+/** A small plan for the Sitzungsmodus bench; returns its measures' ids. */
+async function seedSessionPlan(dataDir: string): Promise<string[]> {
+	const measureIds: string[] = [];
+	await seedStore(dataDir, 'sitzung', (doc) => {
+		buildPlan(doc, { fields: 2, goalsPerField: 2, measuresPerGoal: 3 });
+		for (const [id, m] of doc.getMap<Y.Map<unknown>>('items'))
+			if (m.get('type') === 'measure') measureIds.push(id);
+	});
+	return measureIds;
+}
+
+/** `npm run bench -- sitzung`: only the Sitzungsmodus figures (bench/meetings.ts). */
+async function sessionOnly() {
+	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mitplan-bench-'));
+	const measureIds = await seedSessionPlan(dataDir);
+	const { child, url } = await startChild({ DATA_DIR: dataDir, ROOM_IDLE_MS: '0' });
+	await grant(child, 'sitzung');
+	console.log(
+		`Mitplan benchmark, Sitzungsmodus (${os.cpus().length} cores, Node ${process.version})`
+	);
+	await runMeetingBench(child, url, 'sitzung', TOKENS.get('sitzung')!, measureIds);
+	child.kill('SIGTERM');
+	rmSync(dataDir, { recursive: true, force: true });
+	process.exit(0);
+}
+
 async function main() {
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mitplan-bench-'));
 	const big = await seedStore(dataDir, 'gross', (doc) =>
 		buildPlan(doc, { fields: 10, goalsPerField: 10, measuresPerGoal: 20 })
 	);
 	await seedStore(dataDir, 'klein', () => {});
+	const measureIds = await seedSessionPlan(dataDir);
 	const { child, url } = await startChild({ DATA_DIR: dataDir, ROOM_IDLE_MS: '0' });
 	await grant(child, 'klein');
 	await grant(child, 'gross');
+	await grant(child, 'sitzung');
 
 	console.log(`Mitplan benchmark (${os.cpus().length} cores, Node ${process.version})\n`);
 
@@ -276,6 +307,7 @@ async function main() {
 
 	await runReviewBench(child, url, 'klein', TOKENS.get('klein')!);
 	await runLagBench(child, url, 'klein', TOKENS.get('klein')!, 'gross');
+	await runMeetingBench(child, url, 'sitzung', TOKENS.get('sitzung')!, measureIds);
 
 	child.kill('SIGTERM');
 	rmSync(dataDir, { recursive: true, force: true });
@@ -285,4 +317,5 @@ async function main() {
 	process.exit(0);
 }
 
-await main();
+if (process.argv.includes('sitzung')) await sessionOnly();
+else await main();
