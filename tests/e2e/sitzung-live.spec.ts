@@ -78,6 +78,17 @@ test('Alle zu mir: das Board am Handy folgt der Moderation, bis man aufhört', a
 	await board.screenshot({ path: `${SHOTS}/meet-live-folgen-390.png` });
 	await expectNoSeriousViolations(board, 'Board (folgt der Moderation)');
 
+	// The participant looks at another column; others' edits do not pull the board back
+	await board.getByTestId('field-switch').selectOption(firstField);
+	await expect(card).toHaveCount(0);
+	const renamed = await admin.patch(`/api/plans/${planId}`, {
+		data: { title: 'Folgen, umbenannt' }
+	});
+	expect(renamed.status()).toBe(200);
+	await expect(board.getByTestId('plan-title')).toHaveText('Folgen, umbenannt');
+	await board.waitForTimeout(300);
+	await expect(card).toHaveCount(0);
+
 	// …then the first field: the board moves along
 	await control({ action: 'follow', active: true, itemId: firstField });
 	await expect(board.locator(`[data-item-id="${firstField}"]`)).toHaveAttribute(
