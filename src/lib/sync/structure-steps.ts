@@ -9,6 +9,11 @@ import * as Y from 'yjs';
 /** Keys of an item's map that place it in the plan (changing them moves the item). */
 export const STRUCTURE_KEYS: ReadonlySet<string> = new Set(['type', 'parentId', 'order']);
 
+/** A Yjs delete set (ids by client), as an undo step keeps its insertions and deletions. */
+interface IdRanges {
+	clients: Map<number, Array<{ clock: number; len: number }>>;
+}
+
 /** Does this struct add, delete or move an item? */
 function isStructural(s: Y.Item | Y.GC | Y.Skip, items: Y.Map<unknown>): boolean {
 	if (!(s instanceof Y.Item)) return false;
@@ -18,7 +23,7 @@ function isStructural(s: Y.Item | Y.GC | Y.Skip, items: Y.Map<unknown>): boolean
 	return parent._item?.parent === items && STRUCTURE_KEYS.has(s.parentSub);
 }
 
-function touchesStructure(doc: Y.Doc, ds: Y.DeleteSet, items: Y.Map<unknown>): boolean {
+function touchesStructure(doc: Y.Doc, ds: IdRanges, items: Y.Map<unknown>): boolean {
 	for (const [client, ranges] of ds.clients) {
 		const structs = doc.store.clients.get(client);
 		if (!structs || structs.length === 0) continue;
@@ -42,7 +47,7 @@ function touchesStructure(doc: Y.Doc, ds: Y.DeleteSet, items: Y.Map<unknown>): b
  */
 export function isStructuralStep(
 	doc: Y.Doc,
-	step: { insertions: Y.DeleteSet; deletions: Y.DeleteSet } | undefined
+	step: { insertions: IdRanges; deletions: IdRanges } | undefined
 ): boolean {
 	if (!step) return false;
 	const items = doc.getMap('items');
