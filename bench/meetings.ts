@@ -1,6 +1,7 @@
 /**
  * Sitzungsmodus benchmark (issue 13), run by bench/run.ts against the bench server process with
- * 300 socket.io clients in the plan room (one server, file store):
+ * 300 socket.io clients in the plan room (one server with the file store; with `redis`, also two
+ * instances on one Redis with half of the clients each, the controls made on the first):
  *   - fan-out of a facilitator control (timer start, next step): from asking the server to the
  *     `meeting:state` push at each of the 300 clients (p50 / p99 per delivery and until all have it);
  *   - dot vote with 300 voters casting at once: each ballot's round trip through the vote service
@@ -66,18 +67,21 @@ export async function runMeetingBench(
 	wsUrl: string,
 	planId: string,
 	token: string,
-	measureIds: string[]
+	measureIds: string[],
+	/** A second instance on the same Redis: half of the clients connect there. */
+	otherWsUrl?: string
 ): Promise<void> {
-	const httpUrl = wsUrl.replace(/^ws/, 'http');
+	const urls = [wsUrl, otherWsUrl ?? wsUrl].map((u) => u.replace(/^ws/, 'http'));
 	const sockets: ClientSocket[] = [];
 	for (let i = 0; i < CLIENTS; i += 50) {
 		const batch = Math.min(50, CLIENTS - i);
 		sockets.push(
 			...(await Promise.all(
-				Array.from({ length: batch }, () => subscriber(httpUrl, planId, token))
+				Array.from({ length: batch }, (_, j) => subscriber(urls[(i + j) % 2], planId, token))
 			))
 		);
 	}
+	const where = otherWsUrl ? 'two instances on one Redis, 150 clients each' : 'one instance';
 	const sessionId = await ask<string>(child, { meetingSetup: planId }, 'meetingReady');
 
 	// 1. Fan-out of controls (alternating timer start and next step)
@@ -137,13 +141,13 @@ export async function runMeetingBench(
 	for (const socket of sockets) socket.close();
 
 	console.log(
-		`\nSitzung: control (timer, step) → ${CLIENTS} socket.io clients in the plan room (${CONTROLS} controls, incl. storing):`
+		`\nSitzung (${where}): control (timer, step) → ${CLIENTS} socket.io clients in the plan room (${CONTROLS} controls, incl. storing):`
 	);
 	console.log(
 		`  per delivery p50 ${ms(pct(perDelivery, 50))} p99 ${ms(pct(perDelivery, 99))}` +
 			`   all ${CLIENTS}: p50 ${ms(pct(perControl, 50))} p99 ${ms(pct(perControl, 99))}`
 	);
-	console.log(`Dot vote: ${CLIENTS} voters cast at once (vote service, file-backed KV):`);
+	console.log(`Dot vote: ${CLIENTS} voters cast at once (vote service):`);
 	console.log(
 		`  ballot round trip p50 ${ms(pct(castTimes, 50))} p99 ${ms(pct(castTimes, 99))}` +
 			`   final count at all ${CLIENTS} clients after ${ms(Math.max(...seen))}`

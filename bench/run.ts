@@ -12,7 +12,8 @@
  *   8. Sitzungsmodus: a control's fan-out and a dot vote with 300 socket.io clients (bench/meetings.ts).
  * The server runs in its own process; clients are real y-websocket providers in this process.
  * `npm run bench -- throughput`: Mitplan vs. the y-websocket and Hocuspocus servers (throughput.ts).
- * `npm run bench -- sitzung`: only the Sitzungsmodus figures (8.).
+ * `npm run bench -- sitzung [redis]`: only the Sitzungsmodus figures (8.), with `redis` also on
+ * two instances sharing one Redis.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -248,7 +249,31 @@ async function sessionOnly() {
 	await runMeetingBench(child, url, 'sitzung', TOKENS.get('sitzung')!, measureIds);
 	child.kill('SIGTERM');
 	rmSync(dataDir, { recursive: true, force: true });
+	if (process.argv.includes('redis')) await sessionTwoInstances();
 	process.exit(0);
+}
+
+/** `npm run bench -- sitzung redis`: the same with two instances on one Redis. */
+async function sessionTwoInstances() {
+	const redis = await startRedis();
+	const store = await createRedisStore({ url: redis.url });
+	const doc = new Y.Doc();
+	initPlan(doc, { title: 'Benchmark', municipality: 'Messstadt' });
+	buildPlan(doc, { fields: 2, goalsPerField: 2, measuresPerGoal: 3 });
+	const measureIds = [...doc.getMap<Y.Map<unknown>>('items')]
+		.filter(([, m]) => m.get('type') === 'measure')
+		.map(([id]) => id);
+	await store.append('sitzung', Y.encodeStateAsUpdate(doc));
+	await store.close();
+	const dirs = [0, 1].map(() => mkdtempSync(path.join(os.tmpdir(), 'mitplan-bench-')));
+	const a = await startChild({ REDIS_URL: redis.url, DATA_DIR: dirs[0], INSTANCE_ID: 'bench-a' });
+	const b = await startChild({ REDIS_URL: redis.url, DATA_DIR: dirs[1], INSTANCE_ID: 'bench-b' });
+	await grant(a.child, 'sitzung');
+	await runMeetingBench(a.child, a.url, 'sitzung', TOKENS.get('sitzung')!, measureIds, b.url);
+	a.child.kill('SIGTERM');
+	b.child.kill('SIGTERM');
+	await redis.stop();
+	for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 }
 
 async function main() {
