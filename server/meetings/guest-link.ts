@@ -4,8 +4,9 @@
  * the same rules and audit as the owner's invites) with guests allowed and the role "Prüfen und
  * kommentieren" (vote, comment, add ideas; no edits of the plan), created on demand by the
  * session's facilitator and kept at `mt:guest:<planId>:<sessionId>` (JSON GuestLinkRecord) so
- * the projector shows the same link again. A link that expires within the hour, was revoked or is
- * used up is replaced by a new one.
+ * the projector shows the same link again (the one token kept in clear text: it is shown on the
+ * wall anyway; deleted when the session ends). A link that expires within the hour, was revoked
+ * or is used up is replaced by a new one.
  */
 import type { ApiResult } from '../../src/lib/contract/result';
 import type { Meeting, MeetingCaller } from '../../src/lib/contract/meetings';

@@ -14,6 +14,7 @@ import { createRedisKv } from '../storage/kv-redis';
 import type { KvStore } from '../storage/kv';
 import { startRedis, type TestRedis } from '../../tests/helpers/redis-server';
 import { tempDir } from '../../tests/helpers/server';
+import { guestLinkKey } from './guest-link';
 import { createLockRegistry } from './locks';
 import { createMeetingService } from './service';
 
@@ -367,6 +368,7 @@ function suite(name: string, open: () => Promise<KvStore>) {
 			await service.control(owner, planId, id, { action: 'end' });
 			const ended = await service.guestLink(owner, planId, id);
 			expect(!ended.ok && ended.error.code).toBe('session_ended');
+			expect(await kv.get(guestLinkKey(planId, id))).toBeNull();
 			await kv.close();
 		});
 

@@ -189,6 +189,8 @@ export function createMeetingService(deps: MeetingDeps): MeetingServer {
 		if (live.locked && !holdsLock) {
 			await setLock(planId, { sessionId, exempt: lockExempt(meeting.facilitatorId) });
 		} else if (!live.locked && holdsLock) await liftLockOf(planId, sessionId);
+		// An ended session has no guest link: its token is not kept (the invite expires by itself).
+		if (live.status === 'beendet') await kv.del(guestLinkKey(planId, sessionId));
 		publish(planId, sessionId, live);
 		return { ok: true, value: live };
 	}
