@@ -9,10 +9,12 @@
  *   um:plans                                set     plans with monitoring data (reminders)
  *   um:due:<planId>:<measureId>:<user>:<d>  string  "Sachstand fällig" sent for due date d
  *   um:digest:<planId>:<week>               string  weekly digest sent (set-if-absent)
+ *   um:report:<planId>                      list    generated Umsetzungsberichte (JSON, newest first)
  */
 import type { ApiError, ApiResult } from '../../src/lib/contract/result';
 import { PLAN_ERRORS } from '../../src/lib/contract/result';
 import type { DomainError } from '../../src/lib/domain/errors';
+import { parseImplementation, type Implementation } from '../../src/lib/domain/monitoring';
 import type { AccessService } from '../auth/types';
 import type { Logger } from '../log';
 import type { KvStore } from '../storage/kv';
@@ -28,8 +30,21 @@ export const K = {
 	plans: 'um:plans',
 	due: (planId: string, measureId: string, userId: string, date: string) =>
 		`um:due:${planId}:${measureId}:${userId}:${date}`,
-	digest: (planId: string, week: string) => `um:digest:${planId}:${week}`
+	digest: (planId: string, week: string) => `um:digest:${planId}:${week}`,
+	reports: (planId: string) => `um:report:${planId}`
 };
+
+/** One measure's stored implementation record (tolerant: missing or broken → empty). */
+export async function readImpl(
+	kv: Pick<KvStore, 'get'>,
+	planId: string,
+	measureId: string
+): Promise<Implementation> {
+	return parseImplementation(
+		measureId,
+		parse<unknown>(await kv.get(K.impl(planId, measureId)), null)
+	);
+}
 
 export interface MonitoringDeps {
 	kv: KvStore;

@@ -2,13 +2,15 @@
  * The monitoring service (Umsetzung, issue 14), composed of its parts: adoption.ts (council
  * decision, status "beschlossen", version "Beschlussfassung"), measures.ts (implementation data,
  * Sachstand notes, bulk status, dashboard overview) and reminders.ts ("Sachstand fällig", weekly
- * digest, the notice seam for e-mail). Data lives in the access KV under `um:` (common.ts).
+ * digest, the notice seam for e-mail) and reports.ts (data of the Umsetzungsbericht, the list of
+ * generated reports). Data lives in the access KV under `um:` (common.ts).
  */
 import type { MonitoringService } from '../../src/lib/contract/monitoring';
 import { adoptionOperations } from './adoption';
 import { K, type MonitoringDeps } from './common';
 import { measureOperations } from './measures';
 import { reminderOperations } from './reminders';
+import { reportOperations } from './reports';
 
 export type { MonitoringDeps } from './common';
 export type { MonitoringService } from '../../src/lib/contract/monitoring';
@@ -18,12 +20,14 @@ export function createMonitoringService(deps: MonitoringDeps): MonitoringService
 		...adoptionOperations(deps),
 		...measureOperations(deps),
 		...reminderOperations(deps),
+		...reportOperations(deps),
 		async forgetPlan(planId) {
 			const ids = await deps.kv.sMembers(K.ids(planId));
 			await deps.kv.del([
 				...ids.map((id) => K.impl(planId, id)),
 				K.ids(planId),
-				K.adoption(planId)
+				K.adoption(planId),
+				K.reports(planId)
 			]);
 			await deps.kv.sRem(K.plans, planId);
 		}
