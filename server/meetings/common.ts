@@ -9,6 +9,7 @@
  *   mt:att:<planId>:<sessionId>      JSON  StoredAttendance (connections, people in the room)
  *   mt:lock:<planId>                 JSON  LockRecord (server/meetings/locks.ts)
  *   mt:min:<planId>:<sessionId>      JSON  MinutesRecord (server/meetings/minutes.ts)
+ *   mt:guest:<planId>:<sessionId>    JSON  GuestLinkRecord (server/meetings/guest-link.ts)
  */
 import { randomBytes } from 'node:crypto';
 import type { ApiError } from '../../src/lib/contract/result';
@@ -30,7 +31,7 @@ import type { LockRegistry } from './locks';
 export interface MeetingDeps {
 	kv: KvStore;
 	log: Logger;
-	access: Pick<AccessService, 'listMembers'>;
+	access: Pick<AccessService, 'listMembers' | 'createInvite' | 'listInvites'>;
 	/** The plan's title and fields; null if the plan does not exist. */
 	readFields(planId: string): Promise<PlanFields | null>;
 	locks: LockRegistry;

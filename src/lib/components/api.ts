@@ -81,7 +81,8 @@ export async function apiRequest<T>(
 		// not JSON (e.g. a proxy error page)
 	}
 	if (!response.ok) {
-		const err = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+		const err = (data as { error?: { code?: unknown; message?: unknown; field?: unknown } } | null)
+			?.error;
 		const code = typeof err?.code === 'string' ? err.code : `http_${response.status}`;
 		if (browser && response.status === 401 && code === 'unauthenticated' && !options.allow401) {
 			onUnauthenticated?.();
@@ -96,7 +97,8 @@ export async function apiRequest<T>(
 						? err.message
 						: `Die Anfrage ist fehlgeschlagen (Fehler ${response.status}). Bitte versuchen Sie es erneut.`,
 				status: response.status,
-				retryAfter: Number.isFinite(retry) && retry > 0 ? retry : undefined
+				retryAfter: Number.isFinite(retry) && retry > 0 ? retry : undefined,
+				...(typeof err?.field === 'string' ? { field: err.field } : {})
 			}
 		};
 	}
