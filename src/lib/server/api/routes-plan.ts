@@ -585,6 +585,13 @@ export const PLAN_ROUTES = {
 		'Eintrag löschen',
 		SZ
 	),
+	guestLink: plan(
+		'POST',
+		'/sitzungen/{sessionId}/gastlink',
+		'meeting.facilitate',
+		'Gastlink für den QR-Code am Beamer (Einladung als Gast, 24 h)',
+		SZ
+	),
 	protocolComment: plan(
 		'POST',
 		'/sitzungen/{sessionId}/protokoll/kommentare',
