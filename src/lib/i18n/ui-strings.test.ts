@@ -7,8 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { countUiStrings, findUiStrings, isUiText, listSvelteFiles } from './ui-strings';
 import baseline from './ui-strings-baseline.json';
-import de from '../../../messages/de.json';
-import en from '../../../messages/en.json';
+import { readdirSync } from 'node:fs';
 
 const allowed = baseline as Record<string, number>;
 
@@ -60,9 +59,25 @@ describe('the interface text lives in the message files', () => {
 		expect(done).toEqual([]);
 	});
 
-	it('has the same messages in German and English, none empty', () => {
-		expect(Object.keys(en).sort()).toEqual(Object.keys(de).sort());
-		for (const [key, text] of [...Object.entries(de), ...Object.entries(en)])
-			expect(typeof text === 'string' ? text.trim() : key, key).not.toBe('');
+	it('has the same messages in German and English in every area file, none empty, keys unique', () => {
+		const dirs = [
+			'messages',
+			...readdirSync('messages', { withFileTypes: true })
+				.filter((d) => d.isDirectory())
+				.map((d) => `messages/${d.name}`)
+		];
+		const seen = new Set<string>();
+		for (const dir of dirs) {
+			const de = JSON.parse(readFileSync(`${dir}/de.json`, 'utf8')) as Record<string, unknown>;
+			const en = JSON.parse(readFileSync(`${dir}/en.json`, 'utf8')) as Record<string, unknown>;
+			expect(Object.keys(en).sort(), dir).toEqual(Object.keys(de).sort());
+			for (const [key, text] of [...Object.entries(de), ...Object.entries(en)])
+				expect(typeof text === 'string' ? text.trim() : key, `${dir}: ${key}`).not.toBe('');
+			for (const key of Object.keys(de)) {
+				expect(seen.has(key), `${key} twice`).toBe(false);
+				seen.add(key);
+			}
+		}
+		expect(seen.size).toBeGreaterThan(50);
 	});
 });
