@@ -76,7 +76,12 @@ function setup(kv: KvStore) {
 		access: {
 			listMembers: async () => [
 				{ userId: 'u-mod', name: 'Mona Moderation', role: 'editor', email: '', addedAt: '' }
-			]
+			],
+			// The session guest link (server/meetings/guest-link.ts) is not used here.
+			createInvite: async () => {
+				throw new Error('not used');
+			},
+			listInvites: async () => []
 		},
 		readFields: async () => ({ title: 'Plan', fields: [{ id: 'feld-1', title: 'Bildung' }] }),
 		locks: createLockRegistry(kv, log),
