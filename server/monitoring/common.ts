@@ -9,6 +9,8 @@
  *   um:plans                                set     plans with monitoring data (reminders)
  *   um:due:<planId>:<measureId>:<user>:<d>  string  "Sachstand fällig" sent for due date d
  *   um:digest:<planId>:<week>               string  weekly digest sent (set-if-absent)
+ *   um:public:<planId>                      JSON    the public page's link {token, publishedAt, …}
+ *   um:pubtoken:<sha256(token)>             string  planId (reverse index; the token is hashed)
  */
 import type { ApiError, ApiResult } from '../../src/lib/contract/result';
 import { PLAN_ERRORS } from '../../src/lib/contract/result';
@@ -28,7 +30,9 @@ export const K = {
 	plans: 'um:plans',
 	due: (planId: string, measureId: string, userId: string, date: string) =>
 		`um:due:${planId}:${measureId}:${userId}:${date}`,
-	digest: (planId: string, week: string) => `um:digest:${planId}:${week}`
+	digest: (planId: string, week: string) => `um:digest:${planId}:${week}`,
+	publication: (planId: string) => `um:public:${planId}`,
+	publicToken: (tokenHash: string) => `um:pubtoken:${tokenHash}`
 };
 
 export interface MonitoringDeps {
@@ -62,7 +66,13 @@ export const E = {
 			'Den Umsetzungsstand dieser Maßnahme pflegen die zuständigen Personen und die Prozesssteuerung.'
 		),
 	manageOnly: () => fail(403, 'forbidden', 'Zuständige Personen benennt nur die Prozesssteuerung.'),
-	alreadyAdopted: () => fail(409, 'already_adopted', 'Dieser Plan ist bereits beschlossen.')
+	alreadyAdopted: () => fail(409, 'already_adopted', 'Dieser Plan ist bereits beschlossen.'),
+	publicManageOnly: () =>
+		fail(
+			403,
+			'forbidden',
+			'Ob eine Maßnahme auf der öffentlichen Seite erscheint, entscheidet die Prozesssteuerung.'
+		)
 };
 
 export function parse<T>(raw: string | null, fallback: T): T {

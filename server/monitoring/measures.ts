@@ -165,6 +165,13 @@ export function measureOperations(
 			}
 			next = { ...next, responsibleIds: [...new Set(ids as string[])] };
 		}
+		if (body.public !== undefined) {
+			if (!allows(caller.role, 'monitoring.manage')) return E.publicManageOnly();
+			if (typeof body.public !== 'boolean') {
+				return fail(400, 'invalid_input', '„Öffentlich“ ist entweder ja oder nein.');
+			}
+			next = { ...next, public: body.public };
+		}
 		return { ok: true, value: next };
 	}
 

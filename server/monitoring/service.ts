@@ -1,13 +1,14 @@
 /**
  * The monitoring service (Umsetzung, issue 14), composed of its parts: adoption.ts (council
  * decision, status "beschlossen", version "Beschlussfassung"), measures.ts (implementation data,
- * Sachstand notes, bulk status, dashboard overview) and reminders.ts ("Sachstand fällig", weekly
- * digest, the notice seam for e-mail). Data lives in the access KV under `um:` (common.ts).
+ * Sachstand notes, bulk status, dashboard overview), reminders.ts ("Sachstand fällig", weekly
+ * digest, the notice seam for e-mail) and publication.ts (the public progress page's link). Data lives in the access KV under `um:` (common.ts).
  */
 import type { MonitoringService } from '../../src/lib/contract/monitoring';
 import { adoptionOperations } from './adoption';
 import { K, type MonitoringDeps } from './common';
 import { measureOperations } from './measures';
+import { forgetPublication, publicationOperations } from './publication';
 import { reminderOperations } from './reminders';
 
 export type { MonitoringDeps } from './common';
@@ -18,8 +19,10 @@ export function createMonitoringService(deps: MonitoringDeps): MonitoringService
 		...adoptionOperations(deps),
 		...measureOperations(deps),
 		...reminderOperations(deps),
+		...publicationOperations(deps),
 		async forgetPlan(planId) {
 			const ids = await deps.kv.sMembers(K.ids(planId));
+			await forgetPublication(deps.kv, planId);
 			await deps.kv.del([
 				...ids.map((id) => K.impl(planId, id)),
 				K.ids(planId),
