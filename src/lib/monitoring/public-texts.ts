@@ -43,6 +43,8 @@ const de = {
 	value: 'Wert',
 	kind: 'Art / Quelle',
 	notFoundTitle: 'Seite nicht gefunden',
+	errorTitle: 'Die Seite kann gerade nicht angezeigt werden',
+	error: 'Bitte versuchen Sie es in einigen Minuten erneut.',
 	notFound:
 		'Diese öffentliche Seite gibt es nicht (mehr). Vielleicht wurde der Link zurückgezogen oder nicht vollständig kopiert. Bitte fragen Sie bei Ihrer Kommune nach dem aktuellen Link.',
 	statusLabel: (s: ImplStatus) => IMPL_STATUS_LABELS[s]

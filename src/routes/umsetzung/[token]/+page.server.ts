@@ -2,13 +2,10 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 
 /**
- * The public progress page (issue 14, item 6): rendered on the server and sent without any
- * JavaScript (works without JS, nothing to load from elsewhere). The link is the key; an
- * unknown or revoked link gives the same German 404 page. Not cached (a revoked link is gone at
- * once) and not for search engines.
+ * The public progress page (issue 14, item 6), rendered on the server without JavaScript (see
+ * +layout.ts here). The link is the key; an unknown or revoked link gives the same German 404
+ * page (+error.svelte here). Not cached (a revoked link is gone at once), not for search engines.
  */
-export const ssr = true;
-export const csr = false;
 
 export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store', 'x-robots-tag': 'noindex' });
