@@ -18,7 +18,7 @@ const de = {
 		n === 1
 			? '1 veröffentlichte Maßnahme'
 			: `${n.toLocaleString('de-DE')} veröffentlichte Maßnahmen`,
-	averageProgress: 'Durchschnittlicher Fortschritt',
+	averageProgress: 'Durchschnittlicher Fortschritt (Maßnahmen mit Angabe)',
 	noProgress: 'noch kein Fortschritt erfasst',
 	statusCounts: 'Maßnahmen nach Umsetzungsstand',
 	status: 'Umsetzungsstand',
