@@ -9,6 +9,8 @@
  *   6. The server's event-loop lag while 50 editors type and it exports the 2,000-measure plan
  *      as PDF (bench/lag.ts; target p99 < 50 ms).
  *   7. Vollständigkeit checks on the 2,000-measure plan (bench/completeness.ts).
+ *   8. The public progress page of an adopted plan with 500 measures: server time and bytes
+ *      (bench/public-page.ts; needs `npm run build`).
  * The server runs in its own process; clients are real y-websocket providers in this process.
  * `npm run bench -- throughput`: Mitplan vs. the y-websocket and Hocuspocus servers (throughput.ts).
  */
@@ -27,6 +29,7 @@ import { runCompareBench } from './compare';
 import { runCompletenessBench } from './completeness';
 import { runExportBench } from './export';
 import { runLagBench } from './lag';
+import { runPublicPageBench } from './public-page';
 import { runReviewBench } from './review';
 import { runThroughputBench } from './throughput';
 
@@ -282,6 +285,7 @@ async function main() {
 	await runExportBench();
 	await runCompareBench();
 	await runCompletenessBench();
+	await runPublicPageBench();
 	process.exit(0);
 }
 

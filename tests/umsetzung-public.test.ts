@@ -102,6 +102,7 @@ describe.each(['file', 'redis'] as const)('public progress page (%s store)', (ki
 			json: { email, name: 'Redaktion', password: 'passwort-1234567', mustChangePassword: false }
 		});
 		expect(made.status).toBe(201);
+		const editorId = ((await made.json()) as { id: string }).id;
 		const added = await owner.request(`/api/plans/${planId}/members`, {
 			method: 'POST',
 			json: { email, role: 'editor' }
@@ -109,6 +110,20 @@ describe.each(['file', 'redis'] as const)('public progress page (%s store)', (ki
 		expect(added.status).toBe(201);
 		const editor = await login(server.httpUrl, email, 'passwort-1234567');
 		expect((await publish(editor)).status).toBe(403);
+		// named responsible for a measure, the editor reports on it but may not hide it
+		expect((await impl(ids.shown, { responsibleIds: [editorId] })).status).toBe(200);
+		const hide = await editor.request(`/api/plans/${planId}/umsetzung/massnahmen/${ids.shown}`, {
+			method: 'PATCH',
+			json: { public: false }
+		});
+		expect(hide.status).toBe(403);
+		expect((await hide.json()).error.message).toMatch(/entscheidet die Prozesssteuerung/);
+		const report = await editor.request(`/api/plans/${planId}/umsetzung/massnahmen/${ids.shown}`, {
+			method: 'PATCH',
+			json: { percent: 5 }
+		});
+		expect(report.status).toBe(200);
+		expect((await report.json()).public).toBe(true);
 		expect((await editor.request(`/api/plans/${planId}/umsetzung/veroeffentlichung`)).status).toBe(
 			403
 		);
