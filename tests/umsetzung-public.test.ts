@@ -3,8 +3,10 @@
  * publishing needs the council decision (409) and the owner (403 for an editor), a visitor
  * without a session sees the page and its JSON, a "nicht öffentlich" measure is absent from
  * both, contact persons and budget never appear, and an unpublished plan, a guessed token and a
- * revoked token all give the same German 404. Needs `npm run build` first.
+ * revoked token all give the same German 404; deleting the plan removes the link. Needs
+ * `npm run build` first.
  */
+import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItem } from '../src/lib/domain/index';
 import type { Publication, PublicProgress } from '../src/lib/contract/monitoring';
@@ -276,5 +278,20 @@ describe.each(['file', 'redis'] as const)('public progress page (%s store)', (ki
 		const again = (await (await publish()).json()) as Publication;
 		expect(again.token).not.toBe(second.token);
 		expect((await anon(again.path)).status).toBe(200);
+	});
+
+	it('deleting the plan takes the link with it (nothing left in the store)', async () => {
+		const pub = (await (await publish()).json()) as Publication;
+		expect((await anon(pub.path)).status).toBe(200);
+		const deleted = await owner.request(`/api/plans/${planId}`, { method: 'DELETE' });
+		expect(deleted.status).toBe(204);
+		expect((await anon(pub.path)).status).toBe(404);
+		expect((await anon(`/api/public/umsetzung/${pub.token}`)).status).toBe(404);
+		if (redis) {
+			const client = createClient({ url: redis.url });
+			await client.connect();
+			expect(await client.keys('*um:pub*')).toEqual([]);
+			await client.close();
+		}
 	});
 });
