@@ -92,9 +92,14 @@ test('Öffentliche Seite: veröffentlichen, ohne Anmeldung ansehen, zurückziehe
 	await toggle.uncheck();
 	await panel.getByTestId('impl-data-form').getByRole('button', { name: 'Speichern' }).click();
 	await expect(panel.getByTestId('impl-not-public')).toHaveText('nicht öffentlich');
+	await panel.getByTestId('impl-public-toggle').scrollIntoViewIfNeeded();
+	await page.screenshot({ path: `${SHOTS}/um-public-toggle-1280.png` });
 
 	// Publish on the dashboard
 	await page.goto(`/plans/${planId}/umsetzung`);
+	await expect(
+		page.getByTestId('measure-row').filter({ hasText: hidden.title }).getByTestId('row-not-public')
+	).toHaveText('nicht öffentlich');
 	const cardUi = page.getByTestId('public-page-card');
 	await cardUi.getByTestId('public-publish').click();
 	const link = cardUi.getByTestId('public-link');
