@@ -107,6 +107,9 @@ test('Öffentliche Seite: veröffentlichen, ohne Anmeldung ansehen, zurückziehe
 	const url = await link.inputValue();
 	await expectNoSeriousViolations(page, 'the Umsetzung page with the public card');
 	await cardUi.screenshot({ path: `${SHOTS}/um-public-card-1280.png` });
+	await page.setViewportSize({ width: 390, height: 844 });
+	await noSidewaysScroll(page);
+	await cardUi.screenshot({ path: `${SHOTS}/um-public-card-390.png` });
 
 	// A visitor without a session and without JavaScript
 	const noJs = await browser.newContext({
