@@ -280,6 +280,29 @@ describe.each(['file', 'redis'] as const)('public progress page (%s store)', (ki
 		expect((await anon(again.path)).status).toBe(200);
 	});
 
+	it('several measures become "nicht öffentlich" at once (and public again)', async () => {
+		const pub = (await (await publish()).json()) as Publication;
+		const bulk = (body: unknown) =>
+			owner.request(`/api/plans/${planId}/umsetzung/sammel`, { method: 'POST', json: body });
+		const hidden = await bulk({ measureIds: [ids.shown, ids.hidden], public: false });
+		expect(hidden.status).toBe(200);
+		expect((await hidden.json()).updated).toHaveLength(2);
+		const none = (await (
+			await anon(`/api/public/umsetzung/${pub.token}`)
+		).json()) as PublicProgress;
+		expect(none.rollUp.total).toBe(0);
+		expect(await (await anon(pub.path)).text()).not.toContain('Sprachcafé im Stadtteil');
+		// a status without a reason is still refused
+		expect((await bulk({ measureIds: [ids.shown], status: 'geplant' })).status).toBe(400);
+		expect((await bulk({ measureIds: [ids.shown], public: true })).status).toBe(200);
+		const back = (await (
+			await anon(`/api/public/umsetzung/${pub.token}`)
+		).json()) as PublicProgress;
+		expect(back.fields[0].goals[0].measures.map((m) => m.title)).toEqual([
+			'Sprachcafé im Stadtteil'
+		]);
+	});
+
 	it('deleting the plan takes the link with it (nothing left in the store)', async () => {
 		const pub = (await (await publish()).json()) as Publication;
 		expect((await anon(pub.path)).status).toBe(200);

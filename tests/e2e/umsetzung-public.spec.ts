@@ -178,6 +178,19 @@ test('Öffentliche Seite: veröffentlichen, ohne Anmeldung ansehen, zurückziehe
 	await reader.getByTestId('public-indicator').first().scrollIntoViewIfNeeded();
 	await reader.screenshot({ path: `${SHOTS}/um-public-390-chart.png` });
 
+	// Several measures at once "nicht öffentlich" on the dashboard: gone from the page
+	await page.setViewportSize({ width: 1280, height: 720 });
+	await page
+		.getByTestId('measure-row')
+		.filter({ hasText: shown.title })
+		.getByRole('checkbox')
+		.check();
+	await page.getByTestId('bulk-not-public').click();
+	await expect(page.getByTestId('umsetzung-notice')).toHaveText('1 Maßnahme nicht öffentlich.');
+	await reader.goto(url);
+	await expect(reader.getByTestId('public-progress')).toBeVisible();
+	expect(await reader.content()).not.toContain(shown.title);
+
 	// Revoked: the link is a German 404, the measure title nowhere
 	page.once('dialog', (d) => void d.accept());
 	await cardUi.getByTestId('public-revoke').click();

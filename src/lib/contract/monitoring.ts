@@ -127,7 +127,10 @@ export interface MonitoringService {
 		measureId: string,
 		body: Record<string, unknown>
 	): Promise<ApiResult<Implementation>>;
-	/** `{measureIds, status, reason}`: one reason for several measures (monitoring.manage). */
+	/**
+	 * `{measureIds, status, reason}`: one reason for several measures; or `{measureIds, public}`:
+	 * several measures "öffentlich" / "nicht öffentlich" at once (monitoring.manage).
+	 */
 	bulkStatus(
 		caller: MonitoringCaller,
 		planId: string,

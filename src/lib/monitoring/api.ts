@@ -32,6 +32,10 @@ export const monitoringApi = {
 		apiRequest<Publication>(fetch, 'POST', `${base(planId)}/veroeffentlichung`),
 	unpublish: (planId: string) =>
 		apiRequest<null>(fetch, 'DELETE', `${base(planId)}/veroeffentlichung`),
-	bulk: (planId: string, body: { measureIds: string[]; status: ImplStatus; reason: string }) =>
-		apiRequest<BulkStatusResult>(fetch, 'POST', `${base(planId)}/sammel`, body)
+	bulk: (
+		planId: string,
+		body:
+			| { measureIds: string[]; status: ImplStatus; reason: string }
+			| { measureIds: string[]; public: boolean }
+	) => apiRequest<BulkStatusResult>(fetch, 'POST', `${base(planId)}/sammel`, body)
 };
