@@ -91,7 +91,8 @@ export default ts.config(
 			'data/',
 			'test-results/',
 			'playwright-report/',
-			'.scratch/'
+			'.scratch/',
+			'src/lib/paraglide/'
 		]
 	},
 	js.configs.recommended,

@@ -1,4 +1,6 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideOptions } from './scripts/paraglide-options.mjs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { readFileSync } from 'node:fs';
@@ -37,7 +39,13 @@ function mitplanBackend(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [mitplanBackend(), sveltekit()],
+	plugins: [
+		mitplanBackend(),
+		// Interface languages (README, „Sprachen“): messages/<locale>.json compiled into
+		// tree-shakable functions in src/lib/paraglide.
+		paraglideVitePlugin(paraglideOptions),
+		sveltekit()
+	],
 	// The footer shows it (src/lib/version.ts); the server bundle gets the same (scripts/build-server.mjs).
 	define: { __MITPLAN_VERSION__: JSON.stringify(version) },
 	test: {

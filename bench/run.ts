@@ -9,7 +9,9 @@
  *   6. The server's event-loop lag while 50 editors type and it exports the 2,000-measure plan
  *      as PDF (bench/lag.ts; target p99 < 50 ms).
  *   7. Vollständigkeit checks on the 2,000-measure plan (bench/completeness.ts).
- *   8. The public progress page of an adopted plan with 500 measures: server time and bytes
+ *   8. What browsers download: first load and all JavaScript (bench/bundle.ts).
+ *   9. The Umsetzungsbericht PDF of an adopted plan with 500 measures (bench/report.ts).
+ *  10. The public progress page of an adopted plan with 500 measures: server time and bytes
  *      (bench/public-page.ts; needs `npm run build`).
  * The server runs in its own process; clients are real y-websocket providers in this process.
  * `npm run bench -- throughput`: Mitplan vs. the y-websocket and Hocuspocus servers (throughput.ts).
@@ -26,12 +28,20 @@ import { createRedisStore } from '../server/storage/redis-store';
 import { connectClient, type TestClient } from '../tests/helpers/clients';
 import { startRedis } from '../tests/helpers/redis-server';
 import { runCompareBench } from './compare';
+import { runBundleBench } from './bundle';
 import { runCompletenessBench } from './completeness';
 import { runExportBench } from './export';
 import { runLagBench } from './lag';
 import { runPublicPageBench } from './public-page';
+import { runReportBench } from './report';
 import { runReviewBench } from './review';
 import { runThroughputBench } from './throughput';
+
+// `npm run bench -- bundle`: only what browsers download (bench/bundle.ts, needs `npm run build`).
+if (process.argv.includes('bundle')) {
+	runBundleBench();
+	process.exit(0);
+}
 
 // `npm run bench -- throughput`: only the side-by-side throughput run (bench/throughput.ts).
 if (process.argv.includes('throughput')) {
@@ -283,8 +293,10 @@ async function main() {
 	child.kill('SIGTERM');
 	rmSync(dataDir, { recursive: true, force: true });
 	await runExportBench();
+	await runReportBench();
 	await runCompareBench();
 	await runCompletenessBench();
+	runBundleBench();
 	await runPublicPageBench();
 	process.exit(0);
 }

@@ -37,6 +37,7 @@ import { actorOf } from '../src/lib/contract/actor';
 import type { VersionService } from './versions/service';
 import { createSwitchableEmitter } from './review/emitter';
 import { createMailService, type MailService } from './mail/service';
+import { createLanguagePreferences } from './i18n/preferences';
 import { mailNotifications, withMailHooks } from './mail/hooks';
 import { createSmtpTransport } from './mail/transport';
 import { createPlanItemsReader } from './review/items';
@@ -286,6 +287,7 @@ export async function createCore(
 				(await plans.listPlans([planId]))[0]?.title ?? ''
 		}),
 		mail,
+		languages: createLanguagePreferences(kv),
 		gate,
 		feedback,
 		review,

@@ -42,6 +42,7 @@ beforeEach(async () => {
 		log,
 		instanceId: 'test',
 		access: unused,
+		languages: unused,
 		gate: unused,
 		meetings: unused,
 		feedback: unused,

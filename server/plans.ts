@@ -27,6 +27,7 @@ import { createPlanCommands } from './backend/commands';
 import type { FeedbackService } from './feedback/service';
 import type { ReviewService } from './review/service';
 import type { MailSettingsService } from '../src/lib/contract/mail';
+import type { LanguagePreferenceService } from '../src/lib/contract/languages';
 import type { ScheduleService } from '../src/lib/contract/schedule';
 import type { MonitoringService } from '../src/lib/contract/monitoring';
 import type { MeetingService } from '../src/lib/contract/meetings';
@@ -87,11 +88,17 @@ export class PlanService implements MitplanBackend {
 			transfer: PlanTransferService;
 			/** E-mail preferences (server/mail). */
 			mail: MailSettingsService;
+			/** Interface language per account (server/i18n). */
+			languages: LanguagePreferenceService;
 		}
 	) {}
 
 	get sso(): SsoService | null {
 		return this.deps.sso ?? null;
+	}
+
+	get languages(): LanguagePreferenceService {
+		return this.deps.languages;
 	}
 
 	get mail(): MailSettingsService {

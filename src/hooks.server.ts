@@ -1,4 +1,7 @@
 import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getTextDirection } from '$lib/paraglide/runtime';
 import { getBackend } from '$lib/contract/backend';
 import { SESSION_COOKIE } from '$lib/contract/credentials';
 import { errorResponse } from '$lib/server/http';
@@ -12,7 +15,7 @@ import { applySecurityHeaders } from '$lib/contract/security-headers';
  * actions are authorised by each endpoint (`authorize` in $lib/server/http, policy table in
  * $lib/contract/policy). Response headers are set below.
  */
-export const handle: Handle = async ({ event, resolve }) => {
+const gateAndHeaders: Handle = async ({ event, resolve }) => {
 	const backend = getBackend();
 	if (!backend) {
 		return errorResponse(503, 'backend_unavailable', 'Der Mitplan-Server startet noch.');
@@ -58,6 +61,24 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (isApi) response.headers.set('cache-control', 'no-store');
 	return response;
 };
+
+/**
+ * Pages run with the interface language of the request (cookie `mitplan_lang`, else
+ * Accept-Language, else German; src/lib/i18n): message functions read it, and `<html lang dir>`
+ * is filled in. The JSON API answers in German with stable codes and skips this.
+ */
+const language: Handle = ({ event, resolve }) => {
+	const path = event.url.pathname;
+	if (path === '/api' || path.startsWith('/api/')) return resolve(event);
+	return paraglideMiddleware(event.request, ({ locale }) =>
+		resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html.replace('%lang%', locale).replace('%dir%', getTextDirection(locale))
+		})
+	);
+};
+
+export const handle: Handle = sequence(language, gateAndHeaders);
 
 /** Unexpected errors: logged on the server, a German message without details for the client. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -139,6 +139,21 @@ describe.each(['file', 'redis'] as const)('Fortschreibung und Indikatoren (%s st
 		expect(adopt.status).toBe(201);
 		// only the owner
 		expect((await editor.request(path, { method: 'POST' })).status).toBe(403);
+		// After adoption the implementation status decides: one open measure stopped ("eingestellt"),
+		// one implemented ("umgesetzt") — neither is carried over, whatever the document says.
+		const openBefore = plan.fields
+			.flatMap((f) => f.goals.flatMap((g) => g.measures))
+			.filter((m) => m.status !== 'umgesetzt' && m.status !== 'zurueckgestellt');
+		const stopped = openBefore[openBefore.length - 1];
+		const finished = openBefore[openBefore.length - 2];
+		const impl = (id: string, status: string) =>
+			admin.request(`/api/plans/${planId}/umsetzung/massnahmen/${id}`, {
+				method: 'PATCH',
+				json: { status, reason: 'Stand laut Fachamt' }
+			});
+		expect((await impl(stopped.id, 'eingestellt')).status).toBe(200);
+		expect((await impl(finished.id, 'in_umsetzung')).status).toBe(200);
+		expect((await impl(finished.id, 'umgesetzt')).status).toBe(200);
 
 		const res = await admin.request(path, { method: 'POST' });
 		expect(res.status).toBe(201);
@@ -150,7 +165,11 @@ describe.each(['file', 'redis'] as const)('Fortschreibung und Indikatoren (%s st
 		expect(next.fields.map((f) => f.title)).toEqual(plan.fields.map((f) => f.title));
 		const oldMeasures = plan.fields.flatMap((f) => f.goals.flatMap((g) => g.measures));
 		const open = oldMeasures.filter(
-			(m) => m.status !== 'umgesetzt' && m.status !== 'zurueckgestellt'
+			(m) =>
+				m.status !== 'umgesetzt' &&
+				m.status !== 'zurueckgestellt' &&
+				m.id !== stopped.id &&
+				m.id !== finished.id
 		);
 		const newMeasures = next.fields.flatMap((f) => f.goals.flatMap((g) => g.measures));
 		expect(newMeasures.map((m) => m.title)).toEqual(open.map((m) => m.title));
@@ -165,6 +184,14 @@ describe.each(['file', 'redis'] as const)('Fortschreibung und Indikatoren (%s st
 			predecessorItemId: open[0].id,
 			relation: 'continued',
 			type: 'measure'
+		});
+		expect(links.find((l) => l.predecessorItemId === stopped.id)).toMatchObject({
+			itemId: null,
+			relation: 'dropped'
+		});
+		expect(links.find((l) => l.predecessorItemId === finished.id)).toMatchObject({
+			itemId: null,
+			relation: 'completed'
 		});
 		const done = oldMeasures.find((m) => m.status === 'umgesetzt');
 		if (done)

@@ -182,6 +182,7 @@ describe('account policy', () => {
 		'invite.accept': 'account',
 		'account.password': 'account',
 		'account.mail': 'account',
+		'account.language': 'account',
 		'admin.users': 'admin'
 	};
 

@@ -46,7 +46,7 @@ export function createPlanCommands(deps: {
 	feedback: Pick<FeedbackService, 'forgetPlan'>;
 	review: Pick<ReviewService, 'forgetPlan'>;
 	schedule: Pick<ScheduleService, 'forgetPlan'>;
-	monitoring: Pick<MonitoringService, 'forgetPlan'>;
+	monitoring: Pick<MonitoringService, 'forgetPlan' | 'implementationStatuses'>;
 	/** Sessions (optional: backends without the Sitzungsmodus). */
 	meetings?: Pick<MeetingService, 'forgetPlan'>;
 	votes: Pick<VoteService, 'forgetPlan'>;
@@ -124,9 +124,12 @@ export function createPlanCommands(deps: {
 							'Eine Fortschreibung lässt sich nur aus einem beschlossenen Plan starten. Setzen Sie den Status unter „Planangaben bearbeiten“ auf „beschlossen“.'
 					}
 				};
+			// What was implemented or stopped after adoption decides which measures stay open.
+			const implStatus = await deps.monitoring.implementationStatuses(planId);
+			if (!implStatus.ok) return implStatus;
 			let links: EditionLink[] = [];
 			const created = await plans.createPlanBuilt((doc) => {
-				const built = buildNextEdition(doc, source.value);
+				const built = buildNextEdition(doc, source.value, implStatus.value);
 				if (!built.ok) return built;
 				links = built.value;
 				return { ok: true, value: undefined };

@@ -10,11 +10,11 @@ export const SMALLER =
 
 /** Characters of text in the job, counting stops as soon as `limit` is passed. */
 export function jobChars(
-	job: Pick<PdfJob, 'plan' | 'consideration' | 'options'>,
+	job: Pick<PdfJob, 'plan' | 'consideration' | 'options' | 'report'>,
 	limit: number
 ): number {
 	let total = 0;
-	const stack: unknown[] = [job.plan, job.consideration, job.options];
+	const stack: unknown[] = [job.plan, job.consideration, job.options, job.report];
 	while (stack.length > 0 && total <= limit) {
 		const value = stack.pop();
 		if (typeof value === 'string') total += value.length;

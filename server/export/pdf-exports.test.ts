@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { buildPlan, readPlan } from '../../src/lib/domain/index';
 import { parseExportOptions } from '../../src/lib/export/options';
+import { buildUmsetzungsbericht } from '../../src/lib/monitoring/report';
 import { createLogger } from '../log';
 import { jobChars } from './budget';
 import { createPdfExports, type PdfExportLimits } from './pdf-exports';
@@ -124,6 +125,31 @@ describe('PDF export service (worker threads)', { timeout: 90_000 }, () => {
 		expect(result.ok).toBe(true);
 		// the title set after the snapshot (only in the log entry) names the file
 		if (result.ok) expect(result.value.fileName).toMatch(/aus-dem-log-gesamtplan\.pdf$/);
+	});
+
+	it('renders an Umsetzungsbericht model in the worker, with the text budget', async () => {
+		const s = start({ maxChars: 60_000 });
+		const plan = job({ fields: 1, goalsPerField: 1, measuresPerGoal: 2 }).plan!;
+		const model = buildUmsetzungsbericht({
+			plan,
+			impls: {},
+			adoption: null,
+			indicators: [],
+			reports: [],
+			period: { from: '2027-01-01', to: '2027-06-30' },
+			today: '2027-07-01',
+			timeZone: 'Europe/Berlin'
+		});
+		const result = await s.render('u1', { report: model });
+		expect(result.ok).toBe(true);
+		if (result.ok) {
+			expect(result.value.fileName).toBe(
+				'testplan-umsetzungsbericht-2027-01-01-bis-2027-06-30.pdf'
+			);
+			expect(result.value.pageCount).toBeGreaterThanOrEqual(4);
+		}
+		const big = await s.render('u1', { report: { ...model, planTitle: 'x'.repeat(70_000) } });
+		expect(big).toMatchObject({ ok: false, error: { status: 413, code: 'export_too_large' } });
 	});
 
 	it('terminates an export over its time budget and keeps exporting', async () => {

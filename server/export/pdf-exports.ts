@@ -61,8 +61,8 @@ export function createPdfExports(args: {
 					}
 				};
 			}
-			// A PlanJson is measured here; a live document's state by the worker after reading it.
-			if (job.plan && jobChars(job, limits.maxChars) > limits.maxChars) {
+			// A PlanJson or report is measured here; a live document's state by the worker after reading it.
+			if ((job.plan || job.report) && jobChars(job, limits.maxChars) > limits.maxChars) {
 				return { ok: false, error: tooLarge(limits.maxChars) };
 			}
 			perPerson.set(personId, (perPerson.get(personId) ?? 0) + 1);

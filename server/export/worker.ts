@@ -1,7 +1,7 @@
 /**
  * The PDF export worker thread (run by the pool in pdf-exports.ts): receives a plan as plain data
  * (PlanJson or the live plan's Yjs parts, which it merges; options, consideration rows, check verdicts,
- * "bewusst offen" marks), renders it with jsPDF and posts the
+ * "bewusst offen" marks) or a built Umsetzungsbericht model, renders it with jsPDF and posts the
  * bytes back (transferred, not copied). Built to build/server/export-worker.js.
  */
 import { parentPort } from 'node:worker_threads';
@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { readPlan } from '../../src/lib/domain/index';
 import { readAcknowledgements } from '../../src/lib/domain/acknowledge';
 import type { PlanJson } from '../../src/lib/domain/types';
-import { exportPlanPdfNode } from '../../src/lib/export/node';
+import { exportPlanPdfNode, exportReportPdfNode } from '../../src/lib/export/node';
 import { migrate } from '../../src/lib/domain/migrations';
 import { mergeState } from '../storage/types';
 import { jobChars, tooLarge } from './budget';
@@ -22,6 +22,14 @@ const SILENT = { warn: () => {}, error: () => {} };
 
 port.on('message', ({ input }: { input: PdfJob }) => {
 	try {
+		if (input.report) {
+			const { bytes, fileName, pageCount } = exportReportPdfNode(input.report);
+			const answer: PdfJobResult = { ok: true, bytes, fileName, pageCount };
+			port.postMessage({ ok: true, value: answer }, [bytes.buffer as ArrayBuffer]);
+			return;
+		}
+		const options = input.options;
+		if (!options) throw new Error('export job without options');
 		let plan: PlanJson;
 		let acknowledged = input.acknowledged;
 		if (input.state) {
@@ -33,7 +41,7 @@ port.on('message', ({ input }: { input: PdfJob }) => {
 			migrate(doc);
 			plan = readPlan(doc, planId);
 			// "bewusst offen" marks live in the meta map, which the plan read does not carry
-			if (input.options.openPoints) acknowledged = Object.fromEntries(readAcknowledgements(doc));
+			if (options.openPoints) acknowledged = Object.fromEntries(readAcknowledgements(doc));
 			doc.destroy();
 			const limit = input.maxChars ?? Infinity;
 			if (jobChars({ ...input, plan }, limit) > limit) {
@@ -42,7 +50,7 @@ port.on('message', ({ input }: { input: PdfJob }) => {
 			}
 		} else if (input.plan) plan = input.plan;
 		else throw new Error('export job without a plan');
-		const result = exportPlanPdfNode(plan, input.options, {
+		const result = exportPlanPdfNode(plan, options, {
 			consideration: input.consideration,
 			checks: input.checks,
 			acknowledged,

@@ -40,6 +40,9 @@ Kontakt: {{kontakt}}
   Verbindung mit der Aufgabe der Kommune).
 - **Sitzungen:** ein Sitzungs-Cookie (\`mitplan_session\`); gespeichert wird nur ein Hash des
   Schlüssels. Das Cookie ist technisch notwendig und läuft nach Ablauf der Sitzung ab.
+- **Sprache der Oberfläche:** ein Cookie (\`mitplan_lang\`, „de“ oder „en“, 400 Tage), das nur
+  die gewählte Sprache enthält; bei Konten zusätzlich diese Einstellung am Konto, damit sie auf
+  jedem Gerät gilt.
 - **Gäste über einen Einladungslink:** der selbst gewählte Anzeigename, solange die Einladung gilt.
 - **Inhalte der Pläne, Kommentare, Prüfungen und der Verlauf:** wer wann was geändert hat, damit
   die Arbeitsgruppe die Entstehung des Plans nachvollziehen kann.

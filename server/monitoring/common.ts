@@ -9,12 +9,14 @@
  *   um:plans                                set     plans with monitoring data (reminders)
  *   um:due:<planId>:<measureId>:<user>:<d>  string  "Sachstand fällig" sent for due date d
  *   um:digest:<planId>:<week>               string  weekly digest sent (set-if-absent)
+ *   um:report:<planId>                      list    generated Umsetzungsberichte (JSON, newest first)
  *   um:public:<planId>                      JSON    the public page's link {token, publishedAt, …}
  *   um:pubtoken:<sha256(token)>             string  planId (reverse index; the token is hashed)
  */
 import type { ApiError, ApiResult } from '../../src/lib/contract/result';
 import { PLAN_ERRORS } from '../../src/lib/contract/result';
 import type { DomainError } from '../../src/lib/domain/errors';
+import { parseImplementation, type Implementation } from '../../src/lib/domain/monitoring';
 import type { AccessService } from '../auth/types';
 import type { Logger } from '../log';
 import type { KvStore } from '../storage/kv';
@@ -31,9 +33,22 @@ export const K = {
 	due: (planId: string, measureId: string, userId: string, date: string) =>
 		`um:due:${planId}:${measureId}:${userId}:${date}`,
 	digest: (planId: string, week: string) => `um:digest:${planId}:${week}`,
+	reports: (planId: string) => `um:report:${planId}`,
 	publication: (planId: string) => `um:public:${planId}`,
 	publicToken: (tokenHash: string) => `um:pubtoken:${tokenHash}`
 };
+
+/** One measure's stored implementation record (tolerant: missing or broken → empty). */
+export async function readImpl(
+	kv: Pick<KvStore, 'get'>,
+	planId: string,
+	measureId: string
+): Promise<Implementation> {
+	return parseImplementation(
+		measureId,
+		parse<unknown>(await kv.get(K.impl(planId, measureId)), null)
+	);
+}
 
 export interface MonitoringDeps {
 	kv: KvStore;

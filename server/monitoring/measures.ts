@@ -32,7 +32,7 @@ import { readPlan } from '../../src/lib/domain/index';
 import type { PlanJson } from '../../src/lib/domain/types';
 import { todayIn } from '../../src/lib/domain/time-zone';
 import { PLAN_ERRORS } from '../../src/lib/contract/result';
-import { E, K, fail, guard, parse, type MonitoringDeps } from './common';
+import { E, K, fail, guard, parse, readImpl, type MonitoringDeps } from './common';
 
 const MAX_BULK = 500;
 
@@ -92,12 +92,7 @@ export function measureOperations(
 	const now = deps.now ?? Date.now;
 	const today = () => todayIn(deps.timeZone, now());
 
-	async function read(planId: string, measureId: string) {
-		return parseImplementation(
-			measureId,
-			parse<unknown>(await kv.get(K.impl(planId, measureId)), null)
-		);
-	}
+	const read = (planId: string, measureId: string) => readImpl(kv, planId, measureId);
 
 	/** One atomic change of a measure's record; `fn` returns the new record or a refusal. */
 	async function change(

@@ -2,7 +2,9 @@
  * The monitoring service (Umsetzung, issue 14), composed of its parts: adoption.ts (council
  * decision, status "beschlossen", version "Beschlussfassung"), measures.ts (implementation data,
  * Sachstand notes, bulk status, dashboard overview), reminders.ts ("Sachstand fällig", weekly
- * digest, the notice seam for e-mail) and publication.ts (the public progress page's link). Data lives in the access KV under `um:` (common.ts).
+ * digest, the notice seam for e-mail), reports.ts (data of the Umsetzungsbericht, the list of
+ * generated reports) and publication.ts (the public progress page's link). Data lives in the
+ * access KV under `um:` (common.ts).
  */
 import type { MonitoringService } from '../../src/lib/contract/monitoring';
 import { adoptionOperations } from './adoption';
@@ -10,6 +12,7 @@ import { K, type MonitoringDeps } from './common';
 import { measureOperations } from './measures';
 import { forgetPublication, publicationOperations } from './publication';
 import { reminderOperations } from './reminders';
+import { reportOperations } from './reports';
 
 export type { MonitoringDeps } from './common';
 export type { MonitoringService } from '../../src/lib/contract/monitoring';
@@ -19,6 +22,7 @@ export function createMonitoringService(deps: MonitoringDeps): MonitoringService
 		...adoptionOperations(deps),
 		...measureOperations(deps),
 		...reminderOperations(deps),
+		...reportOperations(deps),
 		...publicationOperations(deps),
 		async forgetPlan(planId) {
 			const ids = await deps.kv.sMembers(K.ids(planId));
@@ -26,7 +30,8 @@ export function createMonitoringService(deps: MonitoringDeps): MonitoringService
 			await deps.kv.del([
 				...ids.map((id) => K.impl(planId, id)),
 				K.ids(planId),
-				K.adoption(planId)
+				K.adoption(planId),
+				K.reports(planId)
 			]);
 			await deps.kv.sRem(K.plans, planId);
 		}

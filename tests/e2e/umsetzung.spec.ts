@@ -135,6 +135,8 @@ test('Umsetzung: Beschluss erfassen, Sachstand pflegen, Überblick und Sammelän
 	await stranger.dispose();
 
 	await expectNoSeriousViolations(page, 'the Umsetzung page');
+	// from the top: a full-page shot of a scrolled page paints the sticky top bar mid-page
+	await page.evaluate(() => window.scrollTo(0, 0));
 	await page.screenshot({ path: `${SHOTS}/umsetzung-1280.png`, fullPage: true });
 	await page.setViewportSize({ width: 390, height: 844 });
 	await expect(page.getByTestId('measures-table')).toBeVisible();

@@ -27,6 +27,7 @@ import type { PdfExportService, PlanStateParts } from './exports';
 import type { LegalPage, LegalPageName } from './legal';
 import type { SsoService } from './sso';
 import type { MailSettingsService } from './mail';
+import type { LanguagePreferenceService } from './languages';
 
 /** Settings the HTTP side needs from the validated server configuration. */
 export interface BackendSettings {
@@ -91,6 +92,8 @@ export interface MitplanBackend {
 	readonly settings: BackendSettings;
 	/** Which kinds of e-mail a person gets (server/mail). */
 	readonly mail: MailSettingsService;
+	/** Each account's interface language (server/i18n). */
+	readonly languages: LanguagePreferenceService;
 	/** Summaries of these plans (unknown or deleted ids are left out), sorted by title. */
 	listPlans(ids: readonly string[]): Promise<PlanSummary[]>;
 	getPlan(planId: string): Promise<ApiResult<PlanJson>>;

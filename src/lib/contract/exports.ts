@@ -5,6 +5,7 @@
 import type { PlanJson } from '../domain/types';
 import type { ExportEnv } from '../export/index';
 import type { ExportOptions } from '../export/options';
+import type { UmsetzungsberichtModel } from '../monitoring/report';
 
 /**
  * A live plan's document as Yjs updates for the export worker to merge: the room's whole state
@@ -26,7 +27,10 @@ export interface PdfJob {
 	state?: { planId: string } & PlanStateParts;
 	/** Largest text (characters) the worker renders; set by the service. */
 	maxChars?: number;
-	options: ExportOptions;
+	/** The council PDF's options (every job except a report). */
+	options?: ExportOptions;
+	/** An Umsetzungsbericht (issue 14): the built report model, rendered instead of a plan. */
+	report?: UmsetzungsberichtModel;
 	consideration?: ExportEnv['consideration'];
 	checks?: ExportEnv['checks'];
 	/** "Bewusst offen" marks for a PlanJson job; a `state` job's worker reads them itself. */

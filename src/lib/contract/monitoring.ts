@@ -7,8 +7,10 @@
 import type { Principal } from './access';
 import type { ApiResult } from './result';
 import type { PlanRole } from './roles';
-import type { Implementation, RollUp } from '../domain/monitoring';
+import type { Implementation, ImplStatus, RollUp } from '../domain/monitoring';
 import type { PublicProgress } from '../domain/monitoring-public';
+import type { PlanJson } from '../domain/types';
+import type { ReportRecord } from '../monitoring/report';
 
 export type { PublicProgress } from '../domain/monitoring-public';
 export { isPubliclyVisible } from '../domain/monitoring-public';
@@ -164,5 +166,20 @@ export interface MonitoringService {
 	runReminders(): Promise<number>;
 	/** Subscribes to notices (e-mail can hook in here); returns an unsubscribe function. */
 	onNotice(listener: (notice: MonitoringNotice) => void | Promise<void>): () => void;
+	/** What an Umsetzungsbericht is built from: the live plan, every measure's record, adoption, earlier reports. */
+	reportSource(planId: string): Promise<
+		ApiResult<{
+			plan: PlanJson;
+			impls: Record<string, Implementation>;
+			adoption: Adoption | null;
+			reports: ReportRecord[];
+		}>
+	>;
+	/** The recorded implementation status of each measure with monitoring data (Fortschreibung). */
+	implementationStatuses(planId: string): Promise<ApiResult<Record<string, ImplStatus>>>;
+	/** Generated reports, newest first. */
+	reports(planId: string): Promise<ApiResult<ReportRecord[]>>;
+	/** Records a generated report (its period and time). */
+	recordReport(planId: string, record: ReportRecord): Promise<ApiResult<null>>;
 	forgetPlan(planId: string): Promise<void>;
 }

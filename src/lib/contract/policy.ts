@@ -108,6 +108,8 @@ export const ACCOUNT_POLICY = {
 	'account.password': 'account',
 	/** Own e-mail preferences (server/mail). */
 	'account.mail': 'account',
+	/** Own interface language (server/i18n). */
+	'account.language': 'account',
 	/** Create, change, disable accounts; reset passwords. */
 	'admin.users': 'admin'
 } as const satisfies Record<string, AccountRule>;

@@ -5,7 +5,7 @@ import { buildExamplePlan } from './example';
 import { setMeta } from './meta';
 import { updateItem } from './plan';
 import { readPlan } from './plan-json';
-import { buildNextEdition, nextEditionTitle, predecessorOf } from './next-edition';
+import { buildNextEdition, measureRelation, nextEditionTitle, predecessorOf } from './next-edition';
 
 function adoptedExample() {
 	const doc = new Y.Doc();
@@ -82,6 +82,33 @@ describe('buildNextEdition', () => {
 			)
 		).toEqual({ relation: 'new', link: null });
 		expect(predecessorOf(null, newGoal.id)).toBeNull();
+	});
+
+	it('lets the implementation status decide: eingestellt dropped, umgesetzt/etabliert completed, reopened open', () => {
+		const { doc, measures } = adoptedExample();
+		setMeta(doc, { status: 'beschlossen' });
+		const [done, postponed, a, b, c, d] = measures;
+		const r = buildNextEdition(new Y.Doc(), readPlan(doc, 'alt'), {
+			[a.id]: 'eingestellt',
+			[b.id]: 'umgesetzt',
+			[c.id]: 'dauerhaft_etabliert',
+			// reported as running again: open, although the document still says "umgesetzt"
+			[done.id]: 'in_umsetzung',
+			// not decisive: the document's "zurückgestellt" stays
+			[postponed.id]: 'nicht_begonnen',
+			[d.id]: 'unbekannt'
+		});
+		if (!r.ok) throw new Error(r.error.message);
+		const rel = new Map(r.value.map((l) => [l.predecessorItemId, l]));
+		expect(rel.get(a.id)).toMatchObject({ relation: 'dropped', itemId: null });
+		expect(rel.get(b.id)).toMatchObject({ relation: 'completed', itemId: null });
+		expect(rel.get(c.id)).toMatchObject({ relation: 'completed', itemId: null });
+		expect(rel.get(done.id)?.relation).toBe('continued');
+		expect(rel.get(done.id)?.itemId).toBeTruthy();
+		expect(rel.get(postponed.id)).toMatchObject({ relation: 'dropped', itemId: null });
+		expect(rel.get(d.id)?.relation).toBe('continued');
+		expect(measureRelation('idee', 'eingestellt')).toBe('dropped');
+		expect(measureRelation('umgesetzt')).toBe('completed');
 	});
 
 	it('shortens a long title', () => {

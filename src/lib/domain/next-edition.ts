@@ -2,7 +2,9 @@
  * Fortschreibung (issue 14, item 8): the next edition of an adopted strategy. Pure: fills an empty
  * doc from the adopted plan's JSON — Leitlinien, Handlungsfelder and Ziele are taken over
  * ("fortgeführt"), open measures too; implemented measures are recorded as "abgeschlossen" and
- * postponed ones as "nicht fortgeführt" (not copied). Every taken-over item gets a new id and a
+ * postponed ones as "nicht fortgeführt" (not copied). After adoption the implementation status
+ * (Umsetzung) decides: "eingestellt" is dropped, "umgesetzt"/"dauerhaft etabliert" completed,
+ * "geplant"/"in Umsetzung"/"verzögert" open; without a decisive one the document's status does. Every taken-over item gets a new id and a
  * link to its predecessor (plan id + item id), so history across editions stays traceable.
  * Items added later in the new edition have no link: they are "neu".
  */
@@ -10,6 +12,7 @@ import type * as Y from 'yjs';
 import { err, ok, type Result } from './errors';
 import { MAX_TITLE_LENGTH, initPlan } from './meta';
 import { createItem } from './plan';
+import type { ImplStatus } from './monitoring';
 import type { ItemType, MeasureStatus, PlanJson } from './types';
 
 export type EditionRelation = 'continued' | 'completed' | 'dropped' | 'new';
@@ -46,6 +49,24 @@ const CLOSED: Partial<Record<MeasureStatus, 'completed' | 'dropped'>> = {
 	zurueckgestellt: 'dropped'
 };
 
+/** What the implementation status says; undefined: not decisive (the document's status decides). */
+const BY_IMPLEMENTATION: Partial<Record<ImplStatus, Exclude<EditionRelation, 'new'>>> = {
+	umgesetzt: 'completed',
+	dauerhaft_etabliert: 'completed',
+	eingestellt: 'dropped',
+	geplant: 'continued',
+	in_umsetzung: 'continued',
+	verzoegert: 'continued'
+};
+
+/** What becomes of a measure: its implementation status first, then its document status. */
+export function measureRelation(
+	status: MeasureStatus,
+	impl?: ImplStatus
+): Exclude<EditionRelation, 'new'> {
+	return (impl && BY_IMPLEMENTATION[impl]) || CLOSED[status] || 'continued';
+}
+
 export function notAdoptedError() {
 	return err<never>(
 		'invalid_value',
@@ -59,8 +80,15 @@ export function nextEditionTitle(title: string): string {
 	return t.length > MAX_TITLE_LENGTH ? `${t.slice(0, MAX_TITLE_LENGTH - 1)}…` : t;
 }
 
-/** Fills the empty `doc` with the next edition of `source` (status "beschlossen" required). */
-export function buildNextEdition(doc: Y.Doc, source: PlanJson): Result<EditionLink[]> {
+/**
+ * Fills the empty `doc` with the next edition of `source` (status "beschlossen" required).
+ * `implStatus`: the recorded implementation status per measure id (monitoring), if any.
+ */
+export function buildNextEdition(
+	doc: Y.Doc,
+	source: PlanJson,
+	implStatus: Readonly<Record<string, ImplStatus>> = {}
+): Result<EditionLink[]> {
 	if (source.meta.status !== 'beschlossen') return notAdoptedError();
 	const links: EditionLink[] = [];
 	let failed: Result<EditionLink[]> | null = null;
@@ -114,9 +142,9 @@ export function buildNextEdition(doc: Y.Doc, source: PlanJson): Result<EditionLi
 				if (!g.ok) return void (failed = g);
 				link('goal', { id: gid, title: goal.title }, g.value, 'continued');
 				for (const measure of measures) {
-					const closed = CLOSED[measure.status];
-					if (closed) {
-						link('measure', measure, null, closed);
+					const relation = measureRelation(measure.status, implStatus[measure.id]);
+					if (relation !== 'continued') {
+						link('measure', measure, null, relation);
 						continue;
 					}
 					const { id: _mid, type: _mt, parentId: _mp, order: _mo, ...values } = measure;

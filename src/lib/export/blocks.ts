@@ -5,6 +5,8 @@
 import type { Indicator } from '../domain/indicators';
 import type { MeasureStatus } from '../domain/types';
 
+type Rgb = readonly [number, number, number];
+
 export interface HeadingBlock {
 	kind: 'heading';
 	/** 1 chapter, 2 Leitlinie/Ziel, 3 Maßnahme */
@@ -57,7 +59,12 @@ export type Block =
 	| {
 			kind: 'grid';
 			columns: GridColumn[];
-			rows: Array<{ cells: string[]; status?: MeasureStatus }>;
+			/** `color`: a marker colour of another status vocabulary (e.g. the Umsetzungsstand) */
+			rows: Array<{
+				cells: string[];
+				status?: MeasureStatus;
+				color?: readonly [number, number, number];
+			}>;
 			/** Column that shows the status marker */
 			statusColumn?: number;
 	  }
@@ -65,6 +72,13 @@ export type Block =
 	| { kind: 'timeline'; ticks: Array<{ x: number; label: string }>; rows: TimelineRow[] }
 	/** an indicator of the goal above: name, chart with target line, values as text */
 	| { kind: 'indicator'; title: string; indicator: Indicator; values: string }
+	/** stacked share bars per row (e.g. status shares per Handlungsfeld) with a colour legend */
+	| {
+			kind: 'shares';
+			title: string;
+			rows: Array<{ label: string; segments: Array<{ value: number; color: Rgb }> }>;
+			legend: Array<{ label: string; color: Rgb }>;
+	  }
 	| { kind: 'pageBreak' }
 	| { kind: 'spacer'; height: number }
 	| { kind: 'group'; blocks: Block[] };

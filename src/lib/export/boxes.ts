@@ -17,6 +17,7 @@ import {
 } from './page-ops';
 import { timelineBoxes } from './timeline-boxes';
 import { indicatorBoxes } from './indicator-boxes';
+import { shareBoxes } from './share-boxes';
 
 export type BoxBuilder = ReturnType<typeof createBoxBuilder>;
 
@@ -247,7 +248,11 @@ export function createBoxBuilder(f: Frame, entries: TocEntry[]) {
 			return out;
 		};
 		const rows = b.rows.flatMap((r, i) =>
-			rowBoxes(r.cells, r.status ? STATUS_COLORS[r.status] : undefined, i === b.rows.length - 2)
+			rowBoxes(
+				r.cells,
+				r.color ?? (r.status ? STATUS_COLORS[r.status] : undefined),
+				i === b.rows.length - 2
+			)
 		);
 		return [{ ...header, keepNext: true }, ...rows];
 	};
@@ -309,6 +314,8 @@ export function createBoxBuilder(f: Frame, entries: TocEntry[]) {
 				return timelineBoxes(f, b);
 			case 'indicator':
 				return indicatorBoxes(f, b);
+			case 'shares':
+				return shareBoxes(f, b);
 			case 'pageBreak':
 				return [{ height: 0, ops: [], pageBreak: true }];
 			case 'spacer':

@@ -62,14 +62,24 @@ export function coverPage(f: Frame, doc: LaidOutDocument, opts: PaginateOptions)
 			width: 0.8
 		});
 		y += 10;
-		const info: Array<[string, string]> = [
+		const info: Array<[string, string]> = doc.coverInfo ?? [
 			['Stand', doc.statusLabel],
 			['Datum', doc.dateLabel]
 		];
-		if (doc.versionLabel) info.push(['Version', doc.versionLabel]);
+		if (!doc.coverInfo && doc.versionLabel) info.push(['Version', doc.versionLabel]);
+		const labelW = Math.max(24, ...info.map(([k]) => measure('bold', 10)(k) + 4));
 		for (const [k, v] of info) {
 			ops.push(text(left, y, k, 'bold', 10, COLORS.muted));
-			ops.push(text(left + 24, y, v, 'normal', 11, COLORS.text));
+			ops.push(
+				text(
+					left + labelW,
+					y,
+					truncate(v, cw - labelW, measure('normal', 11)),
+					'normal',
+					11,
+					COLORS.text
+				)
+			);
 			y += 7;
 		}
 	}

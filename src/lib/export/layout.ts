@@ -69,6 +69,8 @@ export interface LaidOutDocument {
 	statusLabel: string;
 	dateLabel: string;
 	versionLabel: string;
+	/** Replaces the cover's "Stand / Datum / Version" lines (e.g. the Berichtszeitraum). */
+	coverInfo?: Array<[string, string]>;
 	fundingNotice: string;
 	draft: boolean;
 	orientation: 'portrait' | 'landscape';

@@ -10,6 +10,8 @@ import type { PlanJson } from '../domain/types';
 import { exportPlanPdf, type ExportedPdf, type ExportEnv } from './index';
 import type { ExportOptions, ExportResult } from './options';
 import type { FontBytes } from './render';
+import { exportReportPdf } from './report';
+import type { UmsetzungsberichtModel } from '../monitoring/report';
 
 let fonts: FontBytes | null = null;
 
@@ -53,4 +55,9 @@ export function exportPlanPdfNode(
 	env: Partial<ExportEnv> = {}
 ): ExportResult<ExportedPdf> {
 	return exportPlanPdf(plan, options, { jsPDF, fonts: nodeFonts(), ...env });
+}
+
+/** The Umsetzungsbericht with the Node jsPDF build and the DejaVu fonts. */
+export function exportReportPdfNode(model: UmsetzungsberichtModel): ExportedPdf {
+	return exportReportPdf(model, { jsPDF, fonts: nodeFonts() });
 }

@@ -17,6 +17,14 @@ export const monitoringApi = {
 	/** The CSV download (a link, not a fetch). */
 	csvUrl: (planId: string) => `${planApiPath(planId)}/umsetzung.csv`,
 	xlsxUrl: (planId: string) => `${planApiPath(planId)}/umsetzung.xlsx`,
+	/** The Umsetzungsbericht (PDF) for a period; empty dates leave the server's default. */
+	reportUrl: (planId: string, period: { von: string; bis: string }) => {
+		const q = new URLSearchParams();
+		if (period.von) q.set('von', period.von);
+		if (period.bis) q.set('bis', period.bis);
+		const query = q.toString();
+		return `${base(planId)}/bericht.pdf${query ? `?${query}` : ''}`;
+	},
 	overview: (planId: string, f: Fetch = fetch) =>
 		apiRequest<MonitoringOverview>(f, 'GET', base(planId)),
 	adopt: (planId: string, body: { date: string; body: string; reference: string }) =>

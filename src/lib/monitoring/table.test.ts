@@ -1,62 +1,14 @@
 /** The Umsetzung table and its CSV: German headers, typed values, formula cells defused. */
 import { describe, expect, it } from 'vitest';
-import type { MonitoringOverview } from '../contract/monitoring';
-import { emptyImplementation, rollUp } from '../domain/monitoring';
+import { overviewFixture } from './fixtures';
 import { UMSETZUNG_COLUMNS, umsetzungCsv, umsetzungRows } from './table';
 
-function overview(): MonitoringOverview {
-	const impl = {
-		...emptyImplementation('m1'),
-		status: 'in_umsetzung' as const,
-		percent: 40,
+const overview = () =>
+	overviewFixture({
+		title: '@Sprachkurse',
 		office: '=HYPERLINK("http://böse")',
-		nextUpdateDue: '2027-03-01',
-		budget: [
-			{ year: 2027, planned: 1000.5, spent: 200 },
-			{ year: 2028, planned: 500, spent: null }
-		],
-		notes: [
-			{
-				id: 'n',
-				date: '2027-01-15',
-				text: 'Kurs läuft; "gut"',
-				author: { id: 'u', name: 'U' },
-				createdAt: ''
-			}
-		],
-		history: [
-			{
-				from: 'nicht_begonnen' as const,
-				to: 'in_umsetzung' as const,
-				reason: '+Start',
-				by: { id: 'u', name: 'U' },
-				at: ''
-			}
-		]
-	};
-	const measures = [
-		{
-			measureId: 'm1',
-			title: '@Sprachkurse',
-			goalId: 'g',
-			goalTitle: 'Ziel',
-			fieldId: 'f',
-			fieldTitle: 'Bildung',
-			impl,
-			progress: 40,
-			overdue: false,
-			mayReport: true
-		}
-	];
-	return {
-		planTitle: 'Plan',
-		adoption: null,
-		today: '2027-02-01',
-		measures,
-		rollUp: rollUp(measures, '2027-02-01'),
-		people: []
-	};
-}
+		note: 'Kurs läuft; "gut"'
+	});
 
 describe('Umsetzung table', () => {
 	it('has typed values under German headers', () => {

@@ -1,64 +1,11 @@
 /** The Umsetzung XLSX: read back with exceljs — German headers, real types, no formula cells. */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { MonitoringOverview } from '../contract/monitoring';
-import { emptyImplementation, rollUp } from '../domain/monitoring';
+import { overviewFixture } from './fixtures';
 import { UMSETZUNG_COLUMNS } from './table';
 import { umsetzungXlsx } from './xlsx';
 
-function overview(): MonitoringOverview {
-	const impl = {
-		...emptyImplementation('m1'),
-		status: 'in_umsetzung' as const,
-		percent: 40,
-		office: '@Amt',
-		nextUpdateDue: '2027-03-01',
-		budget: [
-			{ year: 2027, planned: 1000.5, spent: 200 },
-			{ year: 2028, planned: 500, spent: null }
-		],
-		notes: [
-			{
-				id: 'n',
-				date: '2027-01-15',
-				text: '-5 Kurse',
-				author: { id: 'u', name: 'U' },
-				createdAt: ''
-			}
-		],
-		history: [
-			{
-				from: 'nicht_begonnen' as const,
-				to: 'in_umsetzung' as const,
-				reason: '+Start',
-				by: { id: 'u', name: 'U' },
-				at: ''
-			}
-		]
-	};
-	const measures = [
-		{
-			measureId: 'm1',
-			title: '=1+1',
-			goalId: 'g',
-			goalTitle: 'Ziel',
-			fieldId: 'f',
-			fieldTitle: 'Bildung',
-			impl,
-			progress: 40,
-			overdue: false,
-			mayReport: true
-		}
-	];
-	return {
-		planTitle: 'Plan',
-		adoption: null,
-		today: '2027-02-01',
-		measures,
-		rollUp: rollUp(measures, '2027-02-01'),
-		people: []
-	};
-}
+const overview = () => overviewFixture({ title: '=1+1', office: '@Amt', note: '-5 Kurse' });
 
 async function readBack(buffer: Buffer) {
 	const workbook = new ExcelJS.Workbook();

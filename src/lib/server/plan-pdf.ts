@@ -2,10 +2,11 @@
  * The PDF answer of both export endpoints (GET /api/plans/<id>/export.pdf and
  * /versions/<vid>/export.pdf): the Abwägungstabelle when asked for (`consideration=true`), the
  * administrative checks of the measures, the file name, the audit entry. The PDF itself is
- * rendered off the event loop by `locals.backend.exports` (server/export/pdf-exports.ts).
+ * rendered off the event loop by `locals.backend.exports` (server/export/pdf-exports.ts). The
+ * Umsetzungsbericht route shares the error and download answers.
  */
 import type { Principal } from '$lib/contract/access';
-import type { PlanStateParts } from '$lib/contract/exports';
+import type { PdfExportError, PlanStateParts } from '$lib/contract/exports';
 import type { PlanJson } from '$lib/domain/types';
 import { todayIn } from '$lib/domain/time-zone';
 import type { ExportOptions } from '$lib/export/options';
@@ -47,15 +48,7 @@ export async function planPdfResponse(args: {
 		// the cover's "today" in the municipality's time zone, not the server's
 		today: todayIn(locals.backend.settings.timeZone)
 	});
-	if (!result.ok) {
-		const { status, code, message, retryAfter } = result.error;
-		return errorResponse(
-			status,
-			code,
-			message,
-			retryAfter ? { 'retry-after': String(retryAfter) } : undefined
-		);
-	}
+	if (!result.ok) return exportErrorResponse(result.error);
 	const { bytes } = result.value;
 	const fileName = args.fileName ? args.fileName(result.value.fileName) : result.value.fileName;
 	await locals.backend.access
@@ -66,6 +59,22 @@ export async function planPdfResponse(args: {
 			bytes: bytes.byteLength
 		})
 		.catch(() => {});
+	return pdfFileResponse(bytes, fileName);
+}
+
+/** A refused or failed export as JSON error (with Retry-After when busy). */
+export function exportErrorResponse(error: PdfExportError): Response {
+	const { status, code, message, retryAfter } = error;
+	return errorResponse(
+		status,
+		code,
+		message,
+		retryAfter ? { 'retry-after': String(retryAfter) } : undefined
+	);
+}
+
+/** The PDF as a download (never cached). */
+export function pdfFileResponse(bytes: Uint8Array, fileName: string): Response {
 	return new Response(bytes as unknown as BodyInit, {
 		headers: {
 			'content-type': 'application/pdf',

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { clientAddress, errorResponse, readJsonObject, storageUnavailable } from '$lib/server/http';
 import { str } from '$lib/server/input';
-import { setSessionCookie } from '$lib/server/session-cookie';
+import { applyAccountLanguage, setSessionCookie } from '$lib/server/session-cookie';
 
 /**
  * POST /api/auth/login {email, password} – 200 {user} and the session cookie; 401
@@ -28,5 +28,6 @@ export const POST: RequestHandler = async (event) => {
 		return errorResponse(result.error.status, result.error.code, result.error.message, headers);
 	}
 	setSessionCookie(event, result.value.token, result.value.expiresAt, settings);
+	await applyAccountLanguage(event, result.value.user.id, event.locals.backend);
 	return json({ user: result.value.user });
 };

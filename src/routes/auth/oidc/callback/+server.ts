@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { setSessionCookie } from '$lib/server/session-cookie';
+import { applyAccountLanguage, setSessionCookie } from '$lib/server/session-cookie';
 import { ssoErrorLocation, ssoRedirectUri, takeFlowCookie } from '$lib/server/sso-http';
 import type { RequestHandler } from './$types';
 
@@ -20,6 +20,7 @@ export const GET: RequestHandler = async (event) => {
 	});
 	if (!result.ok) redirect(303, ssoErrorLocation(result.error.code));
 	setSessionCookie(event, result.value.token, result.value.expiresAt, settings);
+	await applyAccountLanguage(event, result.value.user.id, event.locals.backend);
 	// returnTo: a checked same-site path (safeNext at the start).
 	redirect(303, result.value.returnTo);
 };
