@@ -145,6 +145,8 @@ test('Öffentliche Seite: veröffentlichen, ohne Anmeldung ansehen, zurückziehe
 	expect(html).not.toContain('Träger gefunden');
 	await expect(visitor.getByRole('link', { name: 'Impressum' })).toBeVisible();
 	await expect(visitor.getByRole('link', { name: 'Anmelden' })).toHaveCount(0);
+	// the language switch needs JavaScript: not offered on this German-only page
+	await expect(visitor.getByTestId('language-switch')).toHaveCount(0);
 	await noJs.close();
 
 	// The same page with JavaScript: axe, keyboard, only this server, phone width
