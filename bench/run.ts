@@ -11,10 +11,13 @@
  *   7. Vollständigkeit checks on the 2,000-measure plan (bench/completeness.ts).
  *   8. What browsers download: first load and all JavaScript (bench/bundle.ts).
  *   9. The Umsetzungsbericht PDF of an adopted plan with 500 measures (bench/report.ts).
- *  10. The public progress page of an adopted plan with 500 measures: server time and bytes
+ *  10. Sitzungsmodus: a control's fan-out and a dot vote with 300 socket.io clients (bench/meetings.ts).
+ *  11. The public progress page of an adopted plan with 500 measures: server time and bytes
  *      (bench/public-page.ts; needs `npm run build`).
  * The server runs in its own process; clients are real y-websocket providers in this process.
  * `npm run bench -- throughput`: Mitplan vs. the y-websocket and Hocuspocus servers (throughput.ts).
+ * `npm run bench -- sitzung [redis]`: only the Sitzungsmodus figures, with `redis` also on
+ * two instances sharing one Redis.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -32,6 +35,7 @@ import { runBundleBench } from './bundle';
 import { runCompletenessBench } from './completeness';
 import { runExportBench } from './export';
 import { runLagBench } from './lag';
+import { runMeetingBench } from './meetings';
 import { runPublicPageBench } from './public-page';
 import { runReportBench } from './report';
 import { runReviewBench } from './review';
@@ -235,15 +239,67 @@ async function appendLatency(kind: 'file' | 'redis') {
 	return times;
 }
 
+/** A small plan for the Sitzungsmodus bench; returns its measures' ids. */
+async function seedSessionPlan(dataDir: string): Promise<string[]> {
+	const measureIds: string[] = [];
+	await seedStore(dataDir, 'sitzung', (doc) => {
+		buildPlan(doc, { fields: 2, goalsPerField: 2, measuresPerGoal: 3 });
+		for (const [id, m] of doc.getMap<Y.Map<unknown>>('items'))
+			if (m.get('type') === 'measure') measureIds.push(id);
+	});
+	return measureIds;
+}
+
+/** `npm run bench -- sitzung`: only the Sitzungsmodus figures (bench/meetings.ts). */
+async function sessionOnly() {
+	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mitplan-bench-'));
+	const measureIds = await seedSessionPlan(dataDir);
+	const { child, url } = await startChild({ DATA_DIR: dataDir, ROOM_IDLE_MS: '0' });
+	await grant(child, 'sitzung');
+	console.log(
+		`Mitplan benchmark, Sitzungsmodus (${os.cpus().length} cores, Node ${process.version})`
+	);
+	await runMeetingBench(child, url, 'sitzung', TOKENS.get('sitzung')!, measureIds);
+	child.kill('SIGTERM');
+	rmSync(dataDir, { recursive: true, force: true });
+	if (process.argv.includes('redis')) await sessionTwoInstances();
+	process.exit(0);
+}
+
+/** `npm run bench -- sitzung redis`: the same with two instances on one Redis. */
+async function sessionTwoInstances() {
+	const redis = await startRedis();
+	const store = await createRedisStore({ url: redis.url });
+	const doc = new Y.Doc();
+	initPlan(doc, { title: 'Benchmark', municipality: 'Messstadt' });
+	buildPlan(doc, { fields: 2, goalsPerField: 2, measuresPerGoal: 3 });
+	const measureIds = [...doc.getMap<Y.Map<unknown>>('items')]
+		.filter(([, m]) => m.get('type') === 'measure')
+		.map(([id]) => id);
+	await store.append('sitzung', Y.encodeStateAsUpdate(doc));
+	await store.close();
+	const dirs = [0, 1].map(() => mkdtempSync(path.join(os.tmpdir(), 'mitplan-bench-')));
+	const a = await startChild({ REDIS_URL: redis.url, DATA_DIR: dirs[0], INSTANCE_ID: 'bench-a' });
+	const b = await startChild({ REDIS_URL: redis.url, DATA_DIR: dirs[1], INSTANCE_ID: 'bench-b' });
+	await grant(a.child, 'sitzung');
+	await runMeetingBench(a.child, a.url, 'sitzung', TOKENS.get('sitzung')!, measureIds, b.url);
+	a.child.kill('SIGTERM');
+	b.child.kill('SIGTERM');
+	await redis.stop();
+	for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
+
 async function main() {
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mitplan-bench-'));
 	const big = await seedStore(dataDir, 'gross', (doc) =>
 		buildPlan(doc, { fields: 10, goalsPerField: 10, measuresPerGoal: 20 })
 	);
 	await seedStore(dataDir, 'klein', () => {});
+	const measureIds = await seedSessionPlan(dataDir);
 	const { child, url } = await startChild({ DATA_DIR: dataDir, ROOM_IDLE_MS: '0' });
 	await grant(child, 'klein');
 	await grant(child, 'gross');
+	await grant(child, 'sitzung');
 
 	console.log(`Mitplan benchmark (${os.cpus().length} cores, Node ${process.version})\n`);
 
@@ -289,6 +345,7 @@ async function main() {
 
 	await runReviewBench(child, url, 'klein', TOKENS.get('klein')!);
 	await runLagBench(child, url, 'klein', TOKENS.get('klein')!, 'gross');
+	await runMeetingBench(child, url, 'sitzung', TOKENS.get('sitzung')!, measureIds);
 
 	child.kill('SIGTERM');
 	rmSync(dataDir, { recursive: true, force: true });
@@ -301,4 +358,5 @@ async function main() {
 	process.exit(0);
 }
 
-await main();
+if (process.argv.includes('sitzung')) await sessionOnly();
+else await main();

@@ -98,6 +98,55 @@ async function lag(message: { lag: string; ms?: number; planId?: string }): Prom
 	});
 }
 
+/** Sitzungsmodus benchmark (bench/meetings.ts): a running session, controls, a vote, 300 ballots. */
+async function meeting(message: Record<string, unknown>): Promise<void> {
+	const { meetings } = running.core;
+	const votes = running.core.plans.votes;
+	if (typeof message.meetingSetup === 'string') {
+		const planId = message.meetingSetup;
+		const created = await meetings.create(caller, planId, { title: 'Bench', date: '2027-03-12' });
+		if (!created.ok) throw new Error(created.error.message);
+		const started = await meetings.control(caller, planId, created.value.id, { action: 'start' });
+		if (!started.ok) throw new Error(started.error.message);
+		process.send?.({ meetingReady: created.value.id });
+	}
+	const control = message.meetingControl as
+		{ planId: string; sessionId: string; body: Record<string, unknown> } | undefined;
+	if (control) {
+		const result = await meetings.control(caller, control.planId, control.sessionId, control.body);
+		if (!result.ok) throw new Error(result.error.message);
+		process.send?.({ controlled: result.value.revision });
+	}
+	const setup = message.voteSetup as { planId: string; targetIds: string[] } | undefined;
+	if (setup) {
+		const opened = await votes.open(setup.planId, caller, {
+			title: 'Bench',
+			targetIds: setup.targetIds,
+			dotsPerPerson: 3
+		});
+		if (!opened.ok) throw new Error(opened.error.message);
+		process.send?.({ voteReady: opened.value.vote.id });
+	}
+	const cast = message.voteCast as
+		{ planId: string; voteId: string; voters: number; targetIds: string[] } | undefined;
+	if (cast) {
+		const times = await Promise.all(
+			Array.from({ length: cast.voters }, async (_, i) => {
+				const voter = {
+					principal: { ...principal, id: `bench-voter-${i}`, name: `Stimme ${i}` },
+					role: 'reviewer' as const
+				};
+				const dots = { [cast.targetIds[i % cast.targetIds.length]]: 1 };
+				const start = performance.now();
+				const result = await votes.cast(cast.planId, cast.voteId, voter, { dots });
+				if (!result.ok) throw new Error(result.error.message);
+				return performance.now() - start;
+			})
+		);
+		process.send?.({ castTimes: times });
+	}
+}
+
 process.stdout.write(`READY ${running.port}\n`);
 process.on('SIGTERM', () => void running.close().then(() => process.exit(0)));
 process.on('message', async (message: unknown) => {
@@ -113,4 +162,8 @@ process.on('message', async (message: unknown) => {
 		await lag(message as { lag: string; ms?: number; planId?: string });
 	}
 	if (typeof message === 'object' && message !== null) await review(message);
+	if (typeof message === 'object' && message !== null)
+		await meeting(message as Record<string, unknown>).catch((error: Error) =>
+			process.send?.({ benchError: error.message })
+		);
 });

@@ -51,8 +51,13 @@ import { createEditionsService } from './editions/service';
 import { createAutomaticReader, createFieldsReader } from './schedule/sources';
 import { createLockRegistry } from './meetings/locks';
 import { createMeetingService, type MeetingServer } from './meetings/service';
+import { createMinutesService } from './meetings/minutes';
+import type { MinutesService } from '../src/lib/contract/minutes';
 import { createVoteService } from './votes/service';
 import { createPriorityWriter } from './votes/writeback';
+import { createIdeaService } from './ideas/service';
+import { createIdeaItemWriter } from './ideas/writeback';
+import { protocolIdeas } from './ideas/protocol';
 import {
 	SOCKET_IO_PATH,
 	createRealtimeServer,
@@ -77,6 +82,8 @@ export interface Core {
 	monitoring: MonitoringService;
 	/** Sitzungen: sessions, live state, attendance (server/meetings). */
 	meetings: MeetingServer;
+	/** Sitzungsprotokoll (server/meetings/minutes.ts). */
+	minutes: MinutesService;
 	/** Prometheus metrics (`/metrics`, server/metrics.ts). */
 	metrics: Metrics;
 	/** E-mail: outbox, preferences and the `notify` seam (server/mail). */
@@ -245,6 +252,31 @@ export async function createCore(
 		writePriorities: createPriorityWriter(rooms, versions),
 		emit: (planId, view) => emitter.toPlan(planId, 'vote:updated', planId, view)
 	});
+	const ideas = createIdeaService({
+		kv,
+		log,
+		readFields: createFieldsReader(rooms),
+		writeItem: createIdeaItemWriter(rooms, versions),
+		emit: (push) => emitter.toPlan(push.planId, 'ideas:changed', push)
+	});
+	// Sitzungsprotokoll: entries pushed to the plan room, tasks into the inbox (server/meetings/minutes.ts).
+	const minutes = createMinutesService({
+		kv,
+		log,
+		access,
+		readItems: createPlanItemsReader(rooms),
+		municipality: async (planId) => (await plans.listPlans([planId]))[0]?.municipality ?? '',
+		votes,
+		versions,
+		inbox: review,
+		emit: (push) => emitter.toPlan(push.planId, 'meeting:minutes', push),
+		timeZone: config.timeZone,
+		// The idea wall's section: what was collected and what became of it.
+		ideas: async (planId, sessionId) => {
+			const listed = await ideas.listSessionIdeas(planId, sessionId);
+			return listed.ok ? protocolIdeas(listed.value) : null;
+		}
+	});
 	const indicators = createIndicatorService({ kv, log, readGoals: createGoalsReader(rooms) });
 	const editions = createEditionsService({
 		kv,
@@ -294,9 +326,11 @@ export async function createCore(
 		schedule,
 		monitoring,
 		meetings,
+		minutes,
 		sso: config.oidc ? createOidcService({ config: config.oidc, kv, access, log }) : null,
 		votes,
 		indicators,
+		ideas,
 		editions,
 		settings: {
 			origin: config.origin,
@@ -381,6 +415,7 @@ export async function createCore(
 		review,
 		monitoring,
 		meetings,
+		minutes,
 		mail,
 		get realtime() {
 			return realtime;

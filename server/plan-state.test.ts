@@ -45,6 +45,7 @@ beforeEach(async () => {
 		languages: unused,
 		gate: unused,
 		meetings: unused,
+		minutes: unused,
 		feedback: unused,
 		review: unused,
 		settings: unused,
@@ -55,6 +56,7 @@ beforeEach(async () => {
 		monitoring: unused,
 		votes: unused,
 		indicators: unused,
+		ideas: unused,
 		editions: unused,
 		transfer: unused,
 		mail: unused

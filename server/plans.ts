@@ -31,9 +31,11 @@ import type { LanguagePreferenceService } from '../src/lib/contract/languages';
 import type { ScheduleService } from '../src/lib/contract/schedule';
 import type { MonitoringService } from '../src/lib/contract/monitoring';
 import type { MeetingService } from '../src/lib/contract/meetings';
+import type { MinutesService } from '../src/lib/contract/minutes';
 import type { VoteService } from '../src/lib/contract/votes';
 import type { IndicatorService } from '../src/lib/contract/indicators';
 import type { EditionsService } from '../src/lib/contract/editions';
+import type { IdeaService } from '../src/lib/contract/ideas';
 import type { Lineage } from '../src/lib/domain/next-edition';
 import { CloseCode } from '../src/lib/contract/close-codes';
 import type { Logger } from './log';
@@ -75,8 +77,11 @@ export class PlanService implements MitplanBackend {
 			schedule: ScheduleService;
 			monitoring: MonitoringService;
 			meetings: MeetingService;
+			minutes: MinutesService;
 			votes: VoteService;
 			indicators: IndicatorService;
+			/** Ideensammlung of the sessions (server/ideas). */
+			ideas: IdeaService;
 			editions: EditionsService & { record(planId: string, lineage: Lineage): Promise<void> };
 			settings: BackendSettings;
 			/** The legal pages, rendered once at start (server/legal). */
@@ -133,12 +138,20 @@ export class PlanService implements MitplanBackend {
 		return this.deps.meetings;
 	}
 
+	get minutes(): MinutesService {
+		return this.deps.minutes;
+	}
+
 	get votes(): VoteService {
 		return this.deps.votes;
 	}
 
 	get indicators(): IndicatorService {
 		return this.deps.indicators;
+	}
+
+	get ideas(): IdeaService {
+		return this.deps.ideas;
 	}
 
 	get editions(): EditionsService {
@@ -170,6 +183,7 @@ export class PlanService implements MitplanBackend {
 			votes: this.deps.votes,
 			indicators: this.deps.indicators,
 			editions: this.deps.editions,
+			ideas: this.deps.ideas,
 			versions: this.deps.versions
 		});
 		return this.commandsOnce;

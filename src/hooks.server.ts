@@ -4,7 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getTextDirection } from '$lib/paraglide/runtime';
 import { getBackend } from '$lib/contract/backend';
 import { SESSION_COOKIE } from '$lib/contract/credentials';
-import { errorResponse } from '$lib/server/http';
+import { clientAddress, errorResponse } from '$lib/server/http';
 import { passwordChangeGate } from '$lib/server/password-gate';
 import { applySecurityHeaders } from '$lib/contract/security-headers';
 
@@ -32,12 +32,19 @@ const gateAndHeaders: Handle = async ({ event, resolve }) => {
 		search: event.url.search,
 		origin: event.request.headers.get('origin'),
 		host: event.request.headers.get('host'),
-		sessionToken: event.cookies.get(SESSION_COOKIE)
+		sessionToken: event.cookies.get(SESSION_COOKIE),
+		authorization: event.request.headers.get('authorization'),
+		address: clientAddress(event)
 	});
 	if (decision.clearCookie) event.cookies.delete(SESSION_COOKIE, { path: '/' });
 	if (decision.kind === 'refuse') {
-		const { status, code, message } = decision.error;
-		return errorResponse(status, code, message);
+		const { status, code, message, retryAfter } = decision.error;
+		return errorResponse(
+			status,
+			code,
+			message,
+			retryAfter ? { 'retry-after': String(retryAfter) } : undefined
+		);
 	}
 	if (decision.kind === 'redirect') redirect(303, decision.location);
 	event.locals.principal = decision.principal;

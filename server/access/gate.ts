@@ -9,12 +9,14 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { AccessService, GuestEndReason, Principal } from '../../src/lib/contract/access';
 import { guestEndedPath } from '../../src/lib/auth/guest-ended';
 import type { AccessGate, GateDecision, PlanAccess } from '../../src/lib/contract/gate';
+import { bearerToken } from '../../src/lib/contract/api-token';
 import { parsePlanId, type PlanId } from '../../src/lib/contract/ids';
 import {
 	ACCOUNT_POLICY,
 	allows,
 	allowsAccount,
 	minimumRole,
+	type AccountAction,
 	type PlanCreatorFacts,
 	type PlanCreators
 } from '../../src/lib/contract/policy';
@@ -70,6 +72,13 @@ export const GATE_ERRORS = {
 		message:
 			'Neue Pläne legt bei dieser Installation nur ein Teil der Konten an. Bitte wenden Sie sich an die Administration oder an die Person, die Ihren Plan verwaltet.'
 	}),
+	/** Account management is not for personal API tokens (a person signs in for it). */
+	tokenNotAllowed: (): ApiError => ({
+		status: 403,
+		code: 'token_not_allowed',
+		message:
+			'Mit einem API-Schlüssel ist das nicht möglich. Bitte melden Sie sich dafür im Browser an.'
+	}),
 	invalidToken: (): ApiError => ({
 		status: 401,
 		code: 'invalid_token',
@@ -78,6 +87,9 @@ export const GATE_ERRORS = {
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Account actions a personal API token may do; account management needs a signed-in person. */
+const TOKEN_ACCOUNT_ACTIONS: ReadonlySet<AccountAction> = new Set(['inbox.read', 'plan.create']);
 
 const fail = <T>(error: ApiError): ApiResult<T> => ({ ok: false, error });
 
@@ -138,6 +150,7 @@ export function createAccessGate(deps: {
 		| 'guestSessionEnded'
 		| 'getUser'
 		| 'plansOf'
+		| 'resolveApiToken'
 	>;
 	/** ORIGIN from the configuration, if set. */
 	origin: string | undefined;
@@ -158,6 +171,29 @@ export function createAccessGate(deps: {
 		return { setting, flagged, planRoles };
 	}
 
+	/**
+	 * A request with `Authorization: Bearer …`: a personal API token, the only credential looked
+	 * at (the cookie is ignored, so there is nothing a foreign page could ride on and the Origin
+	 * check does not apply). Only the JSON API takes tokens; pages answer 401 too.
+	 */
+	async function checkBearer(path: string, token: string, address: string): Promise<GateDecision> {
+		if (!isApiPath(path)) {
+			return { kind: 'refuse', error: GATE_ERRORS.invalidToken(), clearCookie: false };
+		}
+		try {
+			const result = await access.resolveApiToken(token, address);
+			if (!result.ok) {
+				const error = result.retryAfterSeconds
+					? { ...result.error, retryAfter: result.retryAfterSeconds }
+					: result.error;
+				return { kind: 'refuse', error, clearCookie: false };
+			}
+			return { kind: 'pass', principal: result.value, clearCookie: false };
+		} catch {
+			return { kind: 'refuse', error: PLAN_ERRORS.unavailable(), clearCookie: false };
+		}
+	}
+
 	async function fromCookie(cookieHeader: string | undefined): Promise<Principal | null> {
 		const session = readCookie(cookieHeader, SESSION_COOKIE);
 		return session ? access.resolveSession(session) : null;
@@ -166,6 +202,8 @@ export function createAccessGate(deps: {
 	return {
 		async checkRequest(req): Promise<GateDecision> {
 			const isApi = isApiPath(req.path);
+			const bearer = bearerToken(req.authorization);
+			if (bearer !== null) return checkBearer(req.path, bearer, req.address ?? 'unknown');
 			if (!SAFE_METHODS.has(req.method) && !isAllowedOrigin(req.origin, req.host, deps.origin)) {
 				return { kind: 'refuse', error: GATE_ERRORS.crossOrigin(), clearCookie: false };
 			}
@@ -224,6 +262,13 @@ export function createAccessGate(deps: {
 		},
 
 		async authorizeAccount(principal, action) {
+			if (principal?.kind === 'user' && principal.apiToken && !TOKEN_ACCOUNT_ACTIONS.has(action)) {
+				return fail(GATE_ERRORS.tokenNotAllowed());
+			}
+			// A token limited to some plans creates none (it could not reach the new one anyway).
+			if (principal?.kind === 'user' && principal.apiToken?.planIds && action === 'plan.create') {
+				return fail(GATE_ERRORS.tokenNotAllowed());
+			}
 			let facts: PlanCreatorFacts | undefined;
 			const rule = ACCOUNT_POLICY[action];
 			if (rule === 'plan_creator' && principal?.kind === 'user' && !principal.isAdmin) {

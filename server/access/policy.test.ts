@@ -42,7 +42,11 @@ const NO_ACCOUNT = {
 	hasUsers: async () => true,
 	guestSessionEnded: async () => null,
 	getUser: async () => null,
-	plansOf: async () => []
+	plansOf: async () => [],
+	resolveApiToken: async () => ({
+		ok: false as const,
+		error: { status: 401, code: 'invalid_token', message: 'ungültig' }
+	})
 };
 
 function gateWithRole(role: PlanRole | null) {
@@ -86,7 +90,9 @@ const EXPECTED: Record<PlanAction, PlanRole> = {
 	'monitoring.report': 'reviewer',
 	'monitoring.manage': 'owner',
 	'meeting.join': 'viewer',
+	'meeting.ideas': 'reviewer',
 	'meeting.facilitate': 'editor',
+	'meeting.minutes': 'editor',
 	'meeting.manage': 'owner',
 	'plan.edit': 'editor',
 	'review.comment': 'reviewer',
@@ -183,6 +189,7 @@ describe('account policy', () => {
 		'account.password': 'account',
 		'account.mail': 'account',
 		'account.language': 'account',
+		'account.tokens': 'account',
 		'admin.users': 'admin'
 	};
 
@@ -374,5 +381,41 @@ describe('gate.checkRequest (route table)', () => {
 		});
 		const me = await ended.checkRequest(req('GET', '/api/auth/me', { sessionToken: gast }));
 		expect(me).toMatchObject({ kind: 'pass', guestEnded: 'invite_revoked', clearCookie: false });
+	});
+});
+
+describe('personal API tokens at the gate', () => {
+	const scoped = (planIds: string[] | null, maxRole: 'viewer' | 'editor') =>
+		({ ...user(false), apiToken: { tokenId: 't1', planIds, maxRole } }) as Principal;
+
+	it('a token does no account management, and a plan-scoped token creates no plans', async () => {
+		const gate = gateWithRole(null);
+		for (const action of [
+			'account.password',
+			'account.tokens',
+			'account.mail',
+			'account.language',
+			'invite.accept'
+		] as const) {
+			const r = await gate.authorizeAccount(scoped(null, 'editor'), action);
+			expect(!r.ok && r.error.code).toBe('token_not_allowed');
+		}
+		expect((await gate.authorizeAccount(scoped(null, 'editor'), 'inbox.read')).ok).toBe(true);
+		const create = await gate.authorizeAccount(scoped(['p1'], 'editor'), 'plan.create');
+		expect(!create.ok && create.error.code).toBe('token_not_allowed');
+	});
+
+	it('a Bearer request ignores the Origin check but needs a valid token (401)', async () => {
+		const gate = gateWithRole(null);
+		const d = await gate.checkRequest({
+			method: 'POST',
+			path: '/api/plans',
+			search: '',
+			origin: 'https://fremd.example',
+			host: 'mitplan.test',
+			sessionToken: undefined,
+			authorization: 'Bearer mp_x'
+		});
+		expect(d.kind === 'refuse' && d.error.code).toBe('invalid_token');
 	});
 });

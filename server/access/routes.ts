@@ -41,6 +41,11 @@ export const PUBLIC_PAGES: readonly PublicRoute[] = [
 /** API endpoints that answer without a session (each checks its own input). */
 export const PUBLIC_API: readonly PublicRoute[] = [
 	{ path: /^\/api\/health$/, why: 'load balancer health check' },
+	{
+		path: /^\/api\/openapi\.json$/,
+		methods: ['GET', 'HEAD'],
+		why: 'OpenAPI description of the API (routes and shapes only, no data)'
+	},
 	{ path: /^\/api\/legal\/[^/]+$/, methods: ['GET'], why: 'legal pages (server/legal)' },
 	{ path: /^\/api\/setup$/, why: 'first start' },
 	{ path: /^\/api\/auth\/(login|logout|me)$/, why: 'sign in, sign out, who am I' },

@@ -42,7 +42,9 @@ export const SECURITY_AUDIT_ACTIONS: ReadonlySet<AuditEntry['action']> = new Set
 	'guest_joined',
 	'settings_changed',
 	'version_restored',
-	'version_deleted'
+	'version_deleted',
+	'api_token_created',
+	'api_token_revoked'
 ]);
 export const MAX_INVITE_DAYS = 30;
 

@@ -7,7 +7,9 @@
  * others (resolveSession, roleFor, listUsers, …) reject with KvError, which callers map to 503.
  */
 import { isValidPlanId } from '../storage/types';
+import { scopedRole } from '../../src/lib/contract/api-token';
 import { createAccounts } from './accounts';
+import { createApiTokens } from './api-tokens';
 import { createContext } from './context';
 import { createExternalLogin } from './external-login';
 import { createGuests } from './guests';
@@ -41,6 +43,7 @@ export async function createAccessService(deps: AccessServiceDeps): Promise<Acce
 	const guests = createGuests(ctx);
 	const resetLinks = createResetLinks(ctx, accounts.resetPassword);
 	const syncTokens = createSyncTokens(ctx);
+	const apiTokens = createApiTokens(ctx, memberships.plansOf);
 
 	return {
 		hasUsers: accounts.hasUsers,
@@ -61,7 +64,9 @@ export async function createAccessService(deps: AccessServiceDeps): Promise<Acce
 		logout: sessions.logout,
 		resolveSession: sessions.resolveSession,
 
-		roleFor: memberships.roleFor,
+		// A personal API token bounds every role its account acts with (scope and highest role).
+		roleFor: async (principal, planId) =>
+			scopedRole(principal, planId, await memberships.roleFor(principal, planId)),
 		plansOf: memberships.plansOf,
 		registerPlan: memberships.registerPlan,
 		forgetPlan: memberships.forgetPlan,
@@ -81,6 +86,11 @@ export async function createAccessService(deps: AccessServiceDeps): Promise<Acce
 		listGuests: guests.listGuests,
 		removeGuest: guests.removeGuest,
 		guestSessionEnded: guests.guestSessionEnded,
+
+		createApiToken: apiTokens.createApiToken,
+		listApiTokens: apiTokens.listApiTokens,
+		revokeApiToken: apiTokens.revokeApiToken,
+		resolveApiToken: apiTokens.resolveApiToken,
 
 		issueSyncToken: syncTokens.issueSyncToken,
 		verifySyncToken: syncTokens.verifySyncToken,

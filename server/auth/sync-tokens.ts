@@ -85,7 +85,9 @@ export function createSyncTokens(ctx: Ctx): SyncTokens {
 					id: user.id,
 					name: user.name,
 					email: user.email,
-					isAdmin: user.isAdmin
+					isAdmin: user.isAdmin,
+					// Issued to a personal API token: the websocket keeps that token's scope.
+					...(p.apiToken ? { apiToken: p.apiToken } : {})
 				};
 			}
 			if (p.planId !== planId || p.expiresAt <= ctx.now()) return null;

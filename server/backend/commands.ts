@@ -26,6 +26,7 @@ import type { ScheduleService } from '../../src/lib/contract/schedule';
 import type { MonitoringService } from '../../src/lib/contract/monitoring';
 import type { MeetingService } from '../../src/lib/contract/meetings';
 import type { VoteService } from '../../src/lib/contract/votes';
+import type { IdeaService } from '../../src/lib/contract/ideas';
 import type { IndicatorService } from '../../src/lib/contract/indicators';
 import type { EditionsService } from '../../src/lib/contract/editions';
 import {
@@ -49,6 +50,8 @@ export function createPlanCommands(deps: {
 	monitoring: Pick<MonitoringService, 'forgetPlan' | 'implementationStatuses'>;
 	/** Sessions (optional: backends without the Sitzungsmodus). */
 	meetings?: Pick<MeetingService, 'forgetPlan'>;
+	/** Idea walls of the sessions (optional like the sessions). */
+	ideas?: Pick<IdeaService, 'forgetPlan'>;
 	votes: Pick<VoteService, 'forgetPlan'>;
 	indicators: Pick<IndicatorService, 'forgetPlan'>;
 	editions: Pick<EditionsService, 'forgetPlan'> & {
@@ -80,6 +83,7 @@ export function createPlanCommands(deps: {
 				await deps.review.forgetPlan(planId).catch(() => {});
 				await deps.schedule.forgetPlan(planId).catch(() => {});
 				await deps.monitoring.forgetPlan(planId).catch(() => {});
+				await deps.ideas?.forgetPlan(planId).catch(() => {});
 				await deps.meetings?.forgetPlan(planId).catch(() => {});
 				await deps.votes.forgetPlan(planId).catch(() => {});
 				await deps.indicators.forgetPlan(planId).catch(() => {});

@@ -10,11 +10,18 @@ export const SMALLER =
 
 /** Characters of text in the job, counting stops as soon as `limit` is passed. */
 export function jobChars(
-	job: Pick<PdfJob, 'plan' | 'consideration' | 'options' | 'report'>,
+	job: Pick<PdfJob, 'plan' | 'consideration' | 'options' | 'report' | 'decisionLog' | 'protocol'>,
 	limit: number
 ): number {
 	let total = 0;
-	const stack: unknown[] = [job.plan, job.consideration, job.options, job.report];
+	const stack: unknown[] = [
+		job.plan,
+		job.consideration,
+		job.options,
+		job.report,
+		job.decisionLog,
+		job.protocol
+	];
 	while (stack.length > 0 && total <= limit) {
 		const value = stack.pop();
 		if (typeof value === 'string') total += value.length;

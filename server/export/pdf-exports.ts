@@ -61,8 +61,11 @@ export function createPdfExports(args: {
 					}
 				};
 			}
-			// A PlanJson or report is measured here; a live document's state by the worker after reading it.
-			if ((job.plan || job.report) && jobChars(job, limits.maxChars) > limits.maxChars) {
+			// A PlanJson, report or protocol is measured here; a live document's state by the worker after reading it.
+			if (
+				(job.plan || job.report || job.protocol) &&
+				jobChars(job, limits.maxChars) > limits.maxChars
+			) {
 				return { ok: false, error: tooLarge(limits.maxChars) };
 			}
 			perPerson.set(personId, (perPerson.get(personId) ?? 0) + 1);

@@ -9,7 +9,11 @@ import * as Y from 'yjs';
 import { readPlan } from '../../src/lib/domain/index';
 import { readAcknowledgements } from '../../src/lib/domain/acknowledge';
 import type { PlanJson } from '../../src/lib/domain/types';
-import { exportPlanPdfNode, exportReportPdfNode } from '../../src/lib/export/node';
+import {
+	exportPlanPdfNode,
+	exportProtocolPdfNode,
+	exportReportPdfNode
+} from '../../src/lib/export/node';
 import { migrate } from '../../src/lib/domain/migrations';
 import { mergeState } from '../storage/types';
 import { jobChars, tooLarge } from './budget';
@@ -24,6 +28,12 @@ port.on('message', ({ input }: { input: PdfJob }) => {
 	try {
 		if (input.report) {
 			const { bytes, fileName, pageCount } = exportReportPdfNode(input.report);
+			const answer: PdfJobResult = { ok: true, bytes, fileName, pageCount };
+			port.postMessage({ ok: true, value: answer }, [bytes.buffer as ArrayBuffer]);
+			return;
+		}
+		if (input.protocol) {
+			const { bytes, fileName, pageCount } = exportProtocolPdfNode(input.protocol);
 			const answer: PdfJobResult = { ok: true, bytes, fileName, pageCount };
 			port.postMessage({ ok: true, value: answer }, [bytes.buffer as ArrayBuffer]);
 			return;
@@ -55,6 +65,7 @@ port.on('message', ({ input }: { input: PdfJob }) => {
 			checks: input.checks,
 			acknowledged,
 			indicators: input.indicators,
+			decisionLog: input.decisionLog,
 			today: input.today
 		});
 		if (!result.ok) {

@@ -63,7 +63,8 @@ export const NOTIFICATION_CATEGORY: Record<NotificationKind, MailCategory> = {
 	check_verdict: 'review',
 	due_soon: 'due',
 	update_due: 'due',
-	weekly_digest: 'due'
+	weekly_digest: 'due',
+	meeting_task: 'due'
 };
 
 const SUBJECTS: Record<NotificationKind, (plan: string) => string> = {
@@ -75,7 +76,8 @@ const SUBJECTS: Record<NotificationKind, (plan: string) => string> = {
 	check_verdict: (p) => `Ergebnis der Verwaltungsprüfung zu „${p}“`,
 	due_soon: (p) => `Bald fällig in „${p}“`,
 	update_due: (p) => `Sachstand fällig in „${p}“`,
-	weekly_digest: (p) => `Wochenüberblick zur Umsetzung von „${p}“`
+	weekly_digest: (p) => `Wochenüberblick zur Umsetzung von „${p}“`,
+	meeting_task: (p) => `Neue Aufgabe aus einer Sitzung zu „${p}“`
 };
 
 /** A review notification (the same sentence the inbox shows) as a mail. */

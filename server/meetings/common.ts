@@ -8,6 +8,8 @@
  *   mt:live:<planId>:<sessionId>     JSON  MeetingLive (step, timer, follow, lock, hands)
  *   mt:att:<planId>:<sessionId>      JSON  StoredAttendance (connections, people in the room)
  *   mt:lock:<planId>                 JSON  LockRecord (server/meetings/locks.ts)
+ *   mt:min:<planId>:<sessionId>      JSON  MinutesRecord (server/meetings/minutes.ts)
+ *   mt:guest:<planId>:<sessionId>    JSON  GuestLinkRecord (server/meetings/guest-link.ts)
  */
 import { randomBytes } from 'node:crypto';
 import type { ApiError } from '../../src/lib/contract/result';
@@ -29,7 +31,7 @@ import type { LockRegistry } from './locks';
 export interface MeetingDeps {
 	kv: KvStore;
 	log: Logger;
-	access: Pick<AccessService, 'listMembers'>;
+	access: Pick<AccessService, 'listMembers' | 'createInvite' | 'listInvites'>;
 	/** The plan's title and fields; null if the plan does not exist. */
 	readFields(planId: string): Promise<PlanFields | null>;
 	locks: LockRegistry;
@@ -44,7 +46,9 @@ export const K = {
 	plan: (planId: string) => `mt:plan:${planId}`,
 	meeting: (planId: string, id: string) => `mt:s:${planId}:${id}`,
 	live: (planId: string, id: string) => `mt:live:${planId}:${id}`,
-	attendance: (planId: string, id: string) => `mt:att:${planId}:${id}`
+	attendance: (planId: string, id: string) => `mt:att:${planId}:${id}`,
+	/** The session's protocol data (server/meetings/minutes.ts). */
+	minutes: (planId: string, id: string) => `mt:min:${planId}:${id}`
 };
 
 /** One online entry per connection (`conn`), kept at most MAX_ONLINE per session. */

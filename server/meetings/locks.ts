@@ -5,13 +5,14 @@
  * to the KV first, then announced on the plan bus (`meeting`), and every instance with the plan's
  * room loaded re-reads it; a room that loads reads it before its first client update.
  */
+import { lockedFor } from '../../src/lib/meetings/model';
 import type { StructureLocks } from '../sync/structure-lock';
 import type { KvStore } from '../storage/kv';
 import type { Logger } from '../log';
 
 export interface LockRecord {
 	sessionId: string;
-	/** Principals who may still change the structure (the facilitators). Owners always may. */
+	/** Principals who may still change the structure (`lockExempt`: the Moderation). Owners always may. */
 	exempt: string[];
 }
 
@@ -37,10 +38,8 @@ export function parseLock(raw: string | null): LockRecord | null {
 export function createLockRegistry(kv: KvStore, log: Logger): LockRegistry {
 	const locks = new Map<string, LockRecord>();
 	return {
-		lockedFor(planId, principalId) {
-			const lock = locks.get(planId);
-			if (!lock) return false;
-			return !principalId || !lock.exempt.includes(principalId);
+		lockedFor(planId, principalId, owner = false) {
+			return lockedFor(locks.get(planId) ?? null, { principalId, owner });
 		},
 		async refresh(planId) {
 			try {

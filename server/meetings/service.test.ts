@@ -5,7 +5,7 @@
  * attendance, the delete cascade, and bad input with German messages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Principal } from '../../src/lib/contract/access';
+import type { Invite, Principal } from '../../src/lib/contract/access';
 import type { MeetingCaller, MeetingPush } from '../../src/lib/contract/meetings';
 import type { PlanRole } from '../../src/lib/contract/roles';
 import { createLogger } from '../log';
@@ -14,6 +14,7 @@ import { createRedisKv } from '../storage/kv-redis';
 import type { KvStore } from '../storage/kv';
 import { startRedis, type TestRedis } from '../../tests/helpers/redis-server';
 import { tempDir } from '../../tests/helpers/server';
+import { guestLinkKey } from './guest-link';
 import { createLockRegistry } from './locks';
 import { createMeetingService } from './service';
 
@@ -47,6 +48,7 @@ function setup(kv: KvStore) {
 	let clock = Date.UTC(2027, 2, 12, 9, 0, 0);
 	const pushes: MeetingPush[] = [];
 	const announced: string[] = [];
+	const invites: Invite[] = [];
 	const log = createLogger('error');
 	const locks = createLockRegistry(kv, log);
 	const make = (registry = locks) =>
@@ -55,7 +57,25 @@ function setup(kv: KvStore) {
 			log,
 			access: {
 				listMembers: async () =>
-					members.map((m) => ({ ...m, email: `${m.userId}@example.org`, addedAt: '' }))
+					members.map((m) => ({ ...m, email: `${m.userId}@example.org`, addedAt: '' })),
+				createInvite: async (planId, actor, input) => {
+					const invite: Invite = {
+						id: `inv-${invites.length + 1}`,
+						planId,
+						role: input.role,
+						label: input.label ?? '',
+						expiresAt: input.expiresAt,
+						maxUses: input.maxUses,
+						uses: 0,
+						allowGuests: input.allowGuests,
+						revoked: false,
+						createdBy: actor.id,
+						createdAt: new Date(clock).toISOString()
+					};
+					invites.push(invite);
+					return { ok: true, value: { invite, token: `token-${invite.id}` } };
+				},
+				listInvites: async (planId) => invites.filter((i) => i.planId === planId)
 			},
 			readFields: async (planId) =>
 				planId.startsWith('gone')
@@ -72,6 +92,7 @@ function setup(kv: KvStore) {
 		locks,
 		pushes,
 		announced,
+		invites,
 		tick: (ms: number) => (clock += ms),
 		now: () => clock
 	};
@@ -250,6 +271,10 @@ function suite(name: string, open: () => Promise<KvStore>) {
 			expect(locked.ok && locked.value.locked).toBe(true);
 			expect(locks.lockedFor(planId, 'u-ed')).toBe(true);
 			expect(locks.lockedFor(planId, 'u-mod')).toBe(false);
+			// One rule with the board (lockedFor in model.ts): owners and the Moderation only
+			expect(locks.current(planId)?.exempt).toEqual(['u-mod']);
+			expect(locks.lockedFor(planId, 'u-owner', true)).toBe(false);
+			expect(locks.lockedFor(planId, undefined)).toBe(true);
 			expect(announced).toContain(`${planId}:meeting`);
 			// Another instance reads it from the store when its room loads.
 			const second = createLockRegistry(kv, createLogger('error'));
@@ -304,6 +329,46 @@ function suite(name: string, open: () => Promise<KvStore>) {
 				itemId: 'feld-1'
 			});
 			expect(follow.ok && follow.value.follow).toEqual({ active: true, itemId: 'feld-1' });
+			await kv.close();
+		});
+
+		it('gives the facilitators one guest link (reviewer invite with guests), renewed when unusable', async () => {
+			const kv = await open();
+			const { service, invites, tick } = setup(kv);
+			const planId = plan();
+			const c = await service.create(owner, planId, body({ facilitatorId: 'u-mod' }));
+			if (!c.ok) throw new Error(c.error.message);
+			const id = c.value.id;
+			const first = await service.guestLink(moderator, planId, id);
+			if (!first.ok) throw new Error(first.error.message);
+			expect(invites).toHaveLength(1);
+			expect(invites[0]).toMatchObject({ role: 'reviewer', allowGuests: true, createdBy: 'u-mod' });
+			expect(invites[0].label).toContain('QR-Code der Sitzung');
+			// The same link again (the projector reloads), for the owner too
+			const again = await service.guestLink(owner, planId, id);
+			expect(again.ok && again.value.token).toBe(first.value.token);
+			// Not for others
+			const refused = await service.guestLink(editor, planId, id);
+			expect(!refused.ok && refused.error.status).toBe(403);
+			const unknown = await service.guestLink(owner, planId, 'sitzung-unbekannt');
+			expect(!unknown.ok && unknown.error.status).toBe(404);
+			// Revoked or used up: a new invite
+			invites[0].revoked = true;
+			const renewed = await service.guestLink(owner, planId, id);
+			expect(renewed.ok && renewed.value.token).toBe('token-inv-2');
+			invites[1].uses = invites[1].maxUses;
+			const full = await service.guestLink(owner, planId, id);
+			expect(full.ok && full.value.token).toBe('token-inv-3');
+			// Expiring within the hour: a new one
+			tick(23.5 * 3600_000);
+			const late = await service.guestLink(owner, planId, id);
+			expect(late.ok && late.value.token).toBe('token-inv-4');
+			// An ended session has none
+			await service.control(owner, planId, id, { action: 'start' });
+			await service.control(owner, planId, id, { action: 'end' });
+			const ended = await service.guestLink(owner, planId, id);
+			expect(!ended.ok && ended.error.code).toBe('session_ended');
+			expect(await kv.get(guestLinkKey(planId, id))).toBeNull();
 			await kv.close();
 		});
 

@@ -17,8 +17,14 @@ import type {
 } from '../../src/lib/contract/meetings';
 import type { Principal } from '../../src/lib/contract/access';
 import { allows } from '../../src/lib/contract/policy';
-import { MEETING_LIMITS, lineText, validateMeetingInput } from '../../src/lib/meetings/model';
+import {
+	MEETING_LIMITS,
+	lineText,
+	lockExempt,
+	validateMeetingInput
+} from '../../src/lib/meetings/model';
 import { isKvError } from '../storage/kv';
+import { guestLinkKey, sessionGuestLink } from './guest-link';
 import { lockKey, type LockRecord } from './locks';
 import { applyControl, applyHand, parseControl, type Step } from './live';
 import {
@@ -181,11 +187,10 @@ export function createMeetingService(deps: MeetingDeps): MeetingServer {
 		}
 		const holdsLock = deps.locks.current(planId)?.sessionId === sessionId;
 		if (live.locked && !holdsLock) {
-			const exempt = [caller.principal.id, meeting.facilitatorId].filter(
-				(x): x is string => typeof x === 'string'
-			);
-			await setLock(planId, { sessionId, exempt: [...new Set(exempt)] });
+			await setLock(planId, { sessionId, exempt: lockExempt(meeting.facilitatorId) });
 		} else if (!live.locked && holdsLock) await liftLockOf(planId, sessionId);
+		// An ended session has no guest link: its token is not kept (the invite expires by itself).
+		if (live.status === 'beendet') await kv.del(guestLinkKey(planId, sessionId));
 		publish(planId, sessionId, live);
 		return { ok: true, value: live };
 	}
@@ -292,9 +297,7 @@ export function createMeetingService(deps: MeetingDeps): MeetingServer {
 				if (naming && updated.status === 'laufend') {
 					const lock = deps.locks.current(planId);
 					if (lock?.sessionId === sessionId) {
-						const exempt = [...lock.exempt.filter((x) => x !== before.facilitatorId)];
-						if (updated.facilitatorId) exempt.push(updated.facilitatorId);
-						await setLock(planId, { sessionId, exempt });
+						await setLock(planId, { sessionId, exempt: lockExempt(updated.facilitatorId) });
 					}
 				}
 				return { ok: true, value: updated };
@@ -310,7 +313,9 @@ export function createMeetingService(deps: MeetingDeps): MeetingServer {
 				await kv.del([
 					K.meeting(planId, sessionId),
 					K.live(planId, sessionId),
-					K.attendance(planId, sessionId)
+					K.attendance(planId, sessionId),
+					K.minutes(planId, sessionId),
+					guestLinkKey(planId, sessionId)
 				]);
 				await kv.sRem(K.plan(planId), sessionId);
 				return { ok: true, value: null };
@@ -462,10 +467,26 @@ export function createMeetingService(deps: MeetingDeps): MeetingServer {
 			}
 		},
 
+		guestLink: (caller, planId, sessionId) =>
+			guarded('guestLink', () =>
+				sessionGuestLink(
+					{ kv, access: deps.access, now, load, canFacilitate },
+					caller,
+					planId,
+					sessionId
+				)
+			),
+
 		async forgetPlan(planId) {
 			const ids = await kv.sMembers(K.plan(planId));
 			await kv.del(
-				ids.flatMap((id) => [K.meeting(planId, id), K.live(planId, id), K.attendance(planId, id)])
+				ids.flatMap((id) => [
+					K.meeting(planId, id),
+					K.live(planId, id),
+					K.attendance(planId, id),
+					K.minutes(planId, id),
+					guestLinkKey(planId, id)
+				])
 			);
 			await kv.del([K.plan(planId), lockKey(planId)]);
 			deps.locks.remember(planId, null);

@@ -17,6 +17,7 @@
  */
 import * as Y from 'yjs';
 import { isValidPlanId } from '../../src/lib/domain/ids';
+import { STRUCTURE_KEYS } from '../../src/lib/sync/structure-steps';
 import { MAX_TEXT_LENGTH, isItemType } from '../../src/lib/domain/schema';
 import type { ItemType } from '../../src/lib/domain/types';
 import {
@@ -69,7 +70,6 @@ interface Located {
 class Missing extends Error {}
 
 /** Item entries that make the plan's structure: where an item hangs and in which order. */
-const STRUCTURE_KEYS = new Set(['type', 'parentId', 'order']);
 
 const structureRefusal = () =>
 	new Refusal(

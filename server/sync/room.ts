@@ -322,8 +322,11 @@ export class Room {
 		const update = before ? Y.mergeUpdates([before, incoming]) : incoming;
 		// Owners always may change the structure; others not while a session locked it.
 		const structureLocked =
-			!peer.canEditSettings &&
-			(this.deps.structureLocks?.lockedFor(this.planId, peer.principalId) ?? false);
+			this.deps.structureLocks?.lockedFor(
+				this.planId,
+				peer.principalId,
+				peer.canEditSettings === true
+			) ?? false;
 		const verdict = checkUpdate(this.doc, update, peer.canEditSettings ? 'all' : 'items', {
 			decoded: before ? undefined : decoded,
 			structureLocked

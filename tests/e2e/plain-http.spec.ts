@@ -2,7 +2,8 @@
  * Issue 12 item 1 in a real browser: a server without ORIGIN reached over plain HTTP under a
  * non-localhost name (Chromium maps mitplan.local to 127.0.0.1). Sign-in works (the session
  * cookie is not Secure), the invite link and its QR code read http://mitplan.local:PORT/…, and a
- * guest joins through that link. Starts its own server from the production build.
+ * guest joins through that link; a session's guest link (projector QR code) works the same way.
+ * Starts its own server from the production build.
  */
 import { chromium, expect, test, type Browser } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -117,5 +118,39 @@ test('Einladung per Link und QR-Code über http://mitplan.local ohne ORIGIN', as
 	await expect(guest.getByTestId('guest-badge')).toHaveText('Gast');
 	await expect(guest.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
 	await guestContext.close();
+
+	// A session's QR code on the projector: the guest link reads http://mitplan.local too, and a
+	// guest lands on the session page (issue 13)
+	const sessionId = await page.evaluate(async (id) => {
+		const res = await fetch(`/api/plans/${id}/sitzungen`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ title: 'Sitzung im Saal', date: '2027-03-12' })
+		});
+		return ((await res.json()) as { id: string }).id;
+	}, planId);
+	await page.goto(`${base}/plans/${planId}/sitzungen/${sessionId}/beamer`);
+	await expect(page.getByTestId('beamer-join')).toContainText('auch ohne Konto');
+	const sessionLink = await page.evaluate(
+		async ([id, sid]) =>
+			(
+				(await (
+					await fetch(`/api/plans/${id}/sitzungen/${sid}/gastlink`, { method: 'POST' })
+				).json()) as { url: string }
+			).url,
+		[planId, sessionId]
+	);
+	expect(sessionLink).toMatch(
+		new RegExp(`^http://mitplan\\.local:${port}/einladung/[^/?]+\\?weiter=`)
+	);
+	const roomGuestContext = await browser.newContext({ locale: 'de-DE' });
+	const roomGuest = await roomGuestContext.newPage();
+	await roomGuest.goto(sessionLink);
+	await roomGuest.locator('html[data-hydrated]').waitFor();
+	await roomGuest.getByLabel('Ihr Name').fill('Rolf Raum');
+	await roomGuest.getByTestId('guest-join').click();
+	await expect(roomGuest).toHaveURL(`${base}/plans/${planId}/sitzungen/${sessionId}`);
+	await expect(roomGuest.getByRole('heading', { level: 1 })).toHaveText('Sitzung im Saal');
+	await roomGuestContext.close();
 	await owner.close();
 });

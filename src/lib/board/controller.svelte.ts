@@ -233,8 +233,21 @@ export class BoardController {
 		return [];
 	}
 
+	/**
+	 * While a session locks the structure, undo and redo still work for texts and values; a step
+	 * that would add, delete or move items is refused with a message (the server would refuse it).
+	 */
+	private lockedStep(structural: boolean): boolean {
+		if (!this.structureLocked || !structural) return false;
+		announcer.say(
+			'Die Moderation hat die Gliederung gesperrt: Dieser Schritt legt Elemente an, löscht oder verschiebt sie und geht erst nach der Sperre.',
+			'assertive'
+		);
+		return true;
+	}
+
 	undo() {
-		if (this.structureFrozen) return;
+		if (this.readOnly || this.lockedStep(this.client.undoStructural)) return;
 		if (this.client.undo()) {
 			this.client.flush();
 			announcer.say('Rückgängig gemacht.');
@@ -242,7 +255,7 @@ export class BoardController {
 	}
 
 	redo() {
-		if (this.structureFrozen) return;
+		if (this.readOnly || this.lockedStep(this.client.redoStructural)) return;
 		if (this.client.redo()) {
 			this.client.flush();
 			announcer.say('Wiederholt.');
@@ -254,6 +267,18 @@ export class BoardController {
 	 * highlight the card for a moment (focus rings are not shown after mouse clicks).
 	 */
 	async focusItem(id: string, flash = false) {
+		const el = await this.revealItem(id);
+		el?.focus();
+		el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+		const card = el?.closest<HTMLElement>('[data-item-id]');
+		if (flash && card) flashCard(card);
+	}
+
+	/**
+	 * After the board re-rendered: shows an item's card (a measure behind "weitere anzeigen" or in
+	 * a collapsed goal too) and returns its main button, without moving the focus.
+	 */
+	async revealItem(id: string): Promise<HTMLElement | null> {
 		await tick();
 		const goal = this.entry(id);
 		// a measure hidden behind "weitere anzeigen" / a collapsed goal: show it first
@@ -262,19 +287,18 @@ export class BoardController {
 			if (goal.position >= MEASURE_PREVIEW) this.expanded[goal.parentId] = true;
 			await tick();
 		}
-		const el = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(id)}"] .card-open`);
-		el?.focus();
-		el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-		const card = el?.closest<HTMLElement>('[data-item-id]');
-		if (flash && card) {
-			card.classList.remove('card-flash');
-			void card.offsetWidth; // restart the animation when moved again right away
-			card.classList.add('card-flash');
-			card.addEventListener('animationend', () => card.classList.remove('card-flash'), {
-				once: true
-			});
-		}
+		return document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(id)}"] .card-open`);
 	}
+}
+
+/** Highlights a card for a moment (restarts when called again right away). */
+export function flashCard(card: HTMLElement) {
+	card.classList.remove('card-flash');
+	void card.offsetWidth; // restart the animation when moved again right away
+	card.classList.add('card-flash');
+	card.addEventListener('animationend', () => card.classList.remove('card-flash'), {
+		once: true
+	});
 }
 
 /** Measures shown per goal before "Alle anzeigen". */

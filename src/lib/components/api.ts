@@ -18,6 +18,7 @@ import type {
 import type { PlanSummary } from '$lib/domain';
 
 import type { ApiError, ApiResult } from '$lib/contract/result';
+import { NEXT_CURSOR_HEADER, PAGE_MAX } from '$lib/contract/pagination';
 
 export type { ApiError, ApiResult };
 
@@ -45,7 +46,7 @@ export async function apiRequest<T>(
 	method: string,
 	url: string,
 	body?: unknown,
-	options: { allow401?: boolean } = {}
+	options: { allow401?: boolean; onHeaders?: (headers: Headers) => void } = {}
 ): Promise<ApiResult<T>> {
 	let response: Response;
 	try {
@@ -71,6 +72,7 @@ export async function apiRequest<T>(
 			}
 		};
 	}
+	options.onHeaders?.(response.headers);
 	if (response.status === 204) return { ok: true, value: undefined as T };
 	let data: unknown = null;
 	try {
@@ -79,7 +81,8 @@ export async function apiRequest<T>(
 		// not JSON (e.g. a proxy error page)
 	}
 	if (!response.ok) {
-		const err = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+		const err = (data as { error?: { code?: unknown; message?: unknown; field?: unknown } } | null)
+			?.error;
 		const code = typeof err?.code === 'string' ? err.code : `http_${response.status}`;
 		if (browser && response.status === 401 && code === 'unauthenticated' && !options.allow401) {
 			onUnauthenticated?.();
@@ -94,11 +97,34 @@ export async function apiRequest<T>(
 						? err.message
 						: `Die Anfrage ist fehlgeschlagen (Fehler ${response.status}). Bitte versuchen Sie es erneut.`,
 				status: response.status,
-				retryAfter: Number.isFinite(retry) && retry > 0 ? retry : undefined
+				retryAfter: Number.isFinite(retry) && retry > 0 ? retry : undefined,
+				...(typeof err?.field === 'string' ? { field: err.field } : {})
 			}
 		};
 	}
 	return { ok: true, value: data as T };
+}
+
+/**
+ * A whole paginated list (docs/api.md „Seitenweise Listen“): requests pages of PAGE_MAX and
+ * follows `X-Next-Cursor` until the last one, so the UI keeps seeing every entry.
+ */
+export async function apiList<T>(fetchFn: Fetch, url: string): Promise<ApiResult<T[]>> {
+	const all: T[] = [];
+	let cursor: string | null = null;
+	for (let pages = 0; pages < 100; pages++) {
+		const sep = url.includes('?') ? '&' : '?';
+		const pageUrl = `${url}${sep}limit=${PAGE_MAX}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+		let next: string | null = null;
+		const result = await apiRequest<T[]>(fetchFn, 'GET', pageUrl, undefined, {
+			onHeaders: (headers) => (next = headers.get(NEXT_CURSOR_HEADER))
+		});
+		if (!result.ok) return result;
+		all.push(...result.value);
+		if (!next) break;
+		cursor = next;
+	}
+	return { ok: true, value: all };
 }
 
 const request = apiRequest;
@@ -109,7 +135,7 @@ const plan = planApiPath;
 
 export const api = {
 	// ----- plans -----
-	listPlans: (f: Fetch = fetch) => request<PlanListEntry[]>(f, 'GET', '/api/plans'),
+	listPlans: (f: Fetch = fetch) => apiList<PlanListEntry>(f, '/api/plans'),
 	createPlan: (
 		input: { title: string; municipality?: string; fundingNotice?: string; example?: boolean },
 		f: Fetch = fetch
@@ -154,7 +180,7 @@ export const api = {
 		request<void>(f, 'POST', '/api/auth/password', input),
 
 	// ----- administration -----
-	listUsers: (f: Fetch = fetch) => request<User[]>(f, 'GET', '/api/admin/users'),
+	listUsers: (f: Fetch = fetch) => apiList<User>(f, '/api/admin/users'),
 	createUser: (
 		input: {
 			email: string;
@@ -175,7 +201,7 @@ export const api = {
 		request<void>(f, 'POST', `/api/admin/users/${enc(id)}/password`, { password }),
 
 	// ----- members, invites, audit -----
-	listMembers: (id: string, f: Fetch = fetch) => request<Member[]>(f, 'GET', `${plan(id)}/members`),
+	listMembers: (id: string, f: Fetch = fetch) => apiList<Member>(f, `${plan(id)}/members`),
 	addMember: (id: string, input: { email: string; role: PlanRole }, f: Fetch = fetch) =>
 		request<{ status: 'added'; email: string; role: PlanRole }>(
 			f,
@@ -195,11 +221,10 @@ export const api = {
 		),
 	useResetLink: (token: string, password: string, f: Fetch = fetch) =>
 		request<void>(f, 'POST', `/api/auth/reset/${enc(token)}`, { password }),
-	listGuests: (id: string, f: Fetch = fetch) =>
-		request<GuestInfo[]>(f, 'GET', `${plan(id)}/guests`),
+	listGuests: (id: string, f: Fetch = fetch) => apiList<GuestInfo>(f, `${plan(id)}/guests`),
 	removeGuest: (id: string, guestId: string, f: Fetch = fetch) =>
 		request<void>(f, 'DELETE', `${plan(id)}/guests/${enc(guestId)}`),
-	listInvites: (id: string, f: Fetch = fetch) => request<Invite[]>(f, 'GET', `${plan(id)}/invites`),
+	listInvites: (id: string, f: Fetch = fetch) => apiList<Invite>(f, `${plan(id)}/invites`),
 	createInvite: (
 		id: string,
 		input: {

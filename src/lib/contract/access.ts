@@ -39,6 +39,11 @@ export type Principal =
 			isAdmin: boolean;
 			/** Only this: set an own password (src/lib/server/password-gate.ts). */
 			mustChangePassword?: boolean;
+			/**
+			 * Set when the request came with a personal API token (`Authorization: Bearer mp_…`):
+			 * its plans and its highest role bound every role of this account (server/auth/api-tokens.ts).
+			 */
+			apiToken?: ApiTokenScope;
 	  }
 	| {
 			kind: 'guest';
@@ -52,6 +57,30 @@ export type Principal =
 			/** Epoch ms: the invite's expiry; the guest's access ends then. */
 			expiresAt: number;
 	  };
+
+/** The highest role a personal API token may act with. */
+export type ApiTokenRole = 'viewer' | 'editor';
+export const API_TOKEN_ROLES: readonly ApiTokenRole[] = ['viewer', 'editor'];
+
+/** What a personal API token restricts: its plans (null: all of the account's) and its top role. */
+export interface ApiTokenScope {
+	tokenId: string;
+	planIds: string[] | null;
+	maxRole: ApiTokenRole;
+}
+
+/** A personal API token as its account sees it (never the secret, which is shown once). */
+export interface ApiTokenInfo {
+	id: string;
+	name: string;
+	/** ISO timestamps */
+	createdAt: string;
+	/** null: does not expire. */
+	expiresAt: string | null;
+	lastUsedAt: string | null;
+	planIds: string[] | null;
+	maxRole: ApiTokenRole;
+}
 
 export interface Member {
 	userId: string;
@@ -119,7 +148,9 @@ export interface AuditEntry {
 		| 'review_reopened'
 		| 'check_assigned'
 		| 'check_removed'
-		| 'check_verdict';
+		| 'check_verdict'
+		| 'api_token_created'
+		| 'api_token_revoked';
 	/** Action-specific, small and JSON-safe (e.g. { role, inviteId, format }). */
 	details: Record<string, string | number | boolean | null>;
 }
@@ -233,6 +264,37 @@ export interface AccessService {
 	logout(sessionToken: string): Promise<void>;
 	/** The principal behind a session cookie value, or null (unknown, expired, malformed, disabled user, expired guest). */
 	resolveSession(sessionToken: string): Promise<Principal | null>;
+
+	// --- personal API tokens (server/auth/api-tokens.ts) ---
+	/**
+	 * A new token for scripts: `mp_` + 256 random bits, returned once (only its SHA-256 is kept).
+	 * 400 `invalid_token_input` (expiry not in the future, plans the account is no member of),
+	 * 409 `too_many_tokens` (50 per account).
+	 */
+	createApiToken(
+		user: Principal & { kind: 'user' },
+		input: {
+			name: string;
+			expiresAt?: string | null;
+			planIds?: string[] | null;
+			maxRole: ApiTokenRole;
+		}
+	): Promise<ApiResult<{ token: string; info: ApiTokenInfo }>>;
+	listApiTokens(userId: string): Promise<ApiTokenInfo[]>;
+	/**
+	 * 404 `token_not_found` (also for another account's token). With `actor`, the revocation is
+	 * written to the audit of each plan the token reached (as its creation was).
+	 */
+	revokeApiToken(userId: string, tokenId: string, actor?: Principal): Promise<ApiResult<null>>;
+	/**
+	 * The account behind `Authorization: Bearer mp_…`, with the token's scope: 401 `invalid_token`
+	 * (unknown, revoked, expired, disabled account), 429 `too_many_attempts` after too many
+	 * failures from `address` (checked first).
+	 */
+	resolveApiToken(
+		token: string,
+		address: string
+	): Promise<ApiResult<Principal> & { retryAfterSeconds?: number }>;
 
 	// --- plan roles ---
 	/** The principal's role on the plan, or null. Guests: their invite's role on their one plan. */

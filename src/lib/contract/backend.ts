@@ -19,8 +19,10 @@ import type { ReviewService } from './review';
 import type { ScheduleService } from './schedule';
 import type { MonitoringService } from './monitoring';
 import type { MeetingService } from './meetings';
+import type { MinutesService } from './minutes';
 import type { IndicatorService } from './indicators';
 import type { EditionsService } from './editions';
+import type { IdeaService } from './ideas';
 import type { VersionsBackend } from './versions';
 import type { VoteService } from './votes';
 import type { PdfExportService, PlanStateParts } from './exports';
@@ -81,10 +83,14 @@ export interface MitplanBackend {
 	readonly monitoring: MonitoringService;
 	/** Sitzungen: sessions, live controls, attendance (server/meetings). */
 	readonly meetings: MeetingService;
+	/** Sitzungsprotokoll: decisions, tasks, questions, comments, protocol (server/meetings/minutes.ts). */
+	readonly minutes: MinutesService;
 	/** Priorisierung: dot votes over measures/goals, priorities written back (server/votes). */
 	readonly votes: VoteService;
 	/** Indicators per goal with baseline, target and measured values (server/indicators). */
 	readonly indicators: IndicatorService;
+	/** Ideensammlung: idea cards of a session, clusters, taking them over (server/ideas). */
+	readonly ideas: IdeaService;
 	/** Fortschreibung: a plan's predecessor and successors (server/editions). */
 	readonly editions: EditionsService;
 	/** Moving one plan between installations: export and import (server/transfer). */

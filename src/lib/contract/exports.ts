@@ -3,6 +3,7 @@
  * and the export service the HTTP routes call (`locals.backend.exports`).
  */
 import type { PlanJson } from '../domain/types';
+import type { ProtocolModel } from './minutes';
 import type { ExportEnv } from '../export/index';
 import type { ExportOptions } from '../export/options';
 import type { UmsetzungsberichtModel } from '../monitoring/report';
@@ -37,6 +38,10 @@ export interface PdfJob {
 	acknowledged?: ExportEnv['acknowledged'];
 	/** Indicators per goal (charts under the goals). */
 	indicators?: ExportEnv['indicators'];
+	/** Decisions of all sessions (Gesamtplan appendix, options.decisionLog). */
+	decisionLog?: ExportEnv['decisionLog'];
+	/** A Sitzungsprotokoll instead of a plan (then `plan`/`state` are absent; options unused). */
+	protocol?: ProtocolModel;
 	today?: string;
 }
 

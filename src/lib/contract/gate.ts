@@ -21,6 +21,10 @@ export interface GateRequest {
 	host: string | null;
 	/** Value of the session cookie, if sent. */
 	sessionToken: string | undefined;
+	/** The `Authorization` header: `Bearer mp_…` is a personal API token (replaces the cookie). */
+	authorization?: string | null;
+	/** Client address (rate limit of failed API token attempts). */
+	address?: string;
 }
 
 export type GateDecision =
@@ -33,7 +37,10 @@ export type GateDecision =
 			/** A guest session that ended: why (its cookie is kept so later pages can say so). */
 			guestEnded?: GuestEndReason;
 	  }
-	/** Answer with this error (cross-origin write 403, storage down 503, not signed in 401). */
+	/**
+	 * Answer with this error (cross-origin write 403, storage down 503, not signed in 401, bad API
+	 * token 401, too many bad API tokens 429 with `error.retryAfter`).
+	 */
 	| { kind: 'refuse'; error: ApiError; clearCookie: boolean }
 	/** Send the browser there (303). */
 	| { kind: 'redirect'; location: string; clearCookie: boolean };

@@ -190,6 +190,15 @@ export interface MeetingService {
 		sessionId: string,
 		attendeeId: string
 	): Promise<ApiResult<Attendance>>;
+	/**
+	 * The session's guest link for the join QR code (facilitators): an invite with guests allowed,
+	 * role reviewer, created on demand and reused while valid (server/meetings/guest-link.ts).
+	 */
+	guestLink(
+		caller: MeetingCaller,
+		planId: string,
+		sessionId: string
+	): Promise<ApiResult<{ token: string; expiresAt: number }>>;
 	/** The plan was deleted: its sessions go with it. */
 	forgetPlan(planId: string): Promise<void>;
 }

@@ -26,6 +26,11 @@ export const PLAN_POLICY = {
 	'monitoring.report': 'reviewer',
 	/** Sessions (Sitzungsmodus): list and view them, join one live (attendance), raise a hand. */
 	'meeting.join': 'viewer',
+	/**
+	 * Add idea cards to a session's idea wall (members who take part and guests invited with at
+	 * least that role; viewers watch). Editing, grouping and taking over: the Moderation.
+	 */
+	'meeting.ideas': 'reviewer',
 	// --- writing ---
 	/** Change the plan document (sync websocket updates). */
 	'plan.edit': 'editor',
@@ -34,6 +39,12 @@ export const PLAN_POLICY = {
 	 * role; the session service also requires the owner or the editor named as its Moderation.
 	 */
 	'meeting.facilitate': 'editor',
+	/**
+	 * Record decisions, tasks and open questions in a session's protocol: the lowest role; the
+	 * minutes service also requires the session's facilitator or a named note-taker. (Commenting a
+	 * protocol needs `meeting.join` and having attended the session with an account.)
+	 */
+	'meeting.minutes': 'editor',
 	/** Comment: new threads, replies, edit/delete own comments, resolve threads. */
 	'review.comment': 'reviewer',
 	/** Give review verdicts on items and verdicts on assigned administrative checks. */
@@ -110,6 +121,8 @@ export const ACCOUNT_POLICY = {
 	'account.mail': 'account',
 	/** Own interface language (server/i18n). */
 	'account.language': 'account',
+	/** Own personal API tokens: create, list, revoke (never with a token itself). */
+	'account.tokens': 'account',
 	/** Create, change, disable accounts; reset passwords. */
 	'admin.users': 'admin'
 } as const satisfies Record<string, AccountRule>;

@@ -22,7 +22,9 @@ import type {
 	Thread
 } from '../review/types';
 import type { MeetingPush, MeetingView } from './meetings';
+import type { MinutesPush } from './minutes';
 import type { VoteView } from './votes';
+import type { IdeaPush } from './ideas';
 
 export type JoinAck = { ok: true } | { ok: false; code: string; message: string };
 
@@ -47,8 +49,12 @@ export interface ServerToClientEvents {
 	 * `serverNow` lets clients correct their clock for the timer.
 	 */
 	'meeting:state': (push: MeetingPush) => void;
+	/** A session's protocol entries changed (decision, task, open question recorded or edited). */
+	'meeting:minutes': (push: MinutesPush) => void;
 	/** A dot vote opened or changed (ballots, hand counts, close, priorities written); no ballots. */
 	'vote:updated': (planId: string, vote: VoteView) => void;
+	/** Ideas of a session's idea wall were added or changed (hidden ones without their text). */
+	'ideas:changed': (push: IdeaPush) => void;
 }
 
 export interface ClientToServerEvents {

@@ -11,6 +11,8 @@ export interface ApiError {
 	message: string;
 	/** HTTP status to answer with. */
 	status: number;
+	/** The input the message is about (e.g. `title`, `agenda.2.minutes`), to show it there. */
+	field?: string;
 	/** Seconds from a `Retry-After` header (429); set by the browser's API client. */
 	retryAfter?: number;
 }

@@ -1,5 +1,11 @@
 /** Browser calls of the Fortschreibung API (/api/plans/<id>/fortschreibung, docs/api.md). */
-import { apiRequest, planApiPath, type Fetch, type PlanListEntry } from '$lib/components/api';
+import {
+	apiRequest,
+	planApiPath,
+	type Fetch,
+	type PlanListEntry,
+	apiList
+} from '$lib/components/api';
 import type { EditionsView } from '$lib/contract/editions';
 
 const path = (planId: string) => `${planApiPath(planId)}/fortschreibung`;
@@ -21,7 +27,7 @@ export const editionsApi = {
 	},
 	/** The plan's status from the (small) plan list, null if unknown. */
 	async status(planId: string, f: Fetch = fetch) {
-		const r = await apiRequest<PlanListEntry[]>(f, 'GET', '/api/plans');
+		const r = await apiList<PlanListEntry>(f, '/api/plans');
 		return r.ok ? (r.value.find((p) => p.id === planId)?.status ?? null) : null;
 	},
 	start: (planId: string, f: Fetch = fetch) => apiRequest<PlanListEntry>(f, 'POST', path(planId))

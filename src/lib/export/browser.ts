@@ -33,7 +33,7 @@ export async function exportInBrowser(
 	plan: PlanJson,
 	options: ExportOptions,
 	logo?: LogoInput & { width: number; height: number },
-	extra: Pick<ExportEnv, 'consideration' | 'checks' | 'acknowledged'> = {}
+	extra: Pick<ExportEnv, 'consideration' | 'checks' | 'acknowledged' | 'decisionLog'> = {}
 ): Promise<ExportResult<ExportedPdf>> {
 	const [{ jsPDF }, fonts] = await Promise.all([import('jspdf'), loadFonts()]);
 	return exportPlanPdf(plan, options, { jsPDF, fonts, logo, ...extra });

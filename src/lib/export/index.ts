@@ -28,6 +28,8 @@ export interface ExportEnv {
 	acknowledged?: LayoutEnv['acknowledged'];
 	/** Indicators per goal (issue 14); optional. */
 	indicators?: LayoutEnv['indicators'];
+	/** Decisions of all sessions (appendix, options.decisionLog); optional. */
+	decisionLog?: LayoutEnv['decisionLog'];
 }
 
 export interface ExportedPdf {
@@ -52,7 +54,8 @@ export function exportPlanPdf(
 		consideration: env.consideration,
 		checks: env.checks,
 		acknowledged: env.acknowledged,
-		indicators: env.indicators
+		indicators: env.indicators,
+		decisionLog: env.decisionLog
 	});
 	const doc = paginate(laid, metrics, {
 		logo: env.logo ? { width: env.logo.width, height: env.logo.height } : undefined

@@ -25,6 +25,8 @@ import { MEASURE_STATUSES } from '../domain/types';
 import { EXPORT_TYPE_LABELS, type ExportOptions } from './options';
 import type { ConsiderationRow } from '../feedback/types';
 import { considerationBlocks } from './consideration';
+import { decisionLogBlocks } from './decision-log';
+import type { DecisionLogRow } from '../contract/minutes';
 import { checkRows, type ExportChecks } from './checks';
 import { exportCompleteness, openPointsBlocks, type ExportAcknowledgements } from './open-points';
 import { timelineBlocks, timelineWanted } from './timeline';
@@ -93,6 +95,8 @@ export interface LayoutEnv {
 	acknowledged?: ExportAcknowledgements;
 	/** Indicators per goal (issue 14): a chart with target line under the goal. */
 	indicators?: readonly Indicator[];
+	/** Decisions of all sessions (appendix, options.decisionLog). */
+	decisionLog?: readonly DecisionLogRow[];
 }
 
 export function layoutPlan(
@@ -435,6 +439,7 @@ export function layoutPlan(
 		const result = exportCompleteness(plan, env.checks, env.acknowledged);
 		blocks.push(...openPointsBlocks(plan, result, line));
 	}
+	if (options.decisionLog) blocks.push(...decisionLogBlocks(env.decisionLog ?? [], line, text));
 
 	const draft = options.draft ?? plan.meta.status !== 'beschlossen';
 	return {

@@ -12,6 +12,8 @@ import type { ExportOptions, ExportResult } from './options';
 import type { FontBytes } from './render';
 import { exportReportPdf } from './report';
 import type { UmsetzungsberichtModel } from '../monitoring/report';
+import type { ProtocolModel } from '../contract/minutes';
+import { exportProtocolPdf } from './protocol';
 
 let fonts: FontBytes | null = null;
 
@@ -60,4 +62,9 @@ export function exportPlanPdfNode(
 /** The Umsetzungsbericht with the Node jsPDF build and the DejaVu fonts. */
 export function exportReportPdfNode(model: UmsetzungsberichtModel): ExportedPdf {
 	return exportReportPdf(model, { jsPDF, fonts: nodeFonts() });
+}
+
+/** A Sitzungsprotokoll as PDF with the same fonts and typography. */
+export function exportProtocolPdfNode(protocol: ProtocolModel): ExportedPdf {
+	return exportProtocolPdf(protocol, { jsPDF, fonts: nodeFonts() });
 }

@@ -45,6 +45,8 @@ export interface ExportOptions {
 	timeline?: boolean;
 	/** Appendix "Offene Punkte (für die Kerngruppe)" of the Vollständigkeit checks. */
 	openPoints?: boolean;
+	/** Appendix "Beschlussprotokoll aller Sitzungen" (data via ExportEnv.decisionLog). */
+	decisionLog?: boolean;
 }
 
 export interface ExportOptionError {
@@ -65,7 +67,8 @@ const KNOWN = [
 	'date',
 	'consideration',
 	'timeline',
-	'openPoints'
+	'openPoints',
+	'decisionLog'
 ] as const;
 
 const fail = (message: string, option?: string): { ok: false; error: ExportOptionError } => ({
@@ -206,7 +209,7 @@ export function parseExportOptions(
 		else return fail('„draft“ muss „true“ oder „false“ sein.', 'draft');
 	}
 
-	for (const key of ['consideration', 'timeline', 'openPoints'] as const) {
+	for (const key of ['consideration', 'timeline', 'openPoints', 'decisionLog'] as const) {
 		const flag = raw.get(key);
 		if (flag === undefined) continue;
 		if (flag === true || flag === 'true' || flag === '1') options[key] = true;
@@ -284,5 +287,6 @@ export function exportOptionsToParams(options: Partial<ExportOptions>): URLSearc
 	if (options.consideration) params.set('consideration', 'true');
 	if (options.timeline !== undefined) params.set('timeline', String(options.timeline));
 	if (options.openPoints) params.set('openPoints', 'true');
+	if (options.decisionLog) params.set('decisionLog', 'true');
 	return params;
 }

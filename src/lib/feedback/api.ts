@@ -1,5 +1,5 @@
 /** Browser calls of the feedback-round API (docs/api.md "Beteiligung"). */
-import { apiRequest, planApiPath, type Fetch } from '$lib/components/api';
+import { apiRequest, planApiPath, type Fetch, apiList } from '$lib/components/api';
 import type {
 	ConsiderationRow,
 	Decision,
@@ -23,8 +23,7 @@ export interface RoundBody {
 }
 
 export const feedbackApi = {
-	listRounds: (planId: string, f: Fetch = fetch) =>
-		apiRequest<RoundView[]>(f, 'GET', rounds(planId)),
+	listRounds: (planId: string, f: Fetch = fetch) => apiList<RoundView>(f, rounds(planId)),
 	createRound: (planId: string, body: RoundBody, f: Fetch = fetch) =>
 		apiRequest<RoundView>(f, 'POST', rounds(planId), body),
 	updateRound: (
@@ -36,7 +35,7 @@ export const feedbackApi = {
 	deleteRound: (planId: string, roundId: string, f: Fetch = fetch) =>
 		apiRequest<void>(f, 'DELETE', `${rounds(planId)}/${enc(roundId)}`),
 	submissions: (planId: string, roundId: string, f: Fetch = fetch) =>
-		apiRequest<Submission[]>(f, 'GET', `${rounds(planId)}/${enc(roundId)}/submissions`),
+		apiList<Submission>(f, `${rounds(planId)}/${enc(roundId)}/submissions`),
 	triage: (
 		planId: string,
 		roundId: string,

@@ -21,6 +21,9 @@ export const meetingsApi = {
 		apiRequest<MeetingLive>(fetch, 'POST', `${one(planId, id)}/hand`, { raised }),
 	addAttendance: (planId: string, id: string, body: Record<string, unknown>) =>
 		apiRequest<Attendance>(fetch, 'POST', `${one(planId, id)}/anwesenheit`, body),
+	/** The session's guest link for the join QR code (facilitators; docs/api.md). */
+	guestLink: (planId: string, id: string) =>
+		apiRequest<{ url: string; expiresAt: number }>(fetch, 'POST', `${one(planId, id)}/gastlink`),
 	removeAttendee: (planId: string, id: string, attendeeId: string) =>
 		apiRequest<Attendance>(fetch, 'DELETE', `${one(planId, id)}/anwesenheit/${enc(attendeeId)}`)
 };

@@ -1,44 +1,68 @@
 /**
- * The board's view of a running session's structure lock: reads the running session on open
- * (`GET …/sitzungen` + its view), then follows `meeting:state` pushes in the plan room. Sets
- * `board.structureLocked` while a session locks the structure and the person is neither owner
- * nor allowed to facilitate it, so the board does not offer actions the sync server would refuse.
+ * The board's view of the plan's running session: reads it on open (`GET …/sitzungen` + its
+ * view), then follows `meeting:state` pushes in the plan room. Keeps the session's live state
+ * (for "Alle zu mir", FollowNotice.svelte) and sets `board.structureLocked` with the same rule as
+ * the sync server (`lockedFor`, model.ts), so the board does not offer actions it would refuse.
  */
 import { getSocket, subscribePlan } from '$lib/realtime/client.svelte';
 import type { MeetingLive, MeetingPush } from '$lib/contract/meetings';
 import type { PlanRole } from '$lib/contract/roles';
 import { meetingsApi } from './api';
+import { lockExempt, lockedFor } from './model';
 
 interface LockTarget {
 	structureLocked: boolean;
 }
 
-/** Watches the plan's sessions; returns the function that stops it. */
-export function watchStructureLock(
+/** The running session as the board sees it. */
+export class BoardSession {
+	/** The running session's id, or null when none runs. */
+	sessionId = $state<string | null>(null);
+	/** Its live state (null: none runs or not read yet). */
+	live = $state.raw<MeetingLive | null>(null);
+	/** The session's Moderation (for the lock rule). */
+	facilitatorId = $state<string | null>(null);
+
+	/** The follow target ("Alle zu mir") of the running session, or null. */
+	get followTarget(): string | null {
+		const live = this.live;
+		if (!live || live.status !== 'laufend' || !live.follow.active) return null;
+		return live.follow.itemId;
+	}
+}
+
+/** Watches the plan's sessions; returns the session state and the function that stops it. */
+export function watchBoardSession(
 	planId: string,
-	role: () => PlanRole,
+	who: () => { role: PlanRole; principalId: string | undefined },
 	board: LockTarget
-): () => void {
-	let sessionId: string | null = null;
-	let live: MeetingLive | null = null;
-	/** Sessions this person may facilitate (exempt from the lock). */
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, not rendered
-	const facilitates = new Map<string, boolean>();
+): { session: BoardSession; stop: () => void } {
+	const session = new BoardSession();
+	/** Which session's record (facilitator) was read, and at which lock state. */
+	let learned: { id: string; locked: boolean } | null = null;
 	let stopped = false;
 
 	const update = () => {
-		const exempt =
-			role() === 'owner' || (sessionId !== null && facilitates.get(sessionId) === true);
-		board.structureLocked = !!live && live.status === 'laufend' && live.locked && !exempt;
+		const live = session.live;
+		const { role, principalId } = who();
+		const lock =
+			live && live.status === 'laufend' && live.locked
+				? { exempt: lockExempt(session.facilitatorId) }
+				: null;
+		board.structureLocked = lockedFor(lock, { principalId, owner: role === 'owner' });
 	};
 
+	/** Reads the session's record (again when the lock is switched on: the Moderation may have changed). */
 	const learn = async (id: string) => {
-		if (facilitates.has(id)) return;
+		const locked = session.live?.locked ?? false;
+		if (learned && learned.id === id && (learned.locked || !locked)) return;
+		learned = { id, locked };
 		const view = await meetingsApi.view(planId, id);
 		if (stopped || !view.ok) return;
-		facilitates.set(id, view.value.canFacilitate);
-		if (sessionId === id && (!live || view.value.live.revision >= live.revision)) {
-			live = view.value.live;
+		if (session.sessionId !== id) return;
+		session.facilitatorId = view.value.meeting.facilitatorId;
+		if (!session.live || view.value.live.revision >= session.live.revision) {
+			session.live = view.value.live;
 		}
 		update();
 	};
@@ -48,23 +72,25 @@ export function watchStructureLock(
 		if (stopped || !list.ok) return;
 		const running = list.value.find((m) => m.status === 'laufend');
 		if (!running) {
-			if (sessionId === null) live = null;
+			session.sessionId = null;
+			session.live = null;
 			update();
 			return;
 		}
-		sessionId = running.id;
-		facilitates.delete(running.id);
+		if (session.sessionId !== running.id) session.live = null;
+		session.sessionId = running.id;
+		learned = null;
 		await learn(running.id);
 	};
 
 	const onState = (push: MeetingPush) => {
 		if (push.planId !== planId) return;
-		if (push.sessionId !== sessionId) {
+		if (push.sessionId !== session.sessionId) {
 			if (push.live.status !== 'laufend') return; // another session, not running
-			sessionId = push.sessionId;
-			live = null;
+			session.sessionId = push.sessionId;
+			session.live = null;
 		}
-		if (!live || push.live.revision >= live.revision) live = push.live;
+		if (!session.live || push.live.revision >= session.live.revision) session.live = push.live;
 		update();
 		void learn(push.sessionId);
 	};
@@ -73,10 +99,13 @@ export function watchStructureLock(
 	socket.on('meeting:state', onState);
 	const leave = subscribePlan(planId, { rejoined: () => void load() });
 	void load();
-	return () => {
-		stopped = true;
-		socket.off('meeting:state', onState);
-		leave();
-		board.structureLocked = false;
+	return {
+		session,
+		stop: () => {
+			stopped = true;
+			socket.off('meeting:state', onState);
+			leave();
+			board.structureLocked = false;
+		}
 	};
 }

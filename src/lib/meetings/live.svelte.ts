@@ -38,6 +38,11 @@ export class LiveMeeting {
 		if (!this.live || live.revision >= this.live.revision) this.live = live;
 	}
 
+	/** The session's record changed (e.g. its agenda was edited on this page). */
+	replaceMeeting(meeting: MeetingView['meeting']) {
+		if (this.view) this.view = { ...this.view, meeting };
+	}
+
 	/** Milliseconds left on the timer, null when none is set. */
 	get timerLeft(): number | null {
 		return this.live ? timerLeftMs(this.live.timer, this.now) : null;

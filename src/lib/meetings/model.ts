@@ -147,7 +147,7 @@ export function validateAgenda(value: unknown): Check<MeetingInput['agenda']> {
 		const step = (raw ?? {}) as Record<string, unknown>;
 		const title = lineText(
 			step.title,
-			'agenda',
+			`agenda.${i}.title`,
 			`Der Titel von Schritt ${i + 1}`,
 			MEETING_LIMITS.stepTitle,
 			`Schritt ${i + 1} braucht einen Titel.`
@@ -162,7 +162,7 @@ export function validateAgenda(value: unknown): Check<MeetingInput['agenda']> {
 		)
 			return {
 				ok: false,
-				field: 'agenda',
+				field: `agenda.${i}.minutes`,
 				message: `Schritt ${i + 1}: geplante Minuten als ganze Zahl von 1 bis ${MEETING_LIMITS.stepMinutes}.`
 			};
 		const id =
@@ -208,4 +208,24 @@ export function emptyLive(): MeetingLive {
 		hands: [],
 		revision: 0
 	};
+}
+
+/**
+ * Who a session's structure lock spares besides the plan's owners: the session's Moderation.
+ * One rule for the sync server (server/meetings/locks.ts) and the board (board-lock.svelte.ts).
+ */
+export function lockExempt(facilitatorId: string | null): string[] {
+	return facilitatorId ? [facilitatorId] : [];
+}
+
+/**
+ * Is the structure locked for this person? No lock: no. Owners never. Otherwise everyone but
+ * the exempt (a guest or an unknown principal is never exempt).
+ */
+export function lockedFor(
+	lock: { exempt: readonly string[] } | null,
+	who: { principalId: string | undefined; owner: boolean }
+): boolean {
+	if (!lock || who.owner) return false;
+	return !who.principalId || !lock.exempt.includes(who.principalId);
 }

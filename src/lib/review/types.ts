@@ -186,7 +186,9 @@ export type NotificationKind =
 	| 'due_soon'
 	/** Umsetzung (server/monitoring): a Sachstand is due; the owners' weekly digest. */
 	| 'update_due'
-	| 'weekly_digest';
+	| 'weekly_digest'
+	/** Sitzungsprotokoll (server/meetings/minutes.ts): a task from a session names me. */
+	| 'meeting_task';
 
 export interface Notification {
 	id: string;

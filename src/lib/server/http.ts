@@ -12,14 +12,15 @@ export function errorResponse(
 	status: number,
 	code: string,
 	message: string,
-	headers?: Record<string, string>
+	headers?: Record<string, string>,
+	/** The input the message is about (ApiError.field), passed on so the form shows it there. */
+	field?: string
 ): Response {
-	return json({ error: { code, message } }, { status, headers });
+	return json({ error: { code, message, ...(field ? { field } : {}) } }, { status, headers });
 }
 
 export function resultResponse<T>(result: ApiResult<T>, okStatus = 200): Response {
-	if (!result.ok)
-		return errorResponse(result.error.status, result.error.code, result.error.message);
+	if (!result.ok) return apiErrorResponse(result.error);
 	if (okStatus === 204) return new Response(null, { status: 204 });
 	return json(result.value, { status: okStatus });
 }
@@ -29,7 +30,13 @@ export const unauthenticated = () =>
 	errorResponse(401, 'unauthenticated', 'Bitte melden Sie sich an.');
 
 const apiErrorResponse = (error: ApiError) =>
-	errorResponse(error.status, error.code, error.message);
+	errorResponse(
+		error.status,
+		error.code,
+		error.message,
+		undefined,
+		typeof error.field === 'string' ? error.field : undefined
+	);
 
 export const storageUnavailable = () => apiErrorResponse(PLAN_ERRORS.unavailable());
 

@@ -31,6 +31,12 @@ export async function planPdfResponse(args: {
 		if (!rows.ok) return resultResponse(rows);
 		consideration = rows.value;
 	}
+	let decisionLog;
+	if (options.decisionLog) {
+		const rows = await locals.backend.minutes.decisionLog(planId);
+		if (!rows.ok) return resultResponse(rows);
+		decisionLog = rows.value;
+	}
 	const checks = await locals.backend.review.checksByMeasure(planId).catch(() => ({}));
 	// Indicator charts under the goals (a version shows today's indicators of its goals).
 	const indicators = await locals.backend.indicators
@@ -45,10 +51,11 @@ export async function planPdfResponse(args: {
 		consideration,
 		checks,
 		indicators,
+		decisionLog,
 		// the cover's "today" in the municipality's time zone, not the server's
 		today: todayIn(locals.backend.settings.timeZone)
 	});
-	if (!result.ok) return exportErrorResponse(result.error);
+	if (!result.ok) return pdfFailure(result.error);
 	const { bytes } = result.value;
 	const fileName = args.fileName ? args.fileName(result.value.fileName) : result.value.fileName;
 	await locals.backend.access
@@ -59,11 +66,11 @@ export async function planPdfResponse(args: {
 			bytes: bytes.byteLength
 		})
 		.catch(() => {});
-	return pdfFileResponse(bytes, fileName);
+	return pdfDownload(bytes, fileName);
 }
 
-/** A refused or failed export as JSON error (with Retry-After when busy). */
-export function exportErrorResponse(error: PdfExportError): Response {
+/** A refused or failed export as JSON (busy answers with Retry-After). */
+export function pdfFailure(error: PdfExportError): Response {
 	const { status, code, message, retryAfter } = error;
 	return errorResponse(
 		status,
@@ -73,8 +80,8 @@ export function exportErrorResponse(error: PdfExportError): Response {
 	);
 }
 
-/** The PDF as a download (never cached). */
-export function pdfFileResponse(bytes: Uint8Array, fileName: string): Response {
+/** The PDF bytes as a download (also the Sitzungsprotokoll, src/lib/server/protocol-pdf). */
+export function pdfDownload(bytes: Uint8Array, fileName: string): Response {
 	return new Response(bytes as unknown as BodyInit, {
 		headers: {
 			'content-type': 'application/pdf',

@@ -6,6 +6,7 @@ import type { PlanId } from '$lib/contract/ids';
 import type { PlanAction } from '$lib/contract/policy';
 import type { Caller, ReviewResult } from '$lib/contract/review';
 import { authorize, errorResponse, readJsonObject, resultResponse } from './http';
+import { parseBody, type AnySchema } from './api/schema';
 
 export function reviewResponse<T>(result: ReviewResult<T>, okStatus = 200): Response {
 	if (!result.ok && result.retryAfterSeconds) {
@@ -19,7 +20,8 @@ export function reviewResponse<T>(result: ReviewResult<T>, okStatus = 200): Resp
 type Event = { locals: App.Locals; params: Record<string, string>; request: Request };
 
 /**
- * Lets the gate authorise `action` on `params.planId`, reads the JSON body if `withBody`,
+ * Lets the gate authorise `action` on `params.planId`, reads the JSON body if `withBody` (checked
+ * against `schema` when given: 400 `invalid_input` with `field`),
  * and runs `fn` with the plan id the gate parsed (never the raw parameter: the id is checked
  * once); any refusal answers with its status and German message.
  */
@@ -27,12 +29,16 @@ export async function planReviewEndpoint<T>(
 	event: Event,
 	action: PlanAction,
 	fn: (caller: Caller, planId: PlanId, body: Record<string, unknown>) => Promise<ReviewResult<T>>,
-	options: { withBody?: boolean; okStatus?: number } = {}
+	options: { withBody?: boolean; okStatus?: number; schema?: AnySchema } = {}
 ): Promise<Response> {
 	const access = await authorize(event.locals, event.params.planId, action);
 	if (!access.ok) return access.response;
 	let body: Record<string, unknown> = {};
-	if (options.withBody) {
+	if (options.schema) {
+		const read = await parseBody(event.request, options.schema);
+		if (!read.ok) return read.response;
+		body = read.value as Record<string, unknown>;
+	} else if (options.withBody) {
 		const read = await readJsonObject(event.request);
 		if (!read.ok) return read.response;
 		body = read.value;

@@ -27,7 +27,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	review_reopened: 'Prüfanfrage wieder geöffnet',
 	check_assigned: 'Verwaltungsprüfung beauftragt',
 	check_removed: 'Verwaltungsprüfung zurückgenommen',
-	check_verdict: 'Verwaltungsprüfung bewertet'
+	check_verdict: 'Verwaltungsprüfung bewertet',
+	api_token_created: 'API-Schlüssel für diesen Plan angelegt',
+	api_token_revoked: 'API-Schlüssel für diesen Plan widerrufen'
 };
 
 const DETAIL_LABELS: Record<string, string> = {
@@ -54,14 +56,19 @@ const DETAIL_LABELS: Record<string, string> = {
 	measures: 'Maßnahmen',
 	department: 'prüfende Stelle',
 	outcome: 'Ergebnis',
-	office: 'zuständiges Amt'
+	office: 'zuständiges Amt',
+	maxRole: 'höchstens'
 };
 
 function value(key: string, raw: string | number | boolean | null): string {
 	if (raw === null) return '–';
 	if (typeof raw === 'boolean') return raw ? 'ja' : 'nein';
 	if (
-		(key === 'role' || key === 'from' || key === 'to' || key === 'previousRole') &&
+		(key === 'role' ||
+			key === 'from' ||
+			key === 'to' ||
+			key === 'previousRole' ||
+			key === 'maxRole') &&
 		isPlanRole(raw)
 	)
 		return ROLE_LABELS[raw];

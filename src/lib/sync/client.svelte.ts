@@ -14,6 +14,7 @@ import type { PlanJson } from '$lib/domain';
 import { CloseCode, FATAL_CLOSE_CODES, closeMessage } from '../contract/close-codes';
 import { PlanReader } from './plan-reader';
 import { OfflineOverlap, type FieldRef } from './offline-overlap';
+import { isStructuralStep } from './structure-steps';
 
 /** Origin of every edit made in this browser tab; the UndoManager tracks only these. */
 export const LOCAL_ORIGIN = 'mitplan:local';
@@ -73,6 +74,9 @@ export class PlanClient {
 	accessChanges = $state(0);
 	canUndo = $state(false);
 	canRedo = $state(false);
+	/** The next undo / redo step adds, deletes or moves items (refused while a session locks the structure). */
+	undoStructural = $state(false);
+	redoStructural = $state(false);
 	/** Fields changed here while offline that others changed too meanwhile (until dismissed). */
 	offlineOverlap = $state.raw<FieldRef[]>([]);
 
@@ -113,10 +117,14 @@ export class PlanClient {
 			captureTimeout: 600
 		});
 		const stackChanged = () => {
-			this.canUndo = this.undoManager.undoStack.length > 0;
-			this.canRedo = this.undoManager.redoStack.length > 0;
+			const { undoStack, redoStack } = this.undoManager;
+			this.canUndo = undoStack.length > 0;
+			this.canRedo = redoStack.length > 0;
+			this.undoStructural = isStructuralStep(this.doc, undoStack.at(-1));
+			this.redoStructural = isStructuralStep(this.doc, redoStack.at(-1));
 		};
 		this.undoManager.on('stack-item-added', stackChanged);
+		this.undoManager.on('stack-item-updated', stackChanged);
 		this.undoManager.on('stack-item-popped', stackChanged);
 		this.undoManager.on('stack-cleared', stackChanged);
 

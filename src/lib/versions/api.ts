@@ -1,13 +1,12 @@
 /** Browser calls for versions, compare, restore and history (docs/api.md, "Versionen"). */
 import { resolve } from '$app/paths';
-import { apiRequest, type Fetch } from '$lib/components/api';
+import { apiRequest, type Fetch, apiList } from '$lib/components/api';
 import type { CompareResult, HistoryEntry, VersionMeta, VersionWithPlan } from './types';
 
 const base = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`;
 
 export const versionsApi = {
-	list: (planId: string, f: Fetch = fetch) =>
-		apiRequest<VersionMeta[]>(f, 'GET', `${base(planId)}/versions`),
+	list: (planId: string, f: Fetch = fetch) => apiList<VersionMeta>(f, `${base(planId)}/versions`),
 	take: (planId: string, name: string, f: Fetch = fetch) =>
 		apiRequest<VersionMeta>(f, 'POST', `${base(planId)}/versions`, { name }),
 	get: (planId: string, versionId: string, f: Fetch = fetch) =>

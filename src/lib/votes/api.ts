@@ -6,6 +6,9 @@ const enc = encodeURIComponent;
 const base = (planId: string) => `${planApiPath(planId)}/votes`;
 const one = (planId: string, voteId: string) => `${base(planId)}/${enc(voteId)}`;
 
+/** The own ballot's address (also queued offline: src/lib/meetings/offline-queue.ts). */
+export const ballotPath = (planId: string, voteId: string) => `${one(planId, voteId)}/ballot`;
+
 export interface OpenVoteBody {
 	title: string;
 	targetIds: string[];
@@ -24,7 +27,7 @@ export const votesApi = {
 	open: (planId: string, body: OpenVoteBody) =>
 		apiRequest<VoteForMe>(fetch, 'POST', base(planId), body),
 	cast: (planId: string, voteId: string, dots: Record<string, number>, revision?: number) =>
-		apiRequest<VoteForMe>(fetch, 'PUT', `${one(planId, voteId)}/ballot`, { dots, revision }),
+		apiRequest<VoteForMe>(fetch, 'PUT', ballotPath(planId, voteId), { dots, revision }),
 	setHandCount: (planId: string, voteId: string, itemId: string, count: number) =>
 		apiRequest<VoteForMe>(fetch, 'PUT', `${one(planId, voteId)}/hand-counts`, { itemId, count }),
 	close: (planId: string, voteId: string) =>

@@ -1,10 +1,23 @@
 import type { RequestHandler } from './$types';
+import { tokenAllowsPlan } from '$lib/contract/api-token';
 import { requirePrincipal } from '$lib/server/http';
 import { reviewResponse } from '$lib/server/review-http';
 
-/** GET /api/notifications – my inbox (accounts only; guests 403). */
+/**
+ * GET /api/notifications – my inbox (accounts only; guests 403). An API token limited to some
+ * plans sees only their notifications.
+ */
 export const GET: RequestHandler = async ({ locals }) => {
 	const who = await requirePrincipal(locals);
 	if (!who.ok) return who.response;
-	return reviewResponse(await locals.backend.review.inbox(who.principal));
+	const result = await locals.backend.review.inbox(who.principal);
+	if (!result.ok) return reviewResponse(result);
+	const notifications = result.value.notifications.filter((n) =>
+		tokenAllowsPlan(who.principal, n.planId)
+	);
+	if (notifications.length === result.value.notifications.length) return reviewResponse(result);
+	return reviewResponse({
+		ok: true,
+		value: { notifications, unread: notifications.filter((n) => !n.read).length }
+	});
 };

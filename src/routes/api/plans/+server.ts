@@ -1,25 +1,38 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { scopedRole } from '$lib/contract/api-token';
+import type { PlanRole } from '$lib/contract/roles';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 import {
-	readJsonObject,
 	requirePrincipal,
 	requireAccount,
 	resultResponse,
 	storageUnavailable
 } from '$lib/server/http';
+import { readPage, pageResponse } from '$lib/server/api/pagination';
 
-/** GET /api/plans – the plans the caller may access, as PlanSummary[] with `role` (by title). */
-export const GET: RequestHandler = async ({ locals }) => {
+/**
+ * GET /api/plans – the plans the caller may access, as PlanSummary[] with `role` (by title);
+ * paginated. With an API token: only its plans, each role bounded by the token.
+ */
+export const GET: RequestHandler = async ({ locals, url }) => {
 	const who = await requirePrincipal(locals);
 	if (!who.ok) return who.response;
+	const page = readPage(url);
+	if (!page.ok) return page.response;
 	const { access } = locals.backend;
 	try {
 		const p = who.principal;
 		const roles =
 			p.kind === 'guest' ? [{ planId: p.planId, role: p.role }] : await access.plansOf(p.id);
-		const roleOf = new Map(roles.map((r) => [r.planId, r.role]));
+		const roleOf = new Map<string, PlanRole>();
+		for (const r of roles) {
+			const role = scopedRole(p, r.planId, r.role);
+			if (role) roleOf.set(r.planId, role);
+		}
 		const summaries = await locals.backend.listPlans([...roleOf.keys()]);
-		return json(summaries.map((s) => ({ ...s, role: roleOf.get(s.id) })));
+		const rows = summaries.map((s) => ({ ...s, role: roleOf.get(s.id) }));
+		return pageResponse(url, rows, page.page);
 	} catch {
 		return storageUnavailable();
 	}
@@ -33,14 +46,13 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	// 'plan.create' in ACCOUNT_POLICY: PLAN_CREATORS or the account's flag "darf Pläne anlegen".
 	const user = await requireAccount(locals, 'plan.create');
 	if (!user.ok) return user.response;
-	const body = await readJsonObject(request);
+	const body = await parseBody(request, ROUTES.planCreate.body);
 	if (!body.ok) return body.response;
 	const { title, municipality, fundingNotice, example } = body.value;
 	const created = await locals.backend.commands.createPlanWithOwner(user.principal, {
-		title: typeof title === 'string' ? title : '',
-		municipality: typeof municipality === 'string' ? municipality : undefined,
-		// not a string (e.g. a number) is refused by the domain, not silently dropped
-		fundingNotice: fundingNotice as string | undefined,
+		title,
+		municipality,
+		fundingNotice,
 		example: example === true
 	});
 	return resultResponse(created, 201);

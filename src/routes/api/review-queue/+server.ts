@@ -1,10 +1,19 @@
 import type { RequestHandler } from './$types';
+import { tokenAllowsPlan } from '$lib/contract/api-token';
 import { requirePrincipal } from '$lib/server/http';
 import { reviewResponse } from '$lib/server/review-http';
 
-/** GET /api/review-queue – what needs my review, across all my plans (guests: empty). */
+/**
+ * GET /api/review-queue – what needs my review, across all my plans (guests: empty); with an API
+ * token limited to some plans, only theirs.
+ */
 export const GET: RequestHandler = async ({ locals }) => {
 	const who = await requirePrincipal(locals);
 	if (!who.ok) return who.response;
-	return reviewResponse(await locals.backend.review.queue(who.principal));
+	const result = await locals.backend.review.queue(who.principal);
+	if (!result.ok) return reviewResponse(result);
+	return reviewResponse({
+		ok: true,
+		value: result.value.filter((entry) => tokenAllowsPlan(who.principal, entry.planId))
+	});
 };

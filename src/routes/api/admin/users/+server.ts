@@ -1,13 +1,13 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { readJsonObject, requireAccount, resultResponse } from '$lib/server/http';
 import { str } from '$lib/server/input';
+import { paginated } from '$lib/server/api/pagination';
 
 /** GET /api/admin/users – every account (administrators only). */
-export const GET: RequestHandler = async ({ locals }) => {
+export const GET: RequestHandler = async ({ locals, url }) => {
 	const admin = await requireAccount(locals, 'admin.users');
 	if (!admin.ok) return admin.response;
-	return json(await locals.backend.access.listUsers());
+	return paginated(url, () => locals.backend.access.listUsers());
 };
 
 /**

@@ -1,5 +1,7 @@
 import type { RequestHandler } from './$types';
-import { readJsonObject, authorize, resultResponse } from '$lib/server/http';
+import { authorize, resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 
 /** GET /api/plans/<planId> – the whole plan as PlanJson (docs/data-model.md); any member. */
 export const GET: RequestHandler = async ({ locals, params }) => {
@@ -12,7 +14,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'plan.settings');
 	if (!access.ok) return access.response;
-	const body = await readJsonObject(request);
+	const body = await parseBody(request, ROUTES.planPatch.body);
 	if (!body.ok) return body.response;
 	const result = await locals.backend.commands.changeSettings(
 		access.principal,

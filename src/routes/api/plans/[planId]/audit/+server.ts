@@ -1,6 +1,7 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { errorResponse, authorize, storageUnavailable } from '$lib/server/http';
+import { authorize, storageUnavailable } from '$lib/server/http';
+import { pageResponse, readPage } from '$lib/server/api/pagination';
+import { AUDIT_PAGE } from '$lib/contract/pagination';
 
 /**
  * GET /api/plans/<planId>/audit?limit=200&kind=security – the plan's audit log, newest first
@@ -9,14 +10,14 @@ import { errorResponse, authorize, storageUnavailable } from '$lib/server/http';
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const access = await authorize(locals, params.planId, 'plan.audit');
 	if (!access.ok) return access.response;
-	const raw = url.searchParams.get('limit') ?? '200';
-	const limit = Number(raw);
-	if (!Number.isInteger(limit) || limit < 1 || limit > 5000) {
-		return errorResponse(400, 'invalid_limit', 'limit muss eine ganze Zahl von 1 bis 5000 sein.');
-	}
+	const page = readPage(url, AUDIT_PAGE);
+	if (!page.ok) return page.response;
+	const { limit, offset } = page.page;
 	const kind = url.searchParams.get('kind') === 'security' ? 'security' : 'all';
 	try {
-		return json(await locals.backend.access.listAudit(access.planId, limit, kind));
+		// One more than the page: whether a next page exists (the log keeps at most 5,000 + 20,000).
+		const entries = await locals.backend.access.listAudit(access.planId, offset + limit + 1, kind);
+		return pageResponse(url, entries, page.page);
 	} catch {
 		return storageUnavailable();
 	}

@@ -1,5 +1,7 @@
 import type { RequestHandler } from './$types';
-import { readJsonObject, authorize } from '$lib/server/http';
+import { authorize } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 
 const TYPES = ['gesamtplan', 'handlungsfelder', 'zwischenbericht', 'steckbriefe'];
 
@@ -10,7 +12,7 @@ const TYPES = ['gesamtplan', 'handlungsfelder', 'zwischenbericht', 'steckbriefe'
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'plan.export');
 	if (!access.ok) return access.response;
-	const body = await readJsonObject(request, 1024);
+	const body = await parseBody(request, ROUTES.exportRecord.body, 1024);
 	if (!body.ok) return body.response;
 	const type = TYPES.includes(body.value.type as string)
 		? (body.value.type as string)

@@ -1,6 +1,8 @@
 import type { RequestHandler } from './$types';
 import { isSafeId } from '$lib/contract/ids';
 import { errorResponse, authorize, resultResponse } from '$lib/server/http';
+import { pageResponse, readPage } from '$lib/server/api/pagination';
+import { HISTORY_PAGE } from '$lib/contract/pagination';
 
 /**
  * GET /api/plans/<planId>/history?itemId=<id>&limit=100 – who changed what and when, newest
@@ -13,9 +15,11 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (itemId !== null && !isSafeId(itemId)) {
 		return errorResponse(400, 'invalid_item_id', 'Die Element-ID ist ungültig.');
 	}
-	const limit = Number(url.searchParams.get('limit') ?? '100');
-	if (!Number.isInteger(limit) || limit < 1 || limit > 2000) {
-		return errorResponse(400, 'invalid_limit', 'limit muss eine ganze Zahl von 1 bis 2000 sein.');
-	}
-	return resultResponse(await locals.backend.versions.history(access.planId, itemId, limit));
+	const page = readPage(url, HISTORY_PAGE);
+	if (!page.ok) return page.response;
+	const { limit, offset } = page.page;
+	// One more than the page: whether a next page exists.
+	const result = await locals.backend.versions.history(access.planId, itemId, offset + limit + 1);
+	if (!result.ok) return resultResponse(result);
+	return pageResponse(url, result.value, page.page);
 };

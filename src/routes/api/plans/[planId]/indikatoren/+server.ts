@@ -1,5 +1,7 @@
 import type { RequestHandler } from './$types';
-import { authorize, readJsonObject, resultResponse } from '$lib/server/http';
+import { authorize, resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 
 /** GET /api/plans/<planId>/indikatoren – every indicator of the plan's goals (members). */
 export const GET: RequestHandler = async ({ locals, params }) => {
@@ -12,7 +14,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'indicators.manage');
 	if (!access.ok) return access.response;
-	const body = await readJsonObject(request);
+	const body = await parseBody(request, ROUTES.indicatorCreate.body);
 	if (!body.ok) return body.response;
 	return resultResponse(await locals.backend.indicators.create(access.planId, body.value), 201);
 };

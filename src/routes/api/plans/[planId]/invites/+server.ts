@@ -1,22 +1,19 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { isPlanRole } from '$lib/contract/roles';
-import {
-	errorResponse,
-	readJsonObject,
-	authorize,
-	resultResponse,
-	storageUnavailable
-} from '$lib/server/http';
+import { errorResponse, authorize, resultResponse, storageUnavailable } from '$lib/server/http';
 import { optStr } from '$lib/server/input';
 import { publicOrigin } from '$lib/contract/request-origin';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
+import { paginated } from '$lib/server/api/pagination';
 
 /** GET /api/plans/<planId>/invites – Invite[] (owner). */
-export const GET: RequestHandler = async ({ locals, params }) => {
+export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const access = await authorize(locals, params.planId, 'members.manage');
 	if (!access.ok) return access.response;
 	try {
-		return json(await locals.backend.access.listInvites(access.planId));
+		return await paginated(url, () => locals.backend.access.listInvites(access.planId));
 	} catch {
 		return storageUnavailable();
 	}
@@ -30,7 +27,7 @@ export const POST: RequestHandler = async (event) => {
 	const { locals, params, request } = event;
 	const access = await authorize(locals, params.planId, 'members.manage');
 	if (!access.ok) return access.response;
-	const body = await readJsonObject(request, 8 * 1024);
+	const body = await parseBody(request, ROUTES.inviteCreate.body, 8 * 1024);
 	if (!body.ok) return body.response;
 	const { role, expiresAt, maxUses, allowGuests, label } = body.value;
 	if (!isPlanRole(role)) {

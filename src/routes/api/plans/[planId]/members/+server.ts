@@ -1,15 +1,11 @@
 import { allows } from '$lib/contract/policy';
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { isPlanRole, type PlanRole } from '$lib/contract/roles';
-import {
-	errorResponse,
-	readJsonObject,
-	authorize,
-	resultResponse,
-	storageUnavailable
-} from '$lib/server/http';
+import { errorResponse, authorize, resultResponse, storageUnavailable } from '$lib/server/http';
 import { str } from '$lib/server/input';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
+import { readPage, pageResponse } from '$lib/server/api/pagination';
 
 /**
  * GET /api/plans/<planId>/members – Member[]: every member may see who else is in the plan;
@@ -17,9 +13,11 @@ import { str } from '$lib/server/input';
  * by e-mail who have not signed in since, and those added by an e-mail without account, look the
  * same (e-mail, role, `invited: true`, no name), so the list does not reveal who has an account.
  */
-export const GET: RequestHandler = async ({ locals, params }) => {
+export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const access = await authorize(locals, params.planId, 'plan.read');
 	if (!access.ok) return access.response;
+	const page = readPage(url);
+	if (!page.ok) return page.response;
 	try {
 		const [members, pending] = await Promise.all([
 			locals.backend.access.listMembers(access.planId),
@@ -36,7 +34,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 					a.name.localeCompare(b.name, 'de') ||
 					a.email.localeCompare(b.email, 'de')
 			);
-		return json(rows);
+		return pageResponse(url, rows, page.page);
 	} catch {
 		return storageUnavailable();
 	}
@@ -51,7 +49,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'members.manage');
 	if (!access.ok) return access.response;
-	const body = await readJsonObject(request, 8 * 1024);
+	const body = await parseBody(request, ROUTES.memberAdd.body, 8 * 1024);
 	if (!body.ok) return body.response;
 	if (!isPlanRole(body.value.role)) return invalidRole();
 	return resultResponse(

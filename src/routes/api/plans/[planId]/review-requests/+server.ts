@@ -1,5 +1,6 @@
 import type { RequestHandler } from './$types';
 import { planReviewEndpoint } from '$lib/server/review-http';
+import { ROUTES } from '$lib/server/api/routes';
 
 /** POST /api/plans/<planId>/review-requests {scope, reviewerIds, dueDate, message} – owner. */
 export const POST: RequestHandler = (event) =>
@@ -7,5 +8,5 @@ export const POST: RequestHandler = (event) =>
 		event,
 		'review.manage',
 		(caller, planId, body) => event.locals.backend.review.createRequest(caller, planId, body),
-		{ withBody: true, okStatus: 201 }
+		{ schema: ROUTES.reviewRequestCreate.body, okStatus: 201 }
 	);

@@ -1,5 +1,7 @@
 import type { RequestHandler } from './$types';
-import { authorize, readJsonObject, resultResponse } from '$lib/server/http';
+import { authorize, resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 
 /**
  * GET /api/plans/<planId>/zeitplan – the Zeitplan: `{phases, milestones, automatic, fields,
@@ -15,7 +17,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 export const PUT: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'schedule.manage');
 	if (!access.ok) return access.response;
-	const body = await readJsonObject(request, 256 * 1024);
+	const body = await parseBody(request, ROUTES.scheduleReplace.body, 256 * 1024);
 	if (!body.ok) return body.response;
 	return resultResponse(await locals.backend.schedule.replace(access.planId, body.value));
 };

@@ -1,6 +1,8 @@
 import type { RequestHandler } from './$types';
 import { isPlanRole } from '$lib/contract/roles';
-import { errorResponse, readJsonObject, authorize, resultResponse } from '$lib/server/http';
+import { errorResponse, authorize, resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 
 /**
  * PATCH /api/plans/<planId>/members/<userId> {role} – changes a member's role (owner); also for
@@ -9,7 +11,7 @@ import { errorResponse, readJsonObject, authorize, resultResponse } from '$lib/s
 export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'members.manage');
 	if (!access.ok) return access.response;
-	const body = await readJsonObject(request, 8 * 1024);
+	const body = await parseBody(request, ROUTES.memberRole.body, 8 * 1024);
 	if (!body.ok) return body.response;
 	if (!isPlanRole(body.value.role)) {
 		return errorResponse(

@@ -1,5 +1,6 @@
 import type { RequestHandler } from './$types';
 import { planReviewEndpoint } from '$lib/server/review-http';
+import { ROUTES } from '$lib/server/api/routes';
 
 /** PATCH /api/plans/<planId>/review-requests/<requestId> {closed} – owner. */
 export const PATCH: RequestHandler = (event) =>
@@ -8,5 +9,5 @@ export const PATCH: RequestHandler = (event) =>
 		'review.manage',
 		(caller, planId, body) =>
 			event.locals.backend.review.setRequestClosed(caller, planId, event.params.requestId, body),
-		{ withBody: true }
+		{ schema: ROUTES.reviewRequestPatch.body }
 	);

@@ -1,5 +1,6 @@
 import type { RequestHandler } from './$types';
 import { planReviewEndpoint } from '$lib/server/review-http';
+import { ROUTES } from '$lib/server/api/routes';
 
 /**
  * PUT /api/plans/<planId>/reviews/<itemId> {requestId, verdict, comment} – a reviewer named on
@@ -11,5 +12,5 @@ export const PUT: RequestHandler = (event) =>
 		'review.decide',
 		(caller, planId, body) =>
 			event.locals.backend.review.decide(caller, planId, event.params.itemId, body),
-		{ withBody: true }
+		{ schema: ROUTES.reviewDecide.body }
 	);

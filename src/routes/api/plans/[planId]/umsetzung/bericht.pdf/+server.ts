@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { authorize, errorResponse, resultResponse } from '$lib/server/http';
-import { exportErrorResponse, pdfFileResponse } from '$lib/server/plan-pdf';
+import { pdfFailure, pdfDownload } from '$lib/server/plan-pdf';
 import { allows } from '$lib/contract/policy';
 import { todayIn } from '$lib/domain/time-zone';
 import { buildUmsetzungsbericht, defaultPeriod, parseReportPeriod } from '$lib/monitoring/report';
@@ -41,7 +41,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		timeZone: settings.timeZone
 	});
 	const result = await exports.render(access.principal.id, { report: model });
-	if (!result.ok) return exportErrorResponse(result.error);
+	if (!result.ok) return pdfFailure(result.error);
 	const { bytes, fileName } = result.value;
 	// The Prozesssteuerung's reports count as "the last report"; a member's download does not.
 	if (allows(access.role, 'monitoring.manage')) {
@@ -58,5 +58,5 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 			bytes: bytes.byteLength
 		})
 		.catch(() => {});
-	return pdfFileResponse(bytes, fileName);
+	return pdfDownload(bytes, fileName);
 };

@@ -1,5 +1,6 @@
 import type { RequestHandler } from './$types';
 import { planReviewEndpoint } from '$lib/server/review-http';
+import { ROUTES } from '$lib/server/api/routes';
 
 /**
  * PUT /api/plans/<planId>/checks/<checkId>/verdict {outcome, reasons, conditions,
@@ -11,5 +12,5 @@ export const PUT: RequestHandler = (event) =>
 		'review.decide',
 		(caller, planId, body) =>
 			event.locals.backend.review.recordCheckVerdict(caller, planId, event.params.checkId, body),
-		{ withBody: true }
+		{ schema: ROUTES.checkVerdict.body }
 	);

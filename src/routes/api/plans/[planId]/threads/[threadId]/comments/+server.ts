@@ -1,5 +1,6 @@
 import type { RequestHandler } from './$types';
 import { planReviewEndpoint } from '$lib/server/review-http';
+import { ROUTES } from '$lib/server/api/routes';
 
 /** POST /api/plans/<planId>/threads/<threadId>/comments {body, mentions?} – reply (reviewer+). */
 export const POST: RequestHandler = (event) =>
@@ -8,5 +9,5 @@ export const POST: RequestHandler = (event) =>
 		'review.comment',
 		(caller, planId, body) =>
 			event.locals.backend.review.reply(caller, planId, event.params.threadId, body),
-		{ withBody: true, okStatus: 201 }
+		{ schema: ROUTES.commentCreate.body, okStatus: 201 }
 	);

@@ -1,5 +1,7 @@
 import type { RequestHandler } from './$types';
-import { authorize, readJsonObject, resultResponse } from '$lib/server/http';
+import { authorize, resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 
 /** GET /api/plans/<planId>/umsetzung/massnahmen/<measureId> – one measure's data; every member. */
 export const GET: RequestHandler = async ({ locals, params }) => {
@@ -22,7 +24,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'monitoring.report');
 	if (!access.ok) return access.response;
-	const body = await readJsonObject(request);
+	const body = await parseBody(request, ROUTES.measureImplPatch.body);
 	if (!body.ok) return body.response;
 	return resultResponse(
 		await locals.backend.monitoring.update(

@@ -1,5 +1,7 @@
 import type { RequestHandler } from './$types';
-import { readJsonObject, authorize, resultResponse } from '$lib/server/http';
+import { authorize, resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 
 /**
  * PATCH …/rounds/<roundId>/submissions/<subId> {linkedItemId?, duplicateOf?, decision?, reason?}
@@ -9,7 +11,7 @@ import { readJsonObject, authorize, resultResponse } from '$lib/server/http';
 export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'feedback.triage');
 	if (!access.ok) return access.response;
-	const body = await readJsonObject(request);
+	const body = await parseBody(request, ROUTES.submissionPatch.body);
 	if (!body.ok) return body.response;
 	return resultResponse(
 		await locals.backend.feedback.triage(

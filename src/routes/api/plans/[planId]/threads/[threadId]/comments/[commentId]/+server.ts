@@ -1,5 +1,6 @@
 import type { RequestHandler } from './$types';
 import { planReviewEndpoint } from '$lib/server/review-http';
+import { ROUTES } from '$lib/server/api/routes';
 
 /** PATCH …/threads/<threadId>/comments/<commentId> {body, mentions?} – own comment only. */
 export const PATCH: RequestHandler = (event) =>
@@ -14,7 +15,7 @@ export const PATCH: RequestHandler = (event) =>
 				event.params.commentId,
 				body
 			),
-		{ withBody: true }
+		{ schema: ROUTES.commentPatch.body }
 	);
 
 /** DELETE …/threads/<threadId>/comments/<commentId> – own comment; the owner may delete any. */

@@ -1,5 +1,7 @@
 import type { RequestHandler } from './$types';
-import { readJsonObject, authorize, resultResponse } from '$lib/server/http';
+import { authorize, resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 
 /**
  * POST …/submissions/<subId>/item {type: 'goal' | 'measure', parentId} – owner: turns the
@@ -10,7 +12,7 @@ import { readJsonObject, authorize, resultResponse } from '$lib/server/http';
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'feedback.triage');
 	if (!access.ok) return access.response;
-	const body = await readJsonObject(request, 4096);
+	const body = await parseBody(request, ROUTES.submissionItem.body, 4096);
 	if (!body.ok) return body.response;
 	return resultResponse(
 		await locals.backend.feedback.createItemFrom(

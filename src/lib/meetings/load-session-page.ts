@@ -1,0 +1,48 @@
+/**
+ * The loader shared by a session's page and its projector view (issue 13): the session with live
+ * state and attendance, and the titles of the plan's fields, goals and measures by id.
+ */
+import type { MeetingView } from '$lib/contract/meetings';
+import type { PlanJson } from '$lib/domain/types';
+import { apiRequest, planApiPath, type Fetch } from '$lib/components/api';
+import { requirePlanId } from '$lib/components/plan-page';
+import { meetingsApi } from './api';
+
+export interface SessionPageData {
+	planId: string;
+	sessionId: string;
+	title: string;
+	view: MeetingView | null;
+	error: { status: number; message: string } | null;
+	/** Titles of fields, goals and measures (for "Alle zu mir" and the projector). */
+	items: Array<{ id: string; title: string; kind: string }>;
+}
+
+export async function loadSessionPage(
+	fetch: Fetch,
+	params: { planId: string; sessionId: string }
+): Promise<SessionPageData> {
+	const planId = requirePlanId(params.planId);
+	const [view, plan] = await Promise.all([
+		meetingsApi.view(planId, params.sessionId, fetch),
+		apiRequest<PlanJson>(fetch, 'GET', planApiPath(planId))
+	]);
+	const items: SessionPageData['items'] = [];
+	if (plan.ok)
+		for (const f of plan.value.fields) {
+			items.push({ id: f.id, title: f.title || 'Ohne Titel', kind: 'Handlungsfeld' });
+			for (const g of f.goals) {
+				items.push({ id: g.id, title: g.title || 'Ohne Titel', kind: 'Ziel' });
+				for (const m of g.measures)
+					items.push({ id: m.id, title: m.title || 'Ohne Titel', kind: 'Maßnahme' });
+			}
+		}
+	return {
+		planId,
+		sessionId: params.sessionId,
+		title: plan.ok ? plan.value.meta.title : '',
+		view: view.ok ? view.value : null,
+		error: view.ok ? null : { status: view.error.status, message: view.error.message },
+		items
+	};
+}

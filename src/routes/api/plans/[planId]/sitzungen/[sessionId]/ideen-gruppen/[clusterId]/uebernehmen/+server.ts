@@ -1,0 +1,24 @@
+import type { RequestHandler } from './$types';
+import { authorize, readJsonObject, resultResponse } from '$lib/server/http';
+
+/**
+ * POST /api/plans/<planId>/sitzungen/<id>/ideen-gruppen/<clusterId>/uebernehmen {type, parentId}
+ * – makes one Ziel or Maßnahme from the cluster (title: the cluster's, description: its visible
+ * ideas); every idea in it is marked as taken over; 201 {itemId, outcome}; once only (409).
+ */
+export const POST: RequestHandler = async ({ locals, params, request }) => {
+	const access = await authorize(locals, params.planId, 'meeting.facilitate');
+	if (!access.ok) return access.response;
+	const body = await readJsonObject(request);
+	if (!body.ok) return body.response;
+	return resultResponse(
+		await locals.backend.ideas.convert(
+			access,
+			access.planId,
+			params.sessionId,
+			{ kind: 'cluster', id: params.clusterId },
+			body.value
+		),
+		201
+	);
+};

@@ -1,0 +1,26 @@
+import type { RequestHandler } from './$types';
+import { authorize, readJsonObject, resultResponse } from '$lib/server/http';
+
+/**
+ * GET /api/plans/<planId>/sitzungen/<id>/protokoll – the Sitzungsprotokoll (model, entries, what
+ * the caller may do); members.
+ */
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const access = await authorize(locals, params.planId, 'meeting.join');
+	if (!access.ok) return access.response;
+	return resultResponse(await locals.backend.minutes.view(access, access.planId, params.sessionId));
+};
+
+/**
+ * PATCH /api/plans/<planId>/sitzungen/<id>/protokoll {commentDays?, noteTakerIds?} – comment
+ * window (days after the end) and note-takers; the session's facilitators, until it is final.
+ */
+export const PATCH: RequestHandler = async ({ locals, params, request }) => {
+	const access = await authorize(locals, params.planId, 'meeting.facilitate');
+	if (!access.ok) return access.response;
+	const body = await readJsonObject(request);
+	if (!body.ok) return body.response;
+	return resultResponse(
+		await locals.backend.minutes.settings(access, access.planId, params.sessionId, body.value)
+	);
+};
