@@ -10,8 +10,10 @@
  *      as PDF (bench/lag.ts; target p99 < 50 ms).
  *   7. Vollständigkeit checks on the 2,000-measure plan (bench/completeness.ts).
  *   8. What browsers download: first load and all JavaScript (bench/bundle.ts).
- *   8. The Umsetzungsbericht PDF of an adopted plan with 500 measures (bench/report.ts).
- *   8. Sitzungsmodus: a control's fan-out and a dot vote with 300 socket.io clients (bench/meetings.ts).
+ *   9. The Umsetzungsbericht PDF of an adopted plan with 500 measures (bench/report.ts).
+ *  10. Sitzungsmodus: a control's fan-out and a dot vote with 300 socket.io clients (bench/meetings.ts).
+ *  11. The public progress page of an adopted plan with 500 measures: server time and bytes
+ *      (bench/public-page.ts; needs `npm run build`).
  * The server runs in its own process; clients are real y-websocket providers in this process.
  * `npm run bench -- throughput`: Mitplan vs. the y-websocket and Hocuspocus servers (throughput.ts).
  * `npm run bench -- sitzung [redis]`: only the Sitzungsmodus figures, with `redis` also on
@@ -34,6 +36,7 @@ import { runCompletenessBench } from './completeness';
 import { runExportBench } from './export';
 import { runLagBench } from './lag';
 import { runMeetingBench } from './meetings';
+import { runPublicPageBench } from './public-page';
 import { runReportBench } from './report';
 import { runReviewBench } from './review';
 import { runThroughputBench } from './throughput';
@@ -351,6 +354,7 @@ async function main() {
 	await runCompareBench();
 	await runCompletenessBench();
 	runBundleBench();
+	await runPublicPageBench();
 	process.exit(0);
 }
 

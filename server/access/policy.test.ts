@@ -310,6 +310,7 @@ describe('gate.checkRequest (route table)', () => {
 			['GET', '/einrichten'],
 			['GET', '/einladung/abc'],
 			['GET', '/beteiligung/abc'],
+			['GET', '/umsetzung/abc'],
 			['GET', '/gast-beendet'],
 			['GET', '/passwort-neu/tok'],
 			['POST', '/api/auth/reset/tok'],
@@ -319,6 +320,7 @@ describe('gate.checkRequest (route table)', () => {
 			['GET', '/api/invites/tok'],
 			['POST', '/api/invites/tok/guest'],
 			['GET', '/api/public/rounds/tok'],
+			['GET', '/api/public/umsetzung/tok'],
 			['POST', '/api/public/rounds/tok/submissions']
 		]) {
 			expect((await gate.checkRequest(req(m, p))).kind, `${m} ${p}`).toBe('pass');
@@ -331,6 +333,7 @@ describe('gate.checkRequest (route table)', () => {
 			['GET', '/api/invites/tok/guest'],
 			['GET', '/api/auth/reset/tok'],
 			['POST', '/api/public/rounds/tok'],
+			['POST', '/api/public/umsetzung/tok'],
 			['GET', '/api/plans'],
 			['GET', '/api/plans/p1']
 		]) {

@@ -22,6 +22,11 @@ export const PUBLIC_PAGES: readonly PublicRoute[] = [
 	{ path: /^\/einladung\/[^/]+\/?$/, why: 'invite link' },
 	{ path: /^\/beteiligung\/[^/]+\/?$/, why: 'public feedback round link (server/feedback)' },
 	{
+		path: /^\/umsetzung\/[^/]+\/?$/,
+		methods: ['GET', 'HEAD'],
+		why: 'public progress page of an adopted plan (server/monitoring/publication.ts)'
+	},
+	{
 		path: /^\/(impressum|datenschutz|barrierefreiheit)\/?$/,
 		why: 'legal pages every public website must have (server/legal)'
 	},
@@ -49,6 +54,11 @@ export const PUBLIC_API: readonly PublicRoute[] = [
 	{ path: /^\/api\/invites\/[^/]+\/guest$/, methods: ['POST'], why: 'join as guest' },
 	{ path: /^\/api\/auth\/reset\/[^/]+$/, methods: ['POST'], why: 'set a password by reset link' },
 	{ path: /^\/api\/public\/rounds\/[^/]+$/, methods: ['GET'], why: 'public feedback round' },
+	{
+		path: /^\/api\/public\/umsetzung\/[^/]+$/,
+		methods: ['GET'],
+		why: 'public progress page as JSON (revocable token, server/monitoring)'
+	},
 	{
 		path: /^\/api\/kalender\/[^/]+\.ics$/,
 		methods: ['GET', 'HEAD'],

@@ -77,6 +77,11 @@ function parse(raw: string | null): Indicator[] {
 	}
 }
 
+/** The plan's stored indicators as they are (no goal check): for readers that check goals themselves. */
+export async function readIndicatorList(kv: KvStore, planId: string): Promise<Indicator[]> {
+	return parse(await kv.get(IND_KEY(planId)));
+}
+
 export function createIndicatorService(deps: IndicatorDeps): IndicatorService {
 	const { kv, log } = deps;
 	const now = () => new Date((deps.now ?? Date.now)()).toISOString();

@@ -10,6 +10,8 @@
  *   um:due:<planId>:<measureId>:<user>:<d>  string  "Sachstand fällig" sent for due date d
  *   um:digest:<planId>:<week>               string  weekly digest sent (set-if-absent)
  *   um:report:<planId>                      list    generated Umsetzungsberichte (JSON, newest first)
+ *   um:public:<planId>                      JSON    the public page's link {token, publishedAt, …}
+ *   um:pubtoken:<sha256(token)>             string  planId (reverse index; the token is hashed)
  */
 import type { ApiError, ApiResult } from '../../src/lib/contract/result';
 import { PLAN_ERRORS } from '../../src/lib/contract/result';
@@ -31,7 +33,9 @@ export const K = {
 	due: (planId: string, measureId: string, userId: string, date: string) =>
 		`um:due:${planId}:${measureId}:${userId}:${date}`,
 	digest: (planId: string, week: string) => `um:digest:${planId}:${week}`,
-	reports: (planId: string) => `um:report:${planId}`
+	reports: (planId: string) => `um:report:${planId}`,
+	publication: (planId: string) => `um:public:${planId}`,
+	publicToken: (tokenHash: string) => `um:pubtoken:${tokenHash}`
 };
 
 /** One measure's stored implementation record (tolerant: missing or broken → empty). */
@@ -77,7 +81,13 @@ export const E = {
 			'Den Umsetzungsstand dieser Maßnahme pflegen die zuständigen Personen und die Prozesssteuerung.'
 		),
 	manageOnly: () => fail(403, 'forbidden', 'Zuständige Personen benennt nur die Prozesssteuerung.'),
-	alreadyAdopted: () => fail(409, 'already_adopted', 'Dieser Plan ist bereits beschlossen.')
+	alreadyAdopted: () => fail(409, 'already_adopted', 'Dieser Plan ist bereits beschlossen.'),
+	publicManageOnly: () =>
+		fail(
+			403,
+			'forbidden',
+			'Ob eine Maßnahme auf der öffentlichen Seite erscheint, entscheidet die Prozesssteuerung.'
+		)
 };
 
 export function parse<T>(raw: string | null, fallback: T): T {

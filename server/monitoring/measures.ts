@@ -160,6 +160,13 @@ export function measureOperations(
 			}
 			next = { ...next, responsibleIds: [...new Set(ids as string[])] };
 		}
+		if (body.public !== undefined) {
+			if (!allows(caller.role, 'monitoring.manage')) return E.publicManageOnly();
+			if (typeof body.public !== 'boolean') {
+				return fail(400, 'invalid_input', '„Öffentlich“ ist entweder ja oder nein.');
+			}
+			next = { ...next, public: body.public };
+		}
 		return { ok: true, value: next };
 	}
 
@@ -285,17 +292,22 @@ export function measureOperations(
 				}
 				const places = await readPlaces(deps, planId);
 				if (!places) return { ok: false, error: PLAN_ERRORS.notFound() };
+				// `{measureIds, public}` without a status: only "öffentlich" / "nicht öffentlich".
+				const visibility = body.status === undefined && typeof body.public === 'boolean';
 				// The reason is checked once, before anything is written.
-				if (typeof body.reason !== 'string' || body.reason.trim().length < 3) {
+				if (!visibility && (typeof body.reason !== 'string' || body.reason.trim().length < 3)) {
 					return fail(
 						400,
 						'invalid_input',
 						'Bitte begründen Sie die Änderung des Umsetzungsstands kurz (mindestens 3 Zeichen).'
 					);
 				}
-				if (!isImplStatus(body.status)) {
+				if (!visibility && !isImplStatus(body.status)) {
 					return fail(400, 'invalid_input', 'Diesen Umsetzungsstand gibt es nicht.');
 				}
+				const patch = visibility
+					? { public: body.public }
+					: { status: body.status, reason: body.reason };
 				const out: BulkStatusResult = { updated: [], refused: [] };
 				for (const id of [...new Set(ids as string[])]) {
 					const place = places.places.get(id);
@@ -304,7 +316,7 @@ export function measureOperations(
 						continue;
 					}
 					const r = await change(planId, id, (current) =>
-						applyReport(caller, current, { status: body.status, reason: body.reason }, null)
+						applyReport(caller, current, patch, null)
 					);
 					if (r.ok) out.updated.push(id);
 					else out.refused.push({ measureId: id, message: `${place.title}: ${r.error.message}` });

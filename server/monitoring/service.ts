@@ -1,14 +1,16 @@
 /**
  * The monitoring service (Umsetzung, issue 14), composed of its parts: adoption.ts (council
  * decision, status "beschlossen", version "Beschlussfassung"), measures.ts (implementation data,
- * Sachstand notes, bulk status, dashboard overview) and reminders.ts ("Sachstand fällig", weekly
- * digest, the notice seam for e-mail) and reports.ts (data of the Umsetzungsbericht, the list of
- * generated reports). Data lives in the access KV under `um:` (common.ts).
+ * Sachstand notes, bulk status, dashboard overview), reminders.ts ("Sachstand fällig", weekly
+ * digest, the notice seam for e-mail), reports.ts (data of the Umsetzungsbericht, the list of
+ * generated reports) and publication.ts (the public progress page's link). Data lives in the
+ * access KV under `um:` (common.ts).
  */
 import type { MonitoringService } from '../../src/lib/contract/monitoring';
 import { adoptionOperations } from './adoption';
 import { K, type MonitoringDeps } from './common';
 import { measureOperations } from './measures';
+import { forgetPublication, publicationOperations } from './publication';
 import { reminderOperations } from './reminders';
 import { reportOperations } from './reports';
 
@@ -21,8 +23,10 @@ export function createMonitoringService(deps: MonitoringDeps): MonitoringService
 		...measureOperations(deps),
 		...reminderOperations(deps),
 		...reportOperations(deps),
+		...publicationOperations(deps),
 		async forgetPlan(planId) {
 			const ids = await deps.kv.sMembers(K.ids(planId));
+			await forgetPublication(deps.kv, planId);
 			await deps.kv.del([
 				...ids.map((id) => K.impl(planId, id)),
 				K.ids(planId),

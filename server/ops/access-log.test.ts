@@ -9,6 +9,8 @@ describe('loggablePath', () => {
 		expect(loggablePath('/api/invites/abc/accept')).toBe('/api/invites/…/accept');
 		expect(loggablePath('/api/kalender/f00.ics')).toBe('/api/kalender/….ics');
 		expect(loggablePath('/beteiligung/t0k3n?x=1')).toBe('/beteiligung/…?x=1');
+		expect(loggablePath('/umsetzung/t0k3n')).toBe('/umsetzung/…');
+		expect(loggablePath('/api/public/umsetzung/t0k3n')).toBe('/api/public/umsetzung/…');
 		expect(loggablePath('/passwort-neu/geheim')).toBe('/passwort-neu/…');
 		expect(loggablePath('/sync/p1?token=geheim&room=p1')).toBe('/sync/p1?token=…&room=p1');
 		expect(loggablePath('/api/plans/p1/transfer')).toBe('/api/plans/p1/transfer');

@@ -9,7 +9,7 @@ import type { Logger } from '../log';
 
 /** Paths whose segment after the prefix is a bearer secret. */
 const SECRET_SEGMENT =
-	/^(\/(?:einladung|beteiligung|passwort-neu|api\/invites|api\/auth\/reset|api\/public\/rounds|api\/kalender)\/)([^/]+)/;
+	/^(\/(?:einladung|beteiligung|umsetzung|passwort-neu|api\/invites|api\/auth\/reset|api\/public\/rounds|api\/public\/umsetzung|api\/kalender)\/)([^/]+)/;
 const SECRET_PARAM = /token|secret|key|pass|code|state|sig|auth|session|nonce/i;
 
 /** The request target with secrets replaced; at most 300 characters. */

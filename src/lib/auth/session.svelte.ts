@@ -29,6 +29,7 @@ export function isPublicPath(pathname: string): boolean {
 		path.startsWith('/passwort-neu/') ||
 		path.startsWith('/einladung/') ||
 		path.startsWith('/beteiligung/') || // public feedback round link
+		path.startsWith('/umsetzung/') || // public progress page of an adopted plan
 		['/impressum', '/datenschutz', '/barrierefreiheit'].includes(path) // legal pages
 	);
 }

@@ -8,8 +8,12 @@ import type { Principal } from './access';
 import type { ApiResult } from './result';
 import type { PlanRole } from './roles';
 import type { Implementation, ImplStatus, RollUp } from '../domain/monitoring';
+import type { PublicProgress } from '../domain/monitoring-public';
 import type { PlanJson } from '../domain/types';
 import type { ReportRecord } from '../monitoring/report';
+
+export type { PublicProgress } from '../domain/monitoring-public';
+export { isPubliclyVisible } from '../domain/monitoring-public';
 
 /** Who calls: the principal and its role on the plan (from the gate). */
 export interface MonitoringCaller {
@@ -29,6 +33,15 @@ export interface Adoption {
 	versionId: string;
 	adoptedAt: string;
 	adoptedBy: { id: string; name: string };
+}
+
+/** The public progress page's link as its owner sees it. */
+export interface Publication {
+	token: string;
+	/** `/umsetzung/<token>` (the page; the JSON is `/api/public/umsetzung/<token>`). */
+	path: string;
+	publishedAt: string;
+	publishedBy: { id: string; name: string };
 }
 
 /** One measure on the dashboard: where it sits, its implementation data and derived values. */
@@ -100,7 +113,8 @@ export interface MonitoringService {
 	get(caller: MonitoringCaller, planId: string, measureId: string): Promise<ApiResult<MeasureView>>;
 	/**
 	 * Changes implementation data: `{status, reason}`, progress, milestones, office, contact,
-	 * budget, nextUpdateDue; `responsibleIds` only with monitoring.manage.
+	 * budget, nextUpdateDue; `responsibleIds` and `public` (false = "nicht öffentlich") only
+	 * with monitoring.manage.
 	 */
 	update(
 		caller: MonitoringCaller,
@@ -115,7 +129,10 @@ export interface MonitoringService {
 		measureId: string,
 		body: Record<string, unknown>
 	): Promise<ApiResult<Implementation>>;
-	/** `{measureIds, status, reason}`: one reason for several measures (monitoring.manage). */
+	/**
+	 * `{measureIds, status, reason}`: one reason for several measures; or `{measureIds, public}`:
+	 * several measures "öffentlich" / "nicht öffentlich" at once (monitoring.manage).
+	 */
 	bulkStatus(
 		caller: MonitoringCaller,
 		planId: string,
@@ -131,6 +148,20 @@ export interface MonitoringService {
 		planId: string,
 		body: Record<string, unknown>
 	): Promise<ApiResult<Adoption>>;
+	/** The public page's link or null (monitoring.manage). */
+	publication(planId: string): Promise<ApiResult<Publication | null>>;
+	/**
+	 * Publishes the adopted plan under a new unguessable link; an older link stops working
+	 * (monitoring.manage; 409 `not_adopted` before the council decision).
+	 */
+	publish(principal: Principal, planId: string): Promise<ApiResult<Publication>>;
+	/** Revokes the link (the page answers 404 from now on); fine if none exists. */
+	unpublish(principal: Principal, planId: string): Promise<ApiResult<null>>;
+	/**
+	 * No account: what the public page shows for this link; 404 `public_not_found` for an
+	 * unknown, revoked or malformed link and for a deleted plan alike.
+	 */
+	publicProgress(token: string): Promise<ApiResult<PublicProgress>>;
 	/** "Sachstand fällig" and the owners' weekly digest; returns how many notices were sent. */
 	runReminders(): Promise<number>;
 	/** Subscribes to notices (e-mail can hook in here); returns an unsubscribe function. */

@@ -79,7 +79,10 @@ export const PLAN_POLICY = {
 	'review.manage': 'owner',
 	/** Delete other people's comments. */
 	'review.moderate': 'owner',
-	/** Umsetzung: adopt the plan, name responsible people, report on every measure, bulk status. */
+	/**
+	 * Umsetzung: adopt the plan, name responsible people, report on every measure, bulk status;
+	 * publish or revoke the public progress page and mark measures "nicht öffentlich".
+	 */
 	'monitoring.manage': 'owner',
 	// --- Priorisierung (dot votes, server/votes) ---
 	/** See the plan's votes and, once visible, their results. */

@@ -119,6 +119,11 @@ export interface Implementation {
 	history: StatusChange[];
 	/** Next Sachstand due (YYYY-MM-DD) or ''. */
 	nextUpdateDue: string;
+	/**
+	 * Shown on the public progress page (default true). false = "nicht öffentlich": the measure is
+	 * left out of the public page, its JSON and counts entirely (see monitoring-public.ts).
+	 */
+	public: boolean;
 	updatedAt: string;
 }
 
@@ -136,6 +141,7 @@ export function emptyImplementation(measureId: string): Implementation {
 		notes: [],
 		history: [],
 		nextUpdateDue: '',
+		public: true,
 		updatedAt: ''
 	};
 }
@@ -200,6 +206,7 @@ export function parseImplementation(measureId: string, raw: unknown): Implementa
 		notes: Array.isArray(r.notes) ? r.notes : [],
 		history: Array.isArray(r.history) ? r.history : [],
 		nextUpdateDue: typeof r.nextUpdateDue === 'string' ? r.nextUpdateDue : '',
+		public: r.public !== false,
 		updatedAt: typeof r.updatedAt === 'string' ? r.updatedAt : ''
 	};
 }

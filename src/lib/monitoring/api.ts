@@ -4,7 +4,8 @@ import type {
 	Adoption,
 	BulkStatusResult,
 	MeasureView,
-	MonitoringOverview
+	MonitoringOverview,
+	Publication
 } from '$lib/contract/monitoring';
 import type { Implementation, ImplStatus } from '$lib/domain/monitoring';
 
@@ -33,6 +34,16 @@ export const monitoringApi = {
 		apiRequest<Implementation>(fetch, 'PATCH', measure(planId, id), body),
 	addNote: (planId: string, id: string, body: { date: string; text: string }) =>
 		apiRequest<Implementation>(fetch, 'POST', `${measure(planId, id)}/sachstand`, body),
-	bulk: (planId: string, body: { measureIds: string[]; status: ImplStatus; reason: string }) =>
-		apiRequest<BulkStatusResult>(fetch, 'POST', `${base(planId)}/sammel`, body)
+	publication: (planId: string, f: Fetch = fetch) =>
+		apiRequest<Publication | null>(f, 'GET', `${base(planId)}/veroeffentlichung`),
+	publish: (planId: string) =>
+		apiRequest<Publication>(fetch, 'POST', `${base(planId)}/veroeffentlichung`),
+	unpublish: (planId: string) =>
+		apiRequest<null>(fetch, 'DELETE', `${base(planId)}/veroeffentlichung`),
+	bulk: (
+		planId: string,
+		body:
+			| { measureIds: string[]; status: ImplStatus; reason: string }
+			| { measureIds: string[]; public: boolean }
+	) => apiRequest<BulkStatusResult>(fetch, 'POST', `${base(planId)}/sammel`, body)
 };

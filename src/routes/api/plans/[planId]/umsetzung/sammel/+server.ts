@@ -5,7 +5,8 @@ import { ROUTES } from '$lib/server/api/routes';
 
 /**
  * POST /api/plans/<planId>/umsetzung/sammel {measureIds, status, reason} – one status change with
- * one reason for several measures; owner. Answers `{updated, refused}`.
+ * one reason for several measures; or {measureIds, public} – several measures "nicht öffentlich"
+ * (false) or public again (true); owner. Answers `{updated, refused}`.
  */
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'monitoring.manage');

@@ -1,0 +1,136 @@
+/**
+ * The public progress page (issue 14, item 6): the owner publishes an adopted plan under an
+ * unguessable link (192 random bits), revokes it (the old link is gone at once) or publishes
+ * anew (a new link, the old one stops working). A visitor's token is looked up by its SHA-256
+ * hash and then compared in constant time with the stored one; an unknown, malformed or
+ * revoked token and a deleted plan all give the same 404. The page model is built in one pass
+ * (src/lib/domain/monitoring-public.ts) from one read of the plan, the implementation records
+ * that exist (read together: the Redis client pipelines them) and the plan's indicator key.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Principal } from '../../src/lib/contract/access';
+import type { Adoption, MonitoringService, Publication } from '../../src/lib/contract/monitoring';
+import { buildPublicProgress } from '../../src/lib/domain/monitoring-public';
+import { parseImplementation, type Implementation } from '../../src/lib/domain/monitoring';
+import { todayIn } from '../../src/lib/domain/time-zone';
+import { publicTexts } from '../../src/lib/monitoring/public-texts';
+import { readIndicatorList } from '../indicators/service';
+import { K, fail, guard, parse, type MonitoringDeps } from './common';
+import { readPlaces } from './measures';
+
+const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
+const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+export const publicPath = (token: string) => `/umsetzung/${token}`;
+
+const notFound = () => fail(404, 'public_not_found', publicTexts().notFound);
+const notAdopted = () =>
+	fail(
+		409,
+		'not_adopted',
+		'Veröffentlichen lässt sich nur ein beschlossener Plan. Bitte erfassen Sie zuerst den Beschluss.'
+	);
+
+interface Stored {
+	token: string;
+	publishedAt: string;
+	publishedBy: { id: string; name: string };
+}
+
+const view = (s: Stored): Publication => ({ ...s, path: publicPath(s.token) });
+
+function sameToken(a: string, b: string): boolean {
+	const x = Buffer.from(a);
+	const y = Buffer.from(b);
+	return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The plan was deleted: its link and reverse index go with it. */
+export async function forgetPublication(kv: MonitoringDeps['kv'], planId: string): Promise<void> {
+	const s = parse<Stored | null>(await kv.get(K.publication(planId)), null);
+	await kv.del(s ? [K.publication(planId), K.publicToken(hashOf(s.token))] : K.publication(planId));
+}
+
+export function publicationOperations(
+	deps: MonitoringDeps
+): Pick<MonitoringService, 'publication' | 'publish' | 'unpublish' | 'publicProgress'> {
+	const { kv, log } = deps;
+	const guarded = guard(log);
+	const now = deps.now ?? Date.now;
+
+	const audit = (planId: string, principal: Principal, what: string) =>
+		deps.access
+			.audit(planId, principal, 'settings_changed', { fields: 'public_page', change: what })
+			.catch(() => {});
+
+	return {
+		publication: (planId) =>
+			guarded('read publication', async () => {
+				const s = parse<Stored | null>(await kv.get(K.publication(planId)), null);
+				return { ok: true, value: s ? view(s) : null };
+			}),
+
+		publish: (principal, planId) =>
+			guarded('publish', async () => {
+				if ((await kv.get(K.adoption(planId))) === null) return notAdopted();
+				const next: Stored = {
+					token: randomBytes(24).toString('base64url'),
+					publishedAt: new Date(now()).toISOString(),
+					publishedBy: { id: principal.id, name: principal.name }
+				};
+				// The reverse index first: the link works as soon as the record names it.
+				await kv.set(K.publicToken(hashOf(next.token)), planId);
+				const before = await kv.update<Stored | null>(K.publication(planId), (raw) => ({
+					value: JSON.stringify(next),
+					result: parse<Stored | null>(raw, null)
+				}));
+				if (before) await kv.del(K.publicToken(hashOf(before.token)));
+				await audit(planId, principal, before ? 'new_link' : 'published');
+				log.info('public progress page published', { planId });
+				return { ok: true, value: view(next) };
+			}),
+
+		unpublish: (principal, planId) =>
+			guarded('unpublish', async () => {
+				const before = await kv.update<Stored | null>(K.publication(planId), (raw) => ({
+					value: null,
+					result: parse<Stored | null>(raw, null)
+				}));
+				if (before) {
+					await kv.del(K.publicToken(hashOf(before.token)));
+					await audit(planId, principal, 'revoked');
+				}
+				return { ok: true, value: null };
+			}),
+
+		publicProgress: (token) =>
+			guarded('public page', async () => {
+				if (typeof token !== 'string' || !TOKEN.test(token)) return notFound();
+				const planId = await kv.get(K.publicToken(hashOf(token)));
+				if (!planId) return notFound();
+				const stored = parse<Stored | null>(await kv.get(K.publication(planId)), null);
+				if (!stored || !sameToken(stored.token, token)) return notFound();
+				const read = await readPlaces(deps, planId);
+				if (!read) return notFound();
+				const [ids, adoptionRaw, indicators] = await Promise.all([
+					kv.sMembers(K.ids(planId)),
+					kv.get(K.adoption(planId)),
+					readIndicatorList(kv, planId)
+				]);
+				const wanted = ids.filter((id) => read.places.has(id));
+				const raws = await Promise.all(wanted.map((id) => kv.get(K.impl(planId, id))));
+				const impls = new Map<string, Implementation>();
+				wanted.forEach((id, i) => impls.set(id, parseImplementation(id, parse(raws[i], null))));
+				return {
+					ok: true,
+					value: buildPublicProgress({
+						plan: read.plan,
+						impls,
+						indicators,
+						adoption: parse<Adoption | null>(adoptionRaw, null),
+						today: todayIn(deps.timeZone, now())
+					})
+				};
+			})
+	};
+}
