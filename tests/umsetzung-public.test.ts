@@ -9,6 +9,7 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItem } from '../src/lib/domain/index';
+import { readPdf } from '../src/lib/export/pdf-reader';
 import type { Publication, PublicProgress } from '../src/lib/contract/monitoring';
 import { ADMIN_ENV, createPlanViaApi, login, type HttpSession } from './helpers/auth';
 import { connectClient, waitFor, type TestClient } from './helpers/clients';
@@ -242,9 +243,21 @@ describe.each(['file', 'redis'] as const)('public progress page (%s store)', (ki
 		for (const link of ['impressum', 'datenschutz', 'barrierefreiheit'])
 			expect(html).toMatch(new RegExp(`href="(\\.\\./)*/?${link}"`));
 
+		// The report PDF offered on the page: the public measure and its latest Sachstand, no more.
+		expect(html).toContain(`/api/public/umsetzung/${pub.token}/bericht.pdf`);
+		const pdfRes = await anon(`/api/public/umsetzung/${pub.token}/bericht.pdf`);
+		expect(pdfRes.status).toBe(200);
+		expect(pdfRes.headers.get('content-type')).toBe('application/pdf');
+		const pdfText = (await readPdf(new Uint8Array(await pdfRes.arrayBuffer()))).pages
+			.map((p) => p.replace(/\s+/g, ' '))
+			.join(' ');
+		expect(pdfText).toContain('Sprachcafé im Stadtteil');
+		expect(pdfText).toContain('Erste Treffen mit 25 Gästen.');
+
 		for (const [where, body] of [
 			['JSON', text],
-			['HTML', html]
+			['HTML', html],
+			['PDF', pdfText]
 		]) {
 			for (const secret of [
 				'Vertrauliche Verhandlung Liegenschaft',
@@ -275,6 +288,7 @@ describe.each(['file', 'redis'] as const)('public progress page (%s store)', (ki
 		expect(gone.status).toBe(404);
 		expect(await gone.text()).toMatch(NOT_FOUND);
 		expect((await anon(`/api/public/umsetzung/${second.token}`)).status).toBe(404);
+		expect((await anon(`/api/public/umsetzung/${second.token}/bericht.pdf`)).status).toBe(404);
 		const again = (await (await publish()).json()) as Publication;
 		expect(again.token).not.toBe(second.token);
 		expect((await anon(again.path)).status).toBe(200);

@@ -55,9 +55,9 @@ export const PUBLIC_API: readonly PublicRoute[] = [
 	{ path: /^\/api\/auth\/reset\/[^/]+$/, methods: ['POST'], why: 'set a password by reset link' },
 	{ path: /^\/api\/public\/rounds\/[^/]+$/, methods: ['GET'], why: 'public feedback round' },
 	{
-		path: /^\/api\/public\/umsetzung\/[^/]+$/,
+		path: /^\/api\/public\/umsetzung\/[^/]+(\/bericht\.pdf)?$/,
 		methods: ['GET'],
-		why: 'public progress page as JSON (revocable token, server/monitoring)'
+		why: 'public progress page as JSON and its report PDF (revocable token, server/monitoring)'
 	},
 	{
 		path: /^\/api\/kalender\/[^/]+\.ics$/,

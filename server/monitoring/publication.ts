@@ -53,7 +53,10 @@ export async function forgetPublication(kv: MonitoringDeps['kv'], planId: string
 
 export function publicationOperations(
 	deps: MonitoringDeps
-): Pick<MonitoringService, 'publication' | 'publish' | 'unpublish' | 'publicProgress'> {
+): Pick<
+	MonitoringService,
+	'publication' | 'publish' | 'unpublish' | 'publicProgress' | 'publicPlanId'
+> {
 	const { kv, log } = deps;
 	const guarded = guard(log);
 	const now = deps.now ?? Date.now;
@@ -62,6 +65,15 @@ export function publicationOperations(
 		deps.access
 			.audit(planId, principal, 'settings_changed', { fields: 'public_page', change: what })
 			.catch(() => {});
+
+	/** The plan a public link belongs to, or null (malformed, unknown or withdrawn link). */
+	async function planOf(token: unknown): Promise<string | null> {
+		if (typeof token !== 'string' || !TOKEN.test(token)) return null;
+		const planId = await kv.get(K.publicToken(hashOf(token)));
+		if (!planId) return null;
+		const stored = parse<Stored | null>(await kv.get(K.publication(planId)), null);
+		return stored && sameToken(stored.token, token) ? planId : null;
+	}
 
 	return {
 		publication: (planId) =>
@@ -103,13 +115,16 @@ export function publicationOperations(
 				return { ok: true, value: null };
 			}),
 
+		publicPlanId: (token) =>
+			guarded('public link', async () => {
+				const planId = await planOf(token);
+				return planId ? { ok: true, value: planId } : notFound();
+			}),
+
 		publicProgress: (token) =>
 			guarded('public page', async () => {
-				if (typeof token !== 'string' || !TOKEN.test(token)) return notFound();
-				const planId = await kv.get(K.publicToken(hashOf(token)));
+				const planId = await planOf(token);
 				if (!planId) return notFound();
-				const stored = parse<Stored | null>(await kv.get(K.publication(planId)), null);
-				if (!stored || !sameToken(stored.token, token)) return notFound();
 				const read = await readPlaces(deps, planId);
 				if (!read) return notFound();
 				const [ids, adoptionRaw, indicators] = await Promise.all([

@@ -162,6 +162,8 @@ export interface MonitoringService {
 	 * unknown, revoked or malformed link and for a deleted plan alike.
 	 */
 	publicProgress(token: string): Promise<ApiResult<PublicProgress>>;
+	/** The plan behind a public link; 404 `public_not_found` like the page. */
+	publicPlanId(token: string): Promise<ApiResult<string>>;
 	/** "Sachstand fällig" and the owners' weekly digest; returns how many notices were sent. */
 	runReminders(): Promise<number>;
 	/** Subscribes to notices (e-mail can hook in here); returns an unsubscribe function. */

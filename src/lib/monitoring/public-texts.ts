@@ -14,6 +14,7 @@ const de = {
 		`Beschlossen am ${date} durch ${body} (${reference}).`,
 	asOf: (date: string) => `Stand: ${date}`,
 	overview: 'Überblick',
+	reportPdf: 'Umsetzungsbericht seit dem Beschluss als PDF herunterladen',
 	measuresShown: (n: number) =>
 		n === 1
 			? '1 veröffentlichte Maßnahme'

@@ -472,6 +472,28 @@ export const PLAN_ROUTES = {
 	voteApply: plan('POST', '/votes/{voteId}/apply', 'votes.manage', 'Prioritäten übernehmen', AB, {
 		body: S.VoteApply
 	}),
+	publication: plan(
+		'GET',
+		'/umsetzung/veroeffentlichung',
+		'monitoring.manage',
+		'Öffentliche Umsetzungsseite: Link und Stand',
+		U
+	),
+	publish: plan(
+		'POST',
+		'/umsetzung/veroeffentlichung',
+		'monitoring.manage',
+		'Öffentliche Seite veröffentlichen (neuer Link; der alte gilt nicht mehr)',
+		U,
+		{ status: 201 }
+	),
+	unpublish: plan(
+		'DELETE',
+		'/umsetzung/veroeffentlichung',
+		'monitoring.manage',
+		'Öffentliche Seite zurückziehen',
+		U
+	),
 	reportPdf: plan(
 		'GET',
 		'/umsetzung/bericht.pdf',

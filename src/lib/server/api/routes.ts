@@ -278,6 +278,20 @@ export const ROUTES = {
 		status: 201,
 		body: S.PublicSubmission
 	}),
+	publicProgress: r({
+		method: 'GET',
+		path: '/api/public/umsetzung/{token}',
+		summary: 'Öffentliche Umsetzungsseite als JSON (ohne „nicht öffentliche“ Maßnahmen)',
+		tag: 'Umsetzung',
+		policy: 'public'
+	}),
+	publicReport: r({
+		method: 'GET',
+		path: '/api/public/umsetzung/{token}/bericht.pdf',
+		summary: 'Öffentlicher Umsetzungsbericht als PDF (seit dem Beschluss)',
+		tag: 'Umsetzung',
+		policy: 'public'
+	}),
 	calendarFeed: r({
 		method: 'GET',
 		path: '/api/kalender/{token}.ics',

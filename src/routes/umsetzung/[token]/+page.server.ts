@@ -12,5 +12,5 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 	const result = await locals.backend.monitoring.publicProgress(params.token);
 	if (!result.ok)
 		error(result.error.status, { message: result.error.message, code: result.error.code });
-	return { progress: result.value };
+	return { progress: result.value, token: params.token };
 };
