@@ -2,11 +2,13 @@
  * Indicators per goal in the browser (issue 14, item 3): an editor adds an indicator with
  * baseline and target in the goal's detail panel, enters measured values (a value that is not a
  * number is refused in German), sees the SVG chart with its target line and the table with every
- * value; axe on the open panel; screenshots at 1280 and 390 px (no sideways scrolling).
+ * value; the PDF exported in the browser carries the chart; axe on the open panel; screenshots at 1280 and 390 px (no sideways scrolling).
  */
 import { expect, test } from '@playwright/test';
 import { SHOTS, expectNoSeriousViolations } from './support/axe';
-import { addField, confirmNewItem, detail, openNewPlan } from './support/board';
+import { readFileSync } from 'node:fs';
+import { readPdf } from '../../src/lib/export/pdf-reader';
+import { addField, closeDetail, confirmNewItem, detail, openNewPlan } from './support/board';
 
 test('Indikator am Ziel: anlegen, Werte eintragen, Diagramm und Tabelle', async ({ page }) => {
 	test.setTimeout(120_000);
@@ -84,6 +86,18 @@ test('Indikator am Ziel: anlegen, Werte eintragen, Diagramm und Tabelle', async 
 	expect(api.status()).toBe(200);
 	const list = (await api.json()) as Array<{ values: Array<{ value: number }> }>;
 	expect(list[0].values.map((v) => v.value)).toEqual([21.4, 24]);
+
+	// The PDF made in the browser carries the chart under its goal, as the server's PDF does.
+	await closeDetail(page);
+	await page.getByRole('button', { name: 'Als PDF exportieren' }).click();
+	const download = page.waitForEvent('download');
+	await page.getByTestId('export-dialog').getByRole('button', { name: 'PDF erstellen' }).click();
+	const pdf = await readPdf(new Uint8Array(readFileSync((await (await download).path())!)));
+	const pdfText = pdf.pages.join(' ').replace(/\s+/g, ' ');
+	expect(pdfText).toContain('Indikator: Betreuungsquote unter 3 Jahren (%)');
+	expect(pdfText).toContain('Kita-Statistik 2027');
+	await page.getByTestId('goal').locator('.card-open').first().click();
+	await expect(chart).toBeVisible();
 
 	await expectNoSeriousViolations(page, 'the goal detail panel with an indicator');
 	await page.screenshot({ path: `${SHOTS}/indikatoren-1280.png`, fullPage: false });

@@ -33,7 +33,10 @@ export async function exportInBrowser(
 	plan: PlanJson,
 	options: ExportOptions,
 	logo?: LogoInput & { width: number; height: number },
-	extra: Pick<ExportEnv, 'consideration' | 'checks' | 'acknowledged' | 'decisionLog'> = {}
+	extra: Pick<
+		ExportEnv,
+		'consideration' | 'checks' | 'acknowledged' | 'decisionLog' | 'indicators'
+	> = {}
 ): Promise<ExportResult<ExportedPdf>> {
 	const [{ jsPDF }, fonts] = await Promise.all([import('jspdf'), loadFonts()]);
 	return exportPlanPdf(plan, options, { jsPDF, fonts, logo, ...extra });
