@@ -111,7 +111,8 @@ describe('layoutReport', () => {
 				o.t === 'rect' &&
 				(o.fill === IMPL_STATUS_COLORS.nicht_begonnen ||
 					o.fill === IMPL_STATUS_COLORS.in_umsetzung) &&
-				o.h > 3 && o.h < 5
+				o.h > 3 &&
+				o.h < 5
 		);
 		expect(bars).toHaveLength(2);
 		const [open, running] = bars;
