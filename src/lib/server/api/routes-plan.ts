@@ -280,7 +280,7 @@ export const PLAN_ROUTES = {
 	feedRevoke: plan('DELETE', '/zeitplan/feed', 'schedule.read', 'Kalender-Abo widerrufen', Z, {
 		status: 204
 	}),
-	indicators: plan('GET', '/indikatoren', 'indicators.read', 'Indikatoren', I),
+	indicators: plan('GET', '/indikatoren', 'indicators.read', 'Indikatoren', I, { paginated: true }),
 	indicatorCreate: plan('POST', '/indikatoren', 'indicators.manage', 'Indikator anlegen', I, {
 		status: 201,
 		body: S.IndicatorCreate
@@ -397,7 +397,9 @@ export const PLAN_ROUTES = {
 		'Version wiederherstellen',
 		V
 	),
-	meetings: plan('GET', '/sitzungen', 'meeting.join', 'Sitzungen, neueste zuerst', SZ),
+	meetings: plan('GET', '/sitzungen', 'meeting.join', 'Sitzungen, neueste zuerst', SZ, {
+		paginated: true
+	}),
 	meetingCreate: plan('POST', '/sitzungen', 'meeting.manage', 'Sitzung anlegen', SZ, {
 		status: 201,
 		body: S.MeetingWrite
@@ -451,7 +453,7 @@ export const PLAN_ROUTES = {
 		'Anwesenheit entfernen',
 		SZ
 	),
-	votes: plan('GET', '/votes', 'votes.read', 'Abstimmungen', AB),
+	votes: plan('GET', '/votes', 'votes.read', 'Abstimmungen', AB, { paginated: true }),
 	voteOpen: plan('POST', '/votes', 'votes.manage', 'Abstimmung öffnen', AB, {
 		status: 201,
 		body: S.VoteOpen
@@ -539,7 +541,8 @@ export const PLAN_ROUTES = {
 		'/sitzungen/beschluesse',
 		'meeting.join',
 		'Beschlüsse aller Sitzungen',
-		SZ
+		SZ,
+		{ paginated: true }
 	),
 	protocol: plan(
 		'GET',

@@ -100,7 +100,8 @@ export const ROUTES = {
 		path: '/api/review-queue',
 		summary: 'Was muss ich prüfen?',
 		tag: T.account,
-		policy: 'inbox.read'
+		policy: 'inbox.read',
+		paginated: true
 	}),
 	planList: r({
 		method: 'GET',

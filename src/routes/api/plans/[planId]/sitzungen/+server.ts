@@ -1,11 +1,12 @@
 import type { RequestHandler } from './$types';
 import { authorize, readJsonObject, resultResponse } from '$lib/server/http';
+import { resultPage } from '$lib/server/api/pagination';
 
-/** GET /api/plans/<planId>/sitzungen – the plan's sessions, newest first; every member. */
-export const GET: RequestHandler = async ({ locals, params }) => {
+/** GET /api/plans/<planId>/sitzungen – the plan's sessions, newest first, paginated; every member. */
+export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const access = await authorize(locals, params.planId, 'meeting.join');
 	if (!access.ok) return access.response;
-	return resultResponse(await locals.backend.meetings.list(access.planId));
+	return resultPage(url, await locals.backend.meetings.list(access.planId));
 };
 
 /**

@@ -1,15 +1,16 @@
 import type { RequestHandler } from './$types';
 import { authorize, readJsonObject, resultResponse } from '$lib/server/http';
+import { resultPage } from '$lib/server/api/pagination';
 
 /**
  * GET /api/plans/<planId>/votes[?sessionId=…] – the plan's dot votes, newest first (no one's
- * ballot; results only once visible); every member and guest (`votes.read`).
+ * ballot; results only once visible), paginated; every member and guest (`votes.read`).
  */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const access = await authorize(locals, params.planId, 'votes.read');
 	if (!access.ok) return access.response;
 	const sessionId = url.searchParams.get('sessionId');
-	return resultResponse(await locals.backend.votes.list(access.planId, sessionId));
+	return resultPage(url, await locals.backend.votes.list(access.planId, sessionId));
 };
 
 /**
