@@ -1,5 +1,7 @@
 import type { RequestHandler } from './$types';
-import { authorize, readJsonObject, resultResponse } from '$lib/server/http';
+import { authorize, resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 import { resultPage } from '$lib/server/api/pagination';
 
 /** GET /api/plans/<planId>/sitzungen – the plan's sessions, newest first, paginated; every member. */
@@ -16,7 +18,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'meeting.manage');
 	if (!access.ok) return access.response;
-	const body = await readJsonObject(request);
+	const body = await parseBody(request, ROUTES.meetingCreate.body);
 	if (!body.ok) return body.response;
 	return resultResponse(
 		await locals.backend.meetings.create(access, access.planId, body.value),
