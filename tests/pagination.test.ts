@@ -62,7 +62,9 @@ async function fillExamplePlan() {
 		fields: { goals: { id: string; measures: { id: string }[] }[] }[];
 	};
 	const goalId = plan.fields[0].goals[0].id;
-	const measureIds = plan.fields.flatMap((f) => f.goals.flatMap((g) => g.measures.map((m) => m.id)));
+	const measureIds = plan.fields.flatMap((f) =>
+		f.goals.flatMap((g) => g.measures.map((m) => m.id))
+	);
 	const post = async (path: string, json: Record<string, unknown>) => {
 		const res = await admin.request(`${base}${path}`, { method: 'POST', json });
 		expect(res.status, `${path} ${await res.clone().text()}`).toBeLessThan(300);
