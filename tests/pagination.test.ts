@@ -3,7 +3,8 @@
  * array, `X-Next-Cursor` and `Link` while more follow, every entry exactly once across the pages,
  * the whole list without parameters (existing clients), 400 for a bad limit or cursor. Tested on
  * the plan list, members, invites, versions, the audit log, the accounts list, and (on a plan
- * with the example content) Sitzungen, votes, indicators, the decision log and the review queue.
+ * with the example content) Sitzungen, votes, indicators, the decision log, a round's submissions,
+ * the consideration table and the review queue.
  * Needs `npm run build`.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ let server: ServerProcess;
 let admin: HttpSession;
 let planId: string;
 let examplePlanId: string;
+let roundId: string;
 
 beforeAll(async () => {
 	server = await start();
@@ -59,7 +61,7 @@ async function fillExamplePlan() {
 	examplePlanId = ((await created.json()) as { id: string }).id;
 	const base = `/api/plans/${examplePlanId}`;
 	const plan = (await (await admin.request(base)).json()) as {
-		fields: { goals: { id: string; measures: { id: string }[] }[] }[];
+		fields: { id: string; goals: { id: string; measures: { id: string }[] }[] }[];
 	};
 	const goalId = plan.fields[0].goals[0].id;
 	const measureIds = plan.fields.flatMap((f) =>
@@ -82,6 +84,29 @@ async function fillExamplePlan() {
 			kind: 'decision',
 			text: `Beschluss ${i}`
 		});
+	}
+	// A public round with 3 submissions (the round's list and the consideration table).
+	const hour = 3_600_000;
+	const round = (await post('/rounds', {
+		title: 'Rückmeldung',
+		fieldIds: [plan.fields[0].id],
+		startsAt: new Date(Date.now() - hour).toISOString(),
+		endsAt: new Date(Date.now() + 48 * hour).toISOString()
+	})) as { id: string; token: string };
+	roundId = round.id;
+	for (let i = 0; i < 3; i++) {
+		const sent = await fetch(`${server.httpUrl}/api/public/rounds/${round.token}/submissions`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				kind: 'proposal_measure',
+				targetId: goalId,
+				title: `Vorschlag ${i}`,
+				text: 'Ein Sprachcafé im Stadtteil.',
+				consent: true
+			})
+		});
+		expect(sent.status).toBe(201);
 	}
 	// Checks held by an office, nobody named: they wait in the owner's review queue.
 	await post('/checks', {
@@ -129,6 +154,9 @@ describe('paginated lists', () => {
 			[`/api/plans/${examplePlanId}/votes`, 3],
 			[`/api/plans/${examplePlanId}/indikatoren`, 3],
 			[`/api/plans/${examplePlanId}/sitzungen/beschluesse`, 3],
+			[`/api/plans/${examplePlanId}/rounds/${roundId}/submissions`, 3],
+			[`/api/plans/${examplePlanId}/rounds/abwaegung`, 3],
+			[`/api/plans/${examplePlanId}/rounds/abwaegung?roundId=${roundId}`, 3],
 			['/api/review-queue', 3]
 		] as const;
 

@@ -228,6 +228,7 @@ export const PLAN_ROUTES = {
 		{ status: 201, body: S.SubmissionItem }
 	),
 	consideration: plan('GET', '/rounds/abwaegung', 'feedback.read', 'Abwägungstabelle', F, {
+		paginated: true,
 		query: Q.RoundFilter
 	}),
 	considerationCsv: plan(
