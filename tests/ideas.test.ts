@@ -160,7 +160,21 @@ describe('idea wall over HTTP and socket.io (two instances, one Redis)', () => {
 		);
 		expect(long).toEqual({
 			code: 'invalid_value',
-			message: 'Die Idee ist zu lang (100.000 Zeichen, höchstens 500).'
+			message: 'Die Idee ist zu lang (100.000 Zeichen, höchstens 500).',
+			field: 'text'
+		});
+		// A wrong type is refused by the route's schema, naming the field.
+		const typed = await errorOf(
+			await reviewer.s.request(ideas(), {
+				method: 'POST',
+				json: { clientId: 'c-0000000003', text: 42 }
+			}),
+			400
+		);
+		expect(typed).toEqual({
+			code: 'invalid_input',
+			message: 'Feld „text“: muss ein Text sein.',
+			field: 'text'
 		});
 
 		const refused = await errorOf(

@@ -79,6 +79,37 @@ describe('GET /api/openapi.json', () => {
 		expect(doc.components).toHaveProperty('securitySchemes.bearer.scheme', 'bearer');
 	});
 
+	it('describes the query parameters a route reads, and the newly paginated lists', () => {
+		type Param = { name: string; in: string; required: boolean };
+		const query = (path: string) =>
+			(doc.paths[path].get.parameters as unknown as Param[])
+				.filter((p) => p.in === 'query')
+				.map((p) => `${p.name}${p.required ? '!' : ''}`);
+		const plan = '/api/plans/{planId}';
+		expect(query(`${plan}/compare`)).toEqual(['from!', 'to!']);
+		expect(query(`${plan}/history`)).toEqual(['itemId', 'limit', 'cursor']);
+		expect(query(`${plan}/votes`)).toEqual(['sessionId', 'limit', 'cursor']);
+		expect(query(`${plan}/umsetzung/bericht.pdf`)).toEqual(['von', 'bis']);
+		expect(query(`${plan}/export.pdf`)).toEqual(
+			expect.arrayContaining(['type', 'fields', 'orientation', 'draft', 'consideration'])
+		);
+		for (const list of ['sitzungen', 'sitzungen/beschluesse', 'indikatoren', 'rounds/abwaegung']) {
+			expect(query(`${plan}/${list}`), list).toEqual(expect.arrayContaining(['limit', 'cursor']));
+		}
+		expect(query('/api/review-queue')).toEqual(['limit', 'cursor']);
+		// Bodies of the routes converted last: Sitzungen, votes, accounts.
+		for (const [path, method] of [
+			[`${plan}/sitzungen/{sessionId}/steuerung`, 'post'],
+			[`${plan}/sitzungen/{sessionId}/ideen-gruppen`, 'post'],
+			[`${plan}/sitzungen/{sessionId}/protokoll`, 'patch'],
+			[`${plan}/votes/{voteId}/ballot`, 'put'],
+			['/api/auth/login', 'post'],
+			['/api/plan-import', 'post']
+		] as const) {
+			expect(doc.paths[path][method].requestBody, `${method} ${path}`).toBeDefined();
+		}
+	});
+
 	it('holds no secrets or data', () => {
 		expect(raw).not.toMatch(/admin@mitplan\.test|test-passwort|mp_[A-Za-z0-9_-]{43}/i);
 	});

@@ -2,7 +2,9 @@
  * Pagination of list endpoints against the production bundle: `?limit=&cursor=` pages of a JSON
  * array, `X-Next-Cursor` and `Link` while more follow, every entry exactly once across the pages,
  * the whole list without parameters (existing clients), 400 for a bad limit or cursor. Tested on
- * the plan list, members, invites, versions, the audit log and the accounts list.
+ * the plan list, members, invites, versions, the audit log, the accounts list, and (on a plan
+ * with the example content) Sitzungen, votes, indicators, the decision log, a round's submissions,
+ * the consideration table and the review queue.
  * Needs `npm run build`.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +16,8 @@ const start = serverPool({ SEED_EXAMPLE_PLAN: 'false' });
 let server: ServerProcess;
 let admin: HttpSession;
 let planId: string;
+let examplePlanId: string;
+let roundId: string;
 
 beforeAll(async () => {
 	server = await start();
@@ -44,7 +48,73 @@ beforeAll(async () => {
 		});
 		expect(user.status).toBe(201);
 	}
+	await fillExamplePlan();
 });
+
+/** The example plan with 3 sessions, votes, indicators, decisions and checks in the queue. */
+async function fillExamplePlan() {
+	const created = await admin.request('/api/plans', {
+		method: 'POST',
+		json: { title: 'Seiten mit Inhalt', example: true }
+	});
+	expect(created.status).toBe(201);
+	examplePlanId = ((await created.json()) as { id: string }).id;
+	const base = `/api/plans/${examplePlanId}`;
+	const plan = (await (await admin.request(base)).json()) as {
+		fields: { id: string; goals: { id: string; measures: { id: string }[] }[] }[];
+	};
+	const goalId = plan.fields[0].goals[0].id;
+	const measureIds = plan.fields.flatMap((f) =>
+		f.goals.flatMap((g) => g.measures.map((m) => m.id))
+	);
+	const post = async (path: string, json: Record<string, unknown>) => {
+		const res = await admin.request(`${base}${path}`, { method: 'POST', json });
+		expect(res.status, `${path} ${await res.clone().text()}`).toBeLessThan(300);
+		return (await res.json()) as { id: string };
+	};
+	let sessionId = '';
+	for (let i = 0; i < 3; i++) {
+		sessionId = (await post('/sitzungen', { title: `Sitzung ${i}`, date: `2026-0${i + 1}-15` })).id;
+		await post('/votes', { title: `Abstimmung ${i}`, targetIds: measureIds.slice(0, 3) });
+		await post('/indikatoren', { goalId, name: `Indikator ${i}` });
+	}
+	await post(`/sitzungen/${sessionId}/steuerung`, { action: 'start' });
+	for (let i = 0; i < 3; i++) {
+		await post(`/sitzungen/${sessionId}/protokoll/eintraege`, {
+			kind: 'decision',
+			text: `Beschluss ${i}`
+		});
+	}
+	// A public round with 3 submissions (the round's list and the consideration table).
+	const hour = 3_600_000;
+	const round = (await post('/rounds', {
+		title: 'Rückmeldung',
+		fieldIds: [plan.fields[0].id],
+		startsAt: new Date(Date.now() - hour).toISOString(),
+		endsAt: new Date(Date.now() + 48 * hour).toISOString()
+	})) as { id: string; token: string };
+	roundId = round.id;
+	for (let i = 0; i < 3; i++) {
+		const sent = await fetch(`${server.httpUrl}/api/public/rounds/${round.token}/submissions`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				kind: 'proposal_measure',
+				targetId: goalId,
+				title: `Vorschlag ${i}`,
+				text: 'Ein Sprachcafé im Stadtteil.',
+				consent: true
+			})
+		});
+		expect(sent.status).toBe(201);
+	}
+	// Checks held by an office, nobody named: they wait in the owner's review queue.
+	await post('/checks', {
+		measureIds: measureIds.slice(0, 3),
+		office: 'Bauamt',
+		dueDate: '2030-01-31'
+	});
+}
 
 /** Follows `X-Next-Cursor` from the first page of `limit`; returns the pages. */
 async function allPages(path: string, limit: number) {
@@ -68,7 +138,8 @@ async function allPages(path: string, limit: number) {
 	return pages;
 }
 
-const key = (row: unknown) => JSON.stringify(row);
+/** A row as text, without the server's clock (votes carry `serverNow`, fresh on every page). */
+const key = (row: unknown) => JSON.stringify(row, (k, v: unknown) => (k === 'serverNow' ? 0 : v));
 
 describe('paginated lists', () => {
 	const lists = () =>
@@ -78,7 +149,15 @@ describe('paginated lists', () => {
 			[`/api/plans/${planId}/invites`, 5],
 			[`/api/plans/${planId}/versions`, 5],
 			[`/api/plans/${planId}/audit`, 11],
-			['/api/admin/users', 5]
+			['/api/admin/users', 5],
+			[`/api/plans/${examplePlanId}/sitzungen`, 3],
+			[`/api/plans/${examplePlanId}/votes`, 3],
+			[`/api/plans/${examplePlanId}/indikatoren`, 3],
+			[`/api/plans/${examplePlanId}/sitzungen/beschluesse`, 3],
+			[`/api/plans/${examplePlanId}/rounds/${roundId}/submissions`, 3],
+			[`/api/plans/${examplePlanId}/rounds/abwaegung`, 3],
+			[`/api/plans/${examplePlanId}/rounds/abwaegung?roundId=${roundId}`, 3],
+			['/api/review-queue', 3]
 		] as const;
 
 	it('split into pages of `limit`, every entry once, in the order of the whole list', async () => {

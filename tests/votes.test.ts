@@ -169,8 +169,16 @@ describe('dot votes over HTTP and socket.io (two instances, one Redis)', () => {
 			await editor.s.request(votes(), { method: 'POST', json: { ...open, targetIds: 'alle' } }),
 			400
 		);
-		expect(bad).toMatchObject({ code: 'invalid_targets' });
-		expect(bad.message).toContain('Maßnahmen');
+		// A wrong type is refused by the route's schema, naming the field …
+		expect(bad).toMatchObject({ code: 'invalid_input', field: 'targetIds' });
+		expect(bad.message).toBe('Feld „targetIds“: muss eine Liste sein.');
+		// … a missing or empty list by the vote service, with its own code.
+		const { targetIds: _omit, ...withoutTargets } = open;
+		for (const json of [withoutTargets, { ...open, targetIds: [] }]) {
+			const refused = await errorOf(await editor.s.request(votes(), { method: 'POST', json }), 400);
+			expect(refused).toMatchObject({ code: 'invalid_targets' });
+			expect(refused.message).toContain('Maßnahmen');
+		}
 
 		// A viewer on instance B listens over a raw socket.io client.
 		const socket = socketClient(b.httpUrl, { cookie: viewer.s.cookie });

@@ -62,9 +62,8 @@ export const feedbackApi = {
 			body
 		),
 	consideration: (planId: string, roundId?: string, f: Fetch = fetch) =>
-		apiRequest<ConsiderationRow[]>(
+		apiList<ConsiderationRow>(
 			f,
-			'GET',
 			`${rounds(planId)}/abwaegung${roundId ? `?roundId=${enc(roundId)}` : ''}`
 		),
 	csvUrl: (planId: string, roundId?: string) =>

@@ -1,5 +1,5 @@
 /** Browser calls of the indicator API (/api/plans/<id>/indikatoren, docs/api.md). */
-import { apiRequest, planApiPath, type Fetch } from '$lib/components/api';
+import { apiList, apiRequest, planApiPath, type Fetch } from '$lib/components/api';
 import type { Indicator } from '$lib/domain/indicators';
 
 const enc = encodeURIComponent;
@@ -21,7 +21,7 @@ export interface ValueBody {
 }
 
 export const indicatorApi = {
-	list: (planId: string, f: Fetch = fetch) => apiRequest<Indicator[]>(f, 'GET', base(planId)),
+	list: (planId: string, f: Fetch = fetch) => apiList<Indicator>(f, base(planId)),
 	create: (planId: string, body: IndicatorBody, f: Fetch = fetch) =>
 		apiRequest<Indicator>(f, 'POST', base(planId), body),
 	update: (planId: string, id: string, body: Partial<IndicatorBody>, f: Fetch = fetch) =>

@@ -1,5 +1,5 @@
 /** Browser calls of the Sitzungen API (`/api/plans/<id>/sitzungen…`, docs/api.md). */
-import { apiRequest, planApiPath, type Fetch } from '$lib/components/api';
+import { apiList, apiRequest, planApiPath, type Fetch } from '$lib/components/api';
 import type { Attendance, Meeting, MeetingLive, MeetingView } from '$lib/contract/meetings';
 
 const enc = encodeURIComponent;
@@ -7,7 +7,7 @@ const base = (planId: string) => `${planApiPath(planId)}/sitzungen`;
 const one = (planId: string, id: string) => `${base(planId)}/${enc(id)}`;
 
 export const meetingsApi = {
-	list: (planId: string, f: Fetch = fetch) => apiRequest<Meeting[]>(f, 'GET', base(planId)),
+	list: (planId: string, f: Fetch = fetch) => apiList<Meeting>(f, base(planId)),
 	view: (planId: string, id: string, f: Fetch = fetch) =>
 		apiRequest<MeetingView>(f, 'GET', one(planId, id)),
 	create: (planId: string, body: Record<string, unknown>) =>

@@ -3,7 +3,7 @@
  * function per endpoint, built on the shared `apiRequest` (German errors, 401 handling).
  * Every function takes an optional `fetch` (SvelteKit's in load functions).
  */
-import { apiRequest, planApiPath, type Fetch } from '$lib/components/api';
+import { apiList, apiRequest, planApiPath, type Fetch } from '$lib/components/api';
 import type {
 	AdminCheck,
 	CheckOutcome,
@@ -119,5 +119,5 @@ export const reviewApi = {
 	inbox: (f: Fetch = fetch) => apiRequest<Inbox>(f, 'GET', '/api/notifications'),
 	markRead: (input: { ids: string[] } | { all: true }, f: Fetch = fetch) =>
 		apiRequest<{ unread: number }>(f, 'POST', '/api/notifications/read', input),
-	queue: (f: Fetch = fetch) => apiRequest<ReviewQueueEntry[]>(f, 'GET', '/api/review-queue')
+	queue: (f: Fetch = fetch) => apiList<ReviewQueueEntry>(f, '/api/review-queue')
 };

@@ -1,5 +1,5 @@
 /** Browser calls of the vote API (`/api/plans/<id>/votes…`, docs/api.md "Abstimmungen"). */
-import { apiRequest, planApiPath, type Fetch } from '$lib/components/api';
+import { apiList, apiRequest, planApiPath, type Fetch } from '$lib/components/api';
 import type { VoteForMe, VotePriority, VoteView } from '$lib/contract/votes';
 
 const enc = encodeURIComponent;
@@ -21,7 +21,7 @@ export interface OpenVoteBody {
 }
 
 export const votesApi = {
-	list: (planId: string, f: Fetch = fetch) => apiRequest<VoteView[]>(f, 'GET', base(planId)),
+	list: (planId: string, f: Fetch = fetch) => apiList<VoteView>(f, base(planId)),
 	get: (planId: string, voteId: string, f: Fetch = fetch) =>
 		apiRequest<VoteForMe>(f, 'GET', one(planId, voteId)),
 	open: (planId: string, body: OpenVoteBody) =>

@@ -1,5 +1,5 @@
 /** Browser calls of the Sitzungsprotokoll API (`/api/plans/<id>/sitzungen/<sid>/protokoll…`, docs/api.md). */
-import { apiRequest, planApiPath, type Fetch } from '$lib/components/api';
+import { apiList, apiRequest, planApiPath, type Fetch } from '$lib/components/api';
 import type { Member } from '$lib/contract/access';
 import type {
 	DecisionLogRow,
@@ -32,9 +32,9 @@ export const minutesApi = {
 		apiRequest<MinutesComment>(fetch, 'POST', `${base(planId, sessionId)}/kommentare`, { text }),
 	/** Decisions of all sessions (Gesamtplan appendix). */
 	decisionLog: (planId: string, f: Fetch = fetch) =>
-		apiRequest<DecisionLogRow[]>(f, 'GET', `${planApiPath(planId)}/sitzungen/beschluesse`),
+		apiList<DecisionLogRow>(f, `${planApiPath(planId)}/sitzungen/beschluesse`),
 	members: (planId: string, f: Fetch = fetch) =>
-		apiRequest<Member[]>(f, 'GET', `${planApiPath(planId)}/members`),
+		apiList<Member>(f, `${planApiPath(planId)}/members`),
 	pdfHref: (planId: string, sessionId: string) =>
 		`${planApiPath(planId)}/sitzungen/${enc(sessionId)}/protokoll.pdf`
 };

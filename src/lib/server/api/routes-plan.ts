@@ -6,6 +6,7 @@
 import { defineRoute, type RouteDef, type RoutePolicy } from './registry';
 import type { AnySchema } from './schema';
 import * as S from './schemas';
+import * as Q from './queries';
 import { AUDIT_PAGE, HISTORY_PAGE } from '$lib/contract/pagination';
 
 type Extra<B> = Partial<Pick<RouteDef, 'status' | 'paginated' | 'query' | 'response'>> & {
@@ -50,13 +51,17 @@ export const PLAN_ROUTES = {
 	planDelete: plan('DELETE', '', 'plan.delete', 'Plan löschen', P, { status: 204 }),
 	planAccess: plan('GET', '/access', 'plan.read', 'Eigene Rolle im Plan', P),
 	planAudit: plan('GET', '/audit', 'plan.audit', 'Protokoll, neueste zuerst', P, {
-		paginated: AUDIT_PAGE
+		paginated: AUDIT_PAGE,
+		query: Q.AuditKind
 	}),
 	planHistory: plan('GET', '/history', 'plan.read', 'Verlauf: wer hat was geändert', V, {
-		paginated: HISTORY_PAGE
+		paginated: HISTORY_PAGE,
+		query: Q.ItemFilter
 	}),
-	planCompare: plan('GET', '/compare', 'plan.read', 'Zwei Stände vergleichen', V),
-	planPdf: plan('GET', '/export.pdf', 'plan.export', 'PDF-Export', P),
+	planCompare: plan('GET', '/compare', 'plan.read', 'Zwei Stände vergleichen', V, {
+		query: Q.Compare
+	}),
+	planPdf: plan('GET', '/export.pdf', 'plan.export', 'PDF-Export', P, { query: Q.ExportOptions }),
 	exportRecord: plan(
 		'POST',
 		'/exports',
@@ -222,15 +227,21 @@ export const PLAN_ROUTES = {
 		F,
 		{ status: 201, body: S.SubmissionItem }
 	),
-	consideration: plan('GET', '/rounds/abwaegung', 'feedback.read', 'Abwägungstabelle', F),
+	consideration: plan('GET', '/rounds/abwaegung', 'feedback.read', 'Abwägungstabelle', F, {
+		paginated: true,
+		query: Q.RoundFilter
+	}),
 	considerationCsv: plan(
 		'GET',
 		'/rounds/abwaegung.csv',
 		'feedback.read_names',
 		'Abwägungstabelle als CSV',
-		F
+		F,
+		{ query: Q.RoundFilter }
 	),
-	origins: plan('GET', '/rounds/origins', 'feedback.read', 'Woher ein Eintrag stammt', F),
+	origins: plan('GET', '/rounds/origins', 'feedback.read', 'Woher ein Eintrag stammt', F, {
+		query: Q.ItemOrigin
+	}),
 	schedule: plan('GET', '/zeitplan', 'schedule.read', 'Zeitplan', Z),
 	scheduleReplace: plan('PUT', '/zeitplan', 'schedule.manage', 'Zeitplan ersetzen', Z, {
 		body: S.ScheduleReplace
@@ -280,7 +291,7 @@ export const PLAN_ROUTES = {
 	feedRevoke: plan('DELETE', '/zeitplan/feed', 'schedule.read', 'Kalender-Abo widerrufen', Z, {
 		status: 204
 	}),
-	indicators: plan('GET', '/indikatoren', 'indicators.read', 'Indikatoren', I),
+	indicators: plan('GET', '/indikatoren', 'indicators.read', 'Indikatoren', I, { paginated: true }),
 	indicatorCreate: plan('POST', '/indikatoren', 'indicators.manage', 'Indikator anlegen', I, {
 		status: 201,
 		body: S.IndicatorCreate
@@ -388,7 +399,8 @@ export const PLAN_ROUTES = {
 		'/versions/{versionId}/export.pdf',
 		'plan.export',
 		'PDF einer Version',
-		V
+		V,
+		{ query: Q.ExportOptions }
 	),
 	versionRestore: plan(
 		'POST',
@@ -397,7 +409,9 @@ export const PLAN_ROUTES = {
 		'Version wiederherstellen',
 		V
 	),
-	meetings: plan('GET', '/sitzungen', 'meeting.join', 'Sitzungen, neueste zuerst', SZ),
+	meetings: plan('GET', '/sitzungen', 'meeting.join', 'Sitzungen, neueste zuerst', SZ, {
+		paginated: true
+	}),
 	meetingCreate: plan('POST', '/sitzungen', 'meeting.manage', 'Sitzung anlegen', SZ, {
 		status: 201,
 		body: S.MeetingWrite
@@ -451,7 +465,10 @@ export const PLAN_ROUTES = {
 		'Anwesenheit entfernen',
 		SZ
 	),
-	votes: plan('GET', '/votes', 'votes.read', 'Abstimmungen', AB),
+	votes: plan('GET', '/votes', 'votes.read', 'Abstimmungen, neueste zuerst', AB, {
+		paginated: true,
+		query: Q.VoteFilter
+	}),
 	voteOpen: plan('POST', '/votes', 'votes.manage', 'Abstimmung öffnen', AB, {
 		status: 201,
 		body: S.VoteOpen
@@ -498,8 +515,9 @@ export const PLAN_ROUTES = {
 		'GET',
 		'/umsetzung/bericht.pdf',
 		'monitoring.read',
-		'Umsetzungsbericht als PDF (?von=&bis=, JJJJ-MM-TT)',
-		U
+		'Umsetzungsbericht als PDF für einen Zeitraum',
+		U,
+		{ query: Q.ReportPeriod }
 	),
 	ideas: plan('GET', '/sitzungen/{sessionId}/ideen', 'meeting.join', 'Ideenwand einer Sitzung', SZ),
 	ideaAdd: plan('POST', '/sitzungen/{sessionId}/ideen', 'meeting.ideas', 'Idee hinzufügen', SZ, {
@@ -511,14 +529,16 @@ export const PLAN_ROUTES = {
 		'/sitzungen/{sessionId}/ideen/{ideaId}',
 		'meeting.facilitate',
 		'Idee bearbeiten, ausblenden oder gruppieren (Moderation)',
-		SZ
+		SZ,
+		{ body: S.IdeaPatch }
 	),
 	ideaAdopt: plan(
 		'POST',
 		'/sitzungen/{sessionId}/ideen/{ideaId}/uebernehmen',
 		'meeting.facilitate',
 		'Idee als Ziel oder Maßnahme übernehmen',
-		SZ
+		SZ,
+		{ status: 201, body: S.Adopt }
 	),
 	clusterAdd: plan(
 		'POST',
@@ -526,14 +546,15 @@ export const PLAN_ROUTES = {
 		'meeting.facilitate',
 		'Gruppe anlegen',
 		SZ,
-		{ status: 201 }
+		{ status: 201, body: S.ClusterWrite }
 	),
 	clusterPatch: plan(
 		'PATCH',
 		'/sitzungen/{sessionId}/ideen-gruppen/{clusterId}',
 		'meeting.facilitate',
 		'Gruppe umbenennen',
-		SZ
+		SZ,
+		{ body: S.ClusterWrite }
 	),
 	clusterDelete: plan(
 		'DELETE',
@@ -547,21 +568,24 @@ export const PLAN_ROUTES = {
 		'/sitzungen/{sessionId}/ideen-gruppen/{clusterId}/uebernehmen',
 		'meeting.facilitate',
 		'Gruppe als Ziel oder Maßnahme übernehmen',
-		SZ
+		SZ,
+		{ status: 201, body: S.Adopt }
 	),
 	ideaOrigins: plan(
 		'GET',
 		'/sitzungen/herkunft',
 		'meeting.join',
 		'Welche Elemente aus welcher Sitzung stammen',
-		SZ
+		SZ,
+		{ query: Q.ItemOrigin }
 	),
 	decisionLog: plan(
 		'GET',
 		'/sitzungen/beschluesse',
 		'meeting.join',
 		'Beschlüsse aller Sitzungen',
-		SZ
+		SZ,
+		{ paginated: true }
 	),
 	protocol: plan(
 		'GET',
@@ -575,7 +599,8 @@ export const PLAN_ROUTES = {
 		'/sitzungen/{sessionId}/protokoll',
 		'meeting.facilitate',
 		'Protokoll: Schriftführung und Kommentarfrist',
-		SZ
+		SZ,
+		{ body: S.ProtocolSettings }
 	),
 	protocolPdf: plan(
 		'GET',
@@ -620,6 +645,6 @@ export const PLAN_ROUTES = {
 		'meeting.join',
 		'Kommentar zum Protokoll (Anwesende mit Konto, in der Frist)',
 		SZ,
-		{ status: 201 }
+		{ status: 201, body: S.ProtocolComment }
 	)
 };

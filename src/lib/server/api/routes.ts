@@ -4,9 +4,9 @@
  * (`ROUTES.planCreate.body`), so the document and the check cannot drift apart. To describe a
  * new route, add one line here (or in ./routes-plan.ts for plan-scoped areas).
  */
-import * as v from 'valibot';
 import { defineRoute as r } from './registry';
 import * as S from './schemas';
+import * as Q from './queries';
 import { PLAN_ROUTES } from './routes-plan';
 
 const T = { account: 'Konto', plans: 'Pläne', members: 'Mitglieder', misc: 'Allgemein' };
@@ -34,7 +34,7 @@ export const ROUTES = {
 		tag: T.account,
 		policy: 'public',
 		noToken: true,
-		body: v.looseObject({ email: v.string(), password: v.string() })
+		body: S.Login
 	}),
 	logout: r({
 		method: 'POST',
@@ -59,7 +59,7 @@ export const ROUTES = {
 		policy: 'account.password',
 		noToken: true,
 		status: 204,
-		body: v.looseObject({ currentPassword: v.string(), newPassword: v.string() })
+		body: S.PasswordChange
 	}),
 	tokenList: r({
 		method: 'GET',
@@ -100,7 +100,8 @@ export const ROUTES = {
 		path: '/api/review-queue',
 		summary: 'Was muss ich prüfen?',
 		tag: T.account,
-		policy: 'inbox.read'
+		policy: 'inbox.read',
+		paginated: true
 	}),
 	planList: r({
 		method: 'GET',
@@ -305,7 +306,9 @@ export const ROUTES = {
 		summary: 'Plan aus einer anderen Installation übernehmen',
 		tag: T.plans,
 		policy: 'plan.create',
-		status: 201
+		status: 201,
+		query: Q.ImportOptions,
+		body: S.TransferFile
 	}),
 	inviteAccept: r({
 		method: 'POST',

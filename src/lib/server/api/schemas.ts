@@ -206,6 +206,22 @@ export const IdeaAdd = obj({
 	anonymous: v.optional(v.boolean()),
 	fieldId: v.optional(v.nullable(v.string()))
 });
+export const IdeaPatch = obj({
+	text: optText('Idee (höchstens 500 Zeichen)'),
+	hidden: v.optional(v.boolean()),
+	clusterId: v.optional(v.nullable(text('Gruppe; null: ohne Gruppe')))
+});
+/** Taking an idea or a cluster over into the plan; `type` is checked by the service. */
+export const Adopt = obj({
+	type: text('„goal“ (Eltern: Handlungsfeld) oder „measure“ (Eltern: Ziel)'),
+	parentId: text('Handlungsfeld oder Ziel')
+});
+export const ClusterWrite = obj({ title: text('Titel der Gruppe') });
+export const ProtocolSettings = obj({
+	commentDays: v.optional(v.pipe(v.number(), v.description('Kommentarfrist in Tagen'))),
+	noteTakerIds: v.optional(ids('Protokollführende (Konto-IDs)'))
+});
+export const ProtocolComment = obj({ text: text('Kommentar zum Protokoll') });
 export const MinutesEntry = obj({
 	kind: v.optional(v.picklist(['decision', 'task', 'question'])),
 	text: optText('Beschluss, Aufgabe oder offene Frage (höchstens 2.000 Zeichen)'),
@@ -214,7 +230,9 @@ export const MinutesEntry = obj({
 	assigneeName: optText('Zuständig (freier Name)'),
 	dueDate: v.optional(isoDay('Bis wann'))
 });
-export const LanguageSet = obj({ language: v.picklist(['de', 'en']) });
+export const LanguageSet = obj({
+	language: text('„de“ oder „en“ (sonst 400 invalid_language)')
+});
 
 // --- personal API tokens ---
 export const ApiTokenCreate = v.strictObject({
@@ -234,8 +252,8 @@ export const ApiTokenCreate = v.strictObject({
 	maxRole: v.picklist(['viewer', 'editor'])
 });
 
-// --- Priorisierung (votes; documented only: the vote service answers wrong types with its own
-// codes, e.g. `invalid_targets`, which clients rely on) ---
+// --- Priorisierung (votes): shapes here (`invalid_input` with `field`); missing fields and values
+// out of range stay with the vote service and its codes (`invalid_targets`, `invalid_priority`) ---
 export const VoteOpen = obj({
 	title: text('Titel'),
 	targetIds: ids('Maßnahmen oder Ziele (höchstens 60)'),
@@ -256,12 +274,12 @@ export const HandCount = obj({
 });
 export const VoteApply = obj({
 	priorities: v.pipe(
-		v.record(v.string(), v.picklist(['hoch', 'mittel', 'niedrig', ''])),
-		v.description('Priorität je Maßnahme')
+		v.record(v.string(), v.string()),
+		v.description('Priorität je Maßnahme: „hoch“, „mittel“, „niedrig“ oder leer')
 	)
 });
 
-// --- accounts, first start, public (documented; their handlers read the fields themselves) ---
+// --- accounts, first start, public ---
 export const AdminUserCreate = obj({
 	email: text('E-Mail-Adresse'),
 	name: text('Name'),
@@ -270,7 +288,8 @@ export const AdminUserCreate = obj({
 	mustChangePassword: v.optional(v.boolean()),
 	canCreatePlans: v.optional(v.boolean())
 });
-export const AdminUserPatch = v.strictObject({
+/** Unknown keys: 400 `invalid_body` from the handler, as before. */
+export const AdminUserPatch = obj({
 	name: optText('Name'),
 	isAdmin: v.optional(v.boolean()),
 	disabled: v.optional(v.boolean()),
@@ -289,13 +308,35 @@ export const PublicSubmission = obj({
 	title: text('Titel'),
 	text: text('Beitrag'),
 	name: optText('Name'),
-	consent: v.literal(true)
+	consent: v.pipe(v.boolean(), v.description('Einwilligung: muss true sein'))
 });
 export const MarkRead = obj({
 	ids: v.optional(ids('Benachrichtigungen')),
-	all: v.optional(v.literal(true))
+	all: v.optional(v.pipe(v.boolean(), v.description('true: alle')))
+});
+export const Login = obj({ email: text('E-Mail-Adresse'), password: text('Passwort') });
+export const PasswordChange = obj({
+	currentPassword: text('bisheriges Passwort'),
+	newPassword: text('neues Passwort (mindestens 10 Zeichen)')
 });
 export const MailPreferences = v.pipe(
 	v.record(v.string(), v.boolean()),
 	v.description('je Art von E-Mail: bekommen oder nicht')
+);
+
+/**
+ * The transfer file of POST /api/plan-import (docs/plan-transfer.md), described only: the
+ * transfer module checks the whole file before writing (400 `invalid_transfer_file`, …).
+ */
+export const TransferFile = v.pipe(
+	obj({
+		format: v.literal('mitplan-plan'),
+		version: v.pipe(v.number(), v.description('Formatversion')),
+		planId: text('Plan-ID der Quell-Installation'),
+		title: text('Titel'),
+		doc: text('Plandokument: Yjs-Update, Base64'),
+		records: v.array(obj({ key: v.string(), type: v.string() })),
+		snapshots: v.optional(v.array(obj({ id: v.string(), data: v.string() })))
+	}),
+	v.description('Export einer anderen Mitplan-Installation (GET /api/plans/{planId}/transfer)')
 );

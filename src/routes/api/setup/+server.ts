@@ -1,6 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { readJsonObject, resultResponse, storageUnavailable } from '$lib/server/http';
+import { resultResponse, storageUnavailable } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 import { setSessionCookie } from '$lib/server/session-cookie';
 import { str } from '$lib/server/input';
 
@@ -16,7 +18,7 @@ export const GET: RequestHandler = async ({ locals }) => {
 /** POST /api/setup {email, name, password} – creates the first administrator and signs in. */
 export const POST: RequestHandler = async (event) => {
 	const { locals, request, getClientAddress } = event;
-	const body = await readJsonObject(request);
+	const body = await parseBody(request, ROUTES.setup.body);
 	if (!body.ok) return body.response;
 	const { access, settings } = locals.backend;
 	const email = str(body.value.email);

@@ -1,5 +1,7 @@
 import type { RequestHandler } from './$types';
-import { readJsonObject, requireAccount, resultResponse } from '$lib/server/http';
+import { requireAccount, resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 import { str } from '$lib/server/input';
 import { paginated } from '$lib/server/api/pagination';
 
@@ -19,7 +21,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 export const POST: RequestHandler = async ({ locals, request }) => {
 	const admin = await requireAccount(locals, 'admin.users');
 	if (!admin.ok) return admin.response;
-	const body = await readJsonObject(request, 8 * 1024);
+	const body = await parseBody(request, ROUTES.adminUserCreate.body, 8 * 1024);
 	if (!body.ok) return body.response;
 	return resultResponse(
 		await locals.backend.access.createUser({

@@ -1,12 +1,9 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { INTERFACE_LOCALES, isInterfaceLocale } from '$lib/contract/languages';
-import {
-	errorResponse,
-	readJsonObject,
-	requireAccount,
-	storageUnavailable
-} from '$lib/server/http';
+import { errorResponse, requireAccount, storageUnavailable } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 import { setLanguageCookie } from '$lib/server/session-cookie';
 
 /** GET /api/auth/language – {language: 'de'|'en'|null}: my interface language (accounts only). */
@@ -28,7 +25,7 @@ export const PUT: RequestHandler = async (event) => {
 	const { locals } = event;
 	const user = await requireAccount(locals, 'account.language');
 	if (!user.ok) return user.response;
-	const body = await readJsonObject(event.request, 1024);
+	const body = await parseBody(event.request, ROUTES.languageSet.body, 1024);
 	if (!body.ok) return body.response;
 	const { language } = body.value;
 	if (!isInterfaceLocale(language))

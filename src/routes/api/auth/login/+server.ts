@@ -1,6 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { clientAddress, errorResponse, readJsonObject, storageUnavailable } from '$lib/server/http';
+import { clientAddress, errorResponse, storageUnavailable } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 import { str } from '$lib/server/input';
 import { applyAccountLanguage, setSessionCookie } from '$lib/server/session-cookie';
 
@@ -9,7 +11,7 @@ import { applyAccountLanguage, setSessionCookie } from '$lib/server/session-cook
  * invalid_credentials; 429 too_many_attempts with Retry-After (per account and per address).
  */
 export const POST: RequestHandler = async (event) => {
-	const body = await readJsonObject(event.request, 8 * 1024);
+	const body = await parseBody(event.request, ROUTES.login.body, 8 * 1024);
 	if (!body.ok) return body.response;
 	const { access, settings } = event.locals.backend;
 	let result: Awaited<ReturnType<typeof access.login>>;

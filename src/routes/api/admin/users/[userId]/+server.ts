@@ -1,12 +1,14 @@
 import type { RequestHandler } from './$types';
-import { errorResponse, readJsonObject, requireAccount, resultResponse } from '$lib/server/http';
+import { errorResponse, requireAccount, resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 import { optBool, optStr } from '$lib/server/input';
 
 /** PATCH /api/admin/users/<userId> {name?, isAdmin?, disabled?, canCreatePlans?} – User. */
 export const PATCH: RequestHandler = async ({ locals, request, params }) => {
 	const admin = await requireAccount(locals, 'admin.users');
 	if (!admin.ok) return admin.response;
-	const body = await readJsonObject(request, 8 * 1024);
+	const body = await parseBody(request, ROUTES.adminUserPatch.body, 8 * 1024);
 	if (!body.ok) return body.response;
 	const unknown = Object.keys(body.value).filter(
 		(k) => !['name', 'isAdmin', 'disabled', 'canCreatePlans'].includes(k)

@@ -1,5 +1,7 @@
 import type { RequestHandler } from './$types';
-import { readJsonObject, resultResponse } from '$lib/server/http';
+import { resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 import { str } from '$lib/server/input';
 
 /**
@@ -7,7 +9,7 @@ import { str } from '$lib/server/input';
  * by the Administration (one-time); ends all sessions. 410 reset_link_invalid when used/expired.
  */
 export const POST: RequestHandler = async ({ locals, params, request }) => {
-	const body = await readJsonObject(request, 8 * 1024);
+	const body = await parseBody(request, ROUTES.reset.body, 8 * 1024);
 	if (!body.ok) return body.response;
 	return resultResponse(
 		await locals.backend.access.useResetLink(params.token, str(body.value.password)),

@@ -1,6 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { clientAddress, readJsonObject, resultResponse } from '$lib/server/http';
+import { clientAddress, resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 import { str } from '$lib/server/input';
 import { GUEST_ENDED_GRACE_MS } from '$lib/contract/credentials';
 import { setSessionCookie } from '$lib/server/session-cookie';
@@ -11,7 +13,7 @@ import { setSessionCookie } from '$lib/server/session-cookie';
  * outlives the access (GUEST_ENDED_GRACE_MS) so a guest whose invite expired is told why.
  */
 export const POST: RequestHandler = async (event) => {
-	const body = await readJsonObject(event.request, 4 * 1024);
+	const body = await parseBody(event.request, ROUTES.inviteGuest.body, 4 * 1024);
 	if (!body.ok) return body.response;
 	const { access, settings } = event.locals.backend;
 	const result = await access.joinAsGuest(

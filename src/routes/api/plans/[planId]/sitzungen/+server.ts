@@ -1,11 +1,14 @@
 import type { RequestHandler } from './$types';
-import { authorize, readJsonObject, resultResponse } from '$lib/server/http';
+import { authorize, resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
+import { resultPage } from '$lib/server/api/pagination';
 
-/** GET /api/plans/<planId>/sitzungen – the plan's sessions, newest first; every member. */
-export const GET: RequestHandler = async ({ locals, params }) => {
+/** GET /api/plans/<planId>/sitzungen – the plan's sessions, newest first, paginated; every member. */
+export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const access = await authorize(locals, params.planId, 'meeting.join');
 	if (!access.ok) return access.response;
-	return resultResponse(await locals.backend.meetings.list(access.planId));
+	return resultPage(url, await locals.backend.meetings.list(access.planId));
 };
 
 /**
@@ -15,7 +18,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'meeting.manage');
 	if (!access.ok) return access.response;
-	const body = await readJsonObject(request);
+	const body = await parseBody(request, ROUTES.meetingCreate.body);
 	if (!body.ok) return body.response;
 	return resultResponse(
 		await locals.backend.meetings.create(access, access.planId, body.value),

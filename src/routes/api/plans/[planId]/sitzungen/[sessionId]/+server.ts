@@ -1,5 +1,7 @@
 import type { RequestHandler } from './$types';
-import { authorize, readJsonObject, resultResponse } from '$lib/server/http';
+import { authorize, resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 
 /** GET /api/plans/<planId>/sitzungen/<id> – session, live state, attendance, serverNow; members. */
 export const GET: RequestHandler = async ({ locals, params }) => {
@@ -17,7 +19,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'meeting.facilitate');
 	if (!access.ok) return access.response;
-	const body = await readJsonObject(request);
+	const body = await parseBody(request, ROUTES.meetingPatch.body);
 	if (!body.ok) return body.response;
 	return resultResponse(
 		await locals.backend.meetings.update(access, access.planId, params.sessionId, body.value)

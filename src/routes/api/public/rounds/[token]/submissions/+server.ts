@@ -1,5 +1,7 @@
 import type { RequestHandler } from './$types';
-import { clientAddress, errorResponse, readJsonObject, resultResponse } from '$lib/server/http';
+import { clientAddress, errorResponse, resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 
 /** Largest submission body: 5,000 characters of text (up to 4 bytes each) plus the rest. */
 const MAX_SUBMISSION_BYTES = 32 * 1024;
@@ -11,7 +13,7 @@ const MAX_SUBMISSION_BYTES = 32 * 1024;
  */
 export const POST: RequestHandler = async (event) => {
 	const { locals, params, request } = event;
-	const body = await readJsonObject(request, MAX_SUBMISSION_BYTES);
+	const body = await parseBody(request, ROUTES.publicSubmission.body, MAX_SUBMISSION_BYTES);
 	if (!body.ok) return body.response;
 	const result = await locals.backend.feedback.submit(
 		params.token,

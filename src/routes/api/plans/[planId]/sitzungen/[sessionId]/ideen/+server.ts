@@ -1,5 +1,7 @@
 import type { RequestHandler } from './$types';
-import { authorize, readJsonObject, resultResponse } from '$lib/server/http';
+import { authorize, resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 
 /** Room for an over-long idea to reach the service, which answers it with a clear 400. */
 const IDEA_BODY_BYTES = 256 * 1024;
@@ -24,7 +26,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'meeting.ideas');
 	if (!access.ok) return access.response;
-	const body = await readJsonObject(request, IDEA_BODY_BYTES);
+	const body = await parseBody(request, ROUTES.ideaAdd.body, IDEA_BODY_BYTES);
 	if (!body.ok) return body.response;
 	const result = await locals.backend.ideas.add(
 		access,

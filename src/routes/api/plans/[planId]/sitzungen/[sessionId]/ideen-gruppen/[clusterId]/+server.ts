@@ -1,11 +1,13 @@
 import type { RequestHandler } from './$types';
-import { authorize, readJsonObject, resultResponse } from '$lib/server/http';
+import { authorize, resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 
 /** PATCH /api/plans/<planId>/sitzungen/<id>/ideen-gruppen/<clusterId> {title} – renames (Moderation). */
 export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'meeting.facilitate');
 	if (!access.ok) return access.response;
-	const body = await readJsonObject(request);
+	const body = await parseBody(request, ROUTES.clusterPatch.body);
 	if (!body.ok) return body.response;
 	return resultResponse(
 		await locals.backend.ideas.renameCluster(

@@ -1,5 +1,7 @@
 import type { RequestHandler } from './$types';
-import { authorize, readJsonObject, resultResponse } from '$lib/server/http';
+import { authorize, resultResponse } from '$lib/server/http';
+import { parseBody } from '$lib/server/api/schema';
+import { ROUTES } from '$lib/server/api/routes';
 
 /**
  * PATCH /api/plans/<planId>/sitzungen/<id>/ideen/<ideaId> {text?, hidden?, clusterId?} – the
@@ -9,7 +11,7 @@ import { authorize, readJsonObject, resultResponse } from '$lib/server/http';
 export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'meeting.facilitate');
 	if (!access.ok) return access.response;
-	const body = await readJsonObject(request, 256 * 1024);
+	const body = await parseBody(request, ROUTES.ideaPatch.body, 256 * 1024);
 	if (!body.ok) return body.response;
 	return resultResponse(
 		await locals.backend.ideas.edit(
