@@ -51,7 +51,12 @@ async function getPlan(server: ServerProcess, planId: string): Promise<PlanJson>
 	return (await response.json()) as PlanJson;
 }
 
-/** Makes an edit on one client and waits until a second client (so: the server) has it. */
+/**
+ * Makes an edit on one client, waits until a second client (so: the server) has it, and then until
+ * the server says it is stored: a new client's sync step 1 is answered only when every update the
+ * room took is stored (room.ts) — the "gespeichert" the editor sees. Relaying to the witness alone
+ * does not wait for the disk, so under load a kill right after it could come before the write.
+ */
 async function editAndConfirm(server: ServerProcess, planId: string, title: string) {
 	const writer = client(server, planId);
 	const witness = client(server, planId);
@@ -64,8 +69,11 @@ async function editAndConfirm(server: ServerProcess, planId: string, title: stri
 			getText(witness.doc, field.value, 'situation')?.toString() === 'Getippt kurz vor dem Absturz',
 		'edit reached the server'
 	);
+	const stored = client(server, planId);
+	await stored.synced;
 	writer.provider.disconnect();
 	witness.provider.disconnect();
+	stored.provider.disconnect();
 	return field.value;
 }
 
