@@ -158,6 +158,9 @@ test('Ganze Sitzung: Ideen, Gruppe, Maßnahme, Abstimmung per Tastatur, Priorit�
 	await expect(beamer.getByTestId('beamer-vote-results')).toContainText(IDEAS[2]);
 	await expectNoSeriousViolations(beamer, 'Beamer mit Abstimmung');
 	await beamer.screenshot({ path: `${SHOTS}/meet-finish-beamer-1920.png` });
+	await beamer.setViewportSize({ width: 1280, height: 720 });
+	await expect(beamer.getByTestId('beamer-vote-results')).toBeInViewport();
+	await beamer.screenshot({ path: `${SHOTS}/meet-finish-beamer-1280.png` });
 	await expect(page.getByTestId('vote-apply-priority').first()).toHaveValue('hoch');
 	await page.getByTestId('vote-apply-submit').click();
 	await expect(page.getByTestId('vote-applied')).toContainText(`„${IDEAS[2]}“ → Priorität hoch`);
