@@ -243,7 +243,10 @@ describe('a session across reconnects and restarts (two instances, one Redis)', 
 
 		// B keeps serving the session: a step, an idea and the live push.
 		await body(await control(adminOnB, { action: 'step', index: 2 }), 200);
-		await waitFor(() => pushedOnB.some(([p]) => p.sessionId === sid && p.live.stepIndex === 2));
+		await waitFor(
+			() => pushedOnB.some(([p]) => p.sessionId === sid && p.live.stepIndex === 2),
+			'the step pushed on B'
+		);
 		await body<IdeaView>(
 			await on(b.httpUrl, guestCookie).request(sessions(`/${sid}/ideen`), {
 				method: 'POST',
@@ -290,8 +293,9 @@ describe('a session across reconnects and restarts (two instances, one Redis)', 
 		expect(back.ack.view?.live.stepIndex).toBe(2);
 		const pushedOnA: Array<[MeetingPush]> = collect(back.socket, 'meeting:state');
 		await body(await control(adminOnB, { action: 'timer_pause' }), 200);
-		await waitFor(() =>
-			pushedOnA.some(([p]) => p.sessionId === sid && p.live.timer.pausedLeftMs !== null)
+		await waitFor(
+			() => pushedOnA.some(([p]) => p.sessionId === sid && p.live.timer.pausedLeftMs !== null),
+			'the pause pushed on the restarted A'
 		);
 	});
 });
