@@ -3,7 +3,8 @@
  * keyboard only, one without the name; the facilitator sees them live, groups two into a
  * cluster, takes one over as a Maßnahme and finds it on the board with "Aus der Sitzung vom …"
  * in the detail panel; the projector shows the live ideas. axe on the session page with the
- * wall; screenshots at 1280 and 390 px and of the projector at 1920×1080.
+ * wall; screenshots at 1280 and 390 px and of the projector at 1920×1080. An idea typed while
+ * offline waits in the offline queue and arrives exactly once when the connection is back.
  */
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './support/axe';
@@ -46,7 +47,7 @@ test('Ideensammlung: Ideen am Handy, gruppieren, als Maßnahme übernehmen, am B
 	// Keyboard only: focus the field with Tab, type, Enter; the checkbox with Space
 	const field = phone.getByLabel('Ihre Idee');
 	await phone.getByTestId('idea-wall').getByRole('heading', { name: 'Ideensammlung' }).click();
-	for (let i = 0; i < 5 && !(await field.evaluate((el) => el === document.activeElement)); i++)
+	for (let i = 0; i < 8 && !(await field.evaluate((el) => el === document.activeElement)); i++)
 		await phone.keyboard.press('Tab');
 	await expect(field).toBeFocused();
 	await phone.keyboard.type('Trinkbrunnen am Marktplatz');
@@ -150,8 +151,8 @@ test('Ideensammlung: Ideen am Handy, gruppieren, als Maßnahme übernehmen, am B
 	await expectNoSeriousViolations(page, 'Ideensammlung der Moderation am Handy');
 	await shade.screenshot({ path: SHOT('moderation-390') });
 
-	// A lost answer: the idea arrived, the phone did not hear it. Sending again (with a changed
-	// text) does not make a second idea and does not swallow the new text.
+	// A lost answer: the idea arrived, the phone did not hear it. The offline queue sends it
+	// again with the same client id: still one idea, and the field is free for the next one.
 	await phone.route(`**/sitzungen/${sessionId}/ideen`, async (route) => {
 		if (route.request().method() !== 'POST') return route.continue();
 		await route.fetch();
@@ -159,17 +160,14 @@ test('Ideensammlung: Ideen am Handy, gruppieren, als Maßnahme übernehmen, am B
 	});
 	await field.fill('Wasserspielplatz im Stadtpark');
 	await field.press('Enter');
-	await expect(phone.getByTestId('idea-error')).toBeVisible();
+	await expect(phone.getByTestId('offline-queue-count')).toHaveText('(1 Eingabe wartet)');
+	await expect(field).toHaveValue('');
 	await phone.unrouteAll();
-	await field.fill('Wasserspielplatz im Stadtpark, mit Schatten');
-	await field.press('Enter');
-	await expect(phone.getByTestId('idea-error')).toContainText(
-		'Ihre vorige Idee war schon angekommen'
-	);
-	await expect(field).toHaveValue('Wasserspielplatz im Stadtpark, mit Schatten');
+	await expect(phone.getByTestId('offline-queue')).toHaveCount(0);
 	await expect(phone.getByTestId('idea-card').filter({ hasText: 'Wasserspielplatz' })).toHaveCount(
 		1
 	);
+	await field.fill('Wasserspielplatz im Stadtpark, mit Schatten');
 	await field.press('Enter');
 	await expect(phone.getByTestId('idea-card').filter({ hasText: 'Wasserspielplatz' })).toHaveCount(
 		2
@@ -178,4 +176,60 @@ test('Ideensammlung: Ideen am Handy, gruppieren, als Maßnahme übernehmen, am B
 		2
 	);
 	await phoneContext.close();
+});
+
+test('Offline: eine Idee wartet und kommt nach der Rückkehr genau einmal an', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const created = await page.request.post('/api/plans', {
+		data: { title: 'Ideen offline', example: true }
+	});
+	const planId = ((await created.json()) as { id: string }).id;
+	const session = await page.request.post(`/api/plans/${planId}/sitzungen`, {
+		data: { title: 'AG offline', date: '2027-03-12' }
+	});
+	const sessionId = ((await session.json()) as { id: string }).id;
+	const ideasUrl = `/api/plans/${planId}/sitzungen/${sessionId}/ideen`;
+	const ole = await createUser(page.request, 'Ole Offline');
+	await addMember(page.request, planId, ole.email, 'reviewer');
+	const context = await browser.newContext({
+		storageState: NO_SESSION,
+		viewport: { width: 390, height: 844 }
+	});
+	await login(context.request, ole.email, ole.password);
+	const phone = await context.newPage();
+	await phone.goto(`/plans/${planId}/sitzungen/${sessionId}`);
+	await phone.locator('html[data-hydrated]').waitFor();
+	const field = phone.getByLabel('Ihre Idee');
+
+	await context.setOffline(true);
+	await field.fill('Sitzbank an der Bushaltestelle');
+	await field.press('Enter');
+	await expect(phone.getByTestId('offline-queue')).toContainText(
+		'Offline – wird gesendet, sobald die Verbindung zurück ist'
+	);
+	await expect(phone.getByTestId('offline-queue-count')).toHaveText('(1 Eingabe wartet)');
+	await expect(field).toHaveValue('');
+	await expectNoSeriousViolations(phone, 'Ideensammlung offline');
+	await phone.screenshot({ path: SHOT('offline-390') });
+	const before = (await (await page.request.get(ideasUrl)).json()) as { ideas: unknown[] };
+	expect(before.ideas).toHaveLength(0);
+
+	await context.setOffline(false);
+	await expect(phone.getByTestId('offline-queue')).toHaveCount(0);
+	await expect(phone.getByTestId('idea-card')).toHaveCount(1);
+	await expect(async () => {
+		const wall = (await (await page.request.get(ideasUrl)).json()) as {
+			ideas: Array<{ text: string }>;
+		};
+		expect(wall.ideas.map((i) => i.text)).toEqual(['Sitzbank an der Bushaltestelle']);
+	}).toPass();
+	// a reload sends nothing again
+	await phone.reload();
+	await expect(phone.getByTestId('idea-card')).toHaveCount(1);
+	const wall = (await (await page.request.get(ideasUrl)).json()) as { ideas: unknown[] };
+	expect(wall.ideas).toHaveLength(1);
+	await context.close();
 });

@@ -75,6 +75,20 @@ describe('OfflineQueue', () => {
 		expect(h.storage.data.size).toBe(0);
 	});
 
+	it('keeps the client id of an attempt already sent, and the body unchanged otherwise', async () => {
+		const h = harness();
+		const q = h.make();
+		const body = { clientId: 'c-first-try', text: 'Idee', anonymous: true, fieldId: 'f1' };
+		const a = q.enqueue('idea', '/api/plans/p/sitzungen/s/ideen', body, {
+			clientId: 'c-first-try'
+		});
+		expect(a.id).toBe('c-first-try');
+		h.goOnline();
+		await q.flush();
+		expect(h.sent.map((s) => s.body)).toEqual([body]);
+		expect(q.state.pending).toBe(0);
+	});
+
 	it('replaces a queued action with the same key (the newest ballot wins), PUT without clientId', async () => {
 		const h = harness();
 		const q = h.make();

@@ -4,8 +4,9 @@
  * order once it is back (the `online` event, a socket reconnect, or a retry after a server error).
  *
  * Contract for callers (`enqueue(kind, url, body, options)`):
- * - Every action gets a client id. For POSTs that create something (ideas: `POST …/ideen`) the
- *   queue puts it into the body as `clientId`; the server must answer a repeated `clientId` with
+ * - Every action gets a client id (or keeps the one the caller already sent: `options.clientId`, so
+ *   an attempt that may have reached the server is repeated as the same thing). For POSTs that
+ *   create something (ideas: `POST …/ideen`) the queue puts it into the body as `clientId`; the server must answer a repeated `clientId` with
  *   the thing it already created (200/201), not create a second one. So a request that reached
  *   the server but whose answer was lost can be sent again safely.
  * - `key` replaces a queued action with the same key (a ballot: `ballot:<voteId>`, the newest
@@ -92,10 +93,10 @@ export class OfflineQueue {
 		kind: string,
 		url: string,
 		body: Record<string, unknown>,
-		options: { method?: 'POST' | 'PUT'; key?: string } = {}
+		options: { method?: 'POST' | 'PUT'; key?: string; clientId?: string } = {}
 	): QueuedAction {
 		const method = options.method ?? 'POST';
-		const id = this.deps.newId();
+		const id = options.clientId ?? this.deps.newId();
 		const action: QueuedAction = {
 			id,
 			kind,

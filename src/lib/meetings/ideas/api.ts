@@ -11,7 +11,10 @@ import type {
 const enc = encodeURIComponent;
 const session = (planId: string, sessionId: string) =>
 	`${planApiPath(planId)}/sitzungen/${enc(sessionId)}`;
-const ideas = (planId: string, sessionId: string) => `${session(planId, sessionId)}/ideen`;
+/** The idea list of a session (also the offline queue's target for new ideas). */
+export const ideasPath = (planId: string, sessionId: string) =>
+	`${session(planId, sessionId)}/ideen`;
+const ideas = ideasPath;
 const clusters = (planId: string, sessionId: string) =>
 	`${session(planId, sessionId)}/ideen-gruppen`;
 

@@ -3,6 +3,7 @@ import type { VoteForMe, VoteView } from '$lib/contract/votes';
 import type { PlanJson } from '$lib/domain/types';
 import { api, apiRequest, planApiPath } from '$lib/components/api';
 import { requirePlanId } from '$lib/components/plan-page';
+import { meetingsApi } from '$lib/meetings/api';
 import { votesApi } from '$lib/votes/api';
 import type { PageLoad } from './$types';
 
@@ -17,15 +18,18 @@ export interface VotesPageData {
 	votes: VoteView[];
 	/** The vote shown (`?abstimmung=<id>`, else the newest open one, else the newest). */
 	current: VoteForMe | null;
+	/** Running sessions (a new vote belongs to the first by default). */
+	sessions: Array<{ id: string; title: string }>;
 }
 
 export const load: PageLoad = async ({ fetch, params, url, depends }): Promise<VotesPageData> => {
 	depends('app:votes');
 	const planId = requirePlanId(params.planId);
-	const [access, plan, list] = await Promise.all([
+	const [access, plan, list, meetings] = await Promise.all([
 		api.access(planId, fetch),
 		apiRequest<PlanJson>(fetch, 'GET', planApiPath(planId)),
-		votesApi.list(planId, fetch)
+		votesApi.list(planId, fetch),
+		meetingsApi.list(planId, fetch)
 	]);
 	const notFound = !access.ok && access.error.status === 404;
 	const failed = [access, plan, list].find((r) => !r.ok);
@@ -42,6 +46,11 @@ export const load: PageLoad = async ({ fetch, params, url, depends }): Promise<V
 		loadError: !notFound && failed && !failed.ok ? failed.error.message : null,
 		plan: plan.ok ? plan.value : null,
 		votes,
-		current: current?.ok ? current.value : null
+		current: current?.ok ? current.value : null,
+		sessions: meetings.ok
+			? meetings.value
+					.filter((x) => x.status === 'laufend')
+					.map((x) => ({ id: x.id, title: x.title }))
+			: []
 	};
 };
