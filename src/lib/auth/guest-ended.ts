@@ -1,4 +1,7 @@
-/** Why a guest's access ended, in German, for the page /gast-beendet and the API's 401. */
+/**
+ * Why a guest's access ended, in German, for the API's 401. The page /gast-beendet shows the same
+ * texts from the message files (admin_guest_ended_*), in the interface language.
+ */
 export const GUEST_ENDED_MESSAGES = {
 	invite_revoked:
 		'Die Einladung, über die Sie als Gast teilgenommen haben, wurde zurückgezogen. Bitten Sie die Person, die den Plan verwaltet, um einen neuen Link.',

@@ -1,12 +1,21 @@
-/** Expiry presets of invite links (the API accepts at most 30 days ahead). */
+/**
+ * Expiry presets of invite links (the API accepts at most 30 days ahead) and invite states, with
+ * their labels in the interface language.
+ */
+import { m } from '$lib/i18n';
+
 export type ExpiryPreset = 'today' | '1d' | '7d' | '30d';
 
-export const EXPIRY_LABELS: Record<ExpiryPreset, string> = {
-	today: 'Heute (bis 23:59 Uhr)',
-	'1d': '1 Tag',
-	'7d': '7 Tage',
-	'30d': '30 Tage'
+export const EXPIRY_PRESETS: readonly ExpiryPreset[] = ['today', '1d', '7d', '30d'];
+
+const EXPIRY_LABELS: Record<ExpiryPreset, () => string> = {
+	today: m.admin_expiry_today,
+	'1d': m.admin_expiry_1d,
+	'7d': m.admin_expiry_7d,
+	'30d': m.admin_expiry_30d
 };
+
+export const expiryLabel = (preset: ExpiryPreset) => EXPIRY_LABELS[preset]();
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -30,12 +39,14 @@ export function expiryFor(preset: ExpiryPreset, now = Date.now()): number {
 
 export type InviteState = 'valid' | 'expired' | 'revoked' | 'used_up';
 
-export const INVITE_STATE_LABELS: Record<InviteState, string> = {
-	valid: 'gültig',
-	expired: 'abgelaufen',
-	revoked: 'widerrufen',
-	used_up: 'aufgebraucht'
+const INVITE_STATE_LABELS: Record<InviteState, () => string> = {
+	valid: m.admin_invite_state_valid,
+	expired: m.admin_invite_state_expired,
+	revoked: m.admin_invite_state_revoked,
+	used_up: m.admin_invite_state_used_up
 };
+
+export const inviteStateLabel = (state: InviteState) => INVITE_STATE_LABELS[state]();
 
 export function inviteState(
 	invite: { revoked: boolean; expiresAt: number; uses: number; maxUses: number },
