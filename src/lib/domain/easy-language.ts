@@ -1,6 +1,7 @@
 /**
  * The Leichte-Sprache check (issue 15, item 3): flags sentences with too many words and very long
- * words, with German hints for the editor. Pure and tolerant; a hint, never a refusal.
+ * words. Pure and tolerant; a hint, never a refusal. The wording of hints and the guidance are
+ * interface texts (messages/content, keys content_ls_*).
  */
 
 /** More words than this in one sentence get a hint. */
@@ -8,21 +9,14 @@ export const MAX_SENTENCE_WORDS = 15;
 /** Words longer than this (letters, without hyphens' parts) get a hint. */
 export const MAX_WORD_LENGTH = 20;
 
-/** Short guidance shown above Leichte-Sprache fields. */
-export const EASY_LANGUAGE_GUIDANCE = [
-	'Schreiben Sie kurze Sätze.',
-	'Jeder Satz enthält nur eine Aussage.',
-	'Benutzen Sie einfache, bekannte Wörter.',
-	'Trennen Sie lange Wörter mit einem Bindestrich: Sprach-Café.'
-] as const;
-
 export interface EasyLanguageHint {
 	kind: 'sentence' | 'word';
 	/** Where the sentence or word starts in the text (UTF-16 index). */
 	index: number;
 	/** The sentence (shortened) or the word. */
 	excerpt: string;
-	message: string;
+	/** Words in the sentence, or letters in the word. */
+	count: number;
 }
 
 const SENTENCE = /[^.!?\n]+[.!?]*/g;
@@ -44,7 +38,7 @@ export function checkEasyLanguage(text: string): EasyLanguageHint[] {
 				kind: 'sentence',
 				index: start + (sentence[0].length - sentence[0].trimStart().length),
 				excerpt: shorten(sentence[0]),
-				message: `Dieser Satz hat ${words.length} Wörter. Besser: höchstens ${MAX_SENTENCE_WORDS} Wörter und eine Aussage pro Satz.`
+				count: words.length
 			});
 		}
 		for (const w of words) {
@@ -52,8 +46,8 @@ export function checkEasyLanguage(text: string): EasyLanguageHint[] {
 				hints.push({
 					kind: 'word',
 					index: start + (w.index ?? 0),
-					excerpt: w[0],
-					message: `Das Wort „${shorten(w[0], 40)}“ ist sehr lang (${w[0].length} Buchstaben). Trennen Sie es mit Bindestrich oder sagen Sie es einfacher.`
+					excerpt: shorten(w[0], 40),
+					count: w[0].length
 				});
 			}
 		}

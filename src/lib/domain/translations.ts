@@ -188,6 +188,18 @@ function target(
 	return ok({ m, tr: trMap(m) });
 }
 
+/** The translation's Y.Text if it exists (never writes). */
+export function findTranslationText(
+	doc: Y.Doc,
+	id: string,
+	field: string,
+	lang: string
+): Y.Text | null {
+	const m = itemMap(itemsMap(doc), id);
+	const t = m ? trMap(m)?.get(textKey(lang, field)) : undefined;
+	return t instanceof Y.Text ? t : null;
+}
+
 /** The Y.Text of a translation, created on first use (with the current source as snapshot). */
 export function translationText(
 	doc: Y.Doc,
@@ -212,6 +224,27 @@ export function translationText(
 		tr.set(srcKey(lang, field), readText(t.value.m, field));
 	}, origin);
 	return ok(text);
+}
+
+/**
+ * Create the missing translation texts of all `fields` of an item for `lang` in one transaction
+ * (the editor does this when a language is opened, so typing binds to existing Y.Texts).
+ */
+export function ensureTranslationTexts(
+	doc: Y.Doc,
+	id: string,
+	fields: readonly string[],
+	lang: string,
+	origin?: unknown
+): Result<void> {
+	let failed: Result<void> | null = null;
+	doc.transact(() => {
+		for (const f of fields) {
+			const r = translationText(doc, id, f, lang, origin);
+			if (!r.ok && !failed) failed = r;
+		}
+	}, origin);
+	return failed ?? ok();
 }
 
 /** Write a whole translation (minimal diff). Titles lose bidi controls; length is capped. */
