@@ -35,33 +35,13 @@ import {
 	checkTranslationEntry,
 	metaValueOk,
 	plainValue,
-	shape
+	shape,
+	type Verdict
 } from './doc-values';
 
 export type WriteScope = 'items' | 'all';
 
-/** A client's update was refused: its connection is closed with `code` and this reason. */
-export class UpdateRefused extends Error {
-	constructor(
-		readonly code: number,
-		message: string
-	) {
-		super(message);
-		this.name = 'UpdateRefused';
-	}
-}
-
-export type Verdict =
-	| {
-			ok: true;
-			/** The update only deletes (allowed even when the plan is over its size limits). */
-			deletionOnly: boolean;
-			/** New map entries it adds (items and links), for the per-plan entry limit. */
-			newEntries: number;
-	  }
-	/** Depends on structs the server does not have yet: hold it until they arrive. */
-	| { ok: false; kind: 'missing' }
-	| { ok: false; kind: 'scope' | 'shape' | 'too_large'; reason: string };
+export { UpdateRefused, type Verdict } from './doc-values';
 
 type Target =
 	| { kind: 'root'; name: string }

@@ -1,7 +1,8 @@
 /**
  * Value rules of the plan document (issue 12, item 2): which values the settings (`meta`), the
- * common item keys and each item type's fields may hold, and the refusal thrown otherwise.
- * doc-guard.ts walks an update and asks these rules about every new struct it finds.
+ * common item keys, each item type's fields and translations may hold, the refusal thrown otherwise
+ * and the verdicts of doc-guard.ts, which walks an update and asks these rules about every new
+ * struct it finds.
  */
 import * as Y from 'yjs';
 import { isValidPlanId } from '../../src/lib/domain/ids';
@@ -27,6 +28,29 @@ import {
 	isValidLanguageList,
 	parseTranslationKey
 } from '../../src/lib/domain/translations';
+
+/** A client's update was refused: its connection is closed with `code` and this reason. */
+export class UpdateRefused extends Error {
+	constructor(
+		readonly code: number,
+		message: string
+	) {
+		super(message);
+		this.name = 'UpdateRefused';
+	}
+}
+
+export type Verdict =
+	| {
+			ok: true;
+			/** The update only deletes (allowed even when the plan is over its size limits). */
+			deletionOnly: boolean;
+			/** New map entries it adds (items and links), for the per-plan entry limit. */
+			newEntries: number;
+	  }
+	/** Depends on structs the server does not have yet: hold it until they arrive. */
+	| { ok: false; kind: 'missing' }
+	| { ok: false; kind: 'scope' | 'shape' | 'too_large'; reason: string };
 
 /** A refused struct: why (scope, shape, size) and the German reason for the writer. */
 export class Refusal extends Error {
