@@ -178,8 +178,9 @@ function target(
 	field: string,
 	lang: string
 ): Result<{ m: Y.Map<unknown>; tr: Y.Map<unknown> | null }> {
-	if (!isLanguageCode(lang))
+	if (!LANGUAGE_CODES.includes(lang)) {
 		return err('invalid_value', `Unbekannte Sprache „${lang.slice(0, 20)}“.`);
+	}
 	const m = itemMap(itemsMap(doc), id);
 	if (!m) return err('unknown_item', 'Dieses Element gibt es nicht (mehr).');
 	if (!isTextField(itemType(m), field)) {
