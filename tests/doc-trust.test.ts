@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { SCHEMA_VERSION, createItem, getText, readMeta, readPlan } from '../src/lib/domain/index';
 import { CloseCode } from '../src/lib/contract/close-codes';
+import { setTranslation, translated } from '../src/lib/domain/translations';
 import { createOwnedPlan, memberWithRole, syncToken } from './helpers/auth';
 import { connectClient, rawSocket, waitFor, type TestClient } from './helpers/clients';
 import { startInProcess, tempDir } from './helpers/server';
@@ -119,6 +120,30 @@ describe('write scopes in the document', () => {
 		const doc = await stored(planId);
 		expect(doc.share.has('fremd')).toBe(false);
 		expect(readMeta(doc)).toMatchObject({ schemaVersion: SCHEMA_VERSION, status: 'in_beratung' });
+	});
+
+	it('editors translate; unknown languages and bidi overrides in titles are refused', async () => {
+		const { planId, ownerToken, editorToken } = await planWithEditor('Übersetzt');
+		const watcher = await client(planId, ownerToken);
+		const editor = await client(planId, editorToken);
+		const made = createItem(editor.doc, { type: 'principle', values: { title: 'Teilhabe' } });
+		const id = made.ok ? made.value : '';
+		expect(setTranslation(editor.doc, id, 'title', 'ar', 'المشاركة').ok).toBe(true);
+		await waitFor(() => translated(watcher.doc, id, 'title', 'ar').text === 'المشاركة', 'relayed');
+		const trOf = (d: Y.Doc) =>
+			(d.getMap('items').get(id) as Y.Map<unknown>).get('tr') as Y.Map<unknown>;
+		for (const change of [
+			(d: Y.Doc) => trOf(d).set('xx.title', new Y.Text('x')),
+			(d: Y.Doc) => trOf(d).set('ar.title', new Y.Text('\u202Eabc'))
+		]) {
+			const c = await client(planId, editorToken);
+			const closed = nextClose(c);
+			change(c.doc);
+			expect((await closed).code).toBe(CloseCode.Refused);
+		}
+		const doc = await stored(planId);
+		expect(trOf(doc).has('xx.title')).toBe(false);
+		expect(translated(doc, id, 'title', 'ar').text).toBe('المشاركة');
 	});
 
 	it('refuses a text over 20,000 characters and stores none of it', async () => {

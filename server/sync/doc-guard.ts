@@ -9,6 +9,8 @@
  * - scope 'all' (owner): also `meta` (title, status, funding notice, schema version …).
  * - structure lock (a session, issue 13): no new, deleted or moved items; texts and values pass.
  * - everyone: only the roots `meta` and `items`, only the fields of each item type (schema.ts),
+ *   translations only in an item's `tr` map, for known languages and the type's text fields
+ *   (at most MAX_TRANSLATION_LENGTH, no bidi controls in titles; translations.ts),
  *   values as the schema allows, plain text (no embeds/formats) of at most MAX_TEXT_LENGTH.
  * An update that needs structs the server has not seen yet is reported as `missing`; the room
  * holds it until the rest arrives (a client's edit can overtake its own offline changes).
@@ -21,43 +23,39 @@ import { STRUCTURE_KEYS } from '../../src/lib/sync/structure-steps';
 import { MAX_TEXT_LENGTH, isItemType } from '../../src/lib/domain/schema';
 import type { ItemType } from '../../src/lib/domain/types';
 import {
+	MAX_TRANSLATION_LENGTH,
+	TR_KEY,
+	hasBidiControls,
+	parseTranslationKey
+} from '../../src/lib/domain/translations';
+import {
 	ADOPTION_ONLY,
 	Refusal,
 	checkItemEntry,
+	checkTranslationEntry,
 	metaValueOk,
 	plainValue,
-	shape
+	shape,
+	type Verdict
 } from './doc-values';
 
 export type WriteScope = 'items' | 'all';
 
-/** A client's update was refused: its connection is closed with `code` and this reason. */
-export class UpdateRefused extends Error {
-	constructor(
-		readonly code: number,
-		message: string
-	) {
-		super(message);
-		this.name = 'UpdateRefused';
-	}
-}
-
-export type Verdict =
-	| {
-			ok: true;
-			/** The update only deletes (allowed even when the plan is over its size limits). */
-			deletionOnly: boolean;
-			/** New map entries it adds (items and links), for the per-plan entry limit. */
-			newEntries: number;
-	  }
-	/** Depends on structs the server does not have yet: hold it until they arrive. */
-	| { ok: false; kind: 'missing' }
-	| { ok: false; kind: 'scope' | 'shape' | 'too_large'; reason: string };
+export { UpdateRefused, type Verdict } from './doc-values';
 
 type Target =
 	| { kind: 'root'; name: string }
 	| { kind: 'item'; id: string }
-	| { kind: 'text'; key: string; type: Y.Text | null; id: string; field: string }
+	| {
+			kind: 'text';
+			key: string;
+			type: Y.Text | null;
+			id: string;
+			field: string;
+			/** Set for translations (item `tr` map): shorter cap, no bidi controls in titles. */
+			lang?: string;
+	  }
+	| { kind: 'trmap'; id: string }
 	| { kind: 'links'; id: string; type: Y.Map<unknown> | null }
 	| { kind: 'gc' }
 	| { kind: 'invalid' };
@@ -89,7 +87,10 @@ class Checker {
 	private readonly items: Y.Map<unknown>;
 	/** Item types set by this update (new items). */
 	private readonly newTypes = new Map<string, ItemType>();
-	private readonly textGrowth = new Map<string, { type: Y.Text | null; growth: number }>();
+	private readonly textGrowth = new Map<
+		string,
+		{ type: Y.Text | null; growth: number; max: number }
+	>();
 	private readonly newKeys = new Set<string>();
 
 	constructor(
@@ -198,6 +199,20 @@ class Checker {
 					};
 				} else if (type instanceof Y.Map && sub === 'principleIds') {
 					target = { kind: 'links', id: parent.id, type: integrated ? type : null };
+				} else if (type instanceof Y.Map && sub === TR_KEY) {
+					target = { kind: 'trmap', id: parent.id };
+				}
+			} else if (parent.kind === 'trmap' && sub !== null && type instanceof Y.Text) {
+				const parsed = parseTranslationKey(sub);
+				if (parsed && !parsed.src) {
+					target = {
+						kind: 'text',
+						key: `${holder.id.client}:${holder.id.clock}`,
+						type: integrated ? type : null,
+						id: parent.id,
+						field: parsed.field,
+						lang: parsed.lang
+					};
 				}
 			}
 		}
@@ -244,11 +259,11 @@ class Checker {
 		}
 		for (const s of fresh) this.checkInsert(s);
 		this.checkDeletions(expected);
-		for (const { type, growth } of this.textGrowth.values()) {
-			if (growth > 0 && (type?.length ?? 0) + growth > this.maxTextLength) {
+		for (const { type, growth, max } of this.textGrowth.values()) {
+			if (growth > 0 && (type?.length ?? 0) + growth > max) {
 				throw new Refusal(
 					'too_large',
-					`Text zu lang (höchstens ${this.maxTextLength.toLocaleString('de-DE')} Zeichen)`
+					`Text zu lang (höchstens ${max.toLocaleString('de-DE')} Zeichen)`
 				);
 			}
 		}
@@ -298,11 +313,16 @@ class Checker {
 				if (s.content instanceof Y.ContentDeleted) return;
 				if (!(s.content instanceof Y.ContentString)) throw shape('Nur reiner Text ist erlaubt');
 				if (deleted) return;
-				const entry = this.textGrowth.get(target.key) ?? { type: target.type, growth: 0 };
+				if (target.lang && target.field === 'title' && hasBidiControls(s.content.str)) {
+					throw shape('Steuerzeichen für die Schreibrichtung sind in Titeln nicht erlaubt');
+				}
+				const entry = this.textGrowth.get(target.key) ?? this.growthEntry(target);
 				entry.growth += s.length;
 				this.textGrowth.set(target.key, entry);
 				return;
 			}
+			case 'trmap':
+				return checkTranslationEntry(s, this.typeOf(target.id), sub);
 			case 'links':
 				if (sub === null || !isValidPlanId(sub)) throw shape('Ungültige Verknüpfung');
 				if (s.content instanceof Y.ContentDeleted) return;
@@ -310,6 +330,13 @@ class Checker {
 				if (!deleted && !target.type?.has(sub)) this.newKeys.add(`links/${target.id}/${sub}`);
 				return;
 		}
+	}
+
+	private growthEntry(target: { type: Y.Text | null; lang?: string }) {
+		const max = target.lang
+			? Math.min(this.maxTextLength, MAX_TRANSLATION_LENGTH)
+			: this.maxTextLength;
+		return { type: target.type, growth: 0, max };
 	}
 
 	/** Deletions of integrated structs: `meta` only for the owner; text removals count. */
@@ -335,7 +362,7 @@ class Checker {
 					if (target.kind === 'text' && s.countable) {
 						const from = Math.max(clock, s.id.clock);
 						const to = Math.min(end, s.id.clock + s.length);
-						const entry = this.textGrowth.get(target.key) ?? { type: target.type, growth: 0 };
+						const entry = this.textGrowth.get(target.key) ?? this.growthEntry(target);
 						entry.growth -= to - from;
 						this.textGrowth.set(target.key, entry);
 					}

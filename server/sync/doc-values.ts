@@ -1,7 +1,8 @@
 /**
  * Value rules of the plan document (issue 12, item 2): which values the settings (`meta`), the
- * common item keys and each item type's fields may hold, and the refusal thrown otherwise.
- * doc-guard.ts walks an update and asks these rules about every new struct it finds.
+ * common item keys, each item type's fields and translations may hold, the refusal thrown otherwise
+ * and the verdicts of doc-guard.ts, which walks an update and asks these rules about every new
+ * struct it finds.
  */
 import * as Y from 'yjs';
 import { isValidPlanId } from '../../src/lib/domain/ids';
@@ -13,6 +14,7 @@ import {
 	isPlanStatus
 } from '../../src/lib/domain/meta';
 import {
+	MAX_TEXT_LENGTH,
 	isItemType,
 	isScalarField,
 	isTextField,
@@ -21,6 +23,34 @@ import {
 	isAckMetaKey
 } from '../../src/lib/domain/schema';
 import { SCHEMA_VERSION, type ItemType } from '../../src/lib/domain/types';
+import {
+	TR_KEY,
+	isValidLanguageList,
+	parseTranslationKey
+} from '../../src/lib/domain/translations';
+
+/** A client's update was refused: its connection is closed with `code` and this reason. */
+export class UpdateRefused extends Error {
+	constructor(
+		readonly code: number,
+		message: string
+	) {
+		super(message);
+		this.name = 'UpdateRefused';
+	}
+}
+
+export type Verdict =
+	| {
+			ok: true;
+			/** The update only deletes (allowed even when the plan is over its size limits). */
+			deletionOnly: boolean;
+			/** New map entries it adds (items and links), for the per-plan entry limit. */
+			newEntries: number;
+	  }
+	/** Depends on structs the server does not have yet: hold it until they arrive. */
+	| { ok: false; kind: 'missing' }
+	| { ok: false; kind: 'scope' | 'shape' | 'too_large'; reason: string };
 
 /** A refused struct: why (scope, shape, size) and the German reason for the writer. */
 export class Refusal extends Error {
@@ -58,6 +88,8 @@ export function metaValueOk(key: string, value: unknown): boolean {
 			return typeof value === 'string' && value.length <= MAX_FUNDING_NOTICE_LENGTH;
 		case 'status':
 			return isPlanStatus(value);
+		case 'languages':
+			return isValidLanguageList(value);
 		case 'createdAt':
 			return typeof value === 'string' && value.length <= MAX_TIMESTAMP_LENGTH;
 		case 'schemaVersion':
@@ -131,6 +163,12 @@ export function checkItemEntry(
 		if (!isValidScalar(key, plainValue(s, key))) throw shape(`Ungültiger Wert für „${key}“`);
 		return;
 	}
+	if (key === TR_KEY) {
+		if (!(s.content instanceof Y.ContentType) || !(s.content.type instanceof Y.Map)) {
+			throw shape('Ungültige Übersetzungen');
+		}
+		return;
+	}
 	if (type === 'goal' && key === 'principleIds') {
 		if (!(s.content instanceof Y.ContentType) || !(s.content.type instanceof Y.Map)) {
 			throw shape('Ungültige Verknüpfungen');
@@ -138,4 +176,29 @@ export function checkItemEntry(
 		return;
 	}
 	throw shape(`Das Feld „${key.slice(0, 40)}“ gibt es hier nicht`);
+}
+
+/**
+ * One entry of an item's translations map: `<lang>.<field>` a Y.Text, `<lang>.<field>@src` the
+ * German source as a string. Unknown languages or fields are refused. In an item that was
+ * deleted meanwhile (no type any more) the entry is let through: Yjs drops it with the item.
+ */
+export function checkTranslationEntry(s: Y.Item, type: ItemType | undefined, key: string | null) {
+	if (key === null) throw shape('Ungültige Übersetzung');
+	const parsed = parseTranslationKey(key);
+	if (!parsed) throw shape(`Unbekannte Sprache oder ungültige Übersetzung „${key.slice(0, 40)}“`);
+	if (s.content instanceof Y.ContentDeleted || !type) return;
+	if (!isTextField(type, parsed.field)) {
+		throw shape(`Das Feld „${parsed.field}“ gibt es hier nicht`);
+	}
+	if (parsed.src) {
+		const value = plainValue(s, key);
+		if (typeof value !== 'string' || value.length > MAX_TEXT_LENGTH) {
+			throw shape('Ungültiger Ausgangstext der Übersetzung');
+		}
+		return;
+	}
+	if (!(s.content instanceof Y.ContentType) || !(s.content.type instanceof Y.Text)) {
+		throw shape('Eine Übersetzung muss ein Text sein');
+	}
 }

@@ -145,3 +145,17 @@ describe('replacementFor', () => {
 		expect(replacementFor(null, () => null)).toBeNull();
 	});
 });
+
+describe('bindYText filter', () => {
+	it('cleans typed text before it reaches the Y.Text, keeping the caret', () => {
+		const doc = new Y.Doc();
+		const text = doc.getText('t');
+		const input = new FakeInput();
+		const strip = (v: string) => v.replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
+		bindYText(input as unknown as HTMLInputElement, { text, filter: strip });
+		for (const ch of ['a', '\u202E', 'b']) input.type(ch);
+		expect(text.toString()).toBe('ab');
+		expect(input.value).toBe('ab');
+		expect(input.selectionEnd).toBe(2);
+	});
+});

@@ -23,6 +23,8 @@ export interface BindYTextParams {
 	 * with a new one (someone deleted it and undid that, both arriving in one batch).
 	 */
 	resolve?: () => Y.Text | null;
+	/** Cleans typed or pasted text before it is written (e.g. strips bidi controls in titles). */
+	filter?: (value: string) => string;
 }
 
 type TextInput = HTMLInputElement | HTMLTextAreaElement;
@@ -92,6 +94,7 @@ export function bindYText(node: TextInput, params: BindYTextParams) {
 	let origin = params.origin;
 	let onLocal = params.oninput;
 	let resolve = params.resolve;
+	let filter = params.filter;
 	let composing = false;
 	let relStart: Y.RelativePosition | null = null;
 	let relEnd: Y.RelativePosition | null = null;
@@ -149,6 +152,14 @@ export function bindYText(node: TextInput, params: BindYTextParams) {
 	const onInput = () => {
 		if (!text || composing) return;
 		const prev = text.toString();
+		if (filter) {
+			const clean = filter(node.value);
+			if (clean !== node.value) {
+				const caret = Math.max(0, (node.selectionEnd ?? 0) - (node.value.length - clean.length));
+				node.value = clean;
+				node.setSelectionRange(caret, caret);
+			}
+		}
 		const next = node.value;
 		if (prev === next) return;
 		const { index, remove, insert } = caretDiff(prev, next, node.selectionEnd);
@@ -226,6 +237,7 @@ export function bindYText(node: TextInput, params: BindYTextParams) {
 			origin = next.origin;
 			onLocal = next.oninput;
 			resolve = next.resolve;
+			filter = next.filter;
 			if (next.text !== text) {
 				detach();
 				text = next.text;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { buildExamplePlan, buildPlan, EXAMPLE_TITLE } from './example';
 import { readPlan, summarize } from './plan-json';
+import { SCHEMA_VERSION } from './types';
 
 describe('buildExamplePlan', () => {
 	it('builds a complete, valid plan that readPlan shows in full', () => {
@@ -12,7 +13,7 @@ describe('buildExamplePlan', () => {
 			title: EXAMPLE_TITLE,
 			municipality: 'Brandenburg an der Havel',
 			status: 'in_beratung',
-			schemaVersion: 2
+			schemaVersion: SCHEMA_VERSION
 		});
 		expect(summarize(doc, 'beispiel').counts).toEqual({
 			principles: 4,

@@ -66,7 +66,10 @@ describe('migrate', () => {
 		migrate(doc);
 		expect(transactions).toBe(1);
 		const state = Y.encodeStateAsUpdate(doc);
-		expect(migrate(doc)).toEqual({ ok: true, value: { from: 2, to: 2 } });
+		expect(migrate(doc)).toEqual({
+			ok: true,
+			value: { from: SCHEMA_VERSION, to: SCHEMA_VERSION }
+		});
 		expect(Y.encodeStateAsUpdate(doc)).toEqual(state);
 	});
 
@@ -89,12 +92,28 @@ describe('migrate', () => {
 			title: new Y.Text('Ziel'),
 			specific: new Y.Text('Ja, weil …')
 		});
-		expect(migrate(doc)).toEqual({ ok: true, value: { from: 1, to: 2 } });
+		expect(migrate(doc)).toEqual({ ok: true, value: { from: 1, to: SCHEMA_VERSION } });
 		const g1 = items.get('g1') as Y.Map<unknown>;
 		expect(g1.get('description')).toBeInstanceOf(Y.Text);
 		expect(readItem(doc, 'g1')).toMatchObject({ description: '', specific: 'Ja, weil …' });
 		expect((items.get('f1') as Y.Map<unknown>).has('description')).toBe(false);
-		expect(doc.getMap('meta').get('schemaVersion')).toBe(2);
+		expect(doc.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION);
+	});
+
+	it('gives v2 items a translations map (v3), leaving junk alone', () => {
+		const doc = new Y.Doc();
+		doc.getMap('meta').set('schemaVersion', 2);
+		doc.getMap('meta').set('title', 'Plan v2');
+		const items = doc.getMap('items');
+		const f1 = new Y.Map<unknown>();
+		items.set('f1', f1);
+		f1.set('type', 'field');
+		f1.set('title', new Y.Text('Wohnen'));
+		items.set('junk', 7);
+		expect(migrate(doc)).toEqual({ ok: true, value: { from: 2, to: 3 } });
+		expect(f1.get('tr')).toBeInstanceOf(Y.Map);
+		expect(items.get('junk')).toBe(7);
+		expect(readItem(doc, 'f1')).toMatchObject({ title: 'Wohnen' });
 	});
 
 	it('leaves an empty document alone and refuses newer or broken versions', () => {

@@ -13,6 +13,8 @@
  * - v2: goals have a `description` Y.Text (their public text; before, the answer to question (1)
  *   was shown instead). Created here on the server once, so two peers never create it lazily
  *   and concurrently (one of the two Y.Texts would lose what was typed into it).
+ * - v3: every item has a `tr` Y.Map for its content translations (translations.ts), created here
+ *   once for the same reason; `meta.languages` (the plan's extra languages) is optional.
  */
 import * as Y from 'yjs';
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
@@ -21,6 +23,7 @@ import { isPlanStatus } from './meta';
 import { compareOrder } from './order';
 import { itemType, itemsMap, metaMap, orderOf, parentOf } from './read';
 import { SCALAR_DEFAULTS, SCALAR_FIELDS, isItemType, isValidScalar } from './schema';
+import { TR_KEY } from './translations';
 import { SCHEMA_VERSION, TEXT_FIELDS } from './types';
 
 /** Origin of migration transactions (UndoManagers should not track it). */
@@ -90,7 +93,19 @@ function migrateV1toV2(doc: Y.Doc): void {
 	metaMap(doc).set('schemaVersion', 2);
 }
 
-const STEPS: Record<number, (doc: Y.Doc) => void> = { 0: migrateV0toV1, 1: migrateV1toV2 };
+function migrateV2toV3(doc: Y.Doc): void {
+	itemsMap(doc).forEach((raw) => {
+		if (!(raw instanceof Y.Map) || !isItemType(raw.get('type'))) return;
+		if (!(raw.get(TR_KEY) instanceof Y.Map)) raw.set(TR_KEY, new Y.Map());
+	});
+	metaMap(doc).set('schemaVersion', 3);
+}
+
+const STEPS: Record<number, (doc: Y.Doc) => void> = {
+	0: migrateV0toV1,
+	1: migrateV1toV2,
+	2: migrateV2toV3
+};
 
 /**
  * Bring `doc` to SCHEMA_VERSION. An empty document (nothing initialised yet) is left untouched

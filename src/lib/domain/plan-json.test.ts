@@ -4,6 +4,7 @@ import { must } from './testing';
 import { initPlan } from './meta';
 import { childrenOf, createItem, readItem } from './plan';
 import { readPlan, summarize } from './plan-json';
+import { SCHEMA_VERSION } from './types';
 
 /** Put a raw Y.Map with the given entries into the items map (bypassing validation). */
 function junkItem(doc: Y.Doc, id: string, entries: Record<string, unknown>): void {
@@ -25,7 +26,7 @@ describe('readPlan', () => {
 		must(createItem(doc, { type: 'measure', parentId: g, afterId: null, values: { title: 'A' } }));
 		const plan = readPlan(doc, 'p1');
 		expect(plan.id).toBe('p1');
-		expect(plan.schemaVersion).toBe(2);
+		expect(plan.schemaVersion).toBe(SCHEMA_VERSION);
 		expect(plan.meta).toMatchObject({ title: 'Plan', municipality: 'Niedernhausen' });
 		expect(plan.fields.map((f) => f.id)).toEqual([f1, f2]);
 		expect(plan.fields[0].goals[0].measures.map((m) => m.title)).toEqual(['A', 'B']);

@@ -19,6 +19,7 @@ import {
 } from './read';
 import { SCALAR_DEFAULTS, isItemType, isTextField, validatePatch, type ValidPatch } from './schema';
 import { applyTextDiff } from './text';
+import { TR_KEY } from './translations';
 import { PARENT_TYPE, TEXT_FIELDS, type Item, type ItemType } from './types';
 
 /** Origin of internal repair writes (lazy Y.Text creation); UndoManagers should not track it. */
@@ -113,6 +114,7 @@ export function createItem(doc: Y.Doc, input: CreateItemInput, origin?: unknown)
 		m.set('order', key);
 		m.set('createdAt', new Date().toISOString());
 		for (const f of TEXT_FIELDS[type]) m.set(f, new Y.Text());
+		m.set(TR_KEY, new Y.Map<unknown>());
 		if (type === 'field') m.set('phase', SCALAR_DEFAULTS.phase);
 		if (type === 'goal') m.set('principleIds', new Y.Map<true>());
 		if (type === 'measure') {

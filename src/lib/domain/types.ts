@@ -6,7 +6,7 @@
  */
 
 /** Bump when the document layout changes; add a migration in migrations.ts. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export type ItemType = 'principle' | 'field' | 'goal' | 'measure';
 

@@ -15,6 +15,7 @@
 import * as Y from 'yjs';
 import { itemMap, itemsMap, metaMap } from '../domain/read';
 import { applyTextDiff } from '../domain/text';
+import { TR_KEY } from '../domain/translations';
 import { SCALAR_FIELDS } from '../domain/schema';
 import { TEXT_FIELDS, type Item, type PlanJson } from '../domain/types';
 import { isItemType } from '../domain/schema';
@@ -119,6 +120,7 @@ export function restorePlan(doc: Y.Doc, target: PlanJson, origin?: unknown): Res
 			const m = new Y.Map<unknown>();
 			items.set(item.id, m);
 			m.set('createdAt', now);
+			m.set(TR_KEY, new Y.Map<unknown>());
 			writeItem(m, item);
 			stats.created.push(item.id);
 		}
