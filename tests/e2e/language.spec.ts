@@ -1,14 +1,16 @@
 /**
  * Interface language in the browser: a visitor whose browser prefers English gets the English
  * login page; a signed-in person switches with the header's select, the page reloads in English
- * (lang attribute, header, footer), and the choice is kept with the account. axe in both languages.
- * The account page and the public participation page (no account: the browser's language) in
- * English, at 1280 and 390 px.
+ * (lang attribute, header, footer), and the choice is kept with the account. The plan board, its
+ * dialogs and the detail panel follow the language too. The account page and the public
+ * participation page (no account: the browser's language) in English, at 1280 and 390 px. axe in
+ * both languages.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { anonymous, createPlan, createUser, login } from './support/auth';
 import { expectNoSeriousViolations, SHOTS } from './support/axe';
 import { NO_SESSION } from './support/auth';
+import { detail } from './support/board';
 
 test('a browser that prefers English gets the English login page', async ({ browser }) => {
 	const context = await browser.newContext({ storageState: NO_SESSION, locale: 'en-GB' });
@@ -149,4 +151,103 @@ test('the public participation page follows an English browser', async ({ browse
 	await expect(dePage.locator('html')).toHaveAttribute('lang', 'de');
 	await expect(dePage.getByRole('heading', { name: 'Der aktuelle Entwurf' })).toBeVisible();
 	await german.close();
+});
+
+test('the plan board speaks English after switching', async ({ browser, request }) => {
+	const user = await createUser(request, 'Board English Person');
+	const context = await browser.newContext({ storageState: NO_SESSION });
+	await login(context.request, user.email, user.password);
+	const page = await context.newPage();
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await page.goto('/');
+	await page.getByLabel('Sprache der Oberfläche').selectOption('en');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+	const response = await context.request.post('/api/plans', {
+		data: { title: 'Integration strategy 2030', municipality: 'Sampletown' }
+	});
+	expect(response.status()).toBe(201);
+	const { id } = (await response.json()) as { id: string };
+	await page.goto(`/plans/${id}`);
+	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+
+	// toolbar and columns
+	await expect(page.getByTestId('connection-status')).toContainText('Connected');
+	await expect(page.getByTestId('undo')).toHaveAccessibleName('Undo');
+	await expect(page.getByTestId('redo')).toHaveAccessibleName('Redo');
+	await expect(page.getByTestId('export-pdf')).toHaveText('Export as PDF');
+	await expect(page.getByTestId('plan-sessions')).toHaveText('Meetings');
+	await expect(page.getByRole('heading', { level: 2, name: 'Guiding principles' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'No fields of action yet' })).toBeVisible();
+
+	// a field of action, a goal and a measure through the English dialogs
+	await page.getByRole('button', { name: 'Add the first field of action' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Add field of action' });
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+	await expect(
+		dialog.getByText('Please enter a title. Nothing is created without a title.')
+	).toBeVisible();
+	await dialog.getByLabel('Title').fill('Language and education');
+	await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+	await expect(detail(page)).toBeVisible();
+	await expect(
+		detail(page).getByRole('heading', { name: 'Field of action: Language and education' })
+	).toBeVisible();
+	await expect(detail(page).getByLabel('Starting point')).toBeVisible();
+	await detail(page).getByRole('button', { name: 'Done' }).click();
+	await expect(detail(page)).toBeHidden();
+
+	const field = page.getByTestId('field-column').filter({ hasText: 'Language and education' });
+	await expect(field).toContainText('0 goals, 0 measures');
+	await field
+		.getByRole('button', { name: 'Add goal to field of action “Language and education”' })
+		.click();
+	await page.getByTestId('new-item-title').fill('Every child speaks German at school entry');
+	await page.getByTestId('new-item-create').click();
+	await detail(page).getByRole('button', { name: 'Done' }).click();
+	await page.getByTestId('goal').getByTestId('add-measure').click();
+	await expect(page.getByRole('dialog', { name: 'Add measure' })).toBeVisible();
+	await page.getByTestId('new-item-title').fill('Language café in the family centre');
+	await page.getByTestId('new-item-create').click();
+
+	// the detail panel of the measure
+	const panel = detail(page);
+	await expect(
+		panel.getByRole('heading', { name: 'Measure: Language café in the family centre' })
+	).toBeVisible();
+	await expect(panel.getByLabel('Status')).toHaveValue('idee');
+	await expect(panel.getByLabel('Status').locator('option:checked')).toHaveText('Idea');
+	await expect(panel.getByLabel('Priority').locator('option:checked')).toHaveText('no priority');
+	await expect(panel.getByText('(1) What should the measure achieve?')).toBeVisible();
+	await expect(panel.getByRole('button', { name: 'Delete measure' })).toBeVisible();
+	await expectNoSeriousViolations(page, 'board detail panel (English)');
+	await page.screenshot({ path: `${SHOTS}/i18n-board-detail-1280.png` });
+	await panel.getByRole('button', { name: 'Done' }).click();
+	await expect(panel).toBeHidden();
+	await expect(page.getByTestId('goal')).toContainText('1 measure');
+	await expect(page.getByTestId('measure-card')).toContainText('Idea');
+	await page
+		.getByRole('button', { name: 'Actions for Measure “Language café in the family centre”' })
+		.click();
+	await expect(page.getByRole('menuitem', { name: 'Move to …' })).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expectNoSeriousViolations(page, 'plan board (English)');
+	await page.screenshot({ path: `${SHOTS}/i18n-board-1280.png` });
+
+	// phones: the column switcher and the menu
+	await page.setViewportSize({ width: 390, height: 800 });
+	const switcher = page.getByLabel('Column shown');
+	await expect(switcher.locator('option').first()).toHaveText('Guiding principles (0)');
+	await switcher.selectOption({ label: 'Field of action 1 of 1: Language and education' });
+	await expect(page.getByTestId('measure-card')).toBeVisible();
+	await page.screenshot({ path: `${SHOTS}/i18n-board-390.png` });
+	await page.getByTestId('board-menu-toggle').click();
+	await expect(page.getByTestId('board-menu')).toBeVisible();
+	await page.getByTestId('export-pdf').click();
+	await expect(page.getByRole('dialog', { name: 'Export as PDF' })).toBeVisible();
+	await expect(page.getByText('Complete plan', { exact: true })).toBeVisible();
+	await expectNoSeriousViolations(page, 'export dialog (English)');
+	await page.screenshot({ path: `${SHOTS}/i18n-board-export-390.png` });
+	await context.close();
 });

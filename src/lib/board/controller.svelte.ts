@@ -4,19 +4,13 @@
  * Shared with all board components through context (getBoard()).
  */
 import { getContext, setContext, tick } from 'svelte';
-import {
-	ITEM_TYPE_LABELS,
-	createItem,
-	deleteItem,
-	moveItem,
-	type ItemType,
-	type Result
-} from '$lib/domain';
+import { createItem, deleteItem, moveItem, type ItemType, type Result } from '$lib/domain';
 import { LOCAL_ORIGIN, type PlanClient } from '$lib/sync/client.svelte';
 import { announcer } from '$lib/components/announcer.svelte';
 import { toasts } from '$lib/components/toasts.svelte';
-import { quoteDe } from '$lib/domain/quote';
+import { m } from '$lib/i18n';
 import { buildIndex, displayTitle, type IndexEntry } from './plan-index';
+import { typeLabel } from './labels';
 
 const KEY = Symbol('mitplan.board');
 
@@ -24,7 +18,7 @@ const CHILD_TYPE: Partial<Record<ItemType, ItemType>> = { field: 'goal', goal: '
 
 /** "Maßnahme „Familienzentrum“" */
 export function itemName(entry: Pick<IndexEntry, 'type' | 'item'>): string {
-	return `${ITEM_TYPE_LABELS[entry.type].singular} ${quoteDe(displayTitle(entry.item))}`;
+	return m.board_item_name({ type: typeLabel(entry.type), title: displayTitle(entry.item) });
 }
 
 export class BoardController {
@@ -102,7 +96,7 @@ export class BoardController {
 		this.creating = null;
 		this.client.flush();
 		this.detailId = result.value;
-		announcer.say(`${ITEM_TYPE_LABELS[type].singular} „${title}“ angelegt.`);
+		announcer.say(m.board_created({ type: typeLabel(type), title }));
 		return null;
 	}
 
@@ -128,28 +122,31 @@ export class BoardController {
 		const result = this.client.step(() => deleteItem(this.client.doc, id, LOCAL_ORIGIN));
 		if (!this.#report(result)) return;
 		const stackItem = this.client.undoManager.undoStack.at(-1);
-		const suffix =
+		const withChildren =
+			childType === 'goal'
+				? m.board_with_goals({ count: children })
+				: m.board_with_measures({ count: children });
+		const message =
 			children && childType
-				? ` (mit ${children} ${children === 1 ? ITEM_TYPE_LABELS[childType].singular : ITEM_TYPE_LABELS[childType].plural})`
-				: '';
-		const message = `${name}${suffix} gelöscht`;
+				? m.board_deleted_with({ name, children: withChildren })
+				: m.board_deleted({ name });
 		toasts.show(message, {
 			action: {
-				label: 'Rückgängig',
+				label: m.board_undo(),
 				run: () => {
 					const um = this.client.undoManager;
 					if (um.undoStack.at(-1) === stackItem) {
 						um.undo();
 						this.client.flush();
-						announcer.say(`${name} wiederhergestellt.`);
+						announcer.say(m.board_restored({ name }));
 						void this.focusItem(id, true);
 					} else {
-						toasts.show('Das Löschen kann nicht mehr einzeln rückgängig gemacht werden.');
+						toasts.show(m.board_undo_delete_gone());
 					}
 				}
 			}
 		});
-		announcer.say(`${message}. Rückgängig mit Strg+Z.`);
+		announcer.say(m.board_deleted_announce({ message }));
 		this.client.flush();
 		if (fallback) void this.focusItem(fallback);
 	}
@@ -176,8 +173,8 @@ export class BoardController {
 		if (target < 0 || target >= entry.siblings.length) {
 			announcer.say(
 				delta < 0
-					? `${itemName(entry)} steht bereits ganz oben.`
-					: `${itemName(entry)} steht bereits ganz unten.`
+					? m.board_already_top({ name: itemName(entry) })
+					: m.board_already_bottom({ name: itemName(entry) })
 			);
 			return;
 		}
@@ -197,9 +194,13 @@ export class BoardController {
 		const moved = this.entry(id);
 		if (moved) {
 			const parent = this.entry(moved.parentId);
-			const where = parent ? ` in ${itemName(parent)}` : '';
+			const where = {
+				name: itemName(moved),
+				position: moved.position + 1,
+				count: moved.siblings.length
+			};
 			announcer.say(
-				`${itemName(moved)} verschoben: Position ${moved.position + 1} von ${moved.siblings.length}${where}.`
+				parent ? m.board_moved_into({ ...where, parent: itemName(parent) }) : m.board_moved(where)
 			);
 		}
 		void this.focusItem(id, true);
@@ -239,10 +240,7 @@ export class BoardController {
 	 */
 	private lockedStep(structural: boolean): boolean {
 		if (!this.structureLocked || !structural) return false;
-		announcer.say(
-			'Die Moderation hat die Gliederung gesperrt: Dieser Schritt legt Elemente an, löscht oder verschiebt sie und geht erst nach der Sperre.',
-			'assertive'
-		);
+		announcer.say(m.board_structure_locked_step(), 'assertive');
 		return true;
 	}
 
@@ -250,16 +248,16 @@ export class BoardController {
 		if (this.readOnly || this.lockedStep(this.client.undoStructural)) return;
 		if (this.client.undo()) {
 			this.client.flush();
-			announcer.say('Rückgängig gemacht.');
-		} else announcer.say('Nichts zum Rückgängigmachen.');
+			announcer.say(m.board_undone());
+		} else announcer.say(m.board_nothing_to_undo());
 	}
 
 	redo() {
 		if (this.readOnly || this.lockedStep(this.client.redoStructural)) return;
 		if (this.client.redo()) {
 			this.client.flush();
-			announcer.say('Wiederholt.');
-		} else announcer.say('Nichts zum Wiederholen.');
+			announcer.say(m.board_redone());
+		} else announcer.say(m.board_nothing_to_redo());
 	}
 
 	/**

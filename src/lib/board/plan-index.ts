@@ -3,6 +3,7 @@
  * and display names, for moves, announcements and the detail panel.
  */
 import type { Goal, ItemType, Measure, PlanJson, Principle } from '$lib/domain';
+import { m } from '$lib/i18n';
 
 export type BoardField = PlanJson['fields'][number];
 export type BoardGoal = Goal & { measures: Measure[] };
@@ -39,5 +40,5 @@ export function buildIndex(plan: PlanJson): PlanIndex {
 
 export function displayTitle(item: { title: string } | null | undefined): string {
 	const t = item?.title.trim();
-	return t ? t : 'Ohne Titel';
+	return t ? t : m.board_untitled();
 }
