@@ -166,9 +166,13 @@ export async function startRedisCluster(masters = 3): Promise<TestRedisCluster> 
 			}
 			if (!to) throw new Error(`no replica of ${from}`);
 			await cli(to, 'CLUSTER', 'FAILOVER');
+			// Done when the replica is master and the old master knows it is a replica now (until
+			// then it still claims the slot in its own view, and masterOf could name it).
 			await waitFor(
-				async () => (await cli(to, 'INFO', 'replication')).includes('role:master'),
-				`replica ${to} to take over`
+				async () =>
+					(await cli(to, 'INFO', 'replication')).includes('role:master') &&
+					(await cli(from, 'INFO', 'replication')).includes('role:slave'),
+				`replica ${to} to take over from ${from}`
 			);
 			return { from, to };
 		},
