@@ -5,6 +5,7 @@
  * an implementation detail.
  */
 import { getLocale, locales, setLocale, type Locale } from '$lib/paraglide/runtime';
+import { isInterfaceLocale } from '$lib/contract/languages';
 
 export { m } from '$lib/paraglide/messages';
 export { getLocale, locales, setLocale, type Locale };
@@ -19,6 +20,7 @@ export function intlLocale(locale: Locale = getLocale()): string {
 /** The name of each interface language in that language (shown in the switch). */
 export const LANGUAGE_NAMES: Record<Locale, string> = { de: 'Deutsch', en: 'English' };
 
+/** The contract's check (the same list; contract.test.ts keeps Paraglide and it equal). */
 export function isLocale(value: unknown): value is Locale {
-	return typeof value === 'string' && (locales as readonly string[]).includes(value);
+	return isInterfaceLocale(value);
 }
