@@ -13,6 +13,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { createItem, getText } from '../src/lib/domain/index';
+import { ask } from './support';
 
 const EDITORS = 50;
 /** One keystroke per editor every this many ms (about 4 characters per second). */
@@ -31,18 +32,6 @@ interface LagFigures {
 	exportMs?: number;
 	pages?: number;
 	error?: string;
-}
-
-function ask<T>(child: ChildProcess, message: Record<string, unknown>, reply: string): Promise<T> {
-	return new Promise((resolve) => {
-		const onMessage = (m: Record<string, unknown>) => {
-			if (!(reply in m)) return;
-			child.off('message', onMessage);
-			resolve(m[reply] as T);
-		};
-		child.on('message', onMessage);
-		child.send(message);
-	});
 }
 
 interface Editor {

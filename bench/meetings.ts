@@ -10,57 +10,12 @@
  * a millisecond); the clients are real socket.io clients in this process.
  */
 import type { ChildProcess } from 'node:child_process';
-import { io, type Socket } from 'socket.io-client';
-import type {
-	ClientToServerEvents,
-	ServerToClientEvents
-} from '../src/lib/contract/realtime-events';
+import type { ServerToClientEvents } from '../src/lib/contract/realtime-events';
+import { pct, ms, ask, subscriber } from './support';
+import type { ClientSocket } from './support';
 
 const CLIENTS = 300;
 const CONTROLS = 60;
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-function pct(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-const ms = (v: number) => `${v.toFixed(2)} ms`;
-
-function ask<T>(child: ChildProcess, message: Record<string, unknown>, reply: string): Promise<T> {
-	return new Promise((resolve, reject) => {
-		const onMessage = (m: Record<string, unknown>) => {
-			if ('benchError' in m) {
-				child.off('message', onMessage);
-				reject(new Error(String(m.benchError)));
-			}
-			if (!(reply in m)) return;
-			child.off('message', onMessage);
-			resolve(m[reply] as T);
-		};
-		child.on('message', onMessage);
-		child.send(message);
-	});
-}
-
-async function subscriber(httpUrl: string, planId: string, token: string): Promise<ClientSocket> {
-	const socket: ClientSocket = io(httpUrl, {
-		path: '/socket.io',
-		transports: ['websocket'],
-		auth: { token },
-		reconnection: false,
-		forceNew: true
-	});
-	await new Promise<void>((resolve, reject) => {
-		socket.once('connect', () => resolve());
-		socket.once('connect_error', reject);
-	});
-	const joined = await new Promise<{ ok: boolean }>((resolve) =>
-		socket.emit('plan:join', planId, resolve)
-	);
-	if (!joined.ok) throw new Error('plan:join refused');
-	return socket;
-}
 
 export async function runMeetingBench(
 	child: ChildProcess,

@@ -17,14 +17,11 @@ import { getBackend } from '../src/lib/contract/backend';
 import { buildPlan } from '../src/lib/domain/index';
 import { startRedis } from '../tests/helpers/redis-server';
 import { tempDir } from '../tests/helpers/server';
+import { pct } from './support';
 
 const HANDLER = path.resolve('build/handler.js');
 const RUNS = 20;
 
-function pct(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 

@@ -5,55 +5,12 @@
  *   - reading a plan's whole review state (GET /api/plans/<id>/review) with 1,000 threads.
  */
 import type { ChildProcess } from 'node:child_process';
-import { io, type Socket } from 'socket.io-client';
-import type {
-	ClientToServerEvents,
-	ServerToClientEvents
-} from '../src/lib/contract/realtime-events';
+import type { ServerToClientEvents } from '../src/lib/contract/realtime-events';
+import { pct, ms, ask, subscriber } from './support';
 
 const SUBSCRIBERS = 50;
 const COMMENTS = 200;
 const THREADS = 1_000;
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-function pct(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-const ms = (v: number) => `${v.toFixed(2)} ms`;
-
-/** Asks the bench server to do something and waits for its answer with the same `reply` key. */
-function ask<T>(child: ChildProcess, message: Record<string, unknown>, reply: string): Promise<T> {
-	return new Promise((resolve) => {
-		const onMessage = (m: Record<string, unknown>) => {
-			if (!(reply in m)) return;
-			child.off('message', onMessage);
-			resolve(m[reply] as T);
-		};
-		child.on('message', onMessage);
-		child.send(message);
-	});
-}
-
-async function subscriber(httpUrl: string, planId: string, token: string): Promise<ClientSocket> {
-	const socket: ClientSocket = io(httpUrl, {
-		path: '/socket.io',
-		transports: ['websocket'],
-		auth: { token },
-		reconnection: false,
-		forceNew: true
-	});
-	await new Promise<void>((resolve, reject) => {
-		socket.once('connect', () => resolve());
-		socket.once('connect_error', reject);
-	});
-	const joined = await new Promise<{ ok: boolean }>((resolve) =>
-		socket.emit('plan:join', planId, resolve)
-	);
-	if (!joined.ok) throw new Error('plan:join refused');
-	return socket;
-}
 
 export async function runReviewBench(
 	child: ChildProcess,

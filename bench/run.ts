@@ -40,6 +40,7 @@ import { runPublicPageBench } from './public-page';
 import { runReportBench } from './report';
 import { runReviewBench } from './review';
 import { runThroughputBench } from './throughput';
+import { pct, ms } from './support';
 
 // `npm run bench -- bundle`: only what browsers download (bench/bundle.ts, needs `npm run build`).
 if (process.argv.includes('bundle')) {
@@ -56,12 +57,6 @@ if (process.argv.includes('throughput')) {
 const RECEIVERS = 50;
 const EDITS = 300;
 const LOADS = 30;
-
-function pct(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-const ms = (v: number) => `${v.toFixed(2)} ms`;
 
 /** Sync tokens of the bench's plan owner, per plan (issued by the bench server). */
 const TOKENS = new Map<string, string>();

@@ -21,6 +21,7 @@ import { buildPlan, createItem, getText, initPlan } from '../src/lib/domain/inde
 import { createFileStore } from '../server/storage/file-store';
 import { createRedisStore } from '../server/storage/redis-store';
 import { startRedis } from '../tests/helpers/redis-server';
+import { ask } from './support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const PLANS = Number(process.env.BENCH_PLANS ?? 20);
@@ -47,18 +48,6 @@ const pct = (values: number[], p: number) => {
 	const sorted = Float64Array.from(values).sort();
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
-
-function ask<T>(child: ChildProcess, message: unknown, key: string): Promise<T> {
-	return new Promise((resolve) => {
-		const on = (m: Record<string, unknown>) => {
-			if (!(key in m)) return;
-			child.off('message', on);
-			resolve(m[key] as T);
-		};
-		child.on('message', on);
-		child.send(message as never);
-	});
-}
 
 function waitReady(child: ChildProcess): Promise<number> {
 	return new Promise((resolve, reject) => {
