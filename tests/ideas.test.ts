@@ -14,9 +14,16 @@ import type { HistoryEntry } from '../src/lib/versions/types';
 import { itemMap, itemsMap } from '../src/lib/domain/read';
 import { ADMIN_ENV, login, syncTokenViaApi, type HttpSession } from './helpers/auth';
 import { connectClient, waitFor } from './helpers/clients';
+import {
+	sessionOn as session,
+	spawnPatiently,
+	body,
+	errorOf,
+	TEST_ADDRESS_HEADER
+} from './helpers/http';
 import { startRedis, type TestRedis } from './helpers/redis-server';
 import { closeSockets, collect, connected, join, socketClient } from './helpers/review';
-import { spawnServer, tempDir, type ServerProcess } from './helpers/server';
+import { tempDir, type ServerProcess } from './helpers/server';
 
 let redis: TestRedis;
 let a: ServerProcess;
@@ -28,23 +35,7 @@ let goalId: string;
 let sessionId: string;
 let n = 0;
 
-const ADDRESS_HEADER = 'x-test-address';
-
-function session(baseUrl: string, cookie: string): HttpSession {
-	return {
-		cookie,
-		request(path, init = {}) {
-			const headers = new Headers(init.headers);
-			headers.set('cookie', cookie);
-			let body = init.body;
-			if (init.json !== undefined) {
-				headers.set('content-type', 'application/json');
-				body = JSON.stringify(init.json);
-			}
-			return fetch(`${baseUrl}${path}`, { ...init, headers, body });
-		}
-	};
-}
+const ADDRESS_HEADER = TEST_ADDRESS_HEADER;
 
 async function member(role: 'editor' | 'reviewer' | 'viewer') {
 	const email = `ideen-${role}${++n}@stadt.test`;
@@ -61,26 +52,6 @@ async function member(role: 'editor' | 'reviewer' | 'viewer') {
 	expect(add.status).toBe(201);
 	const s = await login(a.httpUrl, email, password);
 	return { s, email, name: `${role} ${n}`, onB: session(b.httpUrl, s.cookie) };
-}
-
-async function spawnPatiently(env: Record<string, string>): Promise<ServerProcess> {
-	for (let attempt = 1; ; attempt++) {
-		try {
-			return await spawnServer(env);
-		} catch (error) {
-			if (attempt >= 2) throw error;
-		}
-	}
-}
-
-async function body<T>(res: Response, status: number): Promise<T> {
-	const text = await res.text();
-	expect(res.status, text).toBe(status);
-	return JSON.parse(text) as T;
-}
-
-async function errorOf(res: Response, status: number): Promise<{ code: string; message: string }> {
-	return (await body<{ error: { code: string; message: string } }>(res, status)).error;
 }
 
 const ideas = (rest = '') => `/api/plans/${planId}/sitzungen/${sessionId}/ideen${rest}`;

@@ -13,6 +13,7 @@ import type { MeetingLive, MeetingPush } from '../src/lib/contract/meetings';
 import type { VoteForMe } from '../src/lib/contract/votes';
 import { ADMIN_ENV, login, type HttpSession } from './helpers/auth';
 import { waitFor } from './helpers/clients';
+import { sessionOn as on, body } from './helpers/http';
 import { startRedis, type TestRedis } from './helpers/redis-server';
 import { closeSockets, collect, connected, socketClient } from './helpers/review';
 import { spawnServer, tempDir, type ServerProcess } from './helpers/server';
@@ -26,29 +27,6 @@ let admin: HttpSession;
 let planId: string;
 let measureIds: string[];
 let n = 0;
-
-/** A cookie session for any base URL (the same cookie works on both instances). */
-function on(baseUrl: string, cookie: string): HttpSession {
-	return {
-		cookie,
-		request(path, init = {}) {
-			const headers = new Headers(init.headers);
-			headers.set('cookie', cookie);
-			let body = init.body;
-			if (init.json !== undefined) {
-				headers.set('content-type', 'application/json');
-				body = JSON.stringify(init.json);
-			}
-			return fetch(`${baseUrl}${path}`, { ...init, headers, body });
-		}
-	};
-}
-
-async function body<T>(res: Response, status: number): Promise<T> {
-	const text = await res.text();
-	expect(res.status, text).toBe(status);
-	return JSON.parse(text) as T;
-}
 
 /** The shared machine can be slow to start a server: try once more. */
 async function spawnPatiently(): Promise<ServerProcess> {

@@ -18,9 +18,10 @@ import type { Inbox } from '../src/lib/review/types';
 import { readPdf } from '../src/lib/export/pdf-reader';
 import { ADMIN_ENV, login, type HttpSession } from './helpers/auth';
 import { waitFor } from './helpers/clients';
+import { spawnPatiently, body, errorOf } from './helpers/http';
 import { startRedis, type TestRedis } from './helpers/redis-server';
 import { closeSockets, collect, connected, socketClient } from './helpers/review';
-import { spawnServer, tempDir, type ServerProcess } from './helpers/server';
+import { tempDir, type ServerProcess } from './helpers/server';
 
 let redis: TestRedis;
 let a: ServerProcess;
@@ -30,16 +31,6 @@ let admin: HttpSession;
 let planId: string;
 let measures: Array<{ id: string; title: string }>;
 let n = 0;
-
-async function body<T>(res: Response, status: number): Promise<T> {
-	const text = await res.text();
-	expect(res.status, text).toBe(status);
-	return (text ? JSON.parse(text) : null) as T;
-}
-
-async function errorOf(res: Response, status: number): Promise<{ code: string; message: string }> {
-	return (await body<{ error: { code: string; message: string } }>(res, status)).error;
-}
 
 async function member(role: 'editor' | 'reviewer' | 'viewer', name: string) {
 	const email = `${role}${++n}@stadt.test`;
@@ -59,16 +50,6 @@ async function member(role: 'editor' | 'reviewer' | 'viewer', name: string) {
 	const members = await body<Member[]>(await admin.request(`/api/plans/${planId}/members`), 200);
 	const id = members.find((m) => m.email === email)!.userId;
 	return { s, id, name };
-}
-
-async function spawnPatiently(env: Record<string, string>): Promise<ServerProcess> {
-	for (let attempt = 1; ; attempt++) {
-		try {
-			return await spawnServer(env);
-		} catch (error) {
-			if (attempt >= 2) throw error;
-		}
-	}
 }
 
 beforeAll(async () => {

@@ -12,9 +12,16 @@ import type { VoteForMe, VoteView } from '../src/lib/contract/votes';
 import type { HistoryEntry } from '../src/lib/versions/types';
 import { ADMIN_ENV, login, type HttpSession } from './helpers/auth';
 import { waitFor } from './helpers/clients';
+import {
+	sessionOn as session,
+	spawnPatiently,
+	body,
+	errorOf,
+	TEST_ADDRESS_HEADER
+} from './helpers/http';
 import { startRedis, type TestRedis } from './helpers/redis-server';
 import { closeSockets, collect, connected, join, socketClient } from './helpers/review';
-import { spawnServer, tempDir, type ServerProcess } from './helpers/server';
+import { tempDir, type ServerProcess } from './helpers/server';
 
 let redis: TestRedis;
 let a: ServerProcess;
@@ -26,25 +33,7 @@ let measures: Array<{ id: string; title: string }>;
 let goalId: string;
 let n = 0;
 
-const ADDRESS_HEADER = 'x-test-address';
-
-/** A cookie session like `login`, for any base URL (the same cookie works on both instances). */
-function session(baseUrl: string, cookie: string, address?: string): HttpSession {
-	return {
-		cookie,
-		request(path, init = {}) {
-			const headers = new Headers(init.headers);
-			headers.set('cookie', cookie);
-			if (address) headers.set(ADDRESS_HEADER, address);
-			let body = init.body;
-			if (init.json !== undefined) {
-				headers.set('content-type', 'application/json');
-				body = JSON.stringify(init.json);
-			}
-			return fetch(`${baseUrl}${path}`, { ...init, headers, body });
-		}
-	};
-}
+const ADDRESS_HEADER = TEST_ADDRESS_HEADER;
 
 async function member(role: 'editor' | 'reviewer' | 'viewer', plan = planId) {
 	const email = `${role}${++n}@stadt.test`;
@@ -73,17 +62,6 @@ async function guestSession(token: string, name: string, address: string): Promi
 	return (res.headers.get('set-cookie') ?? '').split(';')[0];
 }
 
-/** The shared machine can be slow to start a server: try once more. */
-async function spawnPatiently(env: Record<string, string>): Promise<ServerProcess> {
-	for (let attempt = 1; ; attempt++) {
-		try {
-			return await spawnServer(env);
-		} catch (error) {
-			if (attempt >= 2) throw error;
-		}
-	}
-}
-
 /**
  * Like a phone on a weak connection: a request whose connection broke is sent again (a ballot
  * replaces the person's dots, so sending it again can never count twice).
@@ -99,16 +77,6 @@ async function withRetry(send: () => Promise<Response>): Promise<Response> {
 }
 
 const votes = (rest = '') => `/api/plans/${planId}/votes${rest}`;
-
-async function body<T>(res: Response, status: number): Promise<T> {
-	const text = await res.text();
-	expect(res.status, text).toBe(status);
-	return JSON.parse(text) as T;
-}
-
-async function errorOf(res: Response, status: number): Promise<{ code: string; message: string }> {
-	return (await body<{ error: { code: string; message: string } }>(res, status)).error;
-}
 
 beforeAll(async () => {
 	redis = await startRedis();
