@@ -16,10 +16,12 @@
  *      (bench/public-page.ts; needs `npm run build`).
  * The server runs in its own process; clients are real y-websocket providers in this process.
  * `npm run bench -- throughput`: Mitplan vs. the y-websocket and Hocuspocus servers (throughput.ts).
+ * `npm run bench -- soak`: two instances, one Redis, many plans typing for BENCH_SOAK_MINUTES,
+ * then convergence and memory growth checked (soak.ts).
  * `npm run bench -- sitzung [redis]`: only the Sitzungsmodus figures, with `redis` also on
  * two instances sharing one Redis.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,8 +41,9 @@ import { runMeetingBench } from './meetings';
 import { runPublicPageBench } from './public-page';
 import { runReportBench } from './report';
 import { runReviewBench } from './review';
+import { runSoak } from './soak';
 import { runThroughputBench } from './throughput';
-import { pct, ms } from './support';
+import { grantPlan, ms, pct, startChild } from './support';
 
 // `npm run bench -- bundle`: only what browsers download (bench/bundle.ts, needs `npm run build`).
 if (process.argv.includes('bundle')) {
@@ -54,6 +57,12 @@ if (process.argv.includes('throughput')) {
 	process.exit(0);
 }
 
+// `npm run bench -- soak`: the long run with two instances on one Redis (bench/soak.ts).
+if (process.argv.includes('soak')) {
+	const passed = await runSoak();
+	process.exit(passed ? 0 : 1);
+}
+
 const RECEIVERS = 50;
 const EDITS = 300;
 const LOADS = 30;
@@ -65,47 +74,9 @@ function client(url: string, planId: string, name = 'Bench'): TestClient {
 	return connectClient(url, planId, name, TOKENS.get(planId));
 }
 
-/** Makes the bench user owner of the (seeded) plan and fetches a sync token for it. */
+/** Makes the bench user owner of the (seeded) plan and keeps a sync token for it. */
 async function grant(child: ChildProcess, planId: string): Promise<void> {
-	const answer = new Promise<string>((resolve) => {
-		const onMessage = (m: { token?: string; planId?: string }) => {
-			if (m.planId !== planId || !m.token) return;
-			child.off('message', onMessage);
-			resolve(m.token);
-		};
-		child.on('message', onMessage);
-	});
-	child.send({ grant: planId });
-	TOKENS.set(planId, await answer);
-}
-
-async function startChild(
-	env: Record<string, string>
-): Promise<{ child: ChildProcess; url: string }> {
-	const child = fork(path.resolve('bench/server-child.ts'), [], {
-		execArgv: ['--import', 'tsx'],
-		env: {
-			...process.env,
-			PORT: '0',
-			HOST: '127.0.0.1',
-			LOG_LEVEL: 'error',
-			SEED_EXAMPLE_PLAN: 'false',
-			SYNC_MAX_CONNECTIONS_PER_USER: '1000',
-			SOCKETIO_MAX_CONNECTIONS_PER_USER: '1000',
-			SYNC_MAX_UPGRADES_PER_ADDRESS: '100000',
-			REVIEW_COMMENTS_PER_MINUTE: '10000',
-			...env
-		},
-		stdio: ['ignore', 'pipe', 'inherit', 'ipc']
-	});
-	const port = await new Promise<number>((resolve, reject) => {
-		child.stdout!.on('data', (chunk: Buffer) => {
-			const match = /READY (\d+)/.exec(chunk.toString());
-			if (match) resolve(Number(match[1]));
-		});
-		child.once('exit', (code) => reject(new Error(`bench server exited ${code}`)));
-	});
-	return { child, url: `ws://127.0.0.1:${port}` };
+	TOKENS.set(planId, await grantPlan(child, planId));
 }
 
 /** Plans are normally created through the API; the benchmark seeds the store directly. */
