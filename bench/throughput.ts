@@ -21,7 +21,7 @@ import { buildPlan, createItem, getText, initPlan } from '../src/lib/domain/inde
 import { createFileStore } from '../server/storage/file-store';
 import { createRedisStore } from '../server/storage/redis-store';
 import { startRedis } from '../tests/helpers/redis-server';
-import { ask } from './support';
+import { ask, startChild } from './support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const PLANS = Number(process.env.BENCH_PLANS ?? 20);
@@ -84,29 +84,19 @@ async function startTarget(kind: Kind): Promise<Target> {
 	}
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mitplan-throughput-'));
 	const redis = kind === 'mitplan-redis' ? await startRedis({ persistDir: dataDir }) : undefined;
-	const child = fork(path.resolve('bench/server-child.ts'), [], {
-		execArgv: ['--import', 'tsx'],
-		env: {
-			...process.env,
-			PORT: '0',
-			HOST: '127.0.0.1',
-			LOG_LEVEL: 'error',
-			SEED_EXAMPLE_PLAN: 'false',
-			DATA_DIR: dataDir,
-			...(redis ? { REDIS_URL: redis.url } : {}),
-			SYNC_MAX_CONNECTIONS_PER_USER: '10000',
-			SYNC_MAX_UPGRADES_PER_ADDRESS: '1000000'
-		},
-		stdio: ['ignore', 'pipe', 'inherit', 'ipc']
+	const { child, url } = await startChild({
+		DATA_DIR: dataDir,
+		...(redis ? { REDIS_URL: redis.url } : {}),
+		SYNC_MAX_CONNECTIONS_PER_USER: '10000',
+		SYNC_MAX_UPGRADES_PER_ADDRESS: '1000000'
 	});
-	const port = await waitReady(child);
 	const store = redis
 		? await createRedisStore({ url: redis.url })
 		: await createFileStore({ dir: path.join(dataDir, 'seed-unused') });
 	return {
 		kind,
 		child,
-		url: `ws://127.0.0.1:${port}/sync`,
+		url: `${url}/sync`,
 		async prepare(planId, state) {
 			if (redis) await store.append(planId, state);
 			else {
