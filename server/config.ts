@@ -27,6 +27,11 @@ export interface Config {
 	/** SYNC_MAX_CONNECTIONS: open websocket connections one instance accepts (more get 4429). */
 	syncMaxConnections: number;
 	/**
+	 * SYNC_MAX_BUFFERED_BYTES: unsent data one connection may have queued on the server; a client
+	 * that reads slower than the plan changes (or never) is disconnected above it.
+	 */
+	syncMaxBufferedBytes: number;
+	/**
 	 * PLAN_MAX_BYTES: encoded size of one plan; PLAN_MAX_ENTRIES: its items plus Leitlinien links.
 	 * Above either limit the plan stays readable and only deletions are accepted (close code 4413).
 	 */
@@ -256,6 +261,12 @@ export function loadConfig(env: Env = process.env): Config {
 		// At most the stores' limit for one update (64 MiB), so every accepted message is storable.
 		syncMaxMessageBytes: int('SYNC_MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 64 * 1024 * 1024),
 		syncMaxConnections: int('SYNC_MAX_CONNECTIONS', 2000, 1, 1_000_000),
+		syncMaxBufferedBytes: int(
+			'SYNC_MAX_BUFFERED_BYTES',
+			64 * 1024 * 1024,
+			64 * 1024,
+			1024 * 1024 * 1024
+		),
 		planMaxBytes: int('PLAN_MAX_BYTES', 32 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
 		planMaxEntries: int('PLAN_MAX_ENTRIES', 50_000, 10, 10_000_000),
 		compactEvery: int('COMPACT_EVERY', 500, 1, 1_000_000),

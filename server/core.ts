@@ -344,6 +344,7 @@ export async function createCore(
 		log,
 		authorize: createUpgradeAuthorizer(gate),
 		maxMessageBytes: config.syncMaxMessageBytes,
+		maxBufferedBytes: config.syncMaxBufferedBytes,
 		maxConnections: config.syncMaxConnections,
 		maxConnectionsPerPrincipal: config.syncMaxConnectionsPerUser,
 		maxUpgradesPerAddress: config.syncMaxUpgradesPerAddress,

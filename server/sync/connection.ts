@@ -14,7 +14,7 @@ import type { RoomManager } from './rooms';
 
 /** Interval of websocket pings; a peer that missed one pong is dropped. */
 export const PING_INTERVAL_MS = 30_000;
-/** A peer whose unsent data exceeds this is too slow to keep up and is disconnected. */
+/** Default: a peer whose unsent data exceeds this is too slow to keep up and is disconnected. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 let nextPeerId = 1;
@@ -42,6 +42,8 @@ export function handleConnection(
 		/** Owners: may change the plan settings in the document too. */
 		canEditSettings?: boolean;
 		maxMessageBytes: number;
+		/** Unsent bytes this connection may queue (SYNC_MAX_BUFFERED_BYTES); default 64 MiB. */
+		maxBufferedBytes?: number;
 		principalId?: string;
 		inviteId?: string;
 		displayName?: string;
@@ -63,7 +65,7 @@ export function handleConnection(
 		displayName: options.displayName,
 		send(message) {
 			if (ws.readyState !== ws.OPEN) return;
-			if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+			if (ws.bufferedAmount > (options.maxBufferedBytes ?? MAX_BUFFERED_BYTES)) {
 				log.warn('peer too slow; disconnected', { planId, peer: peer.id });
 				ws.terminate(); // a close frame would wait behind the backlog
 				return;

@@ -37,6 +37,8 @@ export function createSyncServer(options: {
 	log: Logger;
 	authorize: UpgradeAuthorizer;
 	maxMessageBytes: number;
+	/** Unsent bytes one connection may queue before it is dropped as too slow (default 64 MiB). */
+	maxBufferedBytes?: number;
 	/** Open sync connections this instance accepts; more are closed with 4429. */
 	maxConnections: number;
 	/** Open sync connections one user or guest may hold on this instance. */
@@ -173,7 +175,8 @@ export function createSyncServer(options: {
 									}
 									return again.ok && again.role === role;
 								}),
-							maxMessageBytes: options.maxMessageBytes
+							maxMessageBytes: options.maxMessageBytes,
+							maxBufferedBytes: options.maxBufferedBytes
 						});
 					});
 				});
