@@ -72,8 +72,10 @@ export async function subscriber(
 export async function startChild(
 	env: Record<string, string>
 ): Promise<{ child: ChildProcess; url: string }> {
+	// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits.
+	const profile = process.env.BENCH_CPU_PROF;
 	const child = fork(path.resolve('bench/server-child.ts'), [], {
-		execArgv: ['--import', 'tsx'],
+		execArgv: ['--import', 'tsx', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
 		env: {
 			...process.env,
 			PORT: '0',
