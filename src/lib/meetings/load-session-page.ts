@@ -7,6 +7,7 @@ import type { PlanJson } from '$lib/domain/types';
 import { apiRequest, planApiPath, type Fetch } from '$lib/components/api';
 import { requirePlanId } from '$lib/components/plan-page';
 import { meetingsApi } from './api';
+import { m as msg } from '$lib/i18n';
 
 export interface SessionPageData {
 	planId: string;
@@ -30,11 +31,23 @@ export async function loadSessionPage(
 	const items: SessionPageData['items'] = [];
 	if (plan.ok)
 		for (const f of plan.value.fields) {
-			items.push({ id: f.id, title: f.title || 'Ohne Titel', kind: 'Handlungsfeld' });
+			items.push({
+				id: f.id,
+				title: f.title || msg.meetings_untitled(),
+				kind: msg.board_type_field()
+			});
 			for (const g of f.goals) {
-				items.push({ id: g.id, title: g.title || 'Ohne Titel', kind: 'Ziel' });
+				items.push({
+					id: g.id,
+					title: g.title || msg.meetings_untitled(),
+					kind: msg.board_type_goal()
+				});
 				for (const m of g.measures)
-					items.push({ id: m.id, title: m.title || 'Ohne Titel', kind: 'Maßnahme' });
+					items.push({
+						id: m.id,
+						title: m.title || msg.meetings_untitled(),
+						kind: msg.board_type_measure()
+					});
 			}
 		}
 	return {
