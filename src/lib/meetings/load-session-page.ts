@@ -9,6 +9,14 @@ import { requirePlanId } from '$lib/components/plan-page';
 import { meetingsApi } from './api';
 import { m as msg } from '$lib/i18n';
 
+/** A field, goal or measure: `type` to filter by, `kind` its label in the interface language. */
+export interface SessionItem {
+	id: string;
+	title: string;
+	type: 'field' | 'goal' | 'measure';
+	kind: string;
+}
+
 export interface SessionPageData {
 	planId: string;
 	sessionId: string;
@@ -16,7 +24,7 @@ export interface SessionPageData {
 	view: MeetingView | null;
 	error: { status: number; message: string } | null;
 	/** Titles of fields, goals and measures (for "Alle zu mir" and the projector). */
-	items: Array<{ id: string; title: string; kind: string }>;
+	items: SessionItem[];
 }
 
 export async function loadSessionPage(
@@ -34,6 +42,7 @@ export async function loadSessionPage(
 			items.push({
 				id: f.id,
 				title: f.title || msg.meetings_untitled(),
+				type: 'field',
 				kind: msg.board_type_field()
 			});
 			for (const g of f.goals) {
@@ -46,6 +55,7 @@ export async function loadSessionPage(
 					items.push({
 						id: m.id,
 						title: m.title || msg.meetings_untitled(),
+						type: 'measure',
 						kind: msg.board_type_measure()
 					});
 			}
