@@ -49,6 +49,7 @@ export async function loadSessionPage(
 				items.push({
 					id: g.id,
 					title: g.title || msg.meetings_untitled(),
+					type: 'goal',
 					kind: msg.board_type_goal()
 				});
 				for (const m of g.measures)
