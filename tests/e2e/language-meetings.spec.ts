@@ -75,7 +75,7 @@ test('sessions, projector, protocol and votes speak English', async ({ browser, 
 	await minutes.getByRole('radio', { name: 'Decision' }).check();
 	await page.getByTestId('minutes-text').fill('The café starts in May.');
 	await page.getByTestId('minutes-save').click();
-	await expect(minutes.getByRole('heading', { name: 'Decisions' })).toBeVisible();
+	await expect(minutes.getByRole('heading', { name: 'Decisions', exact: true })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Requests to speak' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Attendance' })).toBeVisible();
 	await expect(page.getByTestId('live')).not.toContainText(/Sitzung|Wortmeldung|Jetzt/);
