@@ -7,6 +7,15 @@ import type { PlanJson } from '$lib/domain/types';
 import { apiRequest, planApiPath, type Fetch } from '$lib/components/api';
 import { requirePlanId } from '$lib/components/plan-page';
 import { meetingsApi } from './api';
+import { m as msg } from '$lib/i18n';
+
+/** A field, goal or measure: `type` to filter by, `kind` its label in the interface language. */
+export interface SessionItem {
+	id: string;
+	title: string;
+	type: 'field' | 'goal' | 'measure';
+	kind: string;
+}
 
 export interface SessionPageData {
 	planId: string;
@@ -15,7 +24,7 @@ export interface SessionPageData {
 	view: MeetingView | null;
 	error: { status: number; message: string } | null;
 	/** Titles of fields, goals and measures (for "Alle zu mir" and the projector). */
-	items: Array<{ id: string; title: string; kind: string }>;
+	items: SessionItem[];
 }
 
 export async function loadSessionPage(
@@ -30,11 +39,26 @@ export async function loadSessionPage(
 	const items: SessionPageData['items'] = [];
 	if (plan.ok)
 		for (const f of plan.value.fields) {
-			items.push({ id: f.id, title: f.title || 'Ohne Titel', kind: 'Handlungsfeld' });
+			items.push({
+				id: f.id,
+				title: f.title || msg.meetings_untitled(),
+				type: 'field',
+				kind: msg.board_type_field()
+			});
 			for (const g of f.goals) {
-				items.push({ id: g.id, title: g.title || 'Ohne Titel', kind: 'Ziel' });
+				items.push({
+					id: g.id,
+					title: g.title || msg.meetings_untitled(),
+					type: 'goal',
+					kind: msg.board_type_goal()
+				});
 				for (const m of g.measures)
-					items.push({ id: m.id, title: m.title || 'Ohne Titel', kind: 'Maßnahme' });
+					items.push({
+						id: m.id,
+						title: m.title || msg.meetings_untitled(),
+						type: 'measure',
+						kind: msg.board_type_measure()
+					});
 			}
 		}
 	return {

@@ -6,6 +6,7 @@ import { api, apiRequest, planApiPath } from '$lib/components/api';
 import { requirePlanId } from '$lib/components/plan-page';
 import { allows } from '$lib/contract/policy';
 import { meetingsApi } from '$lib/meetings/api';
+import { m } from '$lib/i18n';
 import type { PageLoad } from './$types';
 
 /** Sitzungen of a plan (issue 13): role, title, fields, the sessions; owners also the members. */
@@ -41,7 +42,7 @@ export const load: PageLoad = async ({ fetch, params, depends }): Promise<Sitzun
 		loadError: !notFound && failed && !failed.ok ? failed.error.message : null,
 		meetings: meetings.ok ? meetings.value : [],
 		fields: plan.ok
-			? plan.value.fields.map((f) => ({ id: f.id, title: f.title || 'Ohne Titel' }))
+			? plan.value.fields.map((f) => ({ id: f.id, title: f.title || m.meetings_untitled() }))
 			: [],
 		editors:
 			members?.ok === true
