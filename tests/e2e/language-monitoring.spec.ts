@@ -5,18 +5,23 @@
  * list, one version and the comparison. English headings and buttons, html[lang=en], axe, and
  * screenshots at 1280 and 390 px without sideways scrolling.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { SHOTS, expectNoSeriousViolations } from './support/axe';
 
 const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-/** Full-page screenshots at 1280 and 390 px; at 390 px the page must not scroll sideways. */
-async function shots(page: Page, name: string) {
+/**
+ * Screenshots at 1280 and 390 px (the full page, or `part` when given, e.g. a section of the
+ * detail panel); at 390 px the page must not scroll sideways.
+ */
+async function shots(page: Page, name: string, part?: Locator) {
 	await page.evaluate(() => window.scrollTo(0, 0));
-	await page.setViewportSize({ width: 1280, height: 900 });
-	await page.screenshot({ path: `${SHOTS}/i18n-monitoring-${name}-1280.png`, fullPage: true });
-	await page.setViewportSize({ width: 390, height: 844 });
-	await page.screenshot({ path: `${SHOTS}/i18n-monitoring-${name}-390.png`, fullPage: true });
+	for (const width of [1280, 390]) {
+		await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+		const path = `${SHOTS}/i18n-monitoring-${name}-${width}.png`;
+		if (part) await part.screenshot({ path });
+		else await page.screenshot({ path, fullPage: true });
+	}
 	const overflow = await page.evaluate(
 		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
 	);
@@ -98,7 +103,7 @@ test('Umsetzung, indicators and versions in English', async ({ page, baseURL }) 
 	await expect(indicators.getByRole('img', { name: 'Trend: Childcare rate' })).toBeVisible();
 	await expect(indicators.getByRole('button', { name: 'Edit indicator' })).toBeVisible();
 	await expectNoSeriousViolations(page, 'goal panel with indicator (English)');
-	await shots(page, 'goal-indicator');
+	await shots(page, 'goal-indicator', indicators);
 
 	// Versions list, one version, the comparison
 	await page.goto(`/plans/${planId}/versionen`);
