@@ -100,6 +100,7 @@ test('Umsetzung, indicators and versions in English', async ({ page, baseURL }) 
 	await expect(indicators.getByRole('heading', { name: 'Indicators' })).toBeVisible();
 	await expect(indicators).toContainText('Baseline: 18.5 % (01/03/2025)');
 	await expect(indicators).toContainText('Target: 35 % by 01/03/2030');
+	await expect(indicators.getByRole('table')).toContainText(/01\/03\/2025\s*18\.5 %\s*Baseline/);
 	await expect(indicators.getByRole('img', { name: 'Trend: Childcare rate' })).toBeVisible();
 	await expect(indicators.getByRole('button', { name: 'Edit indicator' })).toBeVisible();
 	await expectNoSeriousViolations(page, 'goal panel with indicator (English)');
