@@ -5,7 +5,7 @@
  */
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { line } from 'd3-shape';
-import { deNumber, indicatorSeries, type Indicator } from '../domain/indicators';
+import { indicatorSeries, type Indicator } from '../domain/indicators';
 
 export interface ChartBox {
 	width: number;
@@ -48,7 +48,9 @@ const yearOrMonth = (t: number, span: number) => {
 /** null when the indicator has no baseline, target or value yet (nothing to draw). */
 export function chartGeometry(
 	ind: Pick<Indicator, 'baseline' | 'target' | 'values'>,
-	box: ChartBox
+	box: ChartBox,
+	/** Intl locale of the value labels (the PDF keeps German) */
+	locale = 'de-DE'
 ): ChartGeometry | null {
 	const s = indicatorSeries(ind);
 	if (!s.timeDomain || !s.valueDomain) return null;
@@ -75,7 +77,9 @@ export function chartGeometry(
 	return {
 		box,
 		xTicks,
-		yTicks: y.ticks(5).map((v) => ({ y: y(v), label: deNumber(v) })),
+		yTicks: y
+			.ticks(5)
+			.map((v) => ({ y: y(v), label: v.toLocaleString(locale, { maximumFractionDigits: 2 }) })),
 		points,
 		path:
 			points.length > 1

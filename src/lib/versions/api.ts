@@ -1,6 +1,7 @@
 /** Browser calls for versions, compare, restore and history (docs/api.md, "Versionen"). */
 import { resolve } from '$app/paths';
 import { apiRequest, type Fetch, apiList } from '$lib/components/api';
+import { intlLocale, m } from '$lib/i18n';
 import type { CompareResult, HistoryEntry, VersionMeta, VersionWithPlan } from './types';
 
 const base = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`;
@@ -43,15 +44,25 @@ export const versionsApi = {
 		`${base(planId)}/versions/${encodeURIComponent(versionId)}/export.pdf`
 };
 
-const relative = new Intl.RelativeTimeFormat('de-DE', { numeric: 'auto' });
+const relatives = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(): Intl.RelativeTimeFormat {
+	const locale = intlLocale();
+	let f = relatives.get(locale);
+	if (!f) {
+		f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+		relatives.set(locale, f);
+	}
+	return f;
+}
 
-/** "vor 5 Minuten", "gestern" … for an ISO timestamp (relative to `now`). */
+/** "vor 5 Minuten", "gestern" … (in the interface language) for an ISO timestamp (relative to `now`). */
 export function relativeTime(iso: string, now = Date.now()): string {
 	const ms = new Date(iso).getTime();
 	if (Number.isNaN(ms)) return '';
 	const seconds = Math.round((ms - now) / 1000);
 	const abs = Math.abs(seconds);
-	if (abs < 45) return 'gerade eben';
+	if (abs < 45) return m.versions_just_now();
+	const relative = relativeFormat();
 	if (abs < 3600) return relative.format(Math.round(seconds / 60), 'minute');
 	if (abs < 86400) return relative.format(Math.round(seconds / 3600), 'hour');
 	if (abs < 30 * 86400) return relative.format(Math.round(seconds / 86400), 'day');
