@@ -1,4 +1,5 @@
 /** Rows for the PDF appendix "Abwägungstabelle" when the browser makes the PDF (ExportDialog). */
+import { m } from '$lib/i18n';
 import { feedbackApi } from './api';
 import type { ConsiderationRow } from './types';
 
@@ -13,7 +14,7 @@ export async function considerationRows(
 	if (!rows.ok) {
 		return {
 			ok: false,
-			message: `Die Abwägungstabelle konnte nicht geladen werden: ${rows.error.message}`
+			message: m.feedback_consideration_load_failed({ error: rows.error.message })
 		};
 	}
 	// no names in documents for the council

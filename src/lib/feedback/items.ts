@@ -1,5 +1,7 @@
 /** Plan items as choices for the owner's triage (select options with readable labels). */
 import type { PlanJson } from '$lib/domain';
+import { m } from '$lib/i18n';
+import { typeLabel } from '$lib/board/labels';
 
 export interface ItemOption {
 	id: string;
@@ -7,19 +9,23 @@ export interface ItemOption {
 	label: string;
 }
 
-const t = (s: string) => s.trim() || 'Ohne Titel';
+const t = (s: string) => s.trim() || m.feedback_untitled();
 
 export function itemOptions(plan: PlanJson): ItemOption[] {
 	const out: ItemOption[] = [];
 	plan.fields.forEach((f, fi) => {
 		out.push({ id: f.id, type: 'field', label: `${fi + 2} ${t(f.title)}` });
 		f.goals.forEach((g, gi) => {
-			out.push({ id: g.id, type: 'goal', label: `${fi + 2}.${gi + 1} Ziel: ${t(g.title)}` });
-			g.measures.forEach((m, mi) =>
+			out.push({
+				id: g.id,
+				type: 'goal',
+				label: `${fi + 2}.${gi + 1} ${typeLabel('goal')}: ${t(g.title)}`
+			});
+			g.measures.forEach((x, mi) =>
 				out.push({
-					id: m.id,
+					id: x.id,
 					type: 'measure',
-					label: `${fi + 2}.${gi + 1}.${mi + 1} Maßnahme: ${t(m.title)}`
+					label: `${fi + 2}.${gi + 1}.${mi + 1} ${typeLabel('measure')}: ${t(x.title)}`
 				})
 			);
 		});

@@ -4,6 +4,7 @@
  * and how live socket events change the state. No I/O, no runes: the review store
  * (state.svelte.ts) calls these, and they are unit-tested on their own (derive.test.ts).
  */
+import { intlLocale, m } from '$lib/i18n';
 import type {
 	AdminCheck,
 	ItemId,
@@ -89,7 +90,7 @@ export function openCommentCounts(threads: Thread[]): Map<string, number> {
 
 /** "1 offener Kommentar" / "3 offene Kommentare" */
 export function commentCountLabel(n: number): string {
-	return n === 1 ? '1 offener Kommentar' : `${n} offene Kommentare`;
+	return m.review_comment_count({ count: n });
 }
 
 // ----- core-group review -----
@@ -173,14 +174,14 @@ export function reviewSummaryLabel(summary: ReviewSummary): string {
 			return '';
 		case 'changes_requested':
 			return summary.changesRequested === 1
-				? 'Änderungen erbeten'
-				: `Änderungen erbeten (${summary.changesRequested})`;
+				? m.review_summary_changes_one()
+				: m.review_summary_changes_many({ count: summary.changesRequested });
 		case 'approved':
 			return summary.total === 1
-				? 'Freigegeben'
-				: `Freigegeben (${summary.total} von ${summary.total})`;
+				? m.review_summary_approved_one()
+				: m.review_summary_approved_all({ total: summary.total });
 		case 'pending':
-			return `${summary.approved} von ${summary.total} freigegeben`;
+			return m.review_summary_pending({ approved: summary.approved, total: summary.total });
 	}
 }
 
@@ -265,10 +266,18 @@ export function isOverdue(dueDate: string, now = new Date()): boolean {
 	return dueDate < today(now);
 }
 
-/** `2026-11-21` → `21.11.2026` */
+/** `2026-11-21` → `21.11.2026` (German), `21/11/2026` (English). */
 export function formatDay(iso: string): string {
-	const [y, m, d] = iso.split('-');
-	return y && m && d ? `${d}.${m}.${y}` : iso;
+	const [y, mo, d] = iso.split('-');
+	if (!y || !mo || !d) return iso;
+	const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+	if (Number.isNaN(date.getTime())) return iso;
+	return new Intl.DateTimeFormat(intlLocale(), {
+		timeZone: 'UTC',
+		day: '2-digit',
+		month: '2-digit',
+		year: 'numeric'
+	}).format(date);
 }
 
 // ----- @mentions -----

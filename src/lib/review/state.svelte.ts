@@ -7,6 +7,7 @@
 import { getContext, setContext } from 'svelte';
 import { api, type ApiResult } from '$lib/components/api';
 import { announcer } from '$lib/components/announcer.svelte';
+import { m } from '$lib/i18n';
 import { canManagePlan, canReview, isReviewCandidate } from '$lib/contract/policy';
 import type { PlanRole } from '$lib/contract/roles';
 import type { Member } from '$lib/auth/types';
@@ -106,7 +107,7 @@ export class ReviewStore {
 	}
 
 	memberName(userId: string): string {
-		return this.members.find((m) => m.userId === userId)?.name ?? 'Unbekannte Person';
+		return this.members.find((x) => x.userId === userId)?.name ?? m.review_unknown_person();
 	}
 
 	async load(): Promise<void> {
@@ -118,7 +119,7 @@ export class ReviewStore {
 			this.data = state.value;
 			this.error = null;
 		} else {
-			this.error = `Kommentare und Prüfungen konnten nicht geladen werden: ${state.error.message}`;
+			this.error = m.review_load_failed({ error: state.error.message });
 		}
 		if (members.ok) this.members = members.value;
 		this.loaded = true;
@@ -156,9 +157,13 @@ export class ReviewStore {
 		decision: (decision) => {
 			this.data = applyDecision(this.data, decision);
 			if (decision.reviewer.id !== this.meId) {
-				const name = this.#itemName(decision.itemId) ?? 'ein Element';
-				const verdict = decision.verdict === 'approved' ? 'freigegeben' : 'Änderungen erbeten';
-				announcer.say(`${decision.reviewer.name}: ${name} ${verdict}.`);
+				const item = this.#itemName(decision.itemId) ?? m.review_live_an_item();
+				const who = { name: decision.reviewer.name, item };
+				announcer.say(
+					decision.verdict === 'approved'
+						? m.review_live_decision_approved(who)
+						: m.review_live_decision_changes(who)
+				);
 			}
 		},
 		check: (check) => {
@@ -169,8 +174,8 @@ export class ReviewStore {
 				check.verdict.at !== before?.verdict?.at &&
 				check.verdict.by.id !== this.meId
 			) {
-				const name = this.#itemName(check.measureId) ?? 'eine Maßnahme';
-				announcer.say(`Verwaltungsprüfung zu ${name} eingetragen.`);
+				const item = this.#itemName(check.measureId) ?? m.review_live_a_measure();
+				announcer.say(m.review_live_check({ item }));
 			}
 		},
 		checkRemoved: (checkId) => {
@@ -183,14 +188,14 @@ export class ReviewStore {
 		if (!last || last.author.id === this.meId) return;
 		if (before && before.comments.length >= thread.comments.length) {
 			if (before.resolved !== thread.resolved && thread.resolvedBy?.id !== this.meId) {
-				announcer.say(
-					thread.resolved ? 'Ein Kommentar wurde erledigt.' : 'Ein Kommentar wurde wieder geöffnet.'
-				);
+				announcer.say(thread.resolved ? m.review_live_resolved() : m.review_live_reopened());
 			}
 			return;
 		}
-		const where = thread.itemId ? (this.#itemName(thread.itemId) ?? 'einem Element') : 'dem Plan';
-		announcer.say(`Neuer Kommentar von ${last.author.name} zu ${where}.`);
+		const where = thread.itemId
+			? (this.#itemName(thread.itemId) ?? m.review_live_an_item_dat())
+			: m.review_live_the_plan();
+		announcer.say(m.review_live_new_comment({ name: last.author.name, where }));
 	}
 
 	// ----- writes: the answer is applied at once (the socket event may follow) -----

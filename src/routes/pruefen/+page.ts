@@ -1,5 +1,8 @@
 import { apiRequest, planApiPath } from '$lib/components/api';
-import { quoteDe, type PlanJson } from '$lib/domain';
+import type { PlanJson } from '$lib/domain';
+import { typeLabel } from '$lib/board/labels';
+import { displayTitle } from '$lib/board/plan-index';
+import { quoteUi } from '$lib/feedback/public-labels';
 import { reviewApi } from '$lib/review/api';
 import type { ReviewQueueEntry } from '$lib/review/types';
 import type { PageLoad } from './$types';
@@ -27,11 +30,11 @@ export const load: PageLoad = async ({ fetch, depends }) => {
 			const pos: Record<string, number> = {};
 			for (const f of plan.value.fields)
 				for (const g of f.goals) {
-					map[g.id] = `Ziel ${quoteDe(g.title.trim() || 'Ohne Titel')}`;
+					map[g.id] = `${typeLabel('goal')} ${quoteUi(displayTitle(g))}`;
 					pos[g.id] = Object.keys(pos).length;
-					for (const m of g.measures) {
-						map[m.id] = `Maßnahme ${quoteDe(m.title.trim() || 'Ohne Titel')}`;
-						pos[m.id] = Object.keys(pos).length;
+					for (const x of g.measures) {
+						map[x.id] = `${typeLabel('measure')} ${quoteUi(displayTitle(x))}`;
+						pos[x.id] = Object.keys(pos).length;
 					}
 				}
 			titles[id] = map;
