@@ -164,7 +164,12 @@ async function setUp(browser: Browser, baseUrl: string): Promise<World> {
 	const session = (await post('/sitzungen', {
 		title: 'Working group on education',
 		date: isoIn(20),
-		time: '18:00'
+		time: '18:00',
+		// without an agenda the server proposes German items
+		agenda: [
+			{ title: 'Welcome', minutes: 10 },
+			{ title: 'Collect ideas', minutes: 30 }
+		]
 	})) as { id: string };
 	await post('/votes', { title: 'What comes first?', targetIds: measures, sessionId: session.id });
 	const hour = 3_600_000;
