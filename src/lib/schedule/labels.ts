@@ -5,6 +5,7 @@
  */
 import { intlLocale, m } from '$lib/i18n';
 import type { AutoEntryKind } from '$lib/domain/schedule';
+import type { TimelineRow } from '$lib/domain/schedule-timeline';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -55,4 +56,17 @@ export function periodLabel(start: string, end: string): string {
 	if (start) return m.schedule_gantt_range_from({ from: scheduleDate(start) });
 	if (end) return m.schedule_gantt_range_to({ to: scheduleDate(end) });
 	return m.schedule_gantt_range_none();
+}
+
+/** An entry's title; automatic ones worded in the interface language (the API's are German). */
+export function rowTitle(row: TimelineRow): string {
+	if (!row.automatic) return row.title;
+	if (row.kind === 'review_due') {
+		if (row.closed === undefined) return row.title;
+		return row.closed ? m.schedule_auto_review_closed() : m.schedule_auto_review_open();
+	}
+	if (row.source === undefined) return row.title;
+	const name = row.source || m.schedule_auto_round_default();
+	if (row.kind === 'feedback_start') return m.schedule_auto_title_start({ name });
+	return row.closed ? m.schedule_auto_title_closed({ name }) : m.schedule_auto_title_end({ name });
 }
