@@ -43,6 +43,11 @@ export interface OpenPoint {
 	fieldId: string | null;
 	/** What is missing, in German, without the item's name (the list shows it next to it). */
 	message: string;
+	/**
+	 * The fields the message is about (questionnaire answers, missing dates), so the interface
+	 * can say the same in its own language (src/lib/completeness/labels.ts).
+	 */
+	missing?: string[];
 	/** Set when an owner marked the point "bewusst offen". */
 	acknowledged: Acknowledgement | null;
 }
@@ -90,12 +95,13 @@ const QUESTIONS = {
 	measure: ['effect', 'benefit']
 } as const;
 
-function missingAnswers(type: keyof typeof QUESTIONS, item: Record<string, unknown>): string {
+function missingAnswers(type: keyof typeof QUESTIONS, item: Record<string, unknown>): string[] {
+	return QUESTIONS[type].filter((f) => blank(String(item[f] ?? '')));
+}
+
+function quoted(type: keyof typeof QUESTIONS, fields: string[]): string {
 	const labels = FIELD_LABELS[type] as Record<string, string>;
-	return QUESTIONS[type]
-		.filter((f) => blank(String(item[f] ?? '')))
-		.map((f) => `„${labels[f]}“`)
-		.join(', ');
+	return fields.map((f) => `„${labels[f]}“`).join(', ');
 }
 
 function answersMessage(missing: string): string {
@@ -114,9 +120,11 @@ export function checkCompleteness(plan: PlanJson, input: CompletenessInput = {})
 		itemTitle: string;
 		fieldId: string | null;
 	};
-	const add = (code: CheckCode, message: string) => {
+	const add = (code: CheckCode, message: string, missing?: string[]) => {
 		const id = `${code}:${current.itemId}`;
-		points.push({ id, code, message, ...current, acknowledged: acks?.get(id) ?? null });
+		const point: OpenPoint = { id, code, message, ...current, acknowledged: acks?.get(id) ?? null };
+		if (missing) point.missing = missing;
+		points.push(point);
 	};
 	const at = (itemId: string, itemType: ItemType, title: string, fieldId: string | null) => {
 		current = { itemId, itemType, itemTitle: titleOf(title), fieldId };
@@ -126,7 +134,9 @@ export function checkCompleteness(plan: PlanJson, input: CompletenessInput = {})
 	for (const p of plan.principles) {
 		at(p.id, 'principle', p.title, null);
 		const missing = missingAnswers('principle', p as unknown as Record<string, unknown>);
-		if (missing) add('principle.questions', answersMessage(missing));
+		if (missing.length > 0) {
+			add('principle.questions', answersMessage(quoted('principle', missing)), missing);
+		}
 	}
 	for (const field of plan.fields) {
 		at(field.id, 'field', field.title, field.id);
@@ -140,7 +150,9 @@ export function checkCompleteness(plan: PlanJson, input: CompletenessInput = {})
 				add('goal.indicator', 'Kein Indikator: Woran wird die Zielerreichung gemessen (4)?');
 			}
 			const missing = missingAnswers('goal', goal as unknown as Record<string, unknown>);
-			if (missing) add('goal.questions', answersMessage(missing));
+			if (missing.length > 0) {
+				add('goal.questions', answersMessage(quoted('goal', missing)), missing);
+			}
 			for (const m of goal.measures) {
 				at(m.id, 'measure', m.title, field.id);
 				if (blank(m.lead)) add('measure.lead', 'Keine Federführung angegeben (3).');
@@ -155,12 +167,15 @@ export function checkCompleteness(plan: PlanJson, input: CompletenessInput = {})
 							: !m.startDate
 								? 'Der Beginn fehlt'
 								: 'Der Abschluss fehlt';
-					add('measure.dates', `${which} (5).`);
+					const dates = [m.startDate ? '' : 'startDate', m.endDate ? '' : 'endDate'];
+					add('measure.dates', `${which} (5).`, dates.filter(Boolean));
 				} else if (m.endDate < m.startDate) {
 					add('measure.dateOrder', 'Der Abschluss liegt vor dem Beginn.');
 				}
 				const missing = missingAnswers('measure', m as unknown as Record<string, unknown>);
-				if (missing) add('measure.questions', answersMessage(missing));
+				if (missing.length > 0) {
+					add('measure.questions', answersMessage(quoted('measure', missing)), missing);
+				}
 				if (field.phase === 'D' && input.verdicts && !input.verdicts.has(m.id)) {
 					add('measure.verdict', 'Phase D: Die Verwaltungsprüfung hat noch kein Ergebnis.');
 				}

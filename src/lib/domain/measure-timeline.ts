@@ -47,6 +47,9 @@ export interface TimelineBar {
 	reversed: boolean;
 	/** The period in words: "01.03.2025 – 31.12.2026", "ab 01.03.2025, Ende offen" … */
 	range: string;
+	/** The valid start and end dates ('' = open), for labels in the interface language. */
+	start: string;
+	end: string;
 }
 
 export interface TimelineUndated {
@@ -200,7 +203,9 @@ export function measureTimeline(plan: PlanJson, fieldIds?: readonly string[]): M
 					openStart: !s,
 					openEnd: !e,
 					reversed,
-					range: rangeLabel(s, e)
+					range: rangeLabel(s, e),
+					start: s,
+					end: e
 				});
 			})
 		);

@@ -43,6 +43,7 @@ export function automaticEntries(
 				id: `feedback_start:${r.id}`,
 				kind: 'feedback_start',
 				title: `Beteiligungsrunde „${name}“ beginnt`,
+				source: r.title.trim(),
 				date: start.date,
 				time: start.time,
 				fieldId
@@ -52,6 +53,8 @@ export function automaticEntries(
 				id: `feedback_end:${r.id}`,
 				kind: 'feedback_end',
 				title: `Beteiligungsrunde „${name}“ ${r.closedEarly ? 'vorzeitig beendet' : 'endet (Frist)'}`,
+				source: r.title.trim(),
+				closed: r.closedEarly === true,
 				date: end.date,
 				time: end.time,
 				fieldId
@@ -64,6 +67,7 @@ export function automaticEntries(
 			title: q.closed
 				? 'Prüfanfrage an die Kerngruppe (abgeschlossen)'
 				: 'Prüfanfrage an die Kerngruppe fällig',
+			closed: q.closed,
 			date: q.dueDate,
 			time: null,
 			fieldId: q.scope.kind === 'field' ? q.scope.fieldId : null
@@ -87,6 +91,9 @@ export interface TimelineRow {
 	place: string;
 	fieldId: string | null;
 	automatic: boolean;
+	/** Automatic entries: see AutoEntry. */
+	source?: string;
+	closed?: boolean;
 }
 
 export function timelineRows(
@@ -124,7 +131,9 @@ export function timelineRows(
 			time: a.time,
 			place: '',
 			fieldId: a.fieldId,
-			automatic: true
+			automatic: true,
+			source: a.source,
+			closed: a.closed
 		}))
 	];
 	return rows.sort(

@@ -48,6 +48,10 @@ export interface AutoEntry {
 	id: string;
 	kind: AutoEntryKind;
 	title: string;
+	/** The round's own title ('' = none), so the interface can word `title` in its language. */
+	source?: string;
+	/** The round ended early / the request is closed. */
+	closed?: boolean;
 	/** YYYY-MM-DD (in the municipality's time zone) */
 	date: string;
 	time: string | null;
