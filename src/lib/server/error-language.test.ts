@@ -71,7 +71,7 @@ function allCodes(): Map<string, string> {
 		add(apiError(key).code, 'server/auth/messages.ts');
 	}
 	for (const make of Object.values(PLAN_ERRORS)) add(make().code, 'PLAN_ERRORS');
-	for (const make of Object.values(GATE_ERRORS)) add(make().code, 'GATE_ERRORS');
+	for (const make of Object.values(GATE_ERRORS)) add(make('owner').code, 'GATE_ERRORS');
 	for (const code of DOMAIN_ERROR_CODES) add(code, 'DOMAIN_ERROR_CODES');
 	for (const code of Object.keys(REVIEW_MESSAGES)) add(code, 'REVIEW_MESSAGES');
 	for (const code of Object.keys(SSO_ERRORS)) add(code, 'SSO_ERRORS');
