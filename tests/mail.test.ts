@@ -216,7 +216,7 @@ describe('mail in the recipient’s language', () => {
 			'Eigentümerin has added you to the plan “Klimaplan Süd” in Mitplan (role: Edit).'
 		);
 		expect(invite.text).toContain('Sign in with your account to open the plan.');
-		expect(invite.text).toContain('You can choose which e-mails you get from Mitplan');
+		expect(invite.text).toContain('You can choose which emails you get from Mitplan');
 		expect(invite.text).not.toMatch(/Guten Tag|Rolle|Mein Konto/);
 		expect(invite.html).toContain('<html lang="en">');
 		expect(invite.html).toContain(`<a href="${ORIGIN}/plans/${planId}">Open plan</a>`);
@@ -224,7 +224,7 @@ describe('mail in the recipient’s language', () => {
 		expect((await access.createResetLink(invitee.id)).ok).toBe(true);
 		const reset = (await smtp.waitFor(invitee.email, 2))[1];
 		expect(reset.subject).toBe('Set a new password for Mitplan');
-		expect(reset.text).toContain('This e-mail was sent automatically by Mitplan.');
+		expect(reset.text).toContain('This email was sent automatically by Mitplan.');
 		expect(reset.html).toContain('>Set new password</a>');
 
 		// A German-speaking (never chosen) reviewer next to an English one: each in their language.
@@ -238,7 +238,9 @@ describe('mail in the recipient’s language', () => {
 		expect(thread.ok).toBe(true);
 		const [mention] = await smtp.waitFor(reviewer.email);
 		expect(mention.subject).toBe('You were mentioned in “Klimaplan Süd”');
-		expect(mention.text).toContain('Eigentümerin mentioned you in a discussion in “Klimaplan Süd”.');
+		expect(mention.text).toContain(
+			'Eigentümerin mentioned you in a discussion in “Klimaplan Süd”.'
+		);
 		// The inbox's sentence (German, with the item) comes along.
 		expect(mention.text).toContain('Eigentümerin hat Sie in „Bildung“ erwähnt.');
 		expect(mention.html).toContain('>View in Mitplan</a>');
@@ -260,7 +262,7 @@ describe('mail in the recipient’s language', () => {
 		const [en] = await smtp.waitFor(english);
 		expect(en.subject).toBe('Invitation to the plan “Radverkehr”');
 		expect(en.text).toContain('(role: Read only)');
-		expect(en.text).toContain('There is no account for this e-mail address yet.');
+		expect(en.text).toContain('There is no account for this email address yet.');
 	});
 });
 

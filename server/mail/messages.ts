@@ -97,7 +97,10 @@ export const NOTIFICATION_CATEGORY: Record<NotificationKind, MailCategory> = {
 };
 
 type Subject = (inputs: { plan: string }, options: { locale: InterfaceLocale }) => string;
-type Note = (inputs: { plan: string; actor: string }, options: { locale: InterfaceLocale }) => string;
+type Note = (
+	inputs: { plan: string; actor: string },
+	options: { locale: InterfaceLocale }
+) => string;
 
 const SUBJECTS: Record<NotificationKind, Subject> = {
 	mention: t.server_mail_subject_mention,

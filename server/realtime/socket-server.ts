@@ -172,7 +172,8 @@ export async function createRealtimeServer(deps: {
 		if ((socketsPer.get(principal.id) ?? 0) >= limit) {
 			log.warn('[realtime] per-user connection limit reached', { principal: principal.id, limit });
 			const code = 'too_many_connections';
-			const message = 'Zu viele gleichzeitige Verbindungen. Bitte schließen Sie andere Mitplan-Fenster.';
+			const message =
+				'Zu viele gleichzeitige Verbindungen. Bitte schließen Sie andere Mitplan-Fenster.';
 			return next(refusal(code, errorText(code, message, locale)));
 		}
 		socket.data = {
@@ -256,7 +257,11 @@ export async function createRealtimeServer(deps: {
 			if (data.tokenPlanId && data.tokenPlanId !== id) return reply(refuse(PLAN_ERRORS.notFound()));
 			if (!deps.meetings || typeof sessionId !== 'string')
 				return reply(
-					refuse({ status: 404, code: 'session_not_found', message: 'Diese Sitzung gibt es nicht.' })
+					refuse({
+						status: 404,
+						code: 'session_not_found',
+						message: 'Diese Sitzung gibt es nicht.'
+					})
 				);
 			const access = await gate.authorize(principal, id, 'meeting.join');
 			if (!access.ok) return reply(refuse(access.error));

@@ -124,6 +124,9 @@ describe('error messages in English', () => {
 		expect(errorText('body_too_large', 'zu groß', 'en', { max: 64 })).toBe(
 			'The request is too large (at most 64 KiB).'
 		);
+		// Without the numbers: no "undefined" in the text.
+		expect(errorText('too_many_attempts', 'Zu viele', 'en')).toMatch(/try again in a moment\.$/);
+		expect(errorText('body_too_large', 'Zu groß', 'en')).toBe('Zu groß');
 	});
 
 	it('reads the locale like Paraglide: cookie, then Accept-Language, else German', () => {
@@ -132,9 +135,9 @@ describe('error messages in English', () => {
 		expect(localeOfRequest(request({}))).toBe('de');
 		expect(localeOfRequest(request({ 'accept-language': 'en-GB,en;q=0.9' }))).toBe('en');
 		expect(localeOfRequest(request({ cookie: 'mitplan_lang=en' }))).toBe('en');
-		expect(
-			localeOfRequest(request({ cookie: 'mitplan_lang=de', 'accept-language': 'en' }))
-		).toBe('de');
+		expect(localeOfRequest(request({ cookie: 'mitplan_lang=de', 'accept-language': 'en' }))).toBe(
+			'de'
+		);
 		expect(localeOfRequest(request({ cookie: 'mitplan_lang=xx', 'accept-language': 'tlh' }))).toBe(
 			'de'
 		);

@@ -19,7 +19,10 @@ import { isInterfaceLocale, type InterfaceLocale } from '../contract/languages';
 
 export type ErrorParams = Record<string, string | number>;
 
-type MessageFn = (inputs?: Record<string, unknown>, options?: { locale?: InterfaceLocale }) => string;
+type MessageFn = (
+	inputs?: Record<string, unknown>,
+	options?: { locale?: InterfaceLocale }
+) => string;
 const catalogue = messages as unknown as Record<string, MessageFn | undefined>;
 
 /** The message key of an error code (messages/server/*.json). */
@@ -51,9 +54,14 @@ export function errorText(
 ): string {
 	if (!isInterfaceLocale(locale) || locale === 'de' || !hasErrorText(code)) return german;
 	const inputs: Record<string, unknown> = { ...params };
-	if (typeof params.seconds === 'number') inputs.wait = waitText(params.seconds, locale);
+	inputs.wait =
+		typeof params.seconds === 'number'
+			? waitText(params.seconds, locale)
+			: messages.server_wait_moment({}, { locale });
 	try {
-		return catalogue[errorMessageKey(code)]!(inputs, { locale });
+		const text = catalogue[errorMessageKey(code)]!(inputs, { locale });
+		// A producer that did not pass a number the text needs: German is better than "undefined".
+		return text.includes('undefined') && !german.includes('undefined') ? german : text;
 	} catch {
 		return german;
 	}
@@ -82,7 +90,9 @@ export function localeOfRequest(request: Request): InterfaceLocale {
 }
 
 /** The same for a socket.io handshake (plain Node headers). */
-export function localeOfHeaders(headers: Record<string, string | string[] | undefined>): InterfaceLocale {
+export function localeOfHeaders(
+	headers: Record<string, string | string[] | undefined>
+): InterfaceLocale {
 	const plain = new Headers();
 	for (const name of ['cookie', 'accept-language']) {
 		const value = headers[name];

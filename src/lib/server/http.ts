@@ -23,10 +23,7 @@ export function errorResponse(
 	params?: ErrorParams
 ): Response {
 	const text = errorText(code, message, currentRequestLocale(), params);
-	return json(
-		{ error: { code, message: text, ...(field ? { field } : {}) } },
-		{ status, headers }
-	);
+	return json({ error: { code, message: text, ...(field ? { field } : {}) } }, { status, headers });
 }
 
 export function resultResponse<T>(result: ApiResult<T>, okStatus = 200): Response {
