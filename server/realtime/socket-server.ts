@@ -19,7 +19,7 @@ import { createClient, createCluster } from 'redis';
 import { isClusterUrl, parseClusterUrl } from '../storage/redis-cluster-url';
 import { parsePlanId } from '../../src/lib/contract/ids';
 import { PLAN_ERRORS, type ApiError } from '../../src/lib/contract/result';
-import { errorText, localeOfHeaders } from '../../src/lib/server/error-language';
+import { errorText, localeOfHeaders } from '../../src/lib/i18n/error-text';
 import type {
 	ClientToServerEvents,
 	JoinAck,

@@ -7,12 +7,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apiError, MESSAGES, rateLimited, tooManyAttempts } from '../../../server/auth/messages';
-import { REVIEW_MESSAGES } from '../../../server/review/model';
-import { GATE_ERRORS } from '../../../server/access/gate';
-import { SSO_ERRORS } from '$lib/contract/sso';
-import { PLAN_ERRORS } from '$lib/contract/result';
-import { DOMAIN_ERROR_CODES } from '$lib/domain/errors';
+import { apiError, MESSAGES, rateLimited, tooManyAttempts } from '../auth/messages';
+import { REVIEW_MESSAGES } from '../review/model';
+import { GATE_ERRORS } from '../access/gate';
+import { SSO_ERRORS } from '../../src/lib/contract/sso';
+import { PLAN_ERRORS } from '../../src/lib/contract/result';
+import { DOMAIN_ERROR_CODES } from '../../src/lib/domain/errors';
 import {
 	errorText,
 	hasErrorText,
@@ -20,9 +20,9 @@ import {
 	localeOfRequest,
 	localizeError,
 	waitText
-} from './error-language';
-import de from '../../../messages/server/de.json';
-import en from '../../../messages/server/en.json';
+} from '../../src/lib/i18n/error-text';
+import de from '../../messages/server/de.json';
+import en from '../../messages/server/en.json';
 
 /** Literal codes that are not error codes of the server. */
 const NOT_SERVER_ERRORS = new Set([
