@@ -102,6 +102,26 @@ describe('error messages in English', () => {
 		expect(same).toEqual([]);
 	});
 
+	it('a code with several German messages: each listed one has its own English text', () => {
+		const source = [...sourceFiles('server'), ...sourceFiles('src')]
+			.map((file) => readFileSync(file, 'utf8'))
+			.join('\n');
+		const variants = Object.entries(de).filter(([key]) => key.includes('__'));
+		expect(variants.length).toBeGreaterThan(5);
+		for (const [key, german] of variants) {
+			// The German text must still be what a service sends, or the variant is never used.
+			expect(source.includes(german), key).toBe(true);
+			const code = key.slice('server_error_'.length, key.indexOf('__'));
+			expect(errorText(code, german, 'en')).toBe((en as Record<string, string>)[key]);
+		}
+		expect(errorText('forbidden', 'Dafür ist ein Konto nötig; Gäste können das nicht.', 'en')).toBe(
+			'This needs an account; guests cannot do it.'
+		);
+		expect(errorText('forbidden', 'Irgendein anderer Grund.', 'en')).toBe(
+			'You are not allowed to do this.'
+		);
+	});
+
 	it('keeps the German message byte for byte, also for unknown locales', () => {
 		const { code, message } = PLAN_ERRORS.notFound();
 		expect(errorText(code, message, 'de')).toBe(message);

@@ -25,6 +25,23 @@ const catalogue = messages as unknown as Record<string, MessageFn | undefined>;
 /** The message key of an error code (messages/server/*.json). */
 export const errorMessageKey = (code: string) => `server_error_${code}`;
 
+/**
+ * Codes with several German messages: `server_error_<code>__<variant>` whose German text is one
+ * of them exactly gets its own English text (German → key, built once).
+ */
+let variants: Map<string, string> | undefined;
+function variantKey(code: string, german: string): string | undefined {
+	if (!variants) {
+		variants = new Map();
+		for (const [key, fn] of Object.entries(catalogue)) {
+			if (!key.startsWith('server_error_') || !key.includes('__') || !fn) continue;
+			const code = key.slice('server_error_'.length, key.indexOf('__'));
+			variants.set(`${code}\n${fn({}, { locale: 'de' })}`, key);
+		}
+	}
+	return variants.get(`${code}\n${german}`);
+}
+
 /** Does `code` have a text in messages/server (English and German)? */
 export function hasErrorText(code: string): boolean {
 	return /^[a-z][a-z0-9_]*$/.test(code) && typeof catalogue[errorMessageKey(code)] === 'function';
@@ -56,7 +73,8 @@ export function errorText(
 			? waitText(params.seconds, locale)
 			: messages.server_wait_moment({}, { locale });
 	try {
-		const text = catalogue[errorMessageKey(code)]!(inputs, { locale });
+		const key = variantKey(code, german) ?? errorMessageKey(code);
+		const text = catalogue[key]!(inputs, { locale });
 		// A producer that did not pass a number the text needs: German is better than "undefined".
 		return text.includes('undefined') && !german.includes('undefined') ? german : text;
 	} catch {
