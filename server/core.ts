@@ -195,9 +195,11 @@ export async function createCore(
 			versions.recordServerEdit(planId, actorOf(actor), itemId, 'created', [], type)
 	});
 	// E-mail (SMTP_URL): queued in the KV store, sent in the background.
+	const languages = createLanguagePreferences(kv);
 	const mail = createMailService({
 		kv,
 		access,
+		languages,
 		log,
 		instanceId: config.instanceId,
 		origin: config.origin,
@@ -314,12 +316,13 @@ export async function createCore(
 		instanceId: config.instanceId,
 		access: withMailHooks(access, {
 			mail,
+			languages,
 			timeZone: config.timeZone,
 			planTitle: async (planId): Promise<string> =>
 				(await plans.listPlans([planId]))[0]?.title ?? ''
 		}),
 		mail,
-		languages: createLanguagePreferences(kv),
+		languages,
 		gate,
 		feedback,
 		review,

@@ -5,6 +5,7 @@ import { getTextDirection } from '$lib/paraglide/runtime';
 import { getBackend } from '$lib/contract/backend';
 import { SESSION_COOKIE } from '$lib/contract/credentials';
 import { clientAddress, errorResponse } from '$lib/server/http';
+import { localeOfRequest, withRequestLocale } from '$lib/server/error-language';
 import { passwordChangeGate } from '$lib/server/password-gate';
 import { applySecurityHeaders } from '$lib/contract/security-headers';
 
@@ -38,12 +39,14 @@ const gateAndHeaders: Handle = async ({ event, resolve }) => {
 	});
 	if (decision.clearCookie) event.cookies.delete(SESSION_COOKIE, { path: '/' });
 	if (decision.kind === 'refuse') {
-		const { status, code, message, retryAfter } = decision.error;
+		const { status, code, message, retryAfter, field, params } = decision.error;
 		return errorResponse(
 			status,
 			code,
 			message,
-			retryAfter ? { 'retry-after': String(retryAfter) } : undefined
+			retryAfter ? { 'retry-after': String(retryAfter) } : undefined,
+			field,
+			params
 		);
 	}
 	if (decision.kind === 'redirect') redirect(303, decision.location);
@@ -56,7 +59,7 @@ const gateAndHeaders: Handle = async ({ event, resolve }) => {
 	if (mustChange) return mustChange;
 
 	let response = await resolve(event);
-	// An unexpected failure inside an endpoint: the API's error shape, German, no internals.
+	// An unexpected failure inside an endpoint: the API's error shape, no internals.
 	if (isApi && response.status === 500) {
 		response = errorResponse(
 			500,
@@ -72,11 +75,17 @@ const gateAndHeaders: Handle = async ({ event, resolve }) => {
 /**
  * Pages run with the interface language of the request (cookie `mitplan_lang`, else
  * Accept-Language, else German; src/lib/i18n): message functions read it, and `<html lang dir>`
- * is filled in. The JSON API answers in German with stable codes and skips this.
+ * is filled in. The JSON API runs with the same locale (getLocale() works in +server.ts), so its
+ * error messages come in that language (errorResponse, $lib/server/error-language); the codes
+ * stay the same. Paraglide's middleware is not used for the API: it clones the request.
  */
 const language: Handle = ({ event, resolve }) => {
 	const path = event.url.pathname;
-	if (path === '/api' || path.startsWith('/api/')) return resolve(event);
+	if (path === '/api' || path.startsWith('/api/')) {
+		return withRequestLocale(localeOfRequest(event.request), event.url.origin, async () =>
+			resolve(event)
+		);
+	}
 	return paraglideMiddleware(event.request, ({ locale }) =>
 		resolve(event, {
 			transformPageChunk: ({ html }) =>

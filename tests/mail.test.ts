@@ -201,6 +201,71 @@ describe('mail with a reachable SMTP server', () => {
 	});
 });
 
+describe('mail in the recipient’s language', () => {
+	it('an account that chose English gets the invitation, reset link and mention in English', async () => {
+		const { planId, owner, reviewer, ownerCaller } = await setup('Klimaplan Süd');
+		const languages = server.core.plans.languages;
+		const invitee = await createTestUser(server.core, 'Emma English');
+		await languages.set(invitee.id, 'en');
+		const access = server.core.plans.access;
+		expect((await access.addMemberByEmail(planId, owner, invitee.email, 'editor')).ok).toBe(true);
+		const [invite] = await smtp.waitFor(invitee.email);
+		expect(invite.subject).toBe('Invitation to the plan “Klimaplan Süd”');
+		expect(invite.text).toMatch(/^Hello,/);
+		expect(invite.text).toContain(
+			'Eigentümerin has added you to the plan “Klimaplan Süd” in Mitplan (role: Edit).'
+		);
+		expect(invite.text).toContain('Sign in with your account to open the plan.');
+		expect(invite.text).toContain('You can choose which emails you get from Mitplan');
+		expect(invite.text).not.toMatch(/Guten Tag|Rolle|Mein Konto/);
+		expect(invite.html).toContain('<html lang="en">');
+		expect(invite.html).toContain(`<a href="${ORIGIN}/plans/${planId}">Open plan</a>`);
+
+		expect((await access.createResetLink(invitee.id)).ok).toBe(true);
+		const reset = (await smtp.waitFor(invitee.email, 2))[1];
+		expect(reset.subject).toBe('Set a new password for Mitplan');
+		expect(reset.text).toContain('This email was sent automatically by Mitplan.');
+		expect(reset.html).toContain('>Set new password</a>');
+
+		// A German-speaking (never chosen) reviewer next to an English one: each in their language.
+		await languages.set(reviewer.id, 'en');
+		const { fieldId } = await addContent(server.core, planId);
+		const thread = await server.core.review.createThread(ownerCaller, planId, {
+			itemId: fieldId,
+			body: 'Please have a look, @Rita',
+			mentions: [reviewer.id]
+		});
+		expect(thread.ok).toBe(true);
+		const [mention] = await smtp.waitFor(reviewer.email);
+		expect(mention.subject).toBe('You were mentioned in “Klimaplan Süd”');
+		expect(mention.text).toContain(
+			'Eigentümerin mentioned you in a discussion in “Klimaplan Süd”.'
+		);
+		// The inbox's sentence (German, with the item) comes along.
+		expect(mention.text).toContain('Eigentümerin hat Sie in „Bildung“ erwähnt.');
+		expect(mention.html).toContain('>View in Mitplan</a>');
+	});
+
+	it('an address without account gets the inviting person’s language, else German', async () => {
+		const { planId, owner } = await setup('Radverkehr');
+		const access = server.core.plans.access;
+		const german = `de-${Date.now()}@stadt.test`;
+		expect((await access.addMemberByEmail(planId, owner, german, 'viewer')).ok).toBe(true);
+		const [de] = await smtp.waitFor(german);
+		expect(de.subject).toBe('Einladung zum Plan „Radverkehr“');
+		expect(de.text).toMatch(/^Guten Tag,/);
+		expect(de.html).toContain('<html lang="de">');
+
+		await server.core.plans.languages.set(owner.id, 'en');
+		const english = `en-${Date.now()}@stadt.test`;
+		expect((await access.addMemberByEmail(planId, owner, english, 'viewer')).ok).toBe(true);
+		const [en] = await smtp.waitFor(english);
+		expect(en.subject).toBe('Invitation to the plan “Radverkehr”');
+		expect(en.text).toContain('(role: Read only)');
+		expect(en.text).toContain('There is no account for this email address yet.');
+	});
+});
+
 describe('mail with an unreachable SMTP server', () => {
 	it('queues without blocking, retries, and sends after the server is back', async () => {
 		const { planId, reviewer, ownerCaller } = await setup('Ausfall');

@@ -102,6 +102,7 @@ export function tooManyAttempts(retryAfterSeconds: number): {
 		error: {
 			status: 429,
 			code: 'too_many_attempts',
+			params: { seconds: retryAfterSeconds },
 			message: `Zu viele fehlgeschlagene Anmeldeversuche. Zum Schutz des Kontos ist die Anmeldung kurz gesperrt – bitte versuchen Sie es in ${waitText(retryAfterSeconds)} noch einmal.`
 		}
 	};
@@ -119,6 +120,7 @@ export function rateLimited(retryAfterSeconds: number): {
 		error: {
 			status: 429,
 			code: 'rate_limited',
+			params: { seconds: retryAfterSeconds },
 			message: `Zu viele Versuche von dieser Adresse. Bitte versuchen Sie es in ${waitText(retryAfterSeconds)} noch einmal.`
 		}
 	};

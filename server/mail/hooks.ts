@@ -4,6 +4,7 @@
  * All of it runs after the operation succeeded and never changes its result.
  */
 import type { Notification } from '../../src/lib/review/types';
+import type { LanguagePreferenceService } from '../../src/lib/contract/languages';
 import type { AccessService } from '../auth/types';
 import { normalizeEmail } from '../auth/validate';
 import { inviteMessage, notificationMessage, resetMessage } from './messages';
@@ -14,6 +15,8 @@ export interface MailHookDeps {
 	/** The plan's title for the invite text ('' if unknown). */
 	planTitle(planId: string): Promise<string>;
 	timeZone: string;
+	/** Accounts' interface languages: an invitation to an address without account is written in the inviting person's language (else German). */
+	languages?: Pick<LanguagePreferenceService, 'get'>;
 }
 
 /** The access service with mails for new members added by e-mail and for reset links. */
@@ -37,15 +40,24 @@ export function withMailHooks(access: AccessService, deps: MailHookDeps): Access
 			if (result.ok && email && !known) {
 				const account = await access.findUserByEmail(email).catch(() => null);
 				const planTitle = await deps.planTitle(planId).catch(() => '');
+				const inviterLocale =
+					actor.kind === 'user'
+						? ((await deps.languages?.get(actor.id).catch(() => null)) ?? 'de')
+						: 'de';
 				mail.notify(
 					{ email },
-					inviteMessage({
-						planId,
-						planTitle,
-						role: result.value.role,
-						invitedBy: actor.kind === 'user' ? actor.name : 'Jemand',
-						hasAccount: account !== null
-					})
+					(locale) =>
+						inviteMessage(
+							{
+								planId,
+								planTitle,
+								role: result.value.role,
+								invitedBy: actor.kind === 'user' ? actor.name : '',
+								hasAccount: account !== null
+							},
+							locale
+						),
+					{ fallbackLocale: inviterLocale }
 				);
 			}
 			return result;
@@ -53,7 +65,9 @@ export function withMailHooks(access: AccessService, deps: MailHookDeps): Access
 		async createResetLink(userId) {
 			const result = await access.createResetLink(userId);
 			if (result.ok) {
-				mail.notify({ userId }, resetMessage({ ...result.value, timeZone: deps.timeZone }));
+				mail.notify({ userId }, (locale) =>
+					resetMessage({ ...result.value, timeZone: deps.timeZone }, locale)
+				);
 			}
 			return result;
 		}
@@ -63,6 +77,7 @@ export function withMailHooks(access: AccessService, deps: MailHookDeps): Access
 /** The review service's `onDelivered`: every inbox notification also as a mail (if wanted). */
 export function mailNotifications(mail: MailService) {
 	return (userId: string, notification: Notification) => {
-		if (mail.enabled) mail.notify({ userId }, notificationMessage(notification));
+		if (mail.enabled)
+			mail.notify({ userId }, (locale) => notificationMessage(notification, locale));
 	};
 }

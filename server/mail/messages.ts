@@ -1,55 +1,84 @@
 /**
- * The German texts of Mitplan's mails: being added to a plan, a reset link made by the
- * Administration, and the review notifications (mention, reply, review request/verdict, office
- * check, due soon). Each returns a MailMessage for render.ts.
+ * The texts of Mitplan's mails, in German or English (messages/server, `server_mail_*`): being
+ * added to a plan, a reset link made by the Administration, and the review notifications
+ * (mention, reply, review request/verdict, office check, due soon). Each returns a MailMessage for
+ * render.ts in the recipient's language (service.ts decides which: README „E-Mail“).
  */
 import { ROLE_LABELS, type PlanRole } from '../../src/lib/contract/roles';
 import type { MailCategory } from '../../src/lib/contract/mail';
+import type { InterfaceLocale } from '../../src/lib/contract/languages';
 import type { NotificationKind } from '../../src/lib/review/types';
 import { localDateTime } from '../../src/lib/domain/time-zone';
+import * as t from '../../src/lib/paraglide/messages/_index.js';
 import type { MailMessage } from './render';
 
 const planPath = (planId: string, itemId?: string | null) =>
 	`/plans/${encodeURIComponent(planId)}${itemId ? `?eintrag=${encodeURIComponent(itemId)}` : ''}`;
 
-export function inviteMessage(input: {
-	planId: string;
-	planTitle: string;
-	role: PlanRole;
-	invitedBy: string;
-	hasAccount: boolean;
-}): MailMessage {
-	const title = input.planTitle || 'Ohne Titel';
+/** Role names in a mail: the contract's German labels, the interface's English ones. */
+const ROLE_EN: Record<PlanRole, (locale: { locale: InterfaceLocale }) => string> = {
+	owner: (o) => t.admin_role_owner({}, o),
+	editor: (o) => t.admin_role_editor({}, o),
+	reviewer: (o) => t.admin_role_reviewer({}, o),
+	viewer: (o) => t.admin_role_viewer({}, o)
+};
+const roleName = (role: PlanRole, locale: InterfaceLocale) =>
+	locale === 'de' ? ROLE_LABELS[role] : ROLE_EN[role]({ locale });
+
+export function inviteMessage(
+	input: {
+		planId: string;
+		planTitle: string;
+		role: PlanRole;
+		/** The inviting person's name; '' (a guest, unknown) → „Jemand“ / "Someone". */
+		invitedBy: string;
+		hasAccount: boolean;
+	},
+	locale: InterfaceLocale = 'de'
+): MailMessage {
+	const o = { locale };
+	const title = input.planTitle || t.server_mail_untitled({}, o);
 	return {
 		category: 'invite',
-		subject: `Einladung zum Plan „${title}“`,
+		subject: t.server_mail_invite_subject({ title }, o),
 		paragraphs: [
-			`${input.invitedBy} hat Sie in Mitplan zum Plan „${title}“ hinzugefügt (Rolle: ${ROLE_LABELS[input.role]}).`,
+			t.server_mail_invite_added(
+				{
+					invitedBy: input.invitedBy || t.server_mail_someone({}, o),
+					title,
+					role: roleName(input.role, locale)
+				},
+				o
+			),
 			input.hasAccount
-				? 'Melden Sie sich mit Ihrem Konto an, um den Plan zu öffnen.'
-				: 'Für diese E-Mail-Adresse gibt es noch kein Konto. Sobald die Verwaltung Ihnen eines mit dieser Adresse anlegt, sehen Sie den Plan nach der Anmeldung.'
+				? t.server_mail_invite_has_account({}, o)
+				: t.server_mail_invite_no_account({}, o)
 		],
-		link: { path: planPath(input.planId), label: 'Plan öffnen' }
+		link: { path: planPath(input.planId), label: t.server_mail_invite_link({}, o) }
 	};
 }
 
-export function resetMessage(input: {
-	token: string;
-	expiresAt: number;
-	timeZone: string;
-}): MailMessage {
+export function resetMessage(
+	input: {
+		token: string;
+		expiresAt: number;
+		timeZone: string;
+	},
+	locale: InterfaceLocale = 'de'
+): MailMessage {
+	const o = { locale };
 	const until = localDateTime(new Date(input.expiresAt).toISOString(), input.timeZone);
 	return {
 		category: 'account',
-		subject: 'Neues Passwort für Mitplan festlegen',
+		subject: t.server_mail_reset_subject({}, o),
 		paragraphs: [
-			'die Verwaltung hat für Ihr Mitplan-Konto einen Link erstellt, mit dem Sie ein neues Passwort festlegen.',
-			`Der Link gilt einmal und bis ${until} Uhr. Mit dem neuen Passwort werden alle bisherigen Anmeldungen beendet.`,
-			'Haben Sie das nicht erwartet, melden Sie sich bitte bei der Verwaltung.'
+			t.server_mail_reset_created({}, o),
+			t.server_mail_reset_valid({ until }, o),
+			t.server_mail_reset_unexpected({}, o)
 		],
 		link: {
 			path: `/passwort-neu/${encodeURIComponent(input.token)}`,
-			label: 'Neues Passwort festlegen'
+			label: t.server_mail_reset_link({}, o)
 		}
 	};
 }
@@ -67,32 +96,67 @@ export const NOTIFICATION_CATEGORY: Record<NotificationKind, MailCategory> = {
 	meeting_task: 'due'
 };
 
-const SUBJECTS: Record<NotificationKind, (plan: string) => string> = {
-	mention: (p) => `Sie wurden in „${p}“ erwähnt`,
-	reply: (p) => `Neue Antwort in „${p}“`,
-	review_requested: (p) => `Prüfanfrage zu „${p}“`,
-	review_verdict: (p) => `Prüfergebnis zu „${p}“`,
-	check_assigned: (p) => `Verwaltungsprüfung zu „${p}“`,
-	check_verdict: (p) => `Ergebnis der Verwaltungsprüfung zu „${p}“`,
-	due_soon: (p) => `Bald fällig in „${p}“`,
-	update_due: (p) => `Sachstand fällig in „${p}“`,
-	weekly_digest: (p) => `Wochenüberblick zur Umsetzung von „${p}“`,
-	meeting_task: (p) => `Neue Aufgabe aus einer Sitzung zu „${p}“`
+type Subject = (inputs: { plan: string }, options: { locale: InterfaceLocale }) => string;
+type Note = (
+	inputs: { plan: string; actor: string },
+	options: { locale: InterfaceLocale }
+) => string;
+
+const SUBJECTS: Record<NotificationKind, Subject> = {
+	mention: t.server_mail_subject_mention,
+	reply: t.server_mail_subject_reply,
+	review_requested: t.server_mail_subject_review_requested,
+	review_verdict: t.server_mail_subject_review_verdict,
+	check_assigned: t.server_mail_subject_check_assigned,
+	check_verdict: t.server_mail_subject_check_verdict,
+	due_soon: t.server_mail_subject_due_soon,
+	update_due: t.server_mail_subject_update_due,
+	weekly_digest: t.server_mail_subject_weekly_digest,
+	meeting_task: t.server_mail_subject_meeting_task
 };
 
-/** A review notification (the same sentence the inbox shows) as a mail. */
-export function notificationMessage(n: {
-	kind: NotificationKind;
-	planId: string;
-	planTitle: string;
-	itemId: string | null;
-	text: string;
-}): MailMessage {
-	const title = n.planTitle || 'Ohne Titel';
+/** The English lead sentence per kind (the inbox's sentence itself is German). */
+const NOTES: Record<NotificationKind, Note> = {
+	mention: t.server_mail_note_mention,
+	reply: t.server_mail_note_reply,
+	review_requested: t.server_mail_note_review_requested,
+	review_verdict: t.server_mail_note_review_verdict,
+	check_assigned: t.server_mail_note_check_assigned,
+	check_verdict: t.server_mail_note_check_verdict,
+	due_soon: t.server_mail_note_due_soon,
+	update_due: t.server_mail_note_update_due,
+	weekly_digest: t.server_mail_note_weekly_digest,
+	meeting_task: t.server_mail_note_meeting_task
+};
+
+/**
+ * A review notification as a mail. German: the same sentence the inbox shows. Other languages:
+ * a sentence of the kind in that language, then the inbox's (German) sentence with its details.
+ */
+export function notificationMessage(
+	n: {
+		kind: NotificationKind;
+		planId: string;
+		planTitle: string;
+		itemId: string | null;
+		text: string;
+		actor?: { name: string } | null;
+	},
+	locale: InterfaceLocale = 'de'
+): MailMessage {
+	const o = { locale };
+	const title = n.planTitle || t.server_mail_untitled({}, o);
+	const lead =
+		locale === 'de'
+			? [n.text]
+			: [
+					NOTES[n.kind]({ actor: n.actor?.name || t.server_mail_someone({}, o), plan: title }, o),
+					t.server_mail_note_german({ text: n.text }, o)
+				];
 	return {
 		category: NOTIFICATION_CATEGORY[n.kind],
-		subject: SUBJECTS[n.kind](title),
-		paragraphs: [n.text, `Plan: „${title}“`],
-		link: { path: planPath(n.planId, n.itemId), label: 'In Mitplan ansehen' }
+		subject: SUBJECTS[n.kind]({ plan: title }, o),
+		paragraphs: [...lead, t.server_mail_plan_line({ title }, o)],
+		link: { path: planPath(n.planId, n.itemId), label: t.server_mail_view_link({}, o) }
 	};
 }

@@ -3,11 +3,15 @@
  * API, and the outbox that sends. Without SMTP_URL it only keeps preferences and drops mail.
  *
  * `notify` never blocks or fails its caller: it resolves the recipient, checks the person's
- * preferences, renders the German mail and queues it in the background (errors are logged).
+ * preferences, renders the mail in the recipient's language and queues it in the background
+ * (errors are logged). Language: the account's interface language (acct:lang, server/i18n),
+ * else German; an address without account gets `fallbackLocale` (invitations: the inviting
+ * person's language), else German.
  */
 import type { ApiResult } from '../../src/lib/contract/result';
 import { PLAN_ERRORS } from '../../src/lib/contract/result';
 import type { MailSettingsService, MailSettingsView } from '../../src/lib/contract/mail';
+import type { InterfaceLocale, LanguagePreferenceService } from '../../src/lib/contract/languages';
 import type { AccessService } from '../auth/types';
 import type { Logger } from '../log';
 import type { KvStore } from '../storage/kv';
@@ -20,12 +24,20 @@ import type { MailTransport } from './transport';
 /** Who gets it: an account (its address, if enabled) or an address (an account's preferences apply). */
 export type MailTarget = { userId: string } | { email: string };
 
+/** A mail in one language, or the mail for a language (rendered once the recipient is known). */
+export type MailContent = MailMessage | ((locale: InterfaceLocale) => MailMessage);
+
+export interface MailOptions {
+	/** Language for an address without account (default German). */
+	fallbackLocale?: InterfaceLocale;
+}
+
 export interface MailService extends MailSettingsService {
 	readonly enabled: boolean;
 	/** Queues the mail in the background if the recipient wants this kind. Never throws. */
-	notify(target: MailTarget, message: MailMessage): void;
+	notify(target: MailTarget, content: MailContent, options?: MailOptions): void;
 	/** Like notify, awaited: true when queued, false when not wanted/not possible. */
-	send(target: MailTarget, message: MailMessage): Promise<boolean>;
+	send(target: MailTarget, content: MailContent, options?: MailOptions): Promise<boolean>;
 	/** Resolves when every notify started so far has been queued (tests, shutdown). */
 	settled(): Promise<void>;
 	readonly outbox: Outbox | null;
@@ -35,6 +47,8 @@ export interface MailService extends MailSettingsService {
 export interface MailServiceDeps {
 	kv: KvStore;
 	access: Pick<AccessService, 'getUser' | 'findUserByEmail'>;
+	/** Each account's interface language (server/i18n/preferences.ts); without it: German. */
+	languages?: Pick<LanguagePreferenceService, 'get'>;
 	log: Logger;
 	instanceId: string;
 	/** ORIGIN: the base of every link. */
@@ -65,7 +79,11 @@ export function createMailService(deps: MailServiceDeps): MailService {
 	const origin = deps.origin ?? '';
 	const pending = new Set<Promise<unknown>>();
 
-	async function send(target: MailTarget, message: MailMessage): Promise<boolean> {
+	async function send(
+		target: MailTarget,
+		content: MailContent,
+		options: MailOptions = {}
+	): Promise<boolean> {
 		if (!outbox) return false;
 		const user =
 			'userId' in target
@@ -73,13 +91,17 @@ export function createMailService(deps: MailServiceDeps): MailService {
 				: await access.findUserByEmail(target.email);
 		if ('userId' in target && (!user || user.disabled)) return false;
 		if (user?.disabled) return false;
+		const locale: InterfaceLocale = user
+			? ((await deps.languages?.get(user.id).catch(() => null)) ?? 'de')
+			: (options.fallbackLocale ?? 'de');
+		const message = typeof content === 'function' ? content(locale) : content;
 		if (user && message.category !== 'account') {
 			const wanted = await prefs.read(user.id);
 			if (!wanted[message.category]) return false;
 		}
 		const to = user?.email ?? ('email' in target ? target.email : '');
 		if (!to) return false;
-		await outbox.enqueue({ to, kind: message.category, ...renderMail(message, origin) });
+		await outbox.enqueue({ to, kind: message.category, ...renderMail(message, origin, locale) });
 		return true;
 	}
 
@@ -102,10 +124,11 @@ export function createMailService(deps: MailServiceDeps): MailService {
 		enabled: outbox !== null,
 		outbox,
 		send,
-		notify(target, message) {
-			const p = send(target, message)
+		notify(target, content, options) {
+			const p = send(target, content, options)
 				.catch((error) => {
-					log.warn('[mail] not queued', { kind: message.category, error });
+					const kind = typeof content === 'function' ? undefined : content.category;
+					log.warn('[mail] not queued', { kind, error });
 					return false;
 				})
 				.finally(() => pending.delete(p));

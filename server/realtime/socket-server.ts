@@ -19,6 +19,7 @@ import { createClient, createCluster } from 'redis';
 import { isClusterUrl, parseClusterUrl } from '../storage/redis-cluster-url';
 import { parsePlanId } from '../../src/lib/contract/ids';
 import { PLAN_ERRORS, type ApiError } from '../../src/lib/contract/result';
+import { errorText, localeOfHeaders } from '../../src/lib/i18n/error-text';
 import type {
 	ClientToServerEvents,
 	JoinAck,
@@ -153,6 +154,8 @@ export async function createRealtimeServer(deps: {
 
 	// ----- handshake: the gate authenticates (Origin, sync token or session cookie) -----
 	io.use(async (socket, next) => {
+		// Refusals and acks speak the socket's language (cookie mitplan_lang, else Accept-Language).
+		const locale = localeOfHeaders(socket.request.headers);
 		const who = await gate.authenticateHandshake({
 			headers: socket.request.headers,
 			auth: socket.handshake.auth as Record<string, unknown> | undefined
@@ -161,18 +164,17 @@ export async function createRealtimeServer(deps: {
 			if (who.error.code === PLAN_ERRORS.unavailable().code) {
 				log.warn('[realtime] handshake: storage unavailable');
 			}
-			return next(refusal(who.error.code, who.error.message));
+			const { code, message, params } = who.error;
+			return next(refusal(code, errorText(code, message, locale, params)));
 		}
 		const { principal, tokenPlanId } = who;
 		const limit = deps.maxConnectionsPerUser ?? Infinity;
 		if ((socketsPer.get(principal.id) ?? 0) >= limit) {
 			log.warn('[realtime] per-user connection limit reached', { principal: principal.id, limit });
-			return next(
-				refusal(
-					'too_many_connections',
-					'Zu viele gleichzeitige Verbindungen. Bitte schließen Sie andere Mitplan-Fenster.'
-				)
-			);
+			const code = 'too_many_connections';
+			const message =
+				'Zu viele gleichzeitige Verbindungen. Bitte schließen Sie andere Mitplan-Fenster.';
+			return next(refusal(code, errorText(code, message, locale)));
 		}
 		socket.data = {
 			principalId: principal.id,
@@ -187,6 +189,7 @@ export async function createRealtimeServer(deps: {
 	// ----- connection -----
 	io.on('connection', (socket: IoSocket) => {
 		const data = socket.data;
+		const locale = localeOfHeaders(socket.request.headers);
 		socketsPer.set(data.principalId, (socketsPer.get(data.principalId) ?? 0) + 1);
 		socket.on('disconnect', () => {
 			const left = (socketsPer.get(data.principalId) ?? 1) - 1;
@@ -214,7 +217,11 @@ export async function createRealtimeServer(deps: {
 			const reply = (result: JoinAck) => {
 				if (typeof ack === 'function') ack(result);
 			};
-			const refuse = ({ code, message }: ApiError): JoinAck => ({ ok: false, code, message });
+			const refuse = ({ code, message, params }: ApiError): JoinAck => ({
+				ok: false,
+				code,
+				message: errorText(code, message, locale, params)
+			});
 			const id = parsePlanId(planId);
 			if (!id) return reply(refuse(PLAN_ERRORS.invalidId()));
 			// A sync-token socket may join the token's plan only.
@@ -240,20 +247,22 @@ export async function createRealtimeServer(deps: {
 			const reply = (result: MeetingJoinAck) => {
 				if (typeof ack === 'function') ack(result);
 			};
-			const refuse = ({ code, message }: ApiError): MeetingJoinAck => ({
+			const refuse = ({ code, message, params }: ApiError): MeetingJoinAck => ({
 				ok: false,
 				code,
-				message
+				message: errorText(code, message, locale, params)
 			});
 			const id = parsePlanId(planId);
 			if (!id) return reply(refuse(PLAN_ERRORS.invalidId()));
 			if (data.tokenPlanId && data.tokenPlanId !== id) return reply(refuse(PLAN_ERRORS.notFound()));
 			if (!deps.meetings || typeof sessionId !== 'string')
-				return reply({
-					ok: false,
-					code: 'session_not_found',
-					message: 'Diese Sitzung gibt es nicht.'
-				});
+				return reply(
+					refuse({
+						status: 404,
+						code: 'session_not_found',
+						message: 'Diese Sitzung gibt es nicht.'
+					})
+				);
 			const access = await gate.authorize(principal, id, 'meeting.join');
 			if (!access.ok) return reply(refuse(access.error));
 			const key = `${id}/${sessionId}`;

@@ -1,6 +1,7 @@
 /**
- * Texts (in the interface language) for API errors the pages explain in their own words (the
- * server's message, still German, is used for everything else).
+ * Texts (in the interface language) for API errors the pages explain in their own words. For
+ * everything else the server's message is shown: it comes in the request's language already
+ * (cookie mitplan_lang / Accept-Language, $lib/server/error-language), so it matches the page.
  */
 import type { ApiError } from '$lib/components/api';
 import { m } from '$lib/i18n';

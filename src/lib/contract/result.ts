@@ -13,6 +13,11 @@ export interface ApiError {
 	status: number;
 	/** The input the message is about (e.g. `title`, `agenda.2.minutes`), to show it there. */
 	field?: string;
+	/**
+	 * Values for the translated message (messages/server, `server_error_<code>`), e.g. `seconds`
+	 * of a 429; the response boundary uses them when the request is not German.
+	 */
+	params?: Record<string, string | number>;
 	/** Seconds from a `Retry-After` header (429); set by the browser's API client. */
 	retryAfter?: number;
 }

@@ -3,20 +3,27 @@ import type { Principal } from '$lib/contract/access';
 import type { PlanAccess } from '$lib/contract/gate';
 import type { AccountAction, PlanAction } from '$lib/contract/policy';
 import { PLAN_ERRORS, type ApiError, type ApiResult } from '$lib/contract/result';
+import { currentRequestLocale, errorText, type ErrorParams } from '$lib/server/error-language';
 
 /** Largest JSON body the API reads (plan content is edited over the websocket, not here). */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
-/** The JSON error shape of every API endpoint: `{ error: { code, message } }`. */
+/**
+ * The JSON error shape of every API endpoint: `{ error: { code, message } }`. `message` is the
+ * German text; it is sent in the request's language (English when the request asks for `en`,
+ * $lib/server/error-language), with `params` for texts that carry numbers.
+ */
 export function errorResponse(
 	status: number,
 	code: string,
 	message: string,
 	headers?: Record<string, string>,
 	/** The input the message is about (ApiError.field), passed on so the form shows it there. */
-	field?: string
+	field?: string,
+	params?: ErrorParams
 ): Response {
-	return json({ error: { code, message, ...(field ? { field } : {}) } }, { status, headers });
+	const text = errorText(code, message, currentRequestLocale(), params);
+	return json({ error: { code, message: text, ...(field ? { field } : {}) } }, { status, headers });
 }
 
 export function resultResponse<T>(result: ApiResult<T>, okStatus = 200): Response {
@@ -35,7 +42,8 @@ const apiErrorResponse = (error: ApiError) =>
 		error.code,
 		error.message,
 		undefined,
-		typeof error.field === 'string' ? error.field : undefined
+		typeof error.field === 'string' ? error.field : undefined,
+		error.params
 	);
 
 export const storageUnavailable = () => apiErrorResponse(PLAN_ERRORS.unavailable());
@@ -52,7 +60,9 @@ export async function readJsonObject(
 			413,
 			'body_too_large',
 			`Die Anfrage ist zu groß (höchstens ${Math.round(maxBytes / 1024)} KiB).`,
-			{ connection: 'close' }
+			{ connection: 'close' },
+			undefined,
+			{ max: Math.round(maxBytes / 1024) }
 		)
 	});
 	const declared = Number(request.headers.get('content-length') ?? '0');

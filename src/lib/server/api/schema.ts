@@ -10,6 +10,7 @@
 import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { MAX_JSON_BODY_BYTES, readJsonObject } from '$lib/server/http';
+import { currentRequestLocale, errorText } from '$lib/server/error-language';
 
 /** Any valibot schema (what the helpers and the registry accept). */
 export type AnySchema = v.GenericSchema;
@@ -19,7 +20,8 @@ type Parsed<S extends AnySchema> =
 
 /** 400 `invalid_input` naming the field (`field` is the dotted path, '' for the whole body). */
 export function invalidInput(field: string, message: string): Response {
-	return json({ error: { code: 'invalid_input', message, field } }, { status: 400 });
+	const text = errorText('invalid_input', message, currentRequestLocale());
+	return json({ error: { code: 'invalid_input', message: text, field } }, { status: 400 });
 }
 
 const list = (options: readonly unknown[]) => options.map((o) => `„${String(o)}“`).join(', ');

@@ -27,7 +27,8 @@ export const POST: RequestHandler = async (event) => {
 	if (!result.ok) {
 		const headers: Record<string, string> = {};
 		if (result.retryAfterSeconds) headers['retry-after'] = String(result.retryAfterSeconds);
-		return errorResponse(result.error.status, result.error.code, result.error.message, headers);
+		const { status, code, message, params } = result.error;
+		return errorResponse(status, code, message, headers, undefined, params);
 	}
 	setSessionCookie(event, result.value.token, result.value.expiresAt, settings);
 	await applyAccountLanguage(event, result.value.user.id, event.locals.backend);
