@@ -57,8 +57,8 @@ port.on('message', ({ input }: { input: PdfJob }) => {
 				const choice = chooseLanguage(options.sprache, planLanguages(doc));
 				if (!choice.ok) {
 					doc.destroy();
-					const error = { code: 'invalid_export_option' as const, message: choice.message };
-					const answer: PdfJobResult = { ok: false, error: { ...error, option: 'sprache' } };
+					const error = { code: 'invalid_export_option', message: choice.message };
+					const answer: PdfJobResult = { ok: false, error };
 					port.postMessage({ ok: true, value: answer });
 					return;
 				}
@@ -78,7 +78,6 @@ port.on('message', ({ input }: { input: PdfJob }) => {
 					ok: false,
 					error: {
 						code: 'invalid_export_option',
-						option: 'sprache',
 						message: 'Gespeicherte Versionen gibt es nur auf Deutsch (ohne „sprache“ exportieren).'
 					}
 				};

@@ -6,7 +6,13 @@ import { createItem } from './plan';
 import { must } from './testing';
 import { readPlan } from './index';
 import { languageOf, setPlanLanguages, setTranslation } from './translations';
-import { chooseLanguage, localizePlan, markOf, readerField, readerLanguages } from './reader-language';
+import {
+	chooseLanguage,
+	localizePlan,
+	markOf,
+	readerField,
+	readerLanguages
+} from './reader-language';
 
 function plan() {
 	const doc = new Y.Doc();

@@ -120,6 +120,10 @@ export interface ReaderLanguageOption {
 export const GERMAN: FieldMark = { lang: 'de', dir: 'ltr', fallback: false };
 
 /** The mark of `field` of item `id`, or German when none was recorded. */
-export function markOf(marks: ContentMarks | null | undefined, id: string, field: string): FieldMark {
+export function markOf(
+	marks: ContentMarks | null | undefined,
+	id: string,
+	field: string
+): FieldMark {
 	return marks?.[id]?.[field] ?? GERMAN;
 }

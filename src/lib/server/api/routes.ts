@@ -293,8 +293,7 @@ export const ROUTES = {
 		path: '/api/public/umsetzung/{token}/bericht.pdf',
 		summary: 'Öffentlicher Umsetzungsbericht als PDF (seit dem Beschluss)',
 		tag: 'Umsetzung',
-		policy: 'public',
-		query: Q.ReaderLanguage
+		policy: 'public'
 	}),
 	calendarFeed: r({
 		method: 'GET',
