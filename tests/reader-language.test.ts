@@ -169,6 +169,12 @@ describe('public progress with ?sprache=', () => {
 		expect(html).toMatch(/<option value="ls" lang="de" dir="ltr"[^>]*>Leichte Sprache<\/option>/);
 	});
 
+	it('page: a right-to-left override in the German title does not reorder it', async () => {
+		const html = await (await anon(`/umsetzung/${publicToken}`)).text();
+		expect(html).toContain('Sprachcafé im Stadtteil');
+		expect(html).not.toContain('\u202E');
+	});
+
 	it('page: an unknown code shows German with a notice, not an error', async () => {
 		const res = await anon(`/umsetzung/${publicToken}?sprache=klingonisch`);
 		expect(res.status).toBe(200);
