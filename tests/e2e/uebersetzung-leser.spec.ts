@@ -72,7 +72,7 @@ test('readers see a translated measure on the public page and in the PDF', async
 	await expect(title).toHaveAttribute('lang', 'ar');
 	await expect(title).toHaveAttribute('dir', 'rtl');
 	const field = page.getByTestId('fb-field').locator('h3');
-	await expect(field.locator('[lang="de"]')).toHaveText('Sprache');
+	await expect(field.locator('bdi[lang="de"][data-fallback]')).toHaveText('Sprache');
 	await expect(field.getByTestId('german-only')).toHaveText('nur auf Deutsch');
 	const choice = page.getByLabel('Inhalte anzeigen in');
 	await expect(choice).toHaveValue('ar');
