@@ -95,9 +95,23 @@ test('readers see a translated measure on the public page and in the PDF', async
 	await expect(page.getByTestId('language-notice')).toContainText('„xx“');
 	await expect(title).toHaveText('Sprachcafé eröffnen');
 
-	// PDF in Arabic from the browser dialog
+	// the board shows card titles in a chosen language too (per browser)
 	await page.setViewportSize({ width: 1280, height: 900 });
 	await page.goto(`/plans/${planId}`);
+	await page.getByTestId('board-content-language').selectOption('ar');
+	const card = page.getByTestId('measure-card').getByTestId('card-title-translated');
+	await expect(card).toHaveText(AR);
+	await expect(card).toHaveAttribute('dir', 'rtl');
+	await page.reload();
+	await expect(page.getByTestId('board-content-language')).toHaveValue('ar');
+	await expect(card).toHaveAttribute('lang', 'ar');
+	await page.getByTestId('board-content-language').selectOption('en');
+	await expect(card).toHaveText('Sprachcafé eröffnen');
+	await expect(page.getByTestId('measure-card').getByTestId('german-only')).toBeVisible();
+	await page.screenshot({ path: `${SHOTS}/i18n-readers-board-1280.png` });
+	await page.getByTestId('board-content-language').selectOption('de');
+	await expect(page.getByTestId('measure-card').getByTestId('german-only')).toHaveCount(0);
+
 	await page.getByTestId('export-pdf').click();
 	const dialog = page.getByTestId('export-dialog');
 	await dialog.getByTestId('export-language').selectOption('ar');
