@@ -15,6 +15,8 @@ import {
 	exportReportPdfNode
 } from '../../src/lib/export/node';
 import { migrate } from '../../src/lib/domain/migrations';
+import { chooseLanguage, localizePlan } from '../../src/lib/domain/reader-language';
+import { planLanguages } from '../../src/lib/domain/translations';
 import { mergeState } from '../storage/types';
 import { jobChars, tooLarge } from './budget';
 import type { PdfJob, PdfJobResult } from './types';
@@ -50,6 +52,18 @@ port.on('message', ({ input }: { input: PdfJob }) => {
 			Y.applyUpdate(doc, mergeState(planId, snapshot, entries, SILENT));
 			migrate(doc);
 			plan = readPlan(doc, planId);
+			// the readers' language (?sprache=): translations live in the document, not in PlanJson
+			if (options.sprache) {
+				const choice = chooseLanguage(options.sprache, planLanguages(doc));
+				if (!choice.ok) {
+					doc.destroy();
+					const error = { code: 'invalid_export_option', message: choice.message };
+					const answer: PdfJobResult = { ok: false, error };
+					port.postMessage({ ok: true, value: answer });
+					return;
+				}
+				if (choice.language) plan = localizePlan(doc, plan, choice.language).plan;
+			}
 			// "bewusst offen" marks live in the meta map, which the plan read does not carry
 			if (options.openPoints) acknowledged = Object.fromEntries(readAcknowledgements(doc));
 			doc.destroy();
@@ -58,8 +72,20 @@ port.on('message', ({ input }: { input: PdfJob }) => {
 				port.postMessage({ ok: true, value: { ok: false, error: tooLarge(limit) } });
 				return;
 			}
-		} else if (input.plan) plan = input.plan;
-		else throw new Error('export job without a plan');
+		} else if (input.plan) {
+			if (options.sprache) {
+				const answer: PdfJobResult = {
+					ok: false,
+					error: {
+						code: 'invalid_export_option',
+						message: 'Gespeicherte Versionen gibt es nur auf Deutsch (ohne „sprache“ exportieren).'
+					}
+				};
+				port.postMessage({ ok: true, value: answer });
+				return;
+			}
+			plan = input.plan;
+		} else throw new Error('export job without a plan');
 		const result = exportPlanPdfNode(plan, options, {
 			consideration: input.consideration,
 			checks: input.checks,

@@ -3,6 +3,13 @@
  * contribution (per-address rate limit, per-round cap, no IP address stored).
  */
 import { readPlan } from '../../src/lib/domain/index';
+import {
+	chooseLanguage,
+	localizePlan,
+	readerLanguages,
+	type ContentMarks
+} from '../../src/lib/domain/reader-language';
+import { planLanguages } from '../../src/lib/domain/translations';
 import type { PlanJson } from '../../src/lib/domain/types';
 import { roundEndedAt, roundState, validateSubmission } from '../../src/lib/feedback/model';
 import {
@@ -48,13 +55,29 @@ export function publicOperations(ctx: FeedbackContext) {
 	const { kv, limits, now, iso, guarded, withPlan, loadRound, loadSubs, roundByToken } = ctx;
 	return {
 		// ----- public link -----
-		publicRound(token: string): Promise<R<PublicRound>> {
+		publicRound(token: string, language?: string | null): Promise<R<PublicRound>> {
 			return guarded('public round', async () => {
 				const round = await roundByToken(token);
 				if (!round) return E.linkNotFound();
 				const res = await withPlan<PublicRound>(round.planId, async (room) => {
-					const plan = readPlan(room.doc, round.planId);
+					const choice = chooseLanguage(language, planLanguages(room.doc));
+					if (!choice.ok) return failure(400, choice.code, choice.message);
+					const german = readPlan(room.doc, round.planId);
+					const localized = choice.language
+						? localizePlan(room.doc, german, choice.language)
+						: null;
+					const plan = localized?.plan ?? german;
 					const fields = roundFields(plan, round);
+					// marks only for what the round shows (no ids of other fields leak)
+					let marks: ContentMarks | null = null;
+					if (localized) {
+						marks = {};
+						for (const f of fields) {
+							for (const item of [f, ...f.goals, ...f.goals.flatMap((g) => g.measures)]) {
+								if (localized.marks[item.id]) marks[item.id] = localized.marks[item.id];
+							}
+						}
+					}
 					const state = roundState(round, now());
 					const consideration =
 						state === 'beendet'
@@ -72,6 +95,15 @@ export function publicOperations(ctx: FeedbackContext) {
 							endedAt: roundEndedAt(round, now()),
 							state,
 							fields: publicDraft(fields),
+							language: choice.language
+								? {
+										code: choice.language.code,
+										tag: choice.language.tag,
+										dir: choice.language.dir
+									}
+								: null,
+							languages: readerLanguages(room.doc),
+							marks,
 							consideration,
 							limits: {
 								titleMax: LIMITS.titleMax,

@@ -10,13 +10,22 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Principal } from '../../src/lib/contract/access';
 import type { Adoption, MonitoringService, Publication } from '../../src/lib/contract/monitoring';
-import { buildPublicProgress } from '../../src/lib/domain/monitoring-public';
+import { buildPublicProgress, type PublicProgress } from '../../src/lib/domain/monitoring-public';
 import { parseImplementation, type Implementation } from '../../src/lib/domain/monitoring';
 import { todayIn } from '../../src/lib/domain/time-zone';
 import { publicTexts } from '../../src/lib/monitoring/public-texts';
 import { readIndicatorList } from '../indicators/service';
 import { K, fail, guard, parse, type MonitoringDeps } from './common';
-import { readPlaces } from './measures';
+import { readPlan } from '../../src/lib/domain/index';
+import type { PlanJson } from '../../src/lib/domain/types';
+import {
+	chooseLanguage,
+	localizePlan,
+	readerLanguages,
+	type ContentMarks,
+	type ReaderLanguageOption
+} from '../../src/lib/domain/reader-language';
+import { planLanguages } from '../../src/lib/domain/translations';
 
 const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -49,6 +58,42 @@ function sameToken(a: string, b: string): boolean {
 export async function forgetPublication(kv: MonitoringDeps['kv'], planId: string): Promise<void> {
 	const s = parse<Stored | null>(await kv.get(K.publication(planId)), null);
 	await kv.del(s ? [K.publication(planId), K.publicToken(hashOf(s.token))] : K.publication(planId));
+}
+
+type PublicRead =
+	| {
+			ok: true;
+			plan: PlanJson;
+			language: PublicProgress['language'];
+			languages: ReaderLanguageOption[];
+			marks: ContentMarks | null;
+	  }
+	| { ok: false; status: number; code: string; message: string };
+
+/** One read of the plan in the reader's language (`?sprache=`); null = no such plan. */
+async function readPublicPlan(
+	deps: MonitoringDeps,
+	planId: string,
+	language: string | null | undefined
+): Promise<PublicRead | null> {
+	const room = await deps.rooms.acquire(planId);
+	if (!room) return null;
+	try {
+		const choice = chooseLanguage(language, planLanguages(room.doc));
+		if (!choice.ok) return { ok: false, status: 400, code: choice.code, message: choice.message };
+		const german = readPlan(room.doc, planId);
+		const localized = choice.language ? localizePlan(room.doc, german, choice.language) : null;
+		const l = choice.language;
+		return {
+			ok: true,
+			plan: localized?.plan ?? german,
+			language: l ? { code: l.code, tag: l.tag, dir: l.dir } : null,
+			languages: readerLanguages(room.doc),
+			marks: localized?.marks ?? null
+		};
+	} finally {
+		deps.rooms.release(room);
+	}
 }
 
 export function publicationOperations(
@@ -121,30 +166,45 @@ export function publicationOperations(
 				return planId ? { ok: true, value: planId } : notFound();
 			}),
 
-		publicProgress: (token) =>
+		publicProgress: (token, language) =>
 			guarded('public page', async () => {
 				const planId = await planOf(token);
 				if (!planId) return notFound();
-				const read = await readPlaces(deps, planId);
+				const read = await readPublicPlan(deps, planId, language);
 				if (!read) return notFound();
+				if (!read.ok) return fail(read.status, read.code, read.message);
+				const places = new Set(
+					read.plan.fields.flatMap((f) => f.goals.flatMap((g) => g.measures.map((m) => m.id)))
+				);
 				const [ids, adoptionRaw, indicators] = await Promise.all([
 					kv.sMembers(K.ids(planId)),
 					kv.get(K.adoption(planId)),
 					readIndicatorList(kv, planId)
 				]);
-				const wanted = ids.filter((id) => read.places.has(id));
+				const wanted = ids.filter((id) => places.has(id));
 				const raws = await Promise.all(wanted.map((id) => kv.get(K.impl(planId, id))));
 				const impls = new Map<string, Implementation>();
 				wanted.forEach((id, i) => impls.set(id, parseImplementation(id, parse(raws[i], null))));
+				const progress = buildPublicProgress({
+					plan: read.plan,
+					impls,
+					indicators,
+					adoption: parse<Adoption | null>(adoptionRaw, null),
+					today: todayIn(deps.timeZone, now())
+				});
+				// marks only for what the page shows (not-public measures stay unnamed)
+				let marks: ContentMarks | null = null;
+				if (read.marks) {
+					marks = {};
+					for (const f of progress.fields) {
+						for (const item of [f, ...f.goals, ...f.goals.flatMap((g) => g.measures)]) {
+							if (read.marks[item.id]) marks[item.id] = read.marks[item.id];
+						}
+					}
+				}
 				return {
 					ok: true,
-					value: buildPublicProgress({
-						plan: read.plan,
-						impls,
-						indicators,
-						adoption: parse<Adoption | null>(adoptionRaw, null),
-						today: todayIn(deps.timeZone, now())
-					})
+					value: { ...progress, language: read.language, languages: read.languages, marks }
 				};
 			})
 	};

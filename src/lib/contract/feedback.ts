@@ -57,7 +57,8 @@ export interface FeedbackService {
 		planId: string,
 		options: { roundId?: string; withNames: boolean }
 	): Promise<R<ConsiderationRow[]>>;
-	publicRound(token: string): Promise<R<PublicRound>>;
+	/** `language`: a content language of the plan (`?sprache=`); unknown → 400 invalid_language. */
+	publicRound(token: string, language?: string | null): Promise<R<PublicRound>>;
 	submit(
 		token: string,
 		body: Record<string, unknown>,

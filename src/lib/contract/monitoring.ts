@@ -161,7 +161,8 @@ export interface MonitoringService {
 	 * No account: what the public page shows for this link; 404 `public_not_found` for an
 	 * unknown, revoked or malformed link and for a deleted plan alike.
 	 */
-	publicProgress(token: string): Promise<ApiResult<PublicProgress>>;
+	/** `language`: a content language of the plan (`?sprache=`); unknown → 400 invalid_language. */
+	publicProgress(token: string, language?: string | null): Promise<ApiResult<PublicProgress>>;
 	/** The plan behind a public link; 404 `public_not_found` like the page. */
 	publicPlanId(token: string): Promise<ApiResult<string>>;
 	/** "Sachstand fällig" and the owners' weekly digest; returns how many notices were sent. */

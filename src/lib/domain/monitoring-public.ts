@@ -19,6 +19,7 @@ import {
 	type ImplStatus
 } from './monitoring';
 import type { PlanJson } from './types';
+import type { ContentMarks, ReaderLanguageOption } from './reader-language';
 
 /** True if the measure may appear on the public page (and in anything public made from it). */
 export function isPubliclyVisible(
@@ -81,6 +82,12 @@ export interface PublicProgress {
 	today: string;
 	rollUp: PublicRollUp;
 	fields: PublicField[];
+	/** The content language asked for (`?sprache=`, reader-language.ts); null = German. */
+	language?: { code: string; tag: string; dir: 'ltr' | 'rtl' } | null;
+	/** German and the plan's languages, for the reader's choice. */
+	languages?: ReaderLanguageOption[];
+	/** Per shown item and text field: language, direction, German fallback. */
+	marks?: ContentMarks | null;
 }
 
 export interface PublicProgressInput {

@@ -12,14 +12,7 @@
 import type { Indicator } from '../domain/indicators';
 import { indicatorBlocks } from './indicator-blocks';
 import { quoteDe } from '../domain/quote';
-import {
-	FIELD_LABELS,
-	ITEM_TYPE_LABELS,
-	MEASURE_STATUS_LABELS,
-	PHASE_LABELS,
-	PLAN_STATUS_LABELS,
-	PRIORITY_LABELS
-} from '../domain/labels';
+import { exportLabels } from './labels';
 import type { Field, Goal, Measure, MeasureStatus, PlanJson, Principle } from '../domain/types';
 import { MEASURE_STATUSES } from '../domain/types';
 import { EXPORT_TYPE_LABELS, type ExportOptions } from './options';
@@ -104,6 +97,16 @@ export function layoutPlan(
 	options: ExportOptions,
 	env: LayoutEnv = {}
 ): LaidOutDocument {
+	// labels in the reader's language (English for `sprache=en`, else German; ./labels.ts)
+	const LB = exportLabels(options.sprache);
+	const {
+		FIELD_LABELS,
+		ITEM_TYPE_LABELS,
+		MEASURE_STATUS_LABELS,
+		PHASE_LABELS,
+		PLAN_STATUS_LABELS,
+		PRIORITY_LABELS
+	} = LB;
 	const text = (s: string) => cleanText(s, env.hasGlyph);
 	const line = (s: string) => cleanLine(s, env.hasGlyph);
 	const value = (s: string) => text(s) || EMPTY_VALUE;
@@ -132,7 +135,7 @@ export function layoutPlan(
 		const s = formatDateShort(m.startDate);
 		const e = formatDateShort(m.endDate);
 		if (!s && !e) return EMPTY_VALUE;
-		return `${s || 'offen'} – ${e || 'offen'}`;
+		return `${s || LB.open} – ${e || LB.open}`;
 	};
 	const statusOf = (m: Measure): MeasureStatus =>
 		(MEASURE_STATUSES as readonly string[]).includes(m.status) ? m.status : 'idee';
@@ -146,7 +149,7 @@ export function layoutPlan(
 		{ label: L.measure.lead, value: value(m.lead) },
 		{ label: L.measure.contributors, value: value(m.contributors) },
 		{ label: L.measure.resources, value: value(m.resources) },
-		{ label: 'Zeitraum', value: dateRange(m) },
+		{ label: LB.period, value: dateRange(m) },
 		{
 			label: L.measure.priority,
 			value: m.priority ? PRIORITY_LABELS[m.priority] : EMPTY_VALUE
@@ -400,7 +403,7 @@ export function layoutPlan(
 						blocks.push({
 							kind: 'paragraph',
 							style: 'meta',
-							text: `${ITEM_TYPE_LABELS.measure.singular}nsteckbrief · ${ITEM_TYPE_LABELS.field.singular} ${fn} ${titleOf(f.title)}`
+							text: `${LB.measureProfile} · ${ITEM_TYPE_LABELS.field.singular} ${fn} ${titleOf(f.title)}`
 						});
 						blocks.push({
 							...heading(3, `${gn}.${mi + 1}`, titleOf(m.title)),

@@ -4,6 +4,7 @@
  */
 import { ID_PATTERN } from '../contract/ids';
 import { MAX_FUNDING_NOTICE_LENGTH } from '../domain/meta';
+import { isLanguageCode, LANGUAGE_CODES } from '../domain/translations';
 import type { PlanJson } from '../domain/types';
 
 export const EXPORT_TYPES = [
@@ -47,6 +48,12 @@ export interface ExportOptions {
 	openPoints?: boolean;
 	/** Appendix "Beschlussprotokoll aller Sitzungen" (data via ExportEnv.decisionLog). */
 	decisionLog?: boolean;
+	/**
+	 * Content language (`?sprache=`, issue 15 item 5): item texts in this plan language, German
+	 * where a translation is missing. The export worker swaps the texts (it has the document) and
+	 * refuses a language the plan does not offer. undefined = German.
+	 */
+	sprache?: string;
 }
 
 export interface ExportOptionError {
@@ -68,7 +75,8 @@ const KNOWN = [
 	'consideration',
 	'timeline',
 	'openPoints',
-	'decisionLog'
+	'decisionLog',
+	'sprache'
 ] as const;
 
 const fail = (message: string, option?: string): { ok: false; error: ExportOptionError } => ({
@@ -258,6 +266,17 @@ export function parseExportOptions(
 		}
 		options.date = date;
 	}
+
+	const sprache = raw.get('sprache');
+	if (sprache !== undefined && sprache !== 'de' && sprache !== '') {
+		if (typeof sprache !== 'string' || !isLanguageCode(sprache)) {
+			return fail(
+				`Unbekannte Sprache „${String(sprache).slice(0, 20)}“. Erlaubt: de, ${LANGUAGE_CODES.join(', ')} (soweit der Plan sie anbietet).`,
+				'sprache'
+			);
+		}
+		options.sprache = sprache;
+	}
 	return { ok: true, value: options };
 }
 
@@ -288,5 +307,6 @@ export function exportOptionsToParams(options: Partial<ExportOptions>): URLSearc
 	if (options.timeline !== undefined) params.set('timeline', String(options.timeline));
 	if (options.openPoints) params.set('openPoints', 'true');
 	if (options.decisionLog) params.set('decisionLog', 'true');
+	if (options.sprache) params.set('sprache', options.sprache);
 	return params;
 }

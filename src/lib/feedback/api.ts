@@ -70,10 +70,14 @@ export const feedbackApi = {
 		`${rounds(planId)}/abwaegung.csv${roundId ? `?roundId=${enc(roundId)}` : ''}`,
 	origins: (planId: string, itemId: string, f: Fetch = fetch) =>
 		apiRequest<ItemOriginEntry[]>(f, 'GET', `${rounds(planId)}/origins?itemId=${enc(itemId)}`),
-	publicRound: (token: string, f: Fetch = fetch) =>
-		apiRequest<PublicRound>(f, 'GET', `/api/public/rounds/${enc(token)}`, undefined, {
-			allow401: true
-		}),
+	publicRound: (token: string, f: Fetch = fetch, language?: string | null) =>
+		apiRequest<PublicRound>(
+			f,
+			'GET',
+			`/api/public/rounds/${enc(token)}${language ? `?sprache=${enc(language)}` : ''}`,
+			undefined,
+			{ allow401: true }
+		),
 	submit: (
 		token: string,
 		body: {

@@ -2,6 +2,7 @@
  * Feedback rounds (Beteiligungsrunden) and their submissions: the types shared by the server
  * (server/feedback), the API routes and the browser. See docs/api.md "Beteiligung".
  */
+import type { ContentMarks, ReaderLanguageOption } from '../domain/reader-language';
 
 /** Derived from the dates and `closedEarly`: before the start, open, or over. */
 export type RoundState = 'geplant' | 'offen' | 'beendet';
@@ -150,6 +151,12 @@ export interface PublicRound {
 	endedAt: string | null;
 	state: RoundState;
 	fields: PublicDraftField[];
+	/** The content language asked for (`?sprache=`); null = German. */
+	language: { code: string; tag: string; dir: 'ltr' | 'rtl' } | null;
+	/** German and the plan's languages, for the reader's choice. */
+	languages: ReaderLanguageOption[];
+	/** Per item and text field: language tag, direction, German fallback (null = German). */
+	marks: ContentMarks | null;
 	/** Only after the round has closed; without names */
 	consideration: ConsiderationRow[] | null;
 	limits: { titleMax: number; textMax: number; nameMax: number };

@@ -6,6 +6,18 @@
  */
 import * as v from 'valibot';
 import { EXPORT_TYPES } from '$lib/export/options';
+import { LANGUAGE_CODES } from '$lib/domain/translations';
+
+const sprache = v.optional(
+	v.pipe(
+		v.picklist(['de', ...LANGUAGE_CODES]),
+		v.description(
+			'Inhaltssprache der Leser: eine der Sprachen des Plans (`ls` = Leichte Sprache); fehlende Übersetzungen deutsch und markiert. Nicht angebotene Sprache: 400 `invalid_language`'
+		)
+	)
+);
+/** `?sprache=` on the public pages' endpoints (src/lib/domain/reader-language.ts). */
+export const ReaderLanguage = v.object({ sprache });
 
 const param = (description: string) => v.optional(v.pipe(v.string(), v.description(description)));
 const flag = (description: string) =>
@@ -57,5 +69,6 @@ export const ExportOptions = v.object({
 	consideration: flag('mit Abwägungstabelle'),
 	timeline: flag('mit Zeitplan der Maßnahmen (nicht bei steckbriefe)'),
 	openPoints: flag('mit offenen Punkten'),
-	decisionLog: flag('mit Beschlussprotokoll der Sitzungen')
+	decisionLog: flag('mit Beschlussprotokoll der Sitzungen'),
+	sprache
 });

@@ -268,7 +268,8 @@ export const ROUTES = {
 		path: '/api/public/rounds/{token}',
 		summary: 'Öffentliche Beteiligungsrunde',
 		tag: 'Beteiligung',
-		policy: 'public'
+		policy: 'public',
+		query: Q.ReaderLanguage
 	}),
 	publicSubmission: r({
 		method: 'POST',
@@ -284,7 +285,8 @@ export const ROUTES = {
 		path: '/api/public/umsetzung/{token}',
 		summary: 'Öffentliche Umsetzungsseite als JSON (ohne „nicht öffentliche“ Maßnahmen)',
 		tag: 'Umsetzung',
-		policy: 'public'
+		policy: 'public',
+		query: Q.ReaderLanguage
 	}),
 	publicReport: r({
 		method: 'GET',
