@@ -342,7 +342,9 @@ export async function createCore(
 	const sync = createSyncServer({
 		rooms,
 		log,
-		authorize: createUpgradeAuthorizer(gate),
+		authorize: createUpgradeAuthorizer(gate, (principal, planId) =>
+			access.translatorLanguages(principal, planId)
+		),
 		maxMessageBytes: config.syncMaxMessageBytes,
 		maxConnections: config.syncMaxConnections,
 		maxConnectionsPerPrincipal: config.syncMaxConnectionsPerUser,

@@ -41,6 +41,8 @@ export function handleConnection(
 		canWrite: boolean;
 		/** Owners: may change the plan settings in the document too. */
 		canEditSettings?: boolean;
+		/** Translators: only these languages' translations (doc-guard.ts). */
+		translateOnly?: readonly string[];
 		maxMessageBytes: number;
 		principalId?: string;
 		inviteId?: string;
@@ -58,6 +60,7 @@ export function handleConnection(
 		id: `c${nextPeerId++}`,
 		canWrite: options.canWrite,
 		canEditSettings: options.canEditSettings,
+		translateOnly: options.translateOnly,
 		principalId: options.principalId,
 		inviteId: options.inviteId,
 		displayName: options.displayName,
