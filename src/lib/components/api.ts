@@ -150,7 +150,11 @@ export const api = {
 	recordExport: (id: string, type: string, f: Fetch = fetch) =>
 		request<void>(f, 'POST', `${plan(id)}/exports`, { type }),
 	access: (id: string, f: Fetch = fetch) =>
-		request<{ role: PlanRole; principal: Principal }>(f, 'GET', `${plan(id)}/access`),
+		request<{ role: PlanRole; principal: Principal; translates?: string[] }>(
+			f,
+			'GET',
+			`${plan(id)}/access`
+		),
 	planTitle: async (id: string, f: Fetch = fetch): Promise<ApiResult<string>> => {
 		const result = await request<{ meta?: { title?: string } }>(f, 'GET', plan(id));
 		return result.ok ? { ok: true, value: result.value?.meta?.title ?? '' } : result;
