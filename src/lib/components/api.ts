@@ -215,6 +215,13 @@ export const api = {
 		),
 	setMemberRole: (id: string, userId: string, role: PlanRole, f: Fetch = fetch) =>
 		request<Member>(f, 'PATCH', `${plan(id)}/members/${enc(userId)}`, { role }),
+	setTranslator: (id: string, userId: string, languages: string[], f: Fetch = fetch) =>
+		request<{ userId: string; languages: string[] }>(
+			f,
+			'PUT',
+			`${plan(id)}/members/${enc(userId)}/translator`,
+			{ languages }
+		),
 	removeMember: (id: string, userId: string, f: Fetch = fetch) =>
 		request<void>(f, 'DELETE', `${plan(id)}/members/${enc(userId)}`),
 	createResetLink: (userId: string, f: Fetch = fetch) =>
