@@ -109,7 +109,10 @@ export async function runBoardLanguagesBench(): Promise<void> {
 				bytes
 			});
 		}
-		const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+		const context = await browser.newContext({
+			baseURL: base,
+			viewport: { width: 1280, height: 900 }
+		});
 		const login = await context.request.post('/api/auth/login', {
 			data: { email: user.email, password: PASSWORD }
 		});
@@ -133,7 +136,9 @@ export async function runBoardLanguagesBench(): Promise<void> {
 			);
 		}
 		const [de, en] = plans.map((p) => median(p.times));
-		console.log(`  difference (median): ${(en - de).toFixed(0)} ms (${(((en - de) / de) * 100).toFixed(0)} %)`);
+		console.log(
+			`  difference (median): ${(en - de).toFixed(0)} ms (${(((en - de) / de) * 100).toFixed(0)} %)`
+		);
 	} finally {
 		await browser.close();
 		await running.close();

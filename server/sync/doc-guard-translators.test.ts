@@ -6,11 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { buildPlan, createItem, deleteItem, getText } from '../../src/lib/domain/index';
 import { checkUpdate } from './doc-guard';
-import {
-	confirmTranslation,
-	setTranslation,
-	translated
-} from '../../src/lib/domain/translations';
+import { confirmTranslation, setTranslation, translated } from '../../src/lib/domain/translations';
 
 function setup() {
 	const server = new Y.Doc();
@@ -62,10 +58,13 @@ describe('translators in the document guard', () => {
 			['new item', (d) => createItem(d, { type: 'field', values: { title: 'Neu' } })],
 			['deleted item', (d) => deleteItem(d, env.m)],
 			['meta', (d) => d.getMap('meta').set('title', 'Gekapert')],
-			['mixed', (d) => {
-				setTranslation(d, env.m, 'title', 'ar', 'نعم');
-				getText(d, env.m, 'title')!.insert(0, 'X');
-			}]
+			[
+				'mixed',
+				(d) => {
+					setTranslation(d, env.m, 'title', 'ar', 'نعم');
+					getText(d, env.m, 'title')!.insert(0, 'X');
+				}
+			]
 		];
 		for (const [what, change] of refused) {
 			expect(asTranslator(env, ['ar'], change), what).toMatchObject({ ok: false, kind: 'scope' });

@@ -32,9 +32,13 @@ export interface LanguageOverview {
 	entries: OverviewEntry[];
 }
 
-const textOf = (v: unknown) => (v instanceof Y.Text ? v.toString() : typeof v === 'string' ? v : '');
+const textOf = (v: unknown) =>
+	v instanceof Y.Text ? v.toString() : typeof v === 'string' ? v : '';
 
-export function translationOverview(doc: Y.Doc, languages = planLanguages(doc)): LanguageOverview[] {
+export function translationOverview(
+	doc: Y.Doc,
+	languages = planLanguages(doc)
+): LanguageOverview[] {
 	const out: LanguageOverview[] = languages.map((lang) => ({
 		lang,
 		total: 0,
