@@ -15,6 +15,8 @@
  *  11. The public progress page of an adopted plan with 500 measures: server time and bytes
  *      (bench/public-page.ts; needs `npm run build`).
  * The server runs in its own process; clients are real y-websocket providers in this process.
+ * `npm run bench -- board-languages`: board render of the 2,000-measure plan without and with one
+ * extra content language, every measure translated (bench/board-languages.ts; needs a build).
  * `npm run bench -- throughput`: Mitplan vs. the y-websocket and Hocuspocus servers (throughput.ts).
  * `npm run bench -- soak`: two instances, one Redis, many plans typing for BENCH_SOAK_MINUTES,
  * then convergence and memory growth checked (soak.ts).
@@ -34,6 +36,7 @@ import { connectClient, type TestClient } from '../tests/helpers/clients';
 import { startRedis } from '../tests/helpers/redis-server';
 import { runCompareBench } from './compare';
 import { runBundleBench } from './bundle';
+import { runBoardLanguagesBench } from './board-languages';
 import { runCompletenessBench } from './completeness';
 import { runExportBench } from './export';
 import { runLagBench } from './lag';
@@ -48,6 +51,12 @@ import { grantPlan, ms, pct, startChild } from './support';
 // `npm run bench -- bundle`: only what browsers download (bench/bundle.ts, needs `npm run build`).
 if (process.argv.includes('bundle')) {
 	runBundleBench();
+	process.exit(0);
+}
+
+// `npm run bench -- board-languages`: only the board render with an extra content language.
+if (process.argv.includes('board-languages')) {
+	await runBoardLanguagesBench();
 	process.exit(0);
 }
 

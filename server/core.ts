@@ -345,7 +345,9 @@ export async function createCore(
 	const sync = createSyncServer({
 		rooms,
 		log,
-		authorize: createUpgradeAuthorizer(gate),
+		authorize: createUpgradeAuthorizer(gate, (principal, planId) =>
+			access.translatorLanguages(principal, planId)
+		),
 		maxMessageBytes: config.syncMaxMessageBytes,
 		maxBufferedBytes: config.syncMaxBufferedBytes,
 		maxConnections: config.syncMaxConnections,

@@ -35,6 +35,7 @@ export const SECURITY_AUDIT_ACTIONS: ReadonlySet<AuditEntry['action']> = new Set
 	'member_joined',
 	'member_added',
 	'role_changed',
+	'translator_changed',
 	'member_removed',
 	'invite_created',
 	'invite_used',

@@ -18,6 +18,7 @@ import { createPendingMembers } from './pending-members';
 import { randomId } from './tokens';
 import type { AccessService, Member, Principal } from './types';
 import { normalizeEmail } from './validate';
+import { LANGUAGE_CODES, isValidLanguageList } from '../../src/lib/domain/translations';
 
 type Memberships = Pick<
 	AccessService,
@@ -30,6 +31,8 @@ type Memberships = Pick<
 	| 'removeMember'
 	| 'addMemberByEmail'
 	| 'listPendingMembers'
+	| 'translatorLanguages'
+	| 'setTranslator'
 >;
 
 type MemberChange =
@@ -243,13 +246,46 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 					name: user.name,
 					role: m.role,
 					addedAt: m.addedAt,
-					...(m.invited ? { invited: true } : {})
+					...(m.invited ? { invited: true } : {}),
+					...(m.translates ? { translates: m.translates } : {})
 				});
 			}
 			return out.sort((a, b) => rank[a.role] - rank[b.role] || a.name.localeCompare(b.name, 'de'));
 		},
 
 		listPendingMembers: (planId) => pendingMembers.list(planId),
+
+		async translatorLanguages(principal, planId) {
+			if (principal.kind !== 'user' || !isValidPlanId(planId)) return [];
+			return parseMembers(await kv.get(K.members(planId)))[principal.id]?.translates ?? [];
+		},
+
+		setTranslator: (planId, actor, userId, languages) =>
+			guard(log, 'setTranslator', async () => {
+				if (!isValidPlanId(planId)) return fail('invalid_plan_id');
+				if (!isValidLanguageList(languages)) return fail('invalid_language');
+				const list = LANGUAGE_CODES.filter((c) => languages.includes(c));
+				const before = await kv.update(K.members(planId), (raw) => {
+					const members = parseMembers(raw);
+					const m = members[userId];
+					if (!m) return { result: null };
+					const was = m.translates ?? [];
+					if (was.join() === list.join()) return { result: was };
+					if (list.length > 0) m.translates = list;
+					else delete m.translates;
+					return { value: JSON.stringify(members), result: was };
+				});
+				if (before === null) return fail('member_not_found');
+				if (before.join() !== list.join()) {
+					await ctx.audit(planId, actor, 'translator_changed', {
+						userId,
+						languages: list.join(','),
+						from: before.join(',')
+					});
+					ctx.publish({ planId, principalId: userId });
+				}
+				return { ok: true as const, value: { userId, languages: list } };
+			}),
 
 		addMemberByEmail: (planId, actor, rawEmail, role) =>
 			guard(log, 'addMemberByEmail', async () => {

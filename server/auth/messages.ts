@@ -29,6 +29,7 @@ export const MESSAGES = {
 	wrong_password: [403, 'Das aktuelle Passwort ist nicht richtig.'],
 	invalid_credentials: [401, 'E-Mail-Adresse oder Passwort ist nicht richtig.'],
 	invalid_role: [400, 'Diese Rolle gibt es nicht.'],
+	invalid_language: [400, 'Unbekannte Sprache.'],
 	last_owner: [
 		409,
 		'Ein Plan braucht mindestens eine Person mit der Rolle „Prozesssteuerung“. Ernennen Sie zuerst eine weitere Person dazu.'

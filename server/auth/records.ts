@@ -9,7 +9,7 @@
  *                                        atomically so the last one can never be removed
  *   setup                        string  first-admin lock (set-if-absent)
  *   session:<sha256(token)>      JSON    SessionRecord, TTL = session lifetime
- *   plan:<planId>:members        JSON    { [userId]: { role, addedAt, invited? } } (atomic
+ *   plan:<planId>:members        JSON    { [userId]: { role, addedAt, invited?, translates? } } (atomic
  *                                        updates; `invited`: added by e-mail, not signed in since)
  *   plan:<planId>:pending        JSON    { [pendingId]: { email, role, addedAt } } members added
  *                                        by an e-mail without account (become members when an
@@ -30,6 +30,7 @@
  *   rl:login:addr:<address>      counter failed logins per client address
  *   rl:guest:addr:<address>      counter guest joins per client address
  */
+import { isValidLanguageList } from '../../src/lib/domain/translations';
 import type { PlanRole } from '../../src/lib/contract/roles';
 import { isPlanRole } from '../../src/lib/contract/roles';
 import type { Invite, InviteState, User } from './types';
@@ -86,7 +87,10 @@ export interface InviteRecord extends Invite {
 	tokenHash: string;
 }
 
-export type MemberMap = Record<string, { role: PlanRole; addedAt: string; invited?: true }>;
+export type MemberMap = Record<
+	string,
+	{ role: PlanRole; addedAt: string; invited?: true; translates?: string[] }
+>;
 export type PendingMap = Record<string, { email: string; role: PlanRole; addedAt: string }>;
 export type PlanIndex = Record<string, PlanRole>;
 
@@ -128,7 +132,10 @@ export function parseMembers(raw: string | null): MemberMap {
 			out[id] = {
 				role: m.role,
 				addedAt: String(m.addedAt),
-				...(m.invited ? { invited: true } : {})
+				...(m.invited ? { invited: true } : {}),
+				...(isValidLanguageList(m.translates) && m.translates.length > 0
+					? { translates: [...m.translates] }
+					: {})
 			};
 		}
 	}

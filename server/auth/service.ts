@@ -72,6 +72,8 @@ export async function createAccessService(deps: AccessServiceDeps): Promise<Acce
 		forgetPlan: memberships.forgetPlan,
 		listMembers: memberships.listMembers,
 		setMember: memberships.setMember,
+		translatorLanguages: memberships.translatorLanguages,
+		setTranslator: memberships.setTranslator,
 		removeMember: memberships.removeMember,
 		addMemberByEmail: memberships.addMemberByEmail,
 		listPendingMembers: memberships.listPendingMembers,

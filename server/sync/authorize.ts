@@ -8,16 +8,26 @@ import type { IncomingMessage } from 'node:http';
 import type { Principal } from '../../src/lib/contract/access';
 import { CloseCode } from '../../src/lib/contract/close-codes';
 import type { PlanId } from '../../src/lib/contract/ids';
+import { allows } from '../../src/lib/contract/policy';
 import type { PlanRole } from '../../src/lib/contract/roles';
 import type { ServerGate } from '../access/gate';
 
 export type UpgradeDecision =
-	{ ok: true; principal: Principal; role: PlanRole } | { ok: false; code: number; reason: string };
+	| {
+			ok: true;
+			principal: Principal;
+			role: PlanRole;
+			/** Translator assignment (languages) of a member below editor; empty otherwise. */
+			translates?: readonly string[];
+	  }
+	| { ok: false; code: number; reason: string };
 
 export type UpgradeAuthorizer = (req: IncomingMessage, planId: PlanId) => Promise<UpgradeDecision>;
 
 export function createUpgradeAuthorizer(
-	gate: Pick<ServerGate, 'authenticateUpgrade' | 'authorize'>
+	gate: Pick<ServerGate, 'authenticateUpgrade' | 'authorize'>,
+	/** The member's translator languages on the plan (server/auth/memberships.ts). */
+	translatorLanguages?: (principal: Principal, planId: PlanId) => Promise<string[]>
 ): UpgradeAuthorizer {
 	return async (req, planId) => {
 		const who = await gate.authenticateUpgrade(req, planId);
@@ -32,6 +42,15 @@ export function createUpgradeAuthorizer(
 				? { ok: false, code: CloseCode.StorageUnavailable, reason: 'Anmeldung nicht prüfbar' }
 				: { ok: false, code: CloseCode.Forbidden, reason: 'Kein Zugriff' };
 		}
-		return { ok: true, principal: who.principal, role: access.value.role };
+		const role = access.value.role;
+		let translates: string[] = [];
+		if (translatorLanguages && !allows(role, 'plan.edit') && allows(role, 'translation.write')) {
+			try {
+				translates = await translatorLanguages(who.principal, planId);
+			} catch {
+				return { ok: false, code: CloseCode.StorageUnavailable, reason: 'Anmeldung nicht prüfbar' };
+			}
+		}
+		return { ok: true, principal: who.principal, role, translates };
 	};
 }

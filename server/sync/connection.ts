@@ -41,6 +41,8 @@ export function handleConnection(
 		canWrite: boolean;
 		/** Owners: may change the plan settings in the document too. */
 		canEditSettings?: boolean;
+		/** Translators: only these languages' translations (doc-guard.ts). */
+		translateOnly?: readonly string[];
 		maxMessageBytes: number;
 		/** Unsent bytes this connection may queue (SYNC_MAX_BUFFERED_BYTES); default 64 MiB. */
 		maxBufferedBytes?: number;
@@ -60,6 +62,7 @@ export function handleConnection(
 		id: `c${nextPeerId++}`,
 		canWrite: options.canWrite,
 		canEditSettings: options.canEditSettings,
+		translateOnly: options.translateOnly,
 		principalId: options.principalId,
 		inviteId: options.inviteId,
 		displayName: options.displayName,

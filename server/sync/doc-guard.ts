@@ -8,6 +8,8 @@
  * - scope 'items' (editors, guests with edit rights): items, their texts and links; no `meta`.
  * - scope 'all' (owner): also `meta` (title, status, funding notice, schema version …).
  * - structure lock (a session, issue 13): no new, deleted or moved items; texts and values pass.
+ * - translators (members below editor with a translator assignment, issue 15): only the entries
+ *   of an item's `tr` map for their languages (`<lang>.<field>` texts and `<lang>.<field>@src`).
  * - everyone: only the roots `meta` and `items`, only the fields of each item type (schema.ts),
  *   translations only in an item's `tr` map, for known languages and the type's text fields
  *   (at most MAX_TRANSLATION_LENGTH, no bidi controls in titles; translations.ts),
@@ -75,6 +77,9 @@ const structureRefusal = () =>
 		'Die Planstruktur ist während der Sitzung gesperrt: Texte dürfen Sie ändern, Elemente aber nicht anlegen, löschen oder verschieben.'
 	);
 
+const translatorRefusal = () =>
+	new Refusal('scope', 'Sie dürfen nur die Übersetzungen in Ihren Sprachen ändern');
+
 /** Container targets of integrated structs never change: cached across updates. */
 const containerCache = new WeakMap<Y.Item, Target>();
 
@@ -99,7 +104,9 @@ class Checker {
 		private readonly scope: WriteScope,
 		private readonly maxTextLength: number,
 		/** A session locked the structure: no new, deleted or moved items (texts still allowed). */
-		private readonly structureLocked = false
+		private readonly structureLocked = false,
+		/** A translator: only `tr` entries of these languages (null: no such restriction). */
+		private readonly translateOnly: ReadonlySet<string> | null = null
 	) {
 		this.items = doc.getMap('items');
 		for (const s of decoded.structs) {
@@ -270,8 +277,22 @@ class Checker {
 		return { deletionOnly: fresh.length === 0, newEntries: this.newKeys.size };
 	}
 
+	/** Translators may only touch `tr` entries (and their texts) of their languages. */
+	private translatorMay(target: Target, sub: string | null): boolean {
+		const langs = this.translateOnly;
+		if (!langs) return true;
+		if (target.kind === 'gc') return true;
+		if (target.kind === 'text') return target.lang !== undefined && langs.has(target.lang);
+		if (target.kind === 'trmap' && sub !== null) {
+			const parsed = parseTranslationKey(sub);
+			return parsed !== null && langs.has(parsed.lang);
+		}
+		return false;
+	}
+
 	private checkInsert(s: Y.Item): void {
 		const { target, sub } = this.locate(s);
+		if (!this.translatorMay(target, sub)) throw translatorRefusal();
 		const deleted = s.content instanceof Y.ContentDeleted || Y.isDeleted(this.decoded.ds, s.id);
 		switch (target.kind) {
 			case 'gc':
@@ -352,7 +373,8 @@ class Checker {
 				for (; i < structs.length && structs[i].id.clock < end; i++) {
 					const s = structs[i];
 					if (!(s instanceof Y.Item) || s.deleted) continue;
-					const { target } = this.locate(s);
+					const { target, sub } = this.locate(s);
+					if (!this.translatorMay(target, sub)) throw translatorRefusal();
 					if (target.kind === 'root' && target.name === 'meta' && this.scope !== 'all') {
 						throw new Refusal('scope', 'Planeinstellungen darf nur die Prozesssteuerung ändern');
 					}
@@ -385,6 +407,11 @@ export function checkUpdate(
 		decoded?: ReturnType<typeof Y.decodeUpdate>;
 		/** A session locked the plan's structure for this writer (server/meetings). */
 		structureLocked?: boolean;
+		/**
+		 * The writer is a translator (not an editor): only `tr` entries of these languages.
+		 * Ignored for scope 'all'.
+		 */
+		translateOnly?: readonly string[];
 	} = {}
 ): Verdict {
 	const decoded = options.decoded ?? Y.decodeUpdate(update);
@@ -394,7 +421,8 @@ export function checkUpdate(
 			decoded as { structs: Struct[]; ds: DeleteSet },
 			scope,
 			options.maxTextLength ?? MAX_TEXT_LENGTH,
-			options.structureLocked ?? false
+			options.structureLocked ?? false,
+			options.translateOnly && scope !== 'all' ? new Set(options.translateOnly) : null
 		);
 		return { ok: true, ...checker.run() };
 	} catch (error) {

@@ -6,6 +6,11 @@ export interface Peer {
 	readonly canWrite: boolean;
 	/** Owners: may also change the plan settings (`meta`); others only items (doc-guard.ts). */
 	readonly canEditSettings?: boolean;
+	/**
+	 * Translators (below editor, issue 15): may write, but only the `tr` entries of these
+	 * languages (doc-guard.ts). Undefined for editors and owners.
+	 */
+	readonly translateOnly?: readonly string[];
 	/** The user or guest behind the connection (access changes close their connections). */
 	readonly principalId?: string;
 	/** For guests: the invite they joined through (revoking it closes their connections). */

@@ -329,7 +329,8 @@ export class Room {
 			) ?? false;
 		const verdict = checkUpdate(this.doc, update, peer.canEditSettings ? 'all' : 'items', {
 			decoded: before ? undefined : decoded,
-			structureLocked
+			structureLocked,
+			translateOnly: peer.translateOnly
 		});
 		if (!verdict.ok && verdict.kind === 'missing') {
 			if (update.byteLength > this.size.limits.maxHeldBytes) {

@@ -140,6 +140,8 @@ export function createSyncServer(options: {
 							return;
 						}
 						const { principal, role } = result;
+						const translates = result.translates ?? [];
+						const editor = allows(role, 'plan.edit');
 						const open = perPrincipal.get(principal.id) ?? 0;
 						if (open >= options.maxConnectionsPerPrincipal) {
 							options.log.warn('per-user connection limit reached', {
@@ -161,8 +163,9 @@ export function createSyncServer(options: {
 							else perPrincipal.delete(principal.id);
 						});
 						handleConnection(ws, planId, options.rooms, options.log, {
-							canWrite: allows(role, 'plan.edit'),
+							canWrite: editor || translates.length > 0,
 							canEditSettings: allows(role, 'plan.settings'),
+							translateOnly: editor ? undefined : translates,
 							principalId: principal.id,
 							displayName: principal.name,
 							inviteId: principal.kind === 'guest' ? principal.inviteId : undefined,
@@ -173,7 +176,11 @@ export function createSyncServer(options: {
 									if (!again.ok && again.code === CloseCode.StorageUnavailable) {
 										throw new Error(again.reason);
 									}
-									return again.ok && again.role === role;
+									return (
+										again.ok &&
+										again.role === role &&
+										(again.translates ?? []).join() === translates.join()
+									);
 								}),
 							maxMessageBytes: options.maxMessageBytes,
 							maxBufferedBytes: options.maxBufferedBytes

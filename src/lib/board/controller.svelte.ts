@@ -40,6 +40,11 @@ export class BoardController {
 	 */
 	readOnly = $state(false);
 	/**
+	 * A read-only member named translator (issue 15): the translations of these languages stay
+	 * editable in the detail panel (the sync server lets nothing else through).
+	 */
+	translates = $state<string[]>([]);
+	/**
 	 * A running session locked the structure for this person (src/lib/meetings/board-lock):
 	 * texts stay editable, but adding, moving and deleting would be refused by the sync server
 	 * (close 4422), so the board does not offer it.

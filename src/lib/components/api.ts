@@ -150,7 +150,11 @@ export const api = {
 	recordExport: (id: string, type: string, f: Fetch = fetch) =>
 		request<void>(f, 'POST', `${plan(id)}/exports`, { type }),
 	access: (id: string, f: Fetch = fetch) =>
-		request<{ role: PlanRole; principal: Principal }>(f, 'GET', `${plan(id)}/access`),
+		request<{ role: PlanRole; principal: Principal; translates?: string[] }>(
+			f,
+			'GET',
+			`${plan(id)}/access`
+		),
 	planTitle: async (id: string, f: Fetch = fetch): Promise<ApiResult<string>> => {
 		const result = await request<{ meta?: { title?: string } }>(f, 'GET', plan(id));
 		return result.ok ? { ok: true, value: result.value?.meta?.title ?? '' } : result;
@@ -211,6 +215,13 @@ export const api = {
 		),
 	setMemberRole: (id: string, userId: string, role: PlanRole, f: Fetch = fetch) =>
 		request<Member>(f, 'PATCH', `${plan(id)}/members/${enc(userId)}`, { role }),
+	setTranslator: (id: string, userId: string, languages: string[], f: Fetch = fetch) =>
+		request<{ userId: string; languages: string[] }>(
+			f,
+			'PUT',
+			`${plan(id)}/members/${enc(userId)}/translator`,
+			{ languages }
+		),
 	removeMember: (id: string, userId: string, f: Fetch = fetch) =>
 		request<void>(f, 'DELETE', `${plan(id)}/members/${enc(userId)}`),
 	createResetLink: (userId: string, f: Fetch = fetch) =>

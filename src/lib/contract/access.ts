@@ -95,6 +95,8 @@ export interface Member {
 	 * with e-mail and „eingeladen“, so it does not reveal whether an account exists.
 	 */
 	invited?: boolean;
+	/** Translator assignment (issue 15): content languages a member below editor translates. */
+	translates?: string[];
 }
 
 export interface Invite {
@@ -128,6 +130,7 @@ export interface AuditEntry {
 		| 'member_joined'
 		| 'member_added'
 		| 'role_changed'
+		| 'translator_changed'
 		| 'member_removed'
 		| 'invite_created'
 		| 'invite_used'
@@ -306,6 +309,21 @@ export interface AccessService {
 	/** Removes members, invites and audit of a deleted plan; publishes AccessChange for all. */
 	forgetPlan(planId: string): Promise<void>;
 	listMembers(planId: string): Promise<Member[]>;
+	/**
+	 * The content languages a user member is named translator for (issue 15); [] for guests,
+	 * non-members and members without an assignment.
+	 */
+	translatorLanguages(principal: Principal, planId: string): Promise<string[]>;
+	/**
+	 * Names a member translator for `languages` (known codes; [] ends the assignment). Owner only
+	 * (the caller checks). 404 `member_not_found`; audited; publishes AccessChange for that user.
+	 */
+	setTranslator(
+		planId: string,
+		actor: Principal,
+		userId: string,
+		languages: string[]
+	): Promise<ApiResult<{ userId: string; languages: string[] }>>;
 	/**
 	 * Adds a member by e-mail of an existing account or changes a member's role (owner only; the
 	 * caller checks). 404 `user_not_found`, 409 `last_owner` when the last owner would be demoted.

@@ -35,6 +35,11 @@ export const PLAN_POLICY = {
 	/** Change the plan document (sync websocket updates). */
 	'plan.edit': 'editor',
 	/**
+	 * Be named a translator (issue 15): members below editor then change the translations of
+	 * their assigned languages in the plan document, nothing else (server/sync/doc-guard.ts).
+	 */
+	'translation.write': 'viewer',
+	/**
 	 * Facilitator controls of a session (step, timer, lock, follow, attendance, agenda): the lowest
 	 * role; the session service also requires the owner or the editor named as its Moderation.
 	 */
@@ -60,6 +65,8 @@ export const PLAN_POLICY = {
 	'plan.audit': 'owner',
 	/** Add, change and remove members; create, list and revoke invites; see members' e-mails. */
 	'members.manage': 'owner',
+	/** Name members below editor as translators for some of the plan's languages. */
+	'translators.manage': 'owner',
 	/** Create and delete sessions; name an editor as a session's Moderation. */
 	'meeting.manage': 'owner',
 	/** Change the Zeitplan: phases, milestones, apply the default schedule. */

@@ -9,6 +9,7 @@ export const AUDIT_ACTION_LABELS: Record<string, () => string> = {
 	member_joined: m.admin_audit_member_joined,
 	member_added: m.admin_audit_member_added,
 	role_changed: m.admin_audit_role_changed,
+	translator_changed: m.translate_audit_translator_changed,
 	member_removed: m.admin_audit_member_removed,
 	invite_created: m.admin_audit_invite_created,
 	invite_used: m.admin_audit_invite_used,

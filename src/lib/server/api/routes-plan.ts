@@ -90,6 +90,14 @@ export const PLAN_ROUTES = {
 	memberRole: plan('PATCH', '/members/{userId}', 'members.manage', 'Rolle ändern', M, {
 		body: S.MemberRole
 	}),
+	memberTranslator: plan(
+		'PUT',
+		'/members/{userId}/translator',
+		'translators.manage',
+		'Als Übersetzer/in für Sprachen benennen',
+		M,
+		{ body: S.TranslatorSet }
+	),
 	memberRemove: plan('DELETE', '/members/{userId}', 'members.manage', 'Mitglied entfernen', M, {
 		status: 204
 	}),

@@ -31,6 +31,13 @@ export const PlanPatch = obj({
 });
 export const MemberAdd = obj({ email: text('E-Mail-Adresse'), role: Role });
 export const MemberRole = obj({ role: Role });
+export const TranslatorSet = obj({
+	languages: v.pipe(
+		v.array(v.string()),
+		v.maxLength(20),
+		v.description('Sprachen (en, tr, ar, uk, ru, ls), die das Mitglied übersetzt; [] beendet das')
+	)
+});
 export const InviteCreate = obj({
 	role: Role,
 	expiresAt: v.pipe(v.number(), v.description('Ablauf, Epoch-Millisekunden (höchstens 30 Tage)')),
