@@ -26,8 +26,8 @@ import en from '../../messages/server/en.json';
 
 /** Literal codes that are not error codes of the server. */
 const NOT_SERVER_ERRORS = new Set([
-	// language codes (src/lib/domain/translations.ts: `{ code: 'en', … }`)
-	...['en', 'tr', 'ar', 'uk', 'ru', 'ls'],
+	// language codes (src/lib/domain/translations.ts, reader-language.ts: `{ code: 'en', … }`)
+	...['de', 'en', 'tr', 'ar', 'uk', 'ru', 'ls'],
 	// made by the browser's API client when the server cannot be reached (src/lib/components/api.ts)
 	'network'
 ]);
