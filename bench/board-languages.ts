@@ -67,7 +67,10 @@ export async function runBoardLanguagesBench(): Promise<void> {
 		}),
 		HANDLER
 	);
-	const browser = await chromium.launch();
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+	});
 	try {
 		const { core } = running;
 		const base = `http://127.0.0.1:${running.port}`;

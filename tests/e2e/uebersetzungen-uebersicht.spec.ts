@@ -79,7 +79,7 @@ test('overview per language; a viewer named translator translates Arabic only', 
 	// The owner names Vera (viewer) translator for Arabic.
 	await page.goto(`/plans/${planId}/einstellungen`);
 	const section = page.getByTestId('translators-section');
-	const vRow = section.getByTestId('translator-member').filter({ hasText: 'Vera Übersetzt' });
+	const vRow = section.getByTestId('translator-member').filter({ hasText: vera.user.email });
 	await vRow.getByTestId('translator-ar').check();
 	await expect(vRow.getByTestId('translator-ar')).toBeChecked();
 	await expect(vRow.getByTestId('translator-en')).not.toBeChecked();

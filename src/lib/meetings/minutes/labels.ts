@@ -33,3 +33,18 @@ export function untilLabel(p: Pick<ProtocolModel, 'commentsUntil' | 'commentsUnt
 	});
 	return m.meetings_until({ when });
 }
+
+/**
+ * The few fixed words the server's protocol model writes into agenda times and vote states
+ * („nicht behandelt“, „12 Min.“, „jetzt“, „läuft noch“, „beendet“), in the interface language.
+ * Anything else (titles, names) is passed through unchanged.
+ */
+export function protocolWords(text: string): string {
+	if (getLocale() === 'de') return text;
+	return text
+		.replace(/^nicht behandelt$/, m.meetings_protocol_not_covered())
+		.replace(/^läuft noch$/, m.meetings_protocol_vote_open())
+		.replace(/^beendet$/, m.meetings_protocol_vote_closed())
+		.replace(/(\d+) Min\./g, (_, n: string) => m.meetings_protocol_minutes({ count: Number(n) }))
+		.replace(/–jetzt\b/g, `–${m.meetings_now_lower()}`);
+}
