@@ -43,3 +43,30 @@ export async function ownerGate(planId: string, f: Fetch): Promise<OwnerGate> {
 	const role = access.value.role;
 	return { title, role, denied: role === 'owner' ? null : 'forbidden', loadError: null };
 }
+
+/** What the live plan sub-pages load before their sync client opens: the user's role. */
+export interface LivePlanRole {
+	planId: string;
+	role: PlanRole | null;
+	notFound: boolean;
+	loadError: string | null;
+}
+
+/**
+ * Loader part of the plan sub-pages that read the plan live through the sync client
+ * (Vollständigkeit, Zeitleiste, Übersetzungen): an invalid address is a 404 page, a missing plan
+ * `notFound`, any other failure `loadError`.
+ */
+export async function livePlanRole(planIdParam: string, f: Fetch): Promise<LivePlanRole> {
+	const planId = requirePlanId(planIdParam);
+	const access = await api.access(planId, f);
+	if (!access.ok) {
+		return {
+			planId,
+			role: null,
+			notFound: access.error.status === 404,
+			loadError: access.error.message
+		};
+	}
+	return { planId, role: access.value.role, notFound: false, loadError: null };
+}

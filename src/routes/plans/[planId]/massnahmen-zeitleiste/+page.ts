@@ -1,6 +1,4 @@
-import type { PlanRole } from '$lib/contract/roles';
-import { api } from '$lib/components/api';
-import { requirePlanId } from '$lib/components/plan-page';
+import { livePlanRole, type LivePlanRole } from '$lib/components/plan-page';
 import type { PageLoad } from './$types';
 
 /**
@@ -9,23 +7,7 @@ import type { PageLoad } from './$types';
  */
 export const ssr = false;
 
-export interface TimelinePageData {
-	planId: string;
-	role: PlanRole | null;
-	notFound: boolean;
-	loadError: string | null;
-}
+export type TimelinePageData = LivePlanRole;
 
-export const load: PageLoad = async ({ fetch, params }): Promise<TimelinePageData> => {
-	const planId = requirePlanId(params.planId);
-	const access = await api.access(planId, fetch);
-	if (!access.ok) {
-		return {
-			planId,
-			role: null,
-			notFound: access.error.status === 404,
-			loadError: access.error.message
-		};
-	}
-	return { planId, role: access.value.role, notFound: false, loadError: null };
-};
+export const load: PageLoad = ({ fetch, params }): Promise<TimelinePageData> =>
+	livePlanRole(params.planId, fetch);
