@@ -274,9 +274,9 @@ export async function createCore(
 		emit: (push) => emitter.toPlan(push.planId, 'meeting:minutes', push),
 		timeZone: config.timeZone,
 		// The idea wall's section: what was collected and what became of it.
-		ideas: async (planId, sessionId) => {
+		ideas: async (planId, sessionId, locale) => {
 			const listed = await ideas.listSessionIdeas(planId, sessionId);
-			return listed.ok ? protocolIdeas(listed.value) : null;
+			return listed.ok ? protocolIdeas(listed.value, locale) : null;
 		}
 	});
 	const indicators = createIndicatorService({ kv, log, readGoals: createGoalsReader(rooms) });

@@ -34,6 +34,8 @@ import {
 	validateCommentDays,
 	validateEntry
 } from '../../src/lib/meetings/minutes-model';
+import { protocolWords } from '../../src/lib/meetings/protocol-words';
+import type { InterfaceLocale } from '../../src/lib/contract/languages';
 import type { AccessService } from '../auth/types';
 import type { Logger } from '../log';
 import type { PlanItemsReader } from '../review/items';
@@ -62,7 +64,11 @@ export interface MinutesDeps {
 	versions: Pick<VersionsBackend, 'history'>;
 	inbox: Pick<ReviewService, 'deliver'>;
 	/** The idea wall's ideas of a session with their outcome; absent = section left out. */
-	ideas?: (planId: string, sessionId: string) => Promise<ProtocolIdea[] | null>;
+	ideas?: (
+		planId: string,
+		sessionId: string,
+		locale: InterfaceLocale
+	) => Promise<ProtocolIdea[] | null>;
 	/** Pushes changed entries to the plan room (socket.io `meeting:minutes`). */
 	emit?: (push: MinutesPush) => void;
 	timeZone?: string;
@@ -185,7 +191,11 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 		}
 	}
 
-	async function buildModel(meeting: Meeting, record: MinutesRecord): Promise<ProtocolModel> {
+	async function buildModel(
+		meeting: Meeting,
+		record: MinutesRecord,
+		locale: InterfaceLocale
+	): Promise<ProtocolModel> {
 		const { planId, id: sessionId } = meeting;
 		const [live, attendance, plan, votes, history, members, municipality, ideas] =
 			await Promise.all([
@@ -198,36 +208,45 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 					: Promise.resolve({ ok: true as const, value: [] }),
 				deps.access.listMembers(planId),
 				deps.municipality?.(planId).catch(() => '') ?? Promise.resolve(''),
-				deps.ideas?.(planId, sessionId).catch((error) => {
+				deps.ideas?.(planId, sessionId, locale).catch((error) => {
 					log.warn('[minutes] ideas not read', { error });
 					return null;
 				}) ?? Promise.resolve(null)
 			]);
 		const names = new Map(members.map((m) => [m.userId, m.name]));
-		return buildProtocol({
-			meeting,
-			live,
-			attendance: {
-				online: attendance.online.map(({ conn: _conn, ...o }) => o),
-				inRoom: attendance.inRoom,
-				headCount: attendance.headCount
+		return buildProtocol(
+			{
+				meeting,
+				live,
+				attendance: {
+					online: attendance.online.map(({ conn: _conn, ...o }) => o),
+					inRoom: attendance.inRoom,
+					headCount: attendance.headCount
+				},
+				record,
+				planTitle: plan?.title ?? '',
+				municipality,
+				items: plan?.items ?? new Map(),
+				votes: votes.ok ? votes.value : [],
+				history: history.ok ? history.value : [],
+				ideas,
+				noteTakerNames: record.noteTakerIds.map(
+					(id) => names.get(id) ?? protocolWords(locale).formerMember()
+				),
+				now: now(),
+				timeZone: deps.timeZone
 			},
-			record,
-			planTitle: plan?.title ?? '',
-			municipality,
-			items: plan?.items ?? new Map(),
-			votes: votes.ok ? votes.value : [],
-			history: history.ok ? history.value : [],
-			ideas,
-			noteTakerNames: record.noteTakerIds.map((id) => names.get(id) ?? 'ehemaliges Mitglied'),
-			now: now(),
-			timeZone: deps.timeZone
-		});
+			locale
+		);
 	}
 
-	async function viewOf(caller: MeetingCaller, meeting: Meeting): Promise<ProtocolView> {
+	async function viewOf(
+		caller: MeetingCaller,
+		meeting: Meeting,
+		locale: InterfaceLocale
+	): Promise<ProtocolView> {
 		const record = await readRecord(meeting.planId, meeting.id);
-		const protocol = await buildModel(meeting, record);
+		const protocol = await buildModel(meeting, record, locale);
 		const canComment =
 			protocol.phase === 'kommentierung' &&
 			caller.principal.kind === 'user' &&
@@ -330,11 +349,11 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 	}
 
 	const service: MinutesService = {
-		view: (caller, planId, sessionId) =>
+		view: (caller, planId, sessionId, locale = 'de') =>
 			guarded('view', async () => {
 				const meeting = await loadMeeting(planId, sessionId);
 				if (!meeting) return E.notFound();
-				return { ok: true, value: await viewOf(caller, meeting) };
+				return { ok: true, value: await viewOf(caller, meeting, locale) };
 			}),
 
 		add: (caller, planId, sessionId, body) =>
@@ -433,7 +452,7 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 				})
 			),
 
-		settings: (caller, planId, sessionId, body) =>
+		settings: (caller, planId, sessionId, body, locale = 'de') =>
 			guarded('settings', async () => {
 				const meeting = await loadMeeting(planId, sessionId);
 				if (!meeting) return E.notFound();
@@ -475,7 +494,7 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 					};
 					return { value: JSON.stringify(next), result: null };
 				});
-				return { ok: true, value: await viewOf(caller, meeting) };
+				return { ok: true, value: await viewOf(caller, meeting, locale) };
 			}),
 
 		comment: (caller, planId, sessionId, body) =>
@@ -506,14 +525,17 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 				return { ok: true, value: comment };
 			}),
 
-		protocol: (planId, sessionId) =>
+		protocol: (planId, sessionId, locale = 'de') =>
 			guarded('protocol', async () => {
 				const meeting = await loadMeeting(planId, sessionId);
 				if (!meeting) return E.notFound();
-				return { ok: true, value: await buildModel(meeting, await readRecord(planId, sessionId)) };
+				return {
+					ok: true,
+					value: await buildModel(meeting, await readRecord(planId, sessionId), locale)
+				};
 			}),
 
-		decisionLog: (planId) =>
+		decisionLog: (planId, locale = 'de') =>
 			guarded('decision log', async () => {
 				const ids = await kv.sMembers(K.plan(planId));
 				const [meetings, plan] = await Promise.all([
@@ -521,6 +543,7 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 					deps.readItems(planId)
 				]);
 				const items = plan?.items ?? new Map();
+				const words = protocolWords(locale);
 				const rows: Array<DecisionLogRow & { sort: string }> = [];
 				for (const meeting of meetings) {
 					if (!meeting) continue;
@@ -529,10 +552,10 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 						if (e.kind !== 'decision') continue;
 						rows.push({
 							sort: `${meeting.date} ${meeting.time} ${meeting.id} ${e.createdAt}`,
-							date: meeting.date.split('-').reverse().join('.'),
+							date: words.day(meeting.date),
 							session: meeting.title,
 							text: e.text,
-							item: itemWording(items, e.itemId)
+							item: itemWording(items, e.itemId, words)
 						});
 					}
 				}

@@ -17,6 +17,7 @@ import type {
 } from '../../src/lib/contract/meetings';
 import type { Principal } from '../../src/lib/contract/access';
 import { allows } from '../../src/lib/contract/policy';
+import type { InterfaceLocale } from '../../src/lib/contract/languages';
 import {
 	MEETING_LIMITS,
 	lineText,
@@ -119,9 +120,10 @@ export function createMeetingService(deps: MeetingDeps): MeetingServer {
 
 	async function validated(
 		planId: string,
-		body: Record<string, unknown>
+		body: Record<string, unknown>,
+		locale: InterfaceLocale = 'de'
 	): Promise<ApiResult<ReturnType<typeof validateMeetingInput> & { ok: true }>> {
-		const v = validateMeetingInput(body);
+		const v = validateMeetingInput(body, locale);
 		if (!v.ok) return E.invalid(v.message, v.field);
 		if (v.value.fieldId !== null) {
 			const plan = await deps.readFields(planId);
@@ -233,10 +235,10 @@ export function createMeetingService(deps: MeetingDeps): MeetingServer {
 				};
 			}),
 
-		create: (caller, planId, body) =>
+		create: (caller, planId, body, locale = 'de') =>
 			guarded('create', async () => {
 				if (caller.role !== 'owner') return E.notFacilitator();
-				const v = await validated(planId, body);
+				const v = await validated(planId, body, locale);
 				if (!v.ok) return v;
 				const fac = await facilitatorName(planId, body.facilitatorId);
 				if (!fac.ok) return fac;

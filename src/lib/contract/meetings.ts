@@ -147,13 +147,17 @@ export type ControlAction =
 	| { action: 'follow'; active: boolean; itemId?: string | null }
 	| { action: 'hand_lower'; principalId: string };
 
+import type { InterfaceLocale } from './languages';
+
 export interface MeetingService {
 	list(planId: string): Promise<ApiResult<Meeting[]>>;
 	view(caller: MeetingCaller, planId: string, sessionId: string): Promise<ApiResult<MeetingView>>;
+	/** Without `agenda` the session gets the default agenda, named in `locale` (German when not given). */
 	create(
 		caller: MeetingCaller,
 		planId: string,
-		body: Record<string, unknown>
+		body: Record<string, unknown>,
+		locale?: InterfaceLocale
 	): Promise<ApiResult<Meeting>>;
 	/** Title, date, time, place, field, agenda; `facilitatorId` only by an owner. */
 	update(

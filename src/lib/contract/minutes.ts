@@ -7,6 +7,7 @@
  */
 import type { ApiResult } from './result';
 import type { MeetingCaller } from './meetings';
+import type { InterfaceLocale } from './languages';
 
 export type MinutesEntryKind = 'decision' | 'task' | 'question';
 
@@ -65,12 +66,6 @@ export interface MinutesRecord {
  */
 export type ProtocolPhase = 'entwurf' | 'kommentierung' | 'endgueltig';
 
-export const PROTOCOL_PHASE_LABELS: Record<ProtocolPhase, string> = {
-	entwurf: 'Entwurf (Sitzung läuft oder ist geplant)',
-	kommentierung: 'Kommentierung',
-	endgueltig: 'Endgültig'
-};
-
 /** One idea of the idea wall and what became of it (filled when an idea source is wired). */
 export interface ProtocolIdea {
 	text: string;
@@ -78,8 +73,10 @@ export interface ProtocolIdea {
 	outcome: string;
 }
 
-/** The protocol, ready to show: every text is final wording (times in the plan's time zone). */
+/** The protocol, ready to show: every text is final wording in `locale` (times in the plan's time zone). */
 export interface ProtocolModel {
+	/** The language every generated word is in (the reader's interface language). */
+	locale: InterfaceLocale;
 	planId: string;
 	sessionId: string;
 	planTitle: string;
@@ -162,7 +159,13 @@ export interface MinutesPush {
 }
 
 export interface MinutesService {
-	view(caller: MeetingCaller, planId: string, sessionId: string): Promise<ApiResult<ProtocolView>>;
+	/** The protocol with its generated wording in `locale` (German when not given). */
+	view(
+		caller: MeetingCaller,
+		planId: string,
+		sessionId: string,
+		locale?: InterfaceLocale
+	): Promise<ApiResult<ProtocolView>>;
 	/** `{kind, text, itemId?, assigneeId?, assigneeName?, dueDate?}`; facilitator or note-taker. */
 	add(
 		caller: MeetingCaller,
@@ -188,7 +191,8 @@ export interface MinutesService {
 		caller: MeetingCaller,
 		planId: string,
 		sessionId: string,
-		body: Record<string, unknown>
+		body: Record<string, unknown>,
+		locale?: InterfaceLocale
 	): Promise<ApiResult<ProtocolView>>;
 	/** `{text}`; attendees with an account, during the comment window. */
 	comment(
@@ -198,7 +202,11 @@ export interface MinutesService {
 		body: Record<string, unknown>
 	): Promise<ApiResult<MinutesComment>>;
 	/** The model alone (PDF export). */
-	protocol(planId: string, sessionId: string): Promise<ApiResult<ProtocolModel>>;
+	protocol(
+		planId: string,
+		sessionId: string,
+		locale?: InterfaceLocale
+	): Promise<ApiResult<ProtocolModel>>;
 	/** Decisions of all sessions of the plan, oldest first (Gesamtplan appendix). */
-	decisionLog(planId: string): Promise<ApiResult<DecisionLogRow[]>>;
+	decisionLog(planId: string, locale?: InterfaceLocale): Promise<ApiResult<DecisionLogRow[]>>;
 }

@@ -1,6 +1,7 @@
 /**
  * The Sitzungsprotokoll as PDF (issue 13, item 7): a ProtocolModel → laid-out blocks, then the same paginator and renderer as the council PDF
- * (cover, contents, DejaVu fonts, header/footer, "ENTWURF" until the protocol is final).
+ * (cover, contents, DejaVu fonts, header/footer, "ENTWURF" until the protocol is final). Labels
+ * in the model's language (`locale`, messages/meetings `meetings_pdf_…`); typed content as typed.
  */
 import type { jsPDF as JsPdfClass } from 'jspdf';
 import type { ProtocolEntry, ProtocolModel } from '../contract/minutes';
@@ -10,25 +11,36 @@ import { paginate } from './paginate';
 import { createPdf, renderPdf, type FontBytes } from './render';
 import { EMPTY_VALUE, UNTITLED, cleanLine, cleanText } from './text';
 import { pdfFileName, type ExportedPdf } from './index';
+import type { InterfaceLocale } from '../contract/languages';
+import * as t from '../paraglide/messages/_index.js';
 
-export const PROTOCOL_TYPE_LABEL = 'Sitzungsprotokoll';
+/** "Sitzungsprotokoll" / "Meeting minutes" (cover, metadata). */
+export const protocolTypeLabel = (locale: InterfaceLocale = 'de') =>
+	t.meetings_pdf_type({}, { locale });
 
 type Clean = (s: string) => string;
+type Say = (word: (inputs: object, options: { locale: InterfaceLocale }) => string) => string;
 
 function heading(number: string, text: string): Block {
 	return { kind: 'heading', level: 1, number, text, toc: true, visible: true };
 }
 
-function entryGrid(entries: ProtocolEntry[], task: boolean, line: Clean, text: Clean): Block {
+function entryGrid(
+	entries: ProtocolEntry[],
+	task: boolean,
+	line: Clean,
+	text: Clean,
+	say: Say
+): Block {
 	return task
 		? {
 				kind: 'grid',
 				columns: [
-					{ title: 'Nr.', width: 0.06 },
-					{ title: 'Aufgabe', width: 0.38 },
-					{ title: 'Wer', width: 0.18 },
-					{ title: 'Bis wann', width: 0.15 },
-					{ title: 'Bezug im Plan', width: 0.23 }
+					{ title: say(t.meetings_pdf_no), width: 0.06 },
+					{ title: say(t.meetings_pdf_task), width: 0.38 },
+					{ title: say(t.meetings_pdf_who), width: 0.18 },
+					{ title: say(t.meetings_pdf_due), width: 0.15 },
+					{ title: say(t.meetings_pdf_item), width: 0.23 }
 				],
 				rows: entries.map((e, i) => ({
 					cells: [
@@ -43,9 +55,9 @@ function entryGrid(entries: ProtocolEntry[], task: boolean, line: Clean, text: C
 		: {
 				kind: 'grid',
 				columns: [
-					{ title: 'Nr.', width: 0.06 },
-					{ title: 'Text', width: 0.64 },
-					{ title: 'Bezug im Plan', width: 0.3 }
+					{ title: say(t.meetings_pdf_no), width: 0.06 },
+					{ title: say(t.meetings_pdf_text), width: 0.64 },
+					{ title: say(t.meetings_pdf_item), width: 0.3 }
 				],
 				rows: entries.map((e, i) => ({
 					cells: [String(i + 1), text(e.text), line(e.item) || EMPTY_VALUE]
@@ -53,62 +65,79 @@ function entryGrid(entries: ProtocolEntry[], task: boolean, line: Clean, text: C
 			};
 }
 
-/** The protocol's blocks (sections numbered in order; empty sections say so). */
+/** The protocol's blocks in the model's language (sections numbered in order; empty sections say so). */
 export function protocolBlocks(p: ProtocolModel, line: Clean, text: Clean): Block[] {
+	const o = { locale: p.locale ?? 'de' };
+	const say: Say = (word) => word({}, o);
 	const blocks: Block[] = [];
 	let n = 0;
 	const section = (title: string) => blocks.push(heading(String(++n), title));
 	const none = (t: string) => blocks.push({ kind: 'paragraph', style: 'muted', text: t });
 
-	section('Sitzung');
+	section(say(t.meetings_pdf_session));
 	const head: KeyValueRow[] = [
-		{ label: 'Plan', value: line(p.planTitle) || UNTITLED },
-		{ label: 'Datum', value: p.dateLabel },
-		{ label: 'Zeit', value: p.timeLabel || EMPTY_VALUE },
-		{ label: 'Ort', value: line(p.room) || EMPTY_VALUE }
+		{ label: say(t.meetings_pdf_plan), value: line(p.planTitle) || UNTITLED },
+		{ label: say(t.meetings_pdf_date), value: p.dateLabel },
+		{ label: say(t.meetings_pdf_time), value: p.timeLabel || EMPTY_VALUE },
+		{ label: say(t.meetings_pdf_place), value: line(p.room) || EMPTY_VALUE }
 	];
-	if (p.videoLink) head.push({ label: 'Video', value: line(p.videoLink) });
-	head.push({ label: 'Moderation', value: line(p.facilitator) });
+	if (p.videoLink) head.push({ label: say(t.meetings_pdf_video), value: line(p.videoLink) });
+	head.push({ label: say(t.meetings_pdf_facilitation), value: line(p.facilitator) });
 	if (p.noteTakers.length > 0)
-		head.push({ label: 'Protokoll', value: p.noteTakers.map(line).join(', ') });
+		head.push({ label: say(t.meetings_pdf_note_takers), value: p.noteTakers.map(line).join(', ') });
 	head.push({
-		label: 'Stand',
-		value: `${p.phaseLabel}${p.phase === 'kommentierung' ? ` (Kommentare ${p.commentsUntilLabel})` : ''}`
+		label: say(t.meetings_pdf_state),
+		value:
+			p.phase === 'kommentierung'
+				? t.meetings_pdf_state_comments({ phase: p.phaseLabel, until: p.commentsUntilLabel }, o)
+				: p.phaseLabel
 	});
 	blocks.push({ kind: 'table', rows: head });
 
-	section('Anwesenheit');
+	section(say(t.meetings_pdf_attendance));
 	const a = p.attendance;
 	blocks.push({
 		kind: 'paragraph',
-		text: `${a.total} ${a.total === 1 ? 'Person' : 'Personen'}: ${a.online.length} online verbunden, ${a.inRoom.length} im Raum namentlich eingetragen${a.headCount > 0 ? `, ${a.headCount} weitere im Raum` : ''}.`
+		text: (a.total === 1 ? t.meetings_headcount_line_one : t.meetings_headcount_line)(
+			{
+				total: a.total,
+				online: a.online.length,
+				room: a.inRoom.length,
+				more: a.headCount > 0 ? t.meetings_headcount_more({ count: a.headCount }, o) : ''
+			},
+			o
+		)
 	});
 	if (a.online.length + a.inRoom.length > 0)
 		blocks.push({
 			kind: 'grid',
 			columns: [
-				{ title: 'Name', width: 0.45 },
-				{ title: 'Teilnahme', width: 0.25 },
-				{ title: 'Zeit / Organisation', width: 0.3 }
+				{ title: say(t.meetings_pdf_name), width: 0.45 },
+				{ title: say(t.meetings_pdf_participation), width: 0.25 },
+				{ title: say(t.meetings_pdf_time_org), width: 0.3 }
 			],
 			rows: [
 				...a.online.map((o) => ({
-					cells: [line(o.name), o.guest ? 'online (Gast)' : 'online', o.times]
+					cells: [
+						line(o.name),
+						say(o.guest ? t.meetings_pdf_online_guest : t.meetings_pdf_online),
+						o.times
+					]
 				})),
 				...a.inRoom.map((r) => ({
-					cells: [line(r.name), 'im Raum', line(r.organisation) || EMPTY_VALUE]
+					cells: [line(r.name), say(t.meetings_pdf_in_room), line(r.organisation) || EMPTY_VALUE]
 				}))
 			]
 		});
 
-	section('Tagesordnung');
+	section(say(t.meetings_pdf_agenda));
 	blocks.push({
 		kind: 'grid',
 		columns: [
-			{ title: 'Nr.', width: 0.06 },
-			{ title: 'Punkt', width: 0.46 },
-			{ title: 'Geplant', width: 0.14 },
-			{ title: 'Tatsächlich', width: 0.34 }
+			{ title: say(t.meetings_pdf_no), width: 0.06 },
+			{ title: say(t.meetings_pdf_point), width: 0.46 },
+			{ title: say(t.meetings_pdf_planned), width: 0.14 },
+			{ title: say(t.meetings_pdf_actual), width: 0.34 }
 		],
 		rows: p.agenda.map((s, i) => ({
 			cells: [String(i + 1), line(s.title) || UNTITLED, s.planned, s.actual]
@@ -116,36 +145,39 @@ export function protocolBlocks(p: ProtocolModel, line: Clean, text: Clean): Bloc
 	});
 
 	if (p.ideas !== null) {
-		section('Ideen');
-		if (p.ideas.length === 0) none('In dieser Sitzung wurden keine Ideen gesammelt.');
+		section(say(t.meetings_pdf_ideas));
+		if (p.ideas.length === 0) none(say(t.meetings_pdf_no_ideas));
 		else
 			blocks.push({
 				kind: 'grid',
 				columns: [
-					{ title: 'Idee', width: 0.6 },
-					{ title: 'Was daraus wurde', width: 0.4 }
+					{ title: say(t.meetings_pdf_idea), width: 0.6 },
+					{ title: say(t.meetings_pdf_idea_outcome), width: 0.4 }
 				],
 				rows: p.ideas.map((i) => ({ cells: [text(i.text), line(i.outcome) || EMPTY_VALUE] }))
 			});
 	}
 
-	section('Abstimmungen');
-	if (p.votes.length === 0) none('In dieser Sitzung gab es keine Abstimmung.');
+	section(say(t.meetings_pdf_votes));
+	if (p.votes.length === 0) none(say(t.meetings_pdf_no_votes));
 	for (const v of p.votes) {
 		blocks.push({ kind: 'spacer', height: 2 });
 		blocks.push({
 			kind: 'label',
-			text: `${line(v.title) || UNTITLED} (${v.status}, ${v.voters} ${v.voters === 1 ? 'Person hat' : 'Personen haben'} abgestimmt)`
+			text: (v.voters === 1 ? t.meetings_pdf_vote_head_one : t.meetings_pdf_vote_head)(
+				{ title: line(v.title) || UNTITLED, status: v.status, voters: v.voters },
+				o
+			)
 		});
-		if (v.results.length === 0) none('Ergebnis noch verborgen oder keine Punkte vergeben.');
+		if (v.results.length === 0) none(say(t.meetings_pdf_vote_hidden));
 		else
 			blocks.push({
 				kind: 'grid',
 				columns: [
-					{ title: 'Rang', width: 0.08 },
-					{ title: 'Maßnahme / Ziel', width: 0.56 },
-					{ title: 'Punkte', width: 0.12, align: 'right' },
-					{ title: 'online / im Raum', width: 0.24 }
+					{ title: say(t.meetings_pdf_rank), width: 0.08 },
+					{ title: say(t.meetings_pdf_target), width: 0.56 },
+					{ title: say(t.meetings_pdf_points), width: 0.12, align: 'right' },
+					{ title: say(t.meetings_pdf_split), width: 0.24 }
 				],
 				rows: v.results.map((r) => ({
 					cells: [
@@ -159,47 +191,47 @@ export function protocolBlocks(p: ProtocolModel, line: Clean, text: Clean): Bloc
 		if (v.priorities.length > 0)
 			blocks.push({
 				kind: 'paragraph',
-				text: `In den Plan übernommene Prioritäten: ${v.priorities.map(line).join('; ')}.`
+				text: t.meetings_pdf_priorities({ list: v.priorities.map(line).join('; ') }, o)
 			});
 	}
 
-	section('Beschlüsse');
-	if (p.decisions.length === 0) none('Keine Beschlüsse.');
-	else blocks.push(entryGrid(p.decisions, false, line, text));
+	section(say(t.meetings_pdf_decisions));
+	if (p.decisions.length === 0) none(say(t.meetings_pdf_no_decisions));
+	else blocks.push(entryGrid(p.decisions, false, line, text, say));
 
-	section('Aufgaben');
-	if (p.tasks.length === 0) none('Keine Aufgaben.');
-	else blocks.push(entryGrid(p.tasks, true, line, text));
+	section(say(t.meetings_pdf_tasks));
+	if (p.tasks.length === 0) none(say(t.meetings_pdf_no_tasks));
+	else blocks.push(entryGrid(p.tasks, true, line, text, say));
 
-	section('Offene Fragen');
-	if (p.questions.length === 0) none('Keine offenen Fragen.');
-	else blocks.push(entryGrid(p.questions, false, line, text));
+	section(say(t.meetings_pdf_questions));
+	if (p.questions.length === 0) none(say(t.meetings_pdf_no_questions));
+	else blocks.push(entryGrid(p.questions, false, line, text, say));
 
-	section('Planänderungen während der Sitzung');
-	if (p.changes.length === 0) none('Während der Sitzung wurde der Plan nicht geändert.');
+	section(say(t.meetings_pdf_changes));
+	if (p.changes.length === 0) none(say(t.meetings_pdf_no_changes));
 	else
 		blocks.push({
 			kind: 'grid',
 			columns: [
-				{ title: 'Zeit', width: 0.1 },
-				{ title: 'Wer', width: 0.22 },
-				{ title: 'Element', width: 0.38 },
-				{ title: 'Änderung', width: 0.3 }
+				{ title: say(t.meetings_pdf_time), width: 0.1 },
+				{ title: say(t.meetings_pdf_who), width: 0.22 },
+				{ title: say(t.meetings_pdf_element), width: 0.38 },
+				{ title: say(t.meetings_pdf_change), width: 0.3 }
 			],
 			rows: p.changes.map((c) => ({
 				cells: [c.time, line(c.who), line(c.item), line(c.what)]
 			}))
 		});
 
-	section('Kommentare');
-	if (p.phase === 'entwurf') none('Kommentare sind nach dem Ende der Sitzung möglich.');
-	else if (p.comments.length === 0) none('Keine Kommentare.');
+	section(say(t.meetings_pdf_comments));
+	if (p.phase === 'entwurf') none(say(t.meetings_pdf_comments_later));
+	else if (p.comments.length === 0) none(say(t.meetings_pdf_no_comments));
 	else
 		blocks.push({
 			kind: 'grid',
 			columns: [
-				{ title: 'Von', width: 0.25 },
-				{ title: 'Kommentar', width: 0.75 }
+				{ title: say(t.meetings_pdf_from), width: 0.25 },
+				{ title: say(t.meetings_pdf_comment), width: 0.75 }
 			],
 			rows: p.comments.map((c) => ({ cells: [`${line(c.who)}\n${c.at}`, text(c.text)] }))
 		});
@@ -216,9 +248,11 @@ export function layoutProtocol(
 	const title = line(p.title) || UNTITLED;
 	const planTitle = line(p.planTitle) || UNTITLED;
 	const municipality = line(p.municipality);
+	const o = { locale: p.locale ?? 'de' };
+	const typeLabel = protocolTypeLabel(o.locale);
 	return {
 		title,
-		typeLabel: PROTOCOL_TYPE_LABEL,
+		typeLabel,
 		municipality: [planTitle, municipality].filter(Boolean).join(' · '),
 		statusLabel: p.phaseLabel,
 		dateLabel: p.dateLabel,
@@ -229,10 +263,10 @@ export function layoutProtocol(
 		tocDepth: 1,
 		blocks: protocolBlocks(p, line, text),
 		metadata: {
-			title: `${title} – ${PROTOCOL_TYPE_LABEL}`,
-			subject: [PROTOCOL_TYPE_LABEL, planTitle].join(', '),
+			title: `${title} – ${typeLabel}`,
+			subject: [typeLabel, planTitle].join(', '),
 			author: municipality || 'Mitplan',
-			keywords: 'Sitzungsprotokoll, Beschlüsse, Aufgaben, Mitplan'
+			keywords: t.meetings_pdf_keywords({}, o)
 		}
 	};
 }
@@ -248,6 +282,9 @@ export function exportProtocolPdf(
 	return {
 		bytes,
 		pageCount: doc.pages.length,
-		fileName: pdfFileName(`${p.title} ${p.dateLabel.replace(/^\w+, /, '')}`, 'protokoll')
+		fileName: pdfFileName(
+			`${p.title} ${p.dateLabel.replace(/^\p{L}+,? /u, '')}`,
+			t.meetings_pdf_file({}, { locale: p.locale ?? 'de' })
+		)
 	};
 }

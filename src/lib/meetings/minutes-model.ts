@@ -13,13 +13,12 @@ import type {
 	ProtocolModel,
 	ProtocolPhase
 } from '../contract/minutes';
-import { PROTOCOL_PHASE_LABELS } from '../contract/minutes';
 import type { VoteView } from '../contract/votes';
-import { ITEM_TYPE_LABELS, fieldLabel } from '../domain/labels';
-import { quoteDe } from '../domain/quote';
 import { DEFAULT_TIME_ZONE, localDateAndTime } from '../domain/time-zone';
 import type { ItemType } from '../domain/types';
-import { HISTORY_ACTION_LABELS, type HistoryEntry } from '../versions/types';
+import type { HistoryEntry } from '../versions/types';
+import type { InterfaceLocale } from '../contract/languages';
+import { protocolWords, type ProtocolWords } from './protocol-words';
 import { isCalendarDate, type Check } from './model';
 
 export const MINUTES_LIMITS = {
@@ -210,86 +209,69 @@ export interface ProtocolInput {
 	timeZone?: string;
 }
 
-const WEEKDAY = ['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'];
-const MONTH = [
-	'Januar',
-	'Februar',
-	'März',
-	'April',
-	'Mai',
-	'Juni',
-	'Juli',
-	'August',
-	'September',
-	'Oktober',
-	'November',
-	'Dezember'
-];
-
-/** "Donnerstag, 12. März 2027" for a YYYY-MM-DD. */
-export function longDate(iso: string): string {
-	const [y, m, d] = iso.split('-').map(Number);
-	if (!y || !m || !d) return iso;
-	const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-	return `${WEEKDAY[wd]}, ${d}. ${MONTH[m - 1]} ${y}`;
+/** "Donnerstag, 12. März 2027" (German) / "Thursday 12 March 2027" (English) for a YYYY-MM-DD. */
+export function longDate(iso: string, locale: InterfaceLocale = 'de'): string {
+	return protocolWords(locale).longDate(iso);
 }
 
-const germanDay = (iso: string) => iso.split('-').reverse().join('.');
-
-export function itemWording(items: ProtocolInput['items'], itemId: string | null): string {
+/** "Maßnahme „Sprachcafé“" / "Measure “Sprachcafé”", or "(gelöschtes Element)"; '' without an item. */
+export function itemWording(
+	items: ProtocolInput['items'],
+	itemId: string | null,
+	locale: InterfaceLocale | ProtocolWords = 'de'
+): string {
 	if (!itemId) return '';
+	const w = typeof locale === 'string' ? protocolWords(locale) : locale;
 	const item = items.get(itemId);
-	if (!item) return '(gelöschtes Element)';
-	return `${ITEM_TYPE_LABELS[item.type].singular} ${quoteDe(item.title.trim() || 'Ohne Titel')}`;
+	if (!item) return w.deletedItem();
+	return `${w.typeLabel(item.type)} ${w.quote(item.title.trim() || w.untitled())}`;
 }
 
-function entryOf(e: MinutesEntry, items: ProtocolInput['items']): ProtocolEntry {
+function entryOf(e: MinutesEntry, items: ProtocolInput['items'], w: ProtocolWords): ProtocolEntry {
 	return {
 		id: e.id,
 		text: e.text,
-		item: itemWording(items, e.itemId),
+		item: itemWording(items, e.itemId, w),
 		itemId: e.itemId,
 		assignee: e.kind === 'task' ? e.assigneeName : '',
-		due: e.kind === 'task' && e.dueDate ? germanDay(e.dueDate) : ''
+		due: e.kind === 'task' && e.dueDate ? w.day(e.dueDate) : ''
 	};
 }
 
-const PRIORITY_WORDS: Record<string, string> = {
-	hoch: 'hoch',
-	mittel: 'mittel',
-	niedrig: 'niedrig',
-	'': 'keine Priorität'
-};
-
-/** Builds the protocol; pure (time zone and `now` are inputs). */
-export function buildProtocol(input: ProtocolInput): ProtocolModel {
+/** Builds the protocol in `locale` (the reader's interface language); pure (time zone and `now` are inputs). */
+export function buildProtocol(input: ProtocolInput, locale: InterfaceLocale = 'de'): ProtocolModel {
 	const { meeting, live, attendance, record, items } = input;
+	const w = protocolWords(locale);
 	const zone = input.timeZone ?? DEFAULT_TIME_ZONE;
 	const clock = (ms: number) => localDateAndTime(new Date(ms).toISOString(), zone)?.time ?? '';
 	const stamp = (iso: string) => {
-		const t = localDateAndTime(iso, zone);
-		return t ? `${germanDay(t.date)} ${t.time} Uhr` : '';
+		const at = localDateAndTime(iso, zone);
+		return at ? w.stamp(w.day(at.date), at.time) : '';
 	};
 	const { phase, commentsUntil } = protocolPhase(meeting, record.commentDays, input.now);
 
 	const startMs = meeting.startedAt ? Date.parse(meeting.startedAt) : null;
 	const endMs = meeting.endedAt ? Date.parse(meeting.endedAt) : null;
-	let timeLabel = meeting.time ? `${meeting.time} Uhr (geplant)` : '';
+	// A span "18:05–18:40"; an open one ends at the session's end, else "now".
+	const span = (from: number, to: number | null) =>
+		`${clock(from)}–${to !== null ? clock(to) : endMs !== null ? clock(endMs) : w.now()}`;
+	let timeLabel = meeting.time ? w.plannedTime(meeting.time) : '';
 	if (startMs !== null)
-		timeLabel = `${clock(startMs)}–${endMs !== null ? `${clock(endMs)} Uhr` : 'läuft'}`;
+		timeLabel =
+			endMs !== null
+				? w.timeRange(clock(startMs), clock(endMs))
+				: `${clock(startMs)}–${w.running()}`;
 
 	// Attendance: one line per person online (their connections merged), people in the room.
 	const people = new Map<string, { name: string; guest: boolean; spans: string[] }>();
 	for (const o of [...attendance.online].sort((a, b) => a.from - b.from)) {
 		const p = people.get(o.principalId) ?? { name: o.name, guest: o.kind === 'guest', spans: [] };
-		p.spans.push(
-			`${clock(o.from)}–${o.to !== null ? clock(o.to) : endMs ? clock(endMs) : 'jetzt'}`
-		);
+		p.spans.push(span(o.from, o.to));
 		people.set(o.principalId, p);
 	}
 	const online = [...people.values()]
 		.map((p) => ({ name: p.name, guest: p.guest, times: [...new Set(p.spans)].join(', ') }))
-		.sort((a, b) => a.name.localeCompare(b.name, 'de'));
+		.sort((a, b) => w.compare(a.name, b.name));
 	const inRoom = attendance.inRoom.map((p) => ({ name: p.name, organisation: p.organisation }));
 
 	const agenda = meeting.agenda.map((step) => {
@@ -300,11 +282,11 @@ export function buildProtocol(input: ProtocolInput): ProtocolModel {
 		);
 		return {
 			title: step.title,
-			planned: `${step.minutes} Min.`,
+			planned: w.minutes(step.minutes),
 			actual:
 				runs.length === 0
-					? 'nicht behandelt'
-					: `${runs.map((r) => `${clock(r.startedAt)}–${r.endedAt !== null ? clock(r.endedAt) : endMs ? clock(endMs) : 'jetzt'}`).join(', ')} (${Math.round(actualMin)} Min.)`
+					? w.notCovered()
+					: `${runs.map((r) => span(r.startedAt, r.endedAt)).join(', ')} (${w.minutes(Math.round(actualMin))})`
 		};
 	});
 
@@ -314,16 +296,14 @@ export function buildProtocol(input: ProtocolInput): ProtocolModel {
 			const priorities: string[] = [];
 			for (const app of v.applications) {
 				for (const [itemId, prio] of Object.entries(app.priorities)) {
-					const target = v.targets.find((t) => t.itemId === itemId);
-					const label = itemWording(items, itemId);
-					priorities.push(
-						`${label && label !== '(gelöschtes Element)' ? label : quoteDe(target?.title ?? itemId)}: ${PRIORITY_WORDS[prio] ?? prio}`
-					);
+					const target = v.targets.find((x) => x.itemId === itemId);
+					const label = items.has(itemId) ? itemWording(items, itemId, w) : '';
+					priorities.push(`${label || w.quote(target?.title ?? itemId)}: ${w.priority(prio)}`);
 				}
 			}
 			return {
 				title: v.title,
-				status: v.status === 'open' ? 'läuft noch' : 'beendet',
+				status: w.voteStatus(v.status === 'open'),
 				voters: v.voterCount,
 				results: (v.results ?? []).map((r) => ({
 					rank: r.rank,
@@ -350,43 +330,44 @@ export function buildProtocol(input: ProtocolInput): ProtocolModel {
 						const type = item?.type ?? h.itemType;
 						const label =
 							h.itemId === '_plan'
-								? 'Plan'
+								? w.plan()
 								: item
-									? itemWording(items, h.itemId)
+									? itemWording(items, h.itemId, w)
 									: type
-										? `${ITEM_TYPE_LABELS[type].singular} (gelöscht)`
-										: '(gelöschtes Element)';
+										? w.deletedType(type)
+										: w.deletedItem();
 						const fields =
 							h.action === 'changed' && h.fields.length > 0 && type
-								? `: ${h.fields.map((f) => fieldLabel(type, f)).join(', ')}`
+								? `: ${h.fields.map((f) => w.fieldLabel(type, f)).join(', ')}`
 								: '';
 						return {
 							time: clock(Date.parse(h.at)),
 							who: h.actor.name,
 							item: label,
-							what: `${HISTORY_ACTION_LABELS[h.action] ?? h.action}${fields}${h.note ? ` (${h.note})` : ''}`
+							what: `${w.action(h.action)}${fields}${h.note ? ` (${h.note})` : ''}`
 						};
 					});
 
 	const ofKind = (kind: MinutesEntryKind) =>
-		record.entries.filter((e) => e.kind === kind).map((e) => entryOf(e, items));
+		record.entries.filter((e) => e.kind === kind).map((e) => entryOf(e, items, w));
 
 	return {
+		locale,
 		planId: meeting.planId,
 		sessionId: meeting.id,
 		planTitle: input.planTitle,
 		municipality: input.municipality,
 		title: meeting.title,
-		dateLabel: longDate(meeting.date),
+		dateLabel: w.longDate(meeting.date),
 		timeLabel,
 		room: meeting.room,
 		videoLink: meeting.videoLink,
-		facilitator: meeting.facilitatorName ?? 'Prozesssteuerung',
+		facilitator: meeting.facilitatorName ?? w.facilitator(),
 		noteTakers: input.noteTakerNames,
 		phase,
-		phaseLabel: PROTOCOL_PHASE_LABELS[phase],
+		phaseLabel: w.phase(phase),
 		commentsUntil,
-		commentsUntilLabel: commentsUntil ? `bis ${stamp(commentsUntil)}` : '',
+		commentsUntilLabel: commentsUntil ? w.until(stamp(commentsUntil)) : '',
 		attendance: {
 			online,
 			inRoom,

@@ -4,6 +4,8 @@
  * server clock (so a device with a wrong clock still shows the right time).
  */
 import type { AgendaStep, MeetingLive, MeetingTimer } from '../contract/meetings';
+import type { InterfaceLocale } from '../contract/languages';
+import * as t from '../paraglide/messages/_index.js';
 
 export const MEETING_LIMITS = {
 	title: 120,
@@ -29,6 +31,22 @@ export const DEFAULT_AGENDA: ReadonlyArray<Omit<AgendaStep, 'id'>> = [
 	{ title: 'Priorisierung', minutes: 20 },
 	{ title: 'Abschluss', minutes: 10 }
 ];
+
+const DEFAULT_TITLES = [
+	t.meetings_agenda_default_1,
+	t.meetings_agenda_default_2,
+	t.meetings_agenda_default_3,
+	t.meetings_agenda_default_4,
+	t.meetings_agenda_default_5
+];
+
+/** The default agenda with its step names in `locale` (the language of whoever creates the session). */
+export function defaultAgenda(locale: InterfaceLocale = 'de'): Array<Omit<AgendaStep, 'id'>> {
+	return DEFAULT_AGENDA.map((step, i) => ({
+		...step,
+		title: DEFAULT_TITLES[i]?.({}, { locale }) ?? step.title
+	}));
+}
 
 export type Check<T> = { ok: true; value: T } | { ok: false; message: string; field: string };
 
@@ -81,7 +99,11 @@ export interface MeetingInput {
 }
 
 /** Validates the editable fields of a session (all present: merge a patch first). */
-export function validateMeetingInput(body: Record<string, unknown>): Check<MeetingInput> {
+/** Checks a session's fields; a missing agenda becomes the default agenda in `locale`. */
+export function validateMeetingInput(
+	body: Record<string, unknown>,
+	locale: InterfaceLocale = 'de'
+): Check<MeetingInput> {
 	const title = lineText(
 		body.title,
 		'title',
@@ -106,7 +128,7 @@ export function validateMeetingInput(body: Record<string, unknown>): Check<Meeti
 	const fieldId = body.fieldId ?? null;
 	if (fieldId !== null && (typeof fieldId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(fieldId)))
 		return { ok: false, field: 'fieldId', message: 'Dieses Handlungsfeld gibt es nicht.' };
-	const agenda = validateAgenda(body.agenda);
+	const agenda = validateAgenda(body.agenda, locale);
 	if (!agenda.ok) return agenda;
 	return {
 		ok: true,
@@ -122,8 +144,11 @@ export function validateMeetingInput(body: Record<string, unknown>): Check<Meeti
 	};
 }
 
-export function validateAgenda(value: unknown): Check<MeetingInput['agenda']> {
-	if (value === undefined) return { ok: true, value: DEFAULT_AGENDA.map((s) => ({ ...s })) };
+export function validateAgenda(
+	value: unknown,
+	locale: InterfaceLocale = 'de'
+): Check<MeetingInput['agenda']> {
+	if (value === undefined) return { ok: true, value: defaultAgenda(locale) };
 	if (!Array.isArray(value))
 		return {
 			ok: false,

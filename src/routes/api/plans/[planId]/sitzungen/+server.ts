@@ -3,6 +3,7 @@ import { authorize, resultResponse } from '$lib/server/http';
 import { parseBody } from '$lib/server/api/schema';
 import { ROUTES } from '$lib/server/api/routes';
 import { resultPage } from '$lib/server/api/pagination';
+import { currentRequestLocale } from '$lib/server/error-language';
 
 /** GET /api/plans/<planId>/sitzungen – the plan's sessions, newest first, paginated; every member. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
@@ -13,7 +14,8 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 
 /**
  * POST /api/plans/<planId>/sitzungen {title, date, time?, room?, videoLink?, fieldId?, agenda?,
- * facilitatorId?} – a new session (default agenda when none is given); owner. 201.
+ * facilitatorId?} – a new session (default agenda when none is given, its steps named in the
+ * request's interface language; German when the request names none); owner. 201.
  */
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const access = await authorize(locals, params.planId, 'meeting.manage');
@@ -21,7 +23,7 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const body = await parseBody(request, ROUTES.meetingCreate.body);
 	if (!body.ok) return body.response;
 	return resultResponse(
-		await locals.backend.meetings.create(access, access.planId, body.value),
+		await locals.backend.meetings.create(access, access.planId, body.value, currentRequestLocale()),
 		201
 	);
 };

@@ -1,0 +1,31 @@
+/**
+ * The language of the meeting documents an API request asks for (Sitzungsprotokoll, its PDF, the
+ * decision log; issue 15): `?sprache=de|en` when given, else the request's interface language
+ * (cookie `mitplan_lang`, then `Accept-Language`; $lib/server/error-language). Anything else in
+ * `sprache` is answered with 400 invalid_language.
+ */
+import {
+	INTERFACE_LOCALES,
+	isInterfaceLocale,
+	type InterfaceLocale
+} from '$lib/contract/languages';
+import { currentRequestLocale } from '$lib/server/error-language';
+import { errorResponse } from '$lib/server/http';
+
+export function documentLocale(
+	url: URL
+): { ok: true; locale: InterfaceLocale } | { ok: false; response: Response } {
+	const asked = url.searchParams.get('sprache');
+	if (asked === null) return { ok: true, locale: currentRequestLocale() };
+	if (isInterfaceLocale(asked)) return { ok: true, locale: asked };
+	return {
+		ok: false,
+		response: errorResponse(
+			400,
+			'invalid_language',
+			`Diese Sprache gibt es für Protokolle nicht. Möglich: ${INTERFACE_LOCALES.join(', ')}.`,
+			undefined,
+			'sprache'
+		)
+	};
+}
