@@ -100,6 +100,18 @@ test('sessions, projector, protocol and votes speak English', async ({ browser, 
 	await expect(page.getByRole('heading', { name: '1 Meeting' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: /Decisions$/ })).toBeVisible();
 	await expect(page.getByTestId('protocol-decisions')).toContainText('The café starts in May.');
+	// The protocol's own wording (built by the server in the interface language)
+	const protocol = page.getByTestId('protocol');
+	await expect(protocol).toContainText('Friday');
+	await expect(protocol).toContainText('12 March 2027');
+	await expect(protocol).toContainText('–running');
+	await expect(protocol).toContainText('–now');
+	await expect(protocol).toContainText('40 min');
+	await expect(protocol).toContainText('not covered');
+	await expect(protocol).toContainText('not taken over');
+	await expect(protocol).not.toContainText(
+		/Uhr|Min\.|nicht behandelt|übernommen|läuft|jetzt|Freitag|März|Prozesssteuerung/
+	);
 	await expectNoSeriousViolations(page, 'protocol page (English)');
 	await shots(page, 'protocol');
 

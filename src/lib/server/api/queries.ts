@@ -72,3 +72,15 @@ export const ExportOptions = v.object({
 	decisionLog: flag('mit Beschlussprotokoll der Sitzungen'),
 	sprache
 });
+
+/** `?sprache=de|en` on the meeting documents (protocol, its PDF, decision log; $lib/server/protocol-language). */
+export const DocumentLanguage = v.object({
+	sprache: v.optional(
+		v.pipe(
+			v.picklist(['de', 'en']),
+			v.description(
+				'Sprache der Beschriftungen und erzeugten Sätze; ohne: Sprache der Oberfläche (Cookie `mitplan_lang`, sonst `Accept-Language`). Andere Werte: 400 `invalid_language`'
+			)
+		)
+	)
+});

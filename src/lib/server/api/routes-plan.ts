@@ -593,14 +593,15 @@ export const PLAN_ROUTES = {
 		'meeting.join',
 		'Beschlüsse aller Sitzungen',
 		SZ,
-		{ paginated: true }
+		{ paginated: true, query: Q.DocumentLanguage }
 	),
 	protocol: plan(
 		'GET',
 		'/sitzungen/{sessionId}/protokoll',
 		'meeting.join',
 		'Sitzungsprotokoll',
-		SZ
+		SZ,
+		{ query: Q.DocumentLanguage }
 	),
 	protocolPatch: plan(
 		'PATCH',
@@ -615,7 +616,8 @@ export const PLAN_ROUTES = {
 		'/sitzungen/{sessionId}/protokoll.pdf',
 		'meeting.join',
 		'Sitzungsprotokoll als PDF',
-		SZ
+		SZ,
+		{ query: Q.DocumentLanguage }
 	),
 	minutesAdd: plan(
 		'POST',
