@@ -44,6 +44,7 @@ function richInput(over: Partial<ProtocolInput> = {}): ProtocolInput {
 			since: new Date(AT(27)).toISOString(),
 			actor: { id: 'u-mod', name: 'Mona Moderation', kind: 'user' },
 			itemId: '_plan',
+			itemType: null,
 			action: 'changed',
 			fields: [],
 			note: undefined
