@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Inbox } from '../src/lib/review/types';
-import type { VersionMeta } from '../src/lib/contract/versions';
+import type { VersionMeta } from '../src/lib/versions/types';
 import { ADMIN_ENV, createPlanViaApi, login, type HttpSession } from './helpers/auth';
 import { spawnServer, tempDir, type ServerProcess } from './helpers/server';
 
