@@ -321,7 +321,7 @@ export class PlanService implements MitplanBackend {
 		if (!isValidPlanId(planId)) return invalidId();
 		try {
 			if (!(await this.deps.store.exists(planId))) return notFound();
-			await this.deps.rooms.drop(planId, CloseCode.PlanDeleted, 'Plan gelöscht');
+			await this.deps.rooms.drop(planId, CloseCode.PlanDeleted, 'plan deleted');
 			await this.deps.store.delete(planId);
 			await this.deps.versions.deletePlan(planId); // best effort, never throws
 			await this.deps.bus

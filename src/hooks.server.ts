@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from '$lib/contract/credentials';
 import { clientAddress, errorResponse } from '$lib/server/http';
 import { localeOfRequest, withRequestLocale } from '$lib/server/error-language';
 import { passwordChangeGate } from '$lib/server/password-gate';
+import { errorPageText } from '$lib/i18n/error-page';
 import { applySecurityHeaders } from '$lib/contract/security-headers';
 
 /**
@@ -96,16 +97,14 @@ const language: Handle = ({ event, resolve }) => {
 
 export const handle: Handle = sequence(language, gateAndHeaders);
 
-/** Unexpected errors: logged on the server, a German message without details for the client. */
+/**
+ * Unexpected errors and unknown addresses: logged on the server (not 404s), a message without
+ * details for the client in the request's interface language ($lib/i18n/error-page).
+ */
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) {
 		console.error(`[mitplan] ${event.request.method} ${event.url.pathname}:`, error);
 	}
-	return {
-		message:
-			status === 404
-				? 'Diese Seite gibt es nicht.'
-				: 'Ein unerwarteter Fehler ist aufgetreten. Bitte erneut versuchen.',
-		code: status === 404 ? 'not_found' : 'internal_error'
-	};
+	const code = status === 404 ? 'not_found' : 'internal_error';
+	return { message: errorPageText(status, { code }, localeOfRequest(event.request)), code };
 };

@@ -238,11 +238,9 @@ describe('mail in the recipient’s language', () => {
 		expect(thread.ok).toBe(true);
 		const [mention] = await smtp.waitFor(reviewer.email);
 		expect(mention.subject).toBe('You were mentioned in “Klimaplan Süd”');
-		expect(mention.text).toContain(
-			'Eigentümerin mentioned you in a discussion in “Klimaplan Süd”.'
-		);
-		// The inbox's sentence (German, with the item) comes along.
-		expect(mention.text).toContain('Eigentümerin hat Sie in „Bildung“ erwähnt.');
+		// The inbox's sentence, in English (kind + params, src/lib/review/notice-text.ts).
+		expect(mention.text).toContain('Eigentümerin mentioned you in “Bildung”.');
+		expect(mention.text).not.toContain('erwähnt');
 		expect(mention.html).toContain('>View in Mitplan</a>');
 	});
 

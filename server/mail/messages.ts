@@ -7,7 +7,8 @@
 import { ROLE_LABELS, type PlanRole } from '../../src/lib/contract/roles';
 import type { MailCategory } from '../../src/lib/contract/mail';
 import type { InterfaceLocale } from '../../src/lib/contract/languages';
-import type { NotificationKind } from '../../src/lib/review/types';
+import type { NoticeParams, NotificationKind } from '../../src/lib/review/types';
+import { noticeText } from '../../src/lib/review/notice-text';
 import { localDateTime } from '../../src/lib/domain/time-zone';
 import * as t from '../../src/lib/paraglide/messages/_index.js';
 import type { MailMessage } from './render';
@@ -130,8 +131,10 @@ const NOTES: Record<NotificationKind, Note> = {
 };
 
 /**
- * A review notification as a mail. German: the same sentence the inbox shows. Other languages:
- * a sentence of the kind in that language, then the inbox's (German) sentence with its details.
+ * A review notification as a mail: the inbox's sentence in the recipient's language
+ * (src/lib/review/notice-text.ts). A notice with only a German sentence (stored before
+ * 05.12.2026, or a kind without a template) in another language: a sentence of the kind in that
+ * language, then the German one with its details.
  */
 export function notificationMessage(
 	n: {
@@ -139,7 +142,8 @@ export function notificationMessage(
 		planId: string;
 		planTitle: string;
 		itemId: string | null;
-		text: string;
+		text?: string;
+		params?: NoticeParams;
 		actor?: { name: string } | null;
 	},
 	locale: InterfaceLocale = 'de'
@@ -147,11 +151,11 @@ export function notificationMessage(
 	const o = { locale };
 	const title = n.planTitle || t.server_mail_untitled({}, o);
 	const lead =
-		locale === 'de'
-			? [n.text]
+		locale === 'de' || n.params
+			? [noticeText(n, locale)]
 			: [
 					NOTES[n.kind]({ actor: n.actor?.name || t.server_mail_someone({}, o), plan: title }, o),
-					t.server_mail_note_german({ text: n.text }, o)
+					t.server_mail_note_german({ text: n.text ?? '' }, o)
 				];
 	return {
 		category: NOTIFICATION_CATEGORY[n.kind],

@@ -10,6 +10,7 @@ import { actorOf } from '../../src/lib/contract/actor';
 import type { Adoption, MonitoringService } from '../../src/lib/contract/monitoring';
 import { isDate } from '../../src/lib/domain/monitoring';
 import { todayIn } from '../../src/lib/domain/time-zone';
+import * as t from '../../src/lib/paraglide/messages/_index.js';
 import { withPlanRoom } from '../plan-room';
 import { E, K, fail, guard, parse, type MonitoringDeps } from './common';
 
@@ -61,7 +62,7 @@ export function adoptionOperations(
 				value: parse<Adoption | null>(await kv.get(K.adoption(planId)), null)
 			})),
 
-		adopt: (principal: Principal, planId, body) =>
+		adopt: (principal: Principal, planId, body, locale = 'de') =>
 			guarded('adopt', async () => {
 				const valid = validate(body ?? {}, todayIn(deps.timeZone, now()));
 				if (!valid.ok) return valid;
@@ -73,7 +74,11 @@ export function adoptionOperations(
 					return { ok: true as const, value: before };
 				});
 				if (!set.ok) return set;
-				const version = await deps.versions.take(planId, actorOf(principal), ADOPTION_VERSION_NAME);
+				const version = await deps.versions.take(
+					planId,
+					actorOf(principal),
+					locale === 'de' ? ADOPTION_VERSION_NAME : t.notices_version_adoption({}, { locale })
+				);
 				if (!version.ok) {
 					await withPlanRoom(deps, planId, 'adopt rollback', (room) => {
 						room.transact((doc: Y.Doc) => doc.getMap('meta').set('status', set.value ?? 'entwurf'));

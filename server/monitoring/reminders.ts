@@ -6,7 +6,8 @@
  * to the subscribers (`onNotice`) — the seam where e-mail (server/mail) can hook in later.
  */
 import type { MonitoringNotice, MonitoringService } from '../../src/lib/contract/monitoring';
-import { germanDay, isOverdue, parseImplementation } from '../../src/lib/domain/monitoring';
+import { isOverdue, parseImplementation } from '../../src/lib/domain/monitoring';
+import { noticeText } from '../../src/lib/review/notice-text';
 import { todayIn } from '../../src/lib/domain/time-zone';
 import { K, parse, type MonitoringDeps } from './common';
 import { readPlaces } from './measures';
@@ -76,7 +77,7 @@ export function reminderOperations(
 					itemId: id,
 					threadId: null,
 					actor: null,
-					text: `Sachstand fällig: „${place.title}“ (fällig am ${germanDay(impl.nextUpdateDue)}).`
+					params: { item: place.title, due: impl.nextUpdateDue }
 				});
 				sent++;
 				await publish({
@@ -98,17 +99,19 @@ export function reminderOperations(
 				ttlMs: MARK_TTL_MS
 			});
 			if (first) {
-				const text = `Wochenüberblick Umsetzung: ${overdue} ${overdue === 1 ? 'Sachstand' : 'Sachstände'} überfällig, ${changed} ${changed === 1 ? 'Maßnahme' : 'Maßnahmen'} in den letzten 7 Tagen aktualisiert.`;
+				const digest = {
+					kind: 'weekly_digest' as const,
+					planId,
+					planTitle: plan.meta.title,
+					itemId: null,
+					threadId: null,
+					actor: null,
+					params: { overdue, changed }
+				};
+				// The event keeps its German sentence (subscribers: README „Umsetzung“).
+				const text = noticeText(digest, 'de');
 				for (const owner of members.filter((m) => m.role === 'owner' && !m.invited)) {
-					await deps.inbox.deliver(owner.userId, {
-						kind: 'weekly_digest',
-						planId,
-						planTitle: plan.meta.title,
-						itemId: null,
-						threadId: null,
-						actor: null,
-						text
-					});
+					await deps.inbox.deliver(owner.userId, digest);
 					sent++;
 					await publish({
 						kind: 'weekly_digest',

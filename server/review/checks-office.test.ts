@@ -3,7 +3,7 @@
  * private Redis: office-only and office-plus-member assignments, validation (empty office without
  * a member, too long), who records the verdict of an office-only check (an owner, not the
  * member of another check), "Meine Prüfaufgaben" for owners, the due-date reminder and old checks
- * stored without an office.
+ * stored without an office; notices in the reader’s language and old notices with only a sentence.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -253,5 +253,44 @@ describe.each(['file', 'redis'] as const)('check assigned to an office (%s store
 		expect((await queueOf(rita)).map((e) => e.id)).toEqual(['oldcheck1']);
 		const byRita = await review.recordCheckVerdict(asRita(), 'plan-a', 'oldcheck1', verdict);
 		expect(byRita.ok && byRita.value.verdict?.outcome).toBe('feasible');
+	});
+	it('a notice reads in the reader’s language; an old notice (German sentence only) keeps it', async () => {
+		const old = {
+			id: 'oldnotice1',
+			kind: 'mention',
+			planId: 'plan-a',
+			planTitle: 'Integrationskonzept',
+			itemId: 'm1',
+			threadId: null,
+			actor: { id: owner.id, name: 'Olga', kind: 'user' },
+			text: 'Olga hat Sie in „Sprachkurse“ erwähnt.',
+			createdAt: '2026-02-01T10:00:00.000Z',
+			read: false
+		};
+		await kv.set(`review:inbox:${rita.id}`, JSON.stringify([old]));
+		const r = await review.assignChecks(asOwner(), 'plan-a', {
+			measureIds: ['m1', 'm2'],
+			departmentUserId: rita.id,
+			dueDate: '2026-03-20'
+		});
+		expect(r.ok).toBe(true);
+		const en = await review.inbox(rita, 'en');
+		expect(en.ok && en.value.notifications.map((x) => x.text)).toEqual([
+			'Olga asks you for the administrative check of 2 measures by 20/03/2026.',
+			'Olga hat Sie in „Sprachkurse“ erwähnt.'
+		]);
+		const de = await review.inbox(rita);
+		expect(de.ok && de.value.notifications.map((x) => x.text)).toEqual([
+			'Olga bittet Sie bis 20.03.2026 um die Verwaltungsprüfung von 2 Maßnahmen.',
+			'Olga hat Sie in „Sprachkurse“ erwähnt.'
+		]);
+		// Stored as kind + params, without a sentence.
+		const stored = JSON.parse((await kv.get(`review:inbox:${rita.id}`))!) as Array<object>;
+		expect(stored[0]).toMatchObject({ kind: 'check_assigned', params: { count: 2 } });
+		expect(stored[0]).not.toHaveProperty('text');
+		expect(await review.markRead(rita, { all: true })).toMatchObject({
+			ok: true,
+			value: { unread: 0 }
+		});
 	});
 });

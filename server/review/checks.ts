@@ -12,13 +12,12 @@ import {
 	mayRecordCheckVerdict
 } from '../../src/lib/review/types';
 import { actorOf } from '../../src/lib/contract/actor';
-import { itemLabel } from './items';
+import { noticeItem } from './items';
 import {
 	MAX_CHECK_MEASURES,
 	MAX_MESSAGE_LENGTH,
 	ReviewError,
 	assignChecks,
-	germanDate,
 	parseCheckVerdict,
 	parseCheckOffice,
 	parseDueDate,
@@ -96,10 +95,6 @@ export function checkOperations(
 						dueDate
 					})
 					.catch(() => {});
-				const about =
-					added.length === 1
-						? `„${itemLabel(plan, added[0].measureId)}“`
-						: `${added.length} Maßnahmen`;
 				// An office without a named member has no account to tell; the owner follows it up.
 				await notify(department ? [department.id] : [], m, {
 					kind: 'check_assigned',
@@ -108,7 +103,13 @@ export function checkOperations(
 					itemId: added.length === 1 ? added[0].measureId : null,
 					threadId: null,
 					actor: assignedBy,
-					text: `${assignedBy.name} bittet Sie${office ? ` (${office})` : ''} bis ${germanDate(dueDate)} um die Verwaltungsprüfung von ${about}.`
+					params: {
+						...(added.length === 1
+							? noticeItem(plan, added[0].measureId)
+							: { count: added.length }),
+						due: dueDate,
+						...(office ? { office } : {})
+					}
 				});
 				return added;
 			}),
@@ -173,7 +174,7 @@ export function checkOperations(
 					itemId: existing.measureId,
 					threadId: null,
 					actor,
-					text: `${actor.name} hat „${itemLabel(plan, existing.measureId)}“ geprüft: ${CHECK_OUTCOME_LABELS[verdict.outcome]}.`
+					params: { ...noticeItem(plan, existing.measureId), outcome: verdict.outcome }
 				});
 				return updated.check;
 			}),

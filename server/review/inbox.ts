@@ -1,10 +1,14 @@
 /**
  * Notifications: delivering into a person's inbox (capped, live-pushed), notifying members of a
  * plan about comments, and the inbox operations (read the inbox, mark notifications read).
+ * A notice is stored as `kind` + `params`; its sentence is made in the reader's language when it is
+ * read (src/lib/review/notice-text.ts). Live pushes carry the German sentence for clients that
+ * only read `text`; the browser builds its own from `params`.
  */
 import { newId } from '../../src/lib/domain/ids';
+import { withNoticeText } from '../../src/lib/review/notice-text';
 import type { Actor, Notification, Thread } from '../../src/lib/review/types';
-import { itemLabel, type PlanItems } from './items';
+import { noticeItem, type PlanItems } from './items';
 import { inboxAdd, inboxMarkRead, participants, unreadCount } from './model';
 import type { ReviewService } from './service-types';
 import { K, fail, parse, type ReviewContext } from './context';
@@ -26,7 +30,7 @@ export function createNotifier(ctx: ReviewContext) {
 			const list = inboxAdd(parse<Notification[]>(raw, []), notification);
 			return { value: JSON.stringify(list), result: unreadCount(list) };
 		});
-		emitter.toUser(userId, 'notification', notification, unread);
+		emitter.toUser(userId, 'notification', withNoticeText(notification, 'de'), unread);
 		ctx.deps.onDelivered?.(userId, notification);
 	}
 
@@ -61,7 +65,6 @@ export function createNotifier(ctx: ReviewContext) {
 		isReply: boolean
 	): Promise<void> {
 		const m = await members(planId);
-		const about = itemLabel(plan, thread.itemId);
 		const base = {
 			planId,
 			planTitle: plan.title,
@@ -72,7 +75,7 @@ export function createNotifier(ctx: ReviewContext) {
 		const mentioned = await notify(mentions, m, {
 			...base,
 			kind: 'mention',
-			text: `${author.name} hat Sie in „${about}“ erwähnt.`
+			params: noticeItem(plan, thread.itemId)
 		});
 		if (!isReply) return;
 		const already = new Set(mentioned);
@@ -82,7 +85,7 @@ export function createNotifier(ctx: ReviewContext) {
 			{
 				...base,
 				kind: 'reply',
-				text: `${author.name} hat in der Diskussion zu „${about}“ geantwortet.`
+				params: noticeItem(plan, thread.itemId)
 			}
 		);
 	}
@@ -93,11 +96,14 @@ export function createNotifier(ctx: ReviewContext) {
 export function inboxOperations(ctx: ReviewContext): Pick<ReviewService, 'inbox' | 'markRead'> {
 	const { kv, emitter, run } = ctx;
 	return {
-		inbox: (principal) =>
+		inbox: (principal, locale = 'de') =>
 			run('inbox', async () => {
 				if (principal.kind !== 'user') fail('accounts_only');
 				const list = parse<Notification[]>(await kv.get(K.inbox(principal.id)), []);
-				return { notifications: list, unread: unreadCount(list) };
+				return {
+					notifications: list.map((n) => withNoticeText(n, locale)),
+					unread: unreadCount(list)
+				};
 			}),
 
 		markRead: (principal, input) =>

@@ -82,3 +82,10 @@ export function itemLabel(plan: PlanItems, itemId: string | null): string {
 	const t = plan.items.get(itemId)?.title.trim();
 	return t ? (t.length > 80 ? `${t.slice(0, 79)}…` : t) : 'Eintrag ohne Titel';
 }
+
+/** A notice's `params` naming an item (its title now, '' untitled) or, for null, the whole plan. */
+export function noticeItem(plan: PlanItems, itemId: string | null): { item?: string } {
+	if (itemId === null) return {};
+	const t = plan.items.get(itemId)?.title.trim() ?? '';
+	return { item: t.length > 80 ? `${t.slice(0, 79)}…` : t };
+}

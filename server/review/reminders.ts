@@ -1,9 +1,8 @@
 /**
  * Due-date reminders: sends a "due soon" notification once per open request/check and person.
  */
-import { checkHolderLabel } from '../../src/lib/review/types';
-import { itemLabel } from './items';
-import { daysUntil, germanDate } from './model';
+import { noticeItem } from './items';
+import { daysUntil } from './model';
 import type { ReviewService } from './service-types';
 import { K, type ReviewContext } from './context';
 import { type Notifier, type NotifyInput } from './inbox';
@@ -51,8 +50,6 @@ export function reminderOperations(
 					for (const r of open.filter((x) => due(x.dueDate))) {
 						const items = scopeItems(plan, r.scope);
 						const decisions = await readDecisions(planId, r.id);
-						const about =
-							r.scope.kind === 'field' ? itemLabel(plan, r.scope.fieldId) : itemLabel(plan, null);
 						for (const userId of r.reviewerIds) {
 							const decided = new Set(
 								decisions.filter((d) => d.reviewer.id === userId).map((d) => d.itemId)
@@ -65,7 +62,11 @@ export function reminderOperations(
 								itemId: r.scope.kind === 'field' ? r.scope.fieldId : null,
 								threadId: null,
 								actor: null,
-								text: `Ihre Prüfung von „${about}“ ist am ${germanDate(r.dueDate)} fällig.`
+								params: {
+									...noticeItem(plan, r.scope.kind === 'field' ? r.scope.fieldId : null),
+									due: r.dueDate,
+									of: 'review'
+								}
 							});
 						}
 					}
@@ -79,7 +80,13 @@ export function reminderOperations(
 							itemId: ch.measureId,
 							threadId: null,
 							actor: null,
-							text: `Die Verwaltungsprüfung von „${itemLabel(plan, ch.measureId)}“${ch.department ? '' : ` durch ${checkHolderLabel(ch)}`} ist am ${germanDate(ch.dueDate)} fällig.`
+							params: {
+								...noticeItem(plan, ch.measureId),
+								due: ch.dueDate,
+								of: 'check',
+								// Office only: the office's name ('' → "unknown office" when shown).
+								...(ch.department ? {} : { holder: ch.office?.trim() ?? '' })
+							}
 						});
 					}
 				} catch (error) {

@@ -12,13 +12,12 @@ import type {
 	Thread
 } from '../../src/lib/review/types';
 import { actorOf } from '../../src/lib/contract/actor';
-import { itemLabel, type PlanItems } from './items';
+import { itemLabel, noticeItem, type PlanItems } from './items';
 import {
 	MAX_MESSAGE_LENGTH,
 	MAX_REQUESTS_PER_PLAN,
 	MAX_REVIEWERS,
 	addReply,
-	germanDate,
 	newComment,
 	newThread,
 	parseBody,
@@ -110,8 +109,6 @@ export function requestOperations(
 						dueDate
 					})
 					.catch(() => {});
-				const about =
-					scope.kind === 'field' ? itemLabel(plan, scope.fieldId) : itemLabel(plan, null);
 				await notify(reviewerIds, m, {
 					kind: 'review_requested',
 					planId,
@@ -119,7 +116,10 @@ export function requestOperations(
 					itemId: scope.kind === 'field' ? scope.fieldId : null,
 					threadId: null,
 					actor: request.createdBy,
-					text: `${request.createdBy.name} bittet Sie bis ${germanDate(dueDate)} um Ihre Prüfung von „${about}“.`
+					params: {
+						...noticeItem(plan, scope.kind === 'field' ? scope.fieldId : null),
+						due: dueDate
+					}
 				});
 				return request;
 			}),
@@ -215,7 +215,6 @@ export function requestOperations(
 				}));
 				emitter.toPlan(planId, 'review:decision', planId, decision);
 				const m = await members(planId);
-				const about = itemLabel(plan, itemId);
 				await notify([req.createdBy.id], m, {
 					kind: 'review_verdict',
 					planId,
@@ -223,10 +222,7 @@ export function requestOperations(
 					itemId,
 					threadId,
 					actor: reviewer,
-					text:
-						verdict === 'approved'
-							? `${reviewer.name} hat „${about}“ freigegeben.`
-							: `${reviewer.name} erbittet Änderungen an „${about}“.`
+					params: { ...noticeItem(plan, itemId), verdict }
 				});
 				return decision;
 			})

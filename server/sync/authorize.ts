@@ -33,14 +33,14 @@ export function createUpgradeAuthorizer(
 		const who = await gate.authenticateUpgrade(req, planId);
 		if (!who.ok) {
 			return who.error.code === 'cross_origin'
-				? { ok: false, code: CloseCode.CrossOrigin, reason: 'Fremde Herkunft' }
-				: { ok: false, code: CloseCode.Unauthenticated, reason: 'Nicht angemeldet' };
+				? { ok: false, code: CloseCode.CrossOrigin, reason: 'cross origin' }
+				: { ok: false, code: CloseCode.Unauthenticated, reason: 'not signed in' };
 		}
 		const access = await gate.authorize(who.principal, planId, 'plan.read');
 		if (!access.ok) {
 			return access.error.code === 'storage_unavailable'
-				? { ok: false, code: CloseCode.StorageUnavailable, reason: 'Anmeldung nicht prüfbar' }
-				: { ok: false, code: CloseCode.Forbidden, reason: 'Kein Zugriff' };
+				? { ok: false, code: CloseCode.StorageUnavailable, reason: 'sign-in not checkable' }
+				: { ok: false, code: CloseCode.Forbidden, reason: 'no access' };
 		}
 		const role = access.value.role;
 		let translates: string[] = [];
@@ -48,7 +48,7 @@ export function createUpgradeAuthorizer(
 			try {
 				translates = await translatorLanguages(who.principal, planId);
 			} catch {
-				return { ok: false, code: CloseCode.StorageUnavailable, reason: 'Anmeldung nicht prüfbar' };
+				return { ok: false, code: CloseCode.StorageUnavailable, reason: 'sign-in not checkable' };
 			}
 		}
 		return { ok: true, principal: who.principal, role, translates };

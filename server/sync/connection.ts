@@ -117,7 +117,7 @@ export function handleConnection(
 		if (room) return handleMessage(bytes);
 		queuedBytes += bytes.byteLength;
 		if (queuedBytes > 2 * options.maxMessageBytes) {
-			return fail(CloseCode.TooLarge, 'Zu viele Daten, bevor der Plan geladen war');
+			return fail(CloseCode.TooLarge, 'too much data before the plan was loaded');
 		}
 		queue.push(bytes);
 	});
@@ -135,7 +135,7 @@ export function handleConnection(
 	const armExpiry = () => {
 		if (options.expiresAt === undefined) return;
 		const left = options.expiresAt - Date.now();
-		if (left <= 0) return peer.close(CloseCode.Unauthenticated, 'Zugang abgelaufen');
+		if (left <= 0) return peer.close(CloseCode.Unauthenticated, 'access expired');
 		expiry = setTimeout(armExpiry, Math.min(left, 24 * 3600 * 1000));
 	};
 	armExpiry();
@@ -155,7 +155,7 @@ export function handleConnection(
 
 	rooms.acquire(planId).then(
 		(loaded) => {
-			if (!loaded) return fail(CloseCode.PlanNotFound, 'Plan nicht gefunden');
+			if (!loaded) return fail(CloseCode.PlanNotFound, 'plan not found');
 			if (closed) return rooms.release(loaded); // disconnected while loading
 			room = loaded;
 			room.addPeer(peer);
@@ -164,11 +164,11 @@ export function handleConnection(
 			// A store outage is no reason to drop someone who was just admitted: keep them.
 			options.recheck?.().then(
 				(still) => {
-					if (!still) peer.close(CloseCode.AccessChanged, 'Zugriff geändert');
+					if (!still) peer.close(CloseCode.AccessChanged, 'access changed');
 				},
 				(error) => clog.warn('access re-check failed; connection kept', { error })
 			);
 		},
-		(error) => fail(CloseCode.StorageUnavailable, 'Speicher nicht erreichbar', error)
+		(error) => fail(CloseCode.StorageUnavailable, 'storage unavailable', error)
 	);
 }

@@ -133,7 +133,7 @@ export class Room {
 				else if (message.kind === 'deleted') {
 					this.deletedRemotely = true;
 					if (!this.loaded) return; // load() reports the plan as missing
-					this.closeAll(4410, 'Plan gelöscht');
+					this.closeAll(4410, 'plan deleted');
 					this.deps.onRemoteDelete?.(this);
 				}
 			} catch (error) {
@@ -253,7 +253,7 @@ export class Room {
 				(change.principalId && peer.principalId === change.principalId) ||
 				(change.inviteId && peer.inviteId === change.inviteId)
 			) {
-				peer.close(CloseCode.AccessChanged, 'Zugriff geändert');
+				peer.close(CloseCode.AccessChanged, 'access changed');
 			}
 		}
 	}
@@ -288,7 +288,7 @@ export class Room {
 				error
 			});
 		}
-		await this.free(1001, 'Server beendet');
+		await this.free(1001, 'server shutting down');
 	}
 
 	/** Frees the room without saving (the plan was deleted). */
@@ -401,7 +401,7 @@ export class Room {
 		this.deps.log.info('plan was deleted elsewhere; closing its connections', {
 			planId: this.planId
 		});
-		this.closeAll(4410, 'Plan gelöscht');
+		this.closeAll(4410, 'plan deleted');
 		this.deps.onRemoteDelete?.(this);
 	}
 }

@@ -128,7 +128,7 @@ export class RoomManager {
 			health: this.storeHealth,
 			onRemoteDelete: (deleted) => {
 				if (this.entries.get(planId)?.room === deleted) {
-					void this.drop(planId, 4410, 'Plan gelöscht');
+					void this.drop(planId, 4410, 'plan deleted');
 				}
 			}
 		});
@@ -152,12 +152,12 @@ export class RoomManager {
 						return room;
 					}
 					forget();
-					await room.destroy(4404, 'Plan nicht gefunden');
+					await room.destroy(4404, 'plan not found');
 					return null;
 				},
 				async (error) => {
 					forget();
-					await room.destroy(4503, 'Speicher nicht erreichbar');
+					await room.destroy(4503, 'storage unavailable');
 					throw error;
 				}
 			)

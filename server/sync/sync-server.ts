@@ -120,7 +120,7 @@ export function createSyncServer(options: {
 					return {
 						ok: false as const,
 						code: CloseCode.StorageUnavailable,
-						reason: 'Anmeldung nicht prüfbar'
+						reason: 'sign-in not checkable'
 					};
 				})
 				.then((result) => {
@@ -136,7 +136,7 @@ export function createSyncServer(options: {
 						}
 						if (admitted.size >= options.maxConnections) {
 							options.log.warn('connection limit reached', { limit: options.maxConnections });
-							refuse(ws, CloseCode.TooManyConnections, 'Zu viele Verbindungen');
+							refuse(ws, CloseCode.TooManyConnections, 'too many connections');
 							return;
 						}
 						const { principal, role } = result;
@@ -148,7 +148,7 @@ export function createSyncServer(options: {
 								principal: principal.id,
 								limit: options.maxConnectionsPerPrincipal
 							});
-							refuse(ws, CloseCode.TooManyConnections, 'Zu viele Verbindungen dieser Person');
+							refuse(ws, CloseCode.TooManyConnections, 'too many connections of this person');
 							return;
 						}
 						perPrincipal.set(principal.id, open + 1);
@@ -194,7 +194,7 @@ export function createSyncServer(options: {
 		},
 		close() {
 			clearInterval(recheckTimer);
-			for (const ws of wss.clients) ws.close(CloseCode.GoingAway, 'Server beendet');
+			for (const ws of wss.clients) ws.close(CloseCode.GoingAway, 'server shutting down');
 			wss.close();
 		}
 	};

@@ -26,6 +26,8 @@ import {
 	type VersionWithPlan
 } from '../../src/lib/versions/types';
 import type { VersionsBackend } from '../../src/lib/contract/versions';
+import type { InterfaceLocale } from '../../src/lib/contract/languages';
+import * as t from '../../src/lib/paraglide/messages/_index.js';
 import { AutoSnapshots } from './auto-snapshots';
 import type { VersionServiceDeps } from './common';
 import { fail } from './common';
@@ -91,7 +93,8 @@ export class VersionService implements VersionsBackend {
 	async restore(
 		planId: string,
 		versionId: string,
-		actor: VersionActor
+		actor: VersionActor,
+		locale: InterfaceLocale = 'de'
 	): Promise<ApiResult<{ restored: VersionMeta; snapshot: VersionMeta }>> {
 		const target = await this.snapshots.get(planId, versionId);
 		if (!target.ok) return target;
@@ -101,7 +104,7 @@ export class VersionService implements VersionsBackend {
 			const snapshot = await this.snapshots.snapshot(
 				room,
 				'pre_restore',
-				`Vor Wiederherstellung von „${label}“`,
+				t.notices_version_pre_restore({ name: label }, { locale }),
 				actor,
 				{ id: version.id, name: version.name }
 			);

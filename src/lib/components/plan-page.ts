@@ -1,13 +1,15 @@
 import { error } from '@sveltejs/kit';
 import type { PlanRole } from '$lib/contract/roles';
 import { isValidPlanId } from '$lib/domain';
+import { m } from '$lib/i18n';
 import { api } from './api';
 
 type Fetch = typeof fetch;
 
 /** The plan sub-pages' loaders: an invalid plan address is a 404 page. */
 export function requirePlanId(planId: string): string {
-	if (!isValidPlanId(planId)) error(404, { message: 'Diese Plan-Adresse ist ungültig.' });
+	if (!isValidPlanId(planId))
+		error(404, { message: m.notices_error_invalid_plan_id(), code: 'invalid_plan_id' });
 	return planId;
 }
 

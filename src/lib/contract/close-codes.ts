@@ -1,6 +1,7 @@
 /**
  * Websocket close codes of the /sync/<planId> endpoint, shared by server and browser.
- * 4000–4999 are application codes; the browser shows `closeMessage(code)` to the user.
+ * 4000–4999 are application codes; the browser shows `closeMessage(code)` (src/lib/sync/
+ * close-messages.ts, in the interface language) to the user. The close reason is for logs only.
  */
 export const CloseCode = {
 	/** Normal shutdown of the server (clients reconnect). */
@@ -53,36 +54,3 @@ export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
 	CloseCode.PlanTooLarge,
 	CloseCode.Refused
 ]);
-
-export function closeMessage(code: number): string {
-	switch (code) {
-		case CloseCode.TooLarge:
-			return 'Eine Änderung war zu groß und wurde vom Server abgelehnt.';
-		case CloseCode.Unauthenticated:
-			return 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.';
-		case CloseCode.Forbidden:
-			return 'Sie haben keinen Zugriff (mehr) auf diesen Plan. Bitten Sie die Prozesssteuerung des Plans um eine Einladung.';
-		case CloseCode.AccessChanged:
-			return 'Ihre Rolle in diesem Plan wurde geändert.';
-		case CloseCode.CrossOrigin:
-			return 'Die Verbindung wurde abgelehnt, weil die Seite nicht von Mitplans eigener Adresse geladen wurde. Bitte öffnen Sie Mitplan direkt über seine Adresse.';
-		case CloseCode.Malformed:
-			return 'Der Server hat eine ungültige Nachricht abgelehnt.';
-		case CloseCode.InvalidPlanId:
-			return 'Die Plan-Adresse ist ungültig.';
-		case CloseCode.PlanNotFound:
-			return 'Diesen Plan gibt es nicht (mehr).';
-		case CloseCode.PlanDeleted:
-			return 'Dieser Plan wurde gelöscht.';
-		case CloseCode.PlanTooLarge:
-			return 'Ihre letzte Änderung wurde nicht gespeichert: Der Plan oder der Text ist zu groß (höchstens 20.000 Zeichen je Text). Bitte laden Sie die Seite neu und kürzen Sie Inhalte.';
-		case CloseCode.Refused:
-			return 'Ihre letzte Änderung wurde nicht gespeichert: Ihre Rolle erlaubt sie nicht oder sie passt nicht zum Plan. Bitte laden Sie die Seite neu.';
-		case CloseCode.TooManyConnections:
-			return 'Zu viele gleichzeitige Verbindungen. Bitte später erneut versuchen.';
-		case CloseCode.StorageUnavailable:
-			return 'Der Speicher ist gerade nicht erreichbar. Es wird erneut versucht.';
-		default:
-			return 'Die Verbindung wurde unterbrochen. Es wird erneut versucht.';
-	}
-}

@@ -6,6 +6,7 @@
  */
 import type { Principal } from './access';
 import type { ApiResult } from './result';
+import type { InterfaceLocale } from './languages';
 import type { PlanRole } from './roles';
 import type { Implementation, ImplStatus, RollUp } from '../domain/monitoring';
 import type { PublicProgress } from '../domain/monitoring-public';
@@ -141,12 +142,14 @@ export interface MonitoringService {
 	adoption(planId: string): Promise<ApiResult<Adoption | null>>;
 	/**
 	 * `{date, body, reference}`: records the council decision, sets the plan to "beschlossen" and
-	 * freezes the named version "Beschlussfassung" (owner; 409 if already adopted).
+	 * freezes the named version "Beschlussfassung" (owner; 409 if already adopted); its name in
+	 * `locale` (default German: "Council decision" in English).
 	 */
 	adopt(
 		principal: Principal,
 		planId: string,
-		body: Record<string, unknown>
+		body: Record<string, unknown>,
+		locale?: InterfaceLocale
 	): Promise<ApiResult<Adoption>>;
 	/** The public page's link or null (monitoring.manage). */
 	publication(planId: string): Promise<ApiResult<Publication | null>>;

@@ -4,6 +4,7 @@
  * the `Caller` whose plan role the gate (server/access) has checked.
  */
 import type { Principal } from './access';
+import type { InterfaceLocale } from './languages';
 import type { RetryableResult } from './result';
 import type { PlanRole } from './roles';
 import type {
@@ -89,7 +90,8 @@ export interface ReviewService {
 	): Promise<ReviewResult<AdminCheck>>;
 	/** Checks of a plan keyed by measure id (PDF export). */
 	checksByMeasure(planId: string): Promise<Record<string, AdminCheck>>;
-	inbox(principal: Principal): Promise<ReviewResult<Inbox>>;
+	/** The inbox; each notice's `text` in `locale` (default German; src/lib/review/notice-text.ts). */
+	inbox(principal: Principal, locale?: InterfaceLocale): Promise<ReviewResult<Inbox>>;
 	markRead(
 		principal: Principal,
 		input: Record<string, unknown>

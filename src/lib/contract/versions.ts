@@ -4,6 +4,7 @@
  */
 import type { ItemType } from '../domain/types';
 import type { ApiResult } from './result';
+import type { InterfaceLocale } from './languages';
 import type {
 	CompareResult,
 	HistoryAction,
@@ -19,10 +20,12 @@ export interface VersionsBackend {
 	take(planId: string, actor: VersionActor, name: string): Promise<ApiResult<VersionMeta>>;
 	get(planId: string, versionId: string): Promise<ApiResult<VersionWithPlan>>;
 	compare(planId: string, from: string, to: string): Promise<ApiResult<CompareResult>>;
+	/** `locale`: the language of the name of the `pre_restore` snapshot (default German). */
 	restore(
 		planId: string,
 		versionId: string,
-		actor: VersionActor
+		actor: VersionActor,
+		locale?: InterfaceLocale
 	): Promise<ApiResult<{ restored: VersionMeta; snapshot: VersionMeta }>>;
 	/** Deletes one version (owner; the route audits it). */
 	remove(planId: string, versionId: string): Promise<ApiResult<VersionMeta>>;

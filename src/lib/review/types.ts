@@ -190,6 +190,28 @@ export type NotificationKind =
 	/** Sitzungsprotokoll (server/meetings/minutes.ts): a task from a session names me. */
 	| 'meeting_task';
 
+/** The details of a notice (ids and names as they were when it was sent; days as YYYY-MM-DD). */
+export interface NoticeParams {
+	/** The item's title ('' = untitled); absent: the whole plan (its title). */
+	item?: string;
+	/** Office checks of several measures at once: how many. */
+	count?: number;
+	/** Due day (YYYY-MM-DD). */
+	due?: string;
+	/** review_verdict */
+	verdict?: ReviewVerdict;
+	/** check_verdict */
+	outcome?: CheckOutcome;
+	/** check_assigned: the office the request names. */
+	office?: string;
+	/** due_soon: a review of mine or an office check; `holder`: who holds an office-only check. */
+	of?: 'review' | 'check';
+	holder?: string;
+	/** weekly_digest */
+	overdue?: number;
+	changed?: number;
+}
+
 export interface Notification {
 	id: string;
 	kind: NotificationKind;
@@ -199,8 +221,18 @@ export interface Notification {
 	threadId: string | null;
 	/** Who caused it; null for system notices (due dates). */
 	actor: Actor | null;
-	/** Short German sentence for the inbox, e.g. "Aylin Demir hat Sie in „Sprachkurse“ erwähnt." */
-	text: string;
+	/**
+	 * What the sentence is built from, in the reader's language (src/lib/review/notice-text.ts,
+	 * messages/notices). Absent on notices stored before 05.12.2026 and on kinds without a
+	 * template (meeting_task): those have only `text`.
+	 */
+	params?: NoticeParams;
+	/**
+	 * The sentence for the inbox. Stored only by old notices (German) and kinds without `params`;
+	 * the API (`GET /api/notifications`) fills it in the request's language. Show
+	 * `noticeText(n, locale)`, which prefers `params`.
+	 */
+	text?: string;
 	createdAt: string;
 	read: boolean;
 }

@@ -1,11 +1,12 @@
 import type { RequestHandler } from './$types';
 import { authorize, resultResponse } from '$lib/server/http';
 import { actorOf } from '$lib/contract/actor';
+import { getLocale } from '$lib/i18n';
 
 /**
  * POST /api/plans/<planId>/versions/<versionId>/restore – makes the version the current state
  * for everyone connected (owner). A `pre_restore` snapshot is stored first; restoring it undoes
- * the restore. Audited.
+ * the restore; its name is in the request's language. Audited.
  */
 export const POST: RequestHandler = async ({ locals, params }) => {
 	const access = await authorize(locals, params.planId, 'versions.restore');
@@ -13,7 +14,8 @@ export const POST: RequestHandler = async ({ locals, params }) => {
 	const result = await locals.backend.versions.restore(
 		access.planId,
 		params.versionId,
-		actorOf(access.principal)
+		actorOf(access.principal),
+		getLocale()
 	);
 	if (result.ok) {
 		await locals.backend.access
