@@ -9,20 +9,24 @@ import { quoteDe } from '../domain/quote';
 import { DECISION_LABELS, SUBMISSION_KIND_LABELS } from '../feedback/types';
 import type { ConsiderationRow } from '../feedback/types';
 import type { Block } from './blocks';
+import { pdfText, type ExportLabels } from './labels';
 
 export const CONSIDERATION_TITLE = 'Anlage: Abwägungstabelle';
 
 export function considerationBlocks(
 	rows: readonly ConsiderationRow[],
-	line: (s: string) => string
+	line: (s: string) => string,
+	labels?: ExportLabels
 ): Block[] {
+	const title =
+		labels?.locale === 'en' ? pdfText('en')('pdf_consideration_title') : CONSIDERATION_TITLE;
 	const blocks: Block[] = [
 		{ kind: 'pageBreak' },
 		{
 			kind: 'heading',
 			level: 1,
 			number: '',
-			text: CONSIDERATION_TITLE,
+			text: title,
 			toc: true,
 			visible: true
 		},

@@ -30,6 +30,8 @@ export interface ExportEnv {
 	indicators?: LayoutEnv['indicators'];
 	/** Decisions of all sessions (appendix, options.decisionLog); optional. */
 	decisionLog?: LayoutEnv['decisionLog'];
+	/** German fallbacks of a translated plan (`sprache`), marked in the PDF; optional. */
+	marks?: LayoutEnv['marks'];
 }
 
 export interface ExportedPdf {
@@ -55,7 +57,8 @@ export function exportPlanPdf(
 		checks: env.checks,
 		acknowledged: env.acknowledged,
 		indicators: env.indicators,
-		decisionLog: env.decisionLog
+		decisionLog: env.decisionLog,
+		marks: env.marks
 	});
 	const doc = paginate(laid, metrics, {
 		logo: env.logo ? { width: env.logo.width, height: env.logo.height } : undefined
