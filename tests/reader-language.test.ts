@@ -224,3 +224,51 @@ describe('export.pdf with sprache', () => {
 		}
 	});
 });
+
+describe('version and report PDFs with sprache', () => {
+	let versionId = '';
+	beforeAll(async () => {
+		const res = await owner.request(`/api/plans/${planId}/versions`, {
+			method: 'POST',
+			json: { name: 'Stand Dezember' }
+		});
+		expect(res.status).toBeLessThan(300);
+		versionId = ((await res.json()) as { id: string }).id;
+	});
+
+	it('version PDF: translated title, German fallback marked, English labels for en', async () => {
+		const res = await owner.request(
+			`/api/plans/${planId}/versions/${versionId}/export.pdf?sprache=ar`
+		);
+		expect(res.status).toBe(200);
+		const text = (await readPdf(new Uint8Array(await res.arrayBuffer()))).pages
+			.join('\n')
+			.normalize('NFKC');
+		expect(text).toContain(AR_TITLE);
+		// the measure's description has no Arabic translation: German, marked
+		expect(text).toContain('(nur auf Deutsch)');
+	});
+
+	it('version PDF: unknown code or a language not offered → 400 invalid_export_option', async () => {
+		for (const code of ['xx', 'en']) {
+			const res = await owner.request(
+				`/api/plans/${planId}/versions/${versionId}/export.pdf?sprache=${code}`
+			);
+			expect(res.status, code).toBe(400);
+			expect((await res.json()).error.code).toBe('invalid_export_option');
+		}
+	});
+
+	it('public report PDF: translated title; unknown code → 400 invalid_language', async () => {
+		const res = await anon(`/api/public/umsetzung/${publicToken}/bericht.pdf?sprache=ar`);
+		expect(res.status).toBe(200);
+		const text = (await readPdf(new Uint8Array(await res.arrayBuffer()))).pages
+			.join('\n')
+			.normalize('NFKC');
+		expect(text).toContain(AR_TITLE);
+		expect(text).toContain('Umsetzungsbericht');
+		const bad = await anon(`/api/public/umsetzung/${publicToken}/bericht.pdf?sprache=xx`);
+		expect(bad.status).toBe(400);
+		expect((await bad.json()).error.code).toBe('invalid_language');
+	});
+});

@@ -63,7 +63,12 @@ export function exportPlanPdf(
 	const doc = paginate(laid, metrics, {
 		logo: env.logo ? { width: env.logo.width, height: env.logo.height } : undefined
 	});
-	const bytes = renderPdf(pdf, metrics, { doc, metadata: laid.metadata, logo: env.logo });
+	const bytes = renderPdf(pdf, metrics, {
+		doc,
+		metadata: laid.metadata,
+		locale: laid.locale,
+		logo: env.logo
+	});
 	return {
 		ok: true,
 		value: { bytes, pageCount: doc.pages.length, fileName: pdfFileName(laid.title, options.type) }
