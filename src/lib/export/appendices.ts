@@ -8,7 +8,7 @@ import type { Block } from './blocks';
 import { considerationBlocks } from './consideration';
 import { decisionLogBlocks } from './decision-log';
 import type { ExportLabels } from './labels';
-import type { LayoutEnv } from './layout';
+import type { LayoutEnv } from './layout-types';
 import { exportCompleteness, openPointsBlocks } from './open-points';
 import type { ExportOptions } from './options';
 import { timelineBlocks, timelineWanted } from './timeline';

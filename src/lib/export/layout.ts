@@ -10,75 +10,23 @@
  * (labels.ts); with `env.marks` a text shown in German instead of the asked language is marked
  * "(nur auf Deutsch)" / "(only in German)".
  */
-import type { Indicator } from '../domain/indicators';
-import type { ContentMarks } from '../domain/reader-language';
 import { indicatorBlocks } from './indicator-blocks';
 import { dateLongIn, exportLabels, exportTypeLabel, pdfText } from './labels';
 import type { Field, Goal, Measure, MeasureStatus, PlanJson, Principle } from '../domain/types';
 import { MEASURE_STATUSES } from '../domain/types';
 import type { ExportOptions } from './options';
-import type { ConsiderationRow } from '../feedback/types';
-import type { DecisionLogRow } from '../contract/minutes';
-import { checkRows, type ExportChecks } from './checks';
-import type { ExportAcknowledgements } from './open-points';
+import { checkRows } from './checks';
 import { appendixBlocks } from './appendices';
 import { interimBlocks } from './interim';
 import { EMPTY_VALUE, cleanLine, cleanText, formatDateShort, todayIso } from './text';
 
-export type Rgb = readonly [number, number, number];
-
-export const STATUS_COLORS: Record<MeasureStatus, Rgb> = {
-	idee: [148, 163, 184],
-	geplant: [37, 99, 235],
-	in_umsetzung: [217, 119, 6],
-	umgesetzt: [22, 163, 74],
-	zurueckgestellt: [190, 18, 60]
-};
-
 import type { Block, HeadingBlock, KeyValueRow } from './blocks';
+import { fallbackMarks } from './fallback-marks';
+import type { LaidOutDocument, LayoutEnv } from './layout-types';
 
 export type { Block, GridColumn, HeadingBlock, KeyValueRow } from './blocks';
-
-export interface LaidOutDocument {
-	/** Plan title (cleaned; "Ohne Titel" if nothing printable) */
-	title: string;
-	/** Document type, e.g. "Zwischenbericht" */
-	typeLabel: string;
-	municipality: string;
-	statusLabel: string;
-	dateLabel: string;
-	versionLabel: string;
-	/** Replaces the cover's "Stand / Datum / Version" lines (e.g. the Berichtszeitraum). */
-	coverInfo?: Array<[string, string]>;
-	fundingNotice: string;
-	draft: boolean;
-	orientation: 'portrait' | 'landscape';
-	/** Deepest heading level listed in the table of contents */
-	tocDepth: 1 | 2 | 3;
-	blocks: Block[];
-	metadata: { title: string; subject: string; author: string; keywords: string };
-	/** Language of the fixed words of cover, contents and footer (default German). */
-	locale?: 'de' | 'en';
-}
-
-export interface LayoutEnv {
-	/** Whether the font can show a code point (characters it cannot show become U+FFFD). */
-	hasGlyph?: (codePoint: number) => boolean;
-	/** Today (YYYY-MM-DD) when options.date is not set. */
-	today?: string;
-	/** Rows of the appendix "Abwägungstabelle" (used when options.consideration). */
-	consideration?: readonly ConsiderationRow[];
-	/** Administrative check verdicts by measure id (shown in measure blocks and Steckbriefe). */
-	checks?: ExportChecks;
-	/** "Bewusst offen" marks of the plan (for the annex of open points, options.openPoints). */
-	acknowledged?: ExportAcknowledgements;
-	/** Indicators per goal (issue 14): a chart with target line under the goal. */
-	indicators?: readonly Indicator[];
-	/** Decisions of all sessions (appendix, options.decisionLog). */
-	decisionLog?: readonly DecisionLogRow[];
-	/** Per item and text field: whether it is shown in German for want of a translation. */
-	marks?: ContentMarks | null;
-}
+export { STATUS_COLORS } from './layout-types';
+export type { LaidOutDocument, LayoutEnv, Rgb } from './layout-types';
 
 export function layoutPlan(
 	plan: PlanJson,
@@ -131,20 +79,10 @@ export function layoutPlan(
 		(MEASURE_STATUSES as readonly string[]).includes(m.status) ? m.status : 'idee';
 	const L = FIELD_LABELS;
 	// German shown for want of a translation: a muted note with the field (issue 15)
-	const onlyGerman = t('pdf_only_german');
-	const fallback = (id: string, field: string) => env.marks?.[id]?.[field]?.fallback === true;
-	const note = (id: string, field: string) => (fallback(id, field) ? onlyGerman : undefined);
-	const row = (id: string, field: string, label: string, v: string): KeyValueRow => {
-		const n = note(id, field);
-		return n ? { label, value: v, note: n } : { label, value: v };
-	};
-	/** a muted "Titel nur auf Deutsch" under a heading whose title is the German fallback */
-	const titleNote = (id: string): Block[] =>
-		fallback(id, 'title')
-			? [{ kind: 'paragraph', style: 'muted', text: t('pdf_title_only_german') }]
-			: [];
-	const cellTitle = (id: string, title: string) =>
-		fallback(id, 'title') ? `${title}\n${onlyGerman}` : title;
+	const { onlyGerman, fallback, note, row, titleNote, cellTitle } = fallbackMarks(
+		env.marks,
+		LB.locale
+	);
 
 	const measureRows = (m: Measure): KeyValueRow[] => [
 		...(
