@@ -59,7 +59,9 @@ const GERMAN = [
 	'Erstellt',
 	'beschlossen',
 	'nur auf Deutsch',
-	'Dezember'
+	'Dezember',
+	'Ende offen',
+	'Beginn offen'
 ];
 
 const NEUTRAL = 'Lorem ipsum';
@@ -104,6 +106,9 @@ describe('English PDF labels', () => {
 
 	it('every document type with all appendices: no German label', () => {
 		const plan = neutral(examplePlan());
+		// open periods in the timeline ("ab …, Ende offen")
+		plan.fields[0].goals[0].measures[0].endDate = '';
+		plan.fields[0].goals[0].measures[1].startDate = '';
 		for (const type of EXPORT_TYPES) {
 			const raw: Record<string, string> = {
 				type,

@@ -74,7 +74,7 @@ export function timelineBlocks(
 				header: labels.ITEM_TYPE_LABELS.measure.singular,
 				rows: f.bars.map((b) => ({
 					label: `${b.number} ${line(b.title) || untitled}`,
-					range: b.range,
+					range: labels.locale === 'en' ? rangeEn(b.range) : b.range,
 					x: b.x,
 					width: b.width,
 					openStart: b.openStart,
@@ -92,4 +92,13 @@ export function timelineBlocks(
 		}
 	}
 	return blocks;
+}
+
+/** The German period words of measure-timeline.ts in English (dates stay as they are). */
+function rangeEn(range: string): string {
+	return range
+		.replace(/^ab (.+), Ende offen$/, 'from $1, end open')
+		.replace(/^bis (.+), Beginn offen$/, 'until $1, start open')
+		.replace(' (Abschluss liegt vor dem Beginn)', ' (end before start)')
+		.replace(/^ohne Zeitangabe$/, 'no dates');
 }
