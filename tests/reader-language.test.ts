@@ -224,3 +224,97 @@ describe('export.pdf with sprache', () => {
 		}
 	});
 });
+
+describe('version and report PDFs with sprache', () => {
+	let versionId = '';
+	beforeAll(async () => {
+		// English offered from here on (the tests above expect it not to be)
+		must(setPlanLanguages(client.doc, ['ar', 'ls', 'en']));
+		await waitFor(
+			async () =>
+				(await owner.request(`/api/plans/${planId}/export.pdf?sprache=en`)).status === 200,
+			'server offers English'
+		);
+		const res = await owner.request(`/api/plans/${planId}/versions`, {
+			method: 'POST',
+			json: { name: 'Stand Dezember' }
+		});
+		expect(res.status).toBeLessThan(300);
+		versionId = ((await res.json()) as { id: string }).id;
+	});
+
+	const pdfText = async (res: Response) =>
+		(await readPdf(new Uint8Array(await res.arrayBuffer()))).pages.join('\n').normalize('NFKC');
+
+	it('version PDF in English: English labels, German texts marked "(only in German)"', async () => {
+		const res = await owner.request(
+			`/api/plans/${planId}/versions/${versionId}/export.pdf?sprache=en`
+		);
+		expect(res.status).toBe(200);
+		const text = await pdfText(res);
+		expect(text).toContain('Contents');
+		expect(text).toContain('Page 1 of');
+		expect(text).toContain('(only in German)');
+		expect(text).toContain('Sprachcafé');
+		for (const word of ['Inhalt', 'Seite ', 'Statuslegende', 'nur auf Deutsch']) {
+			expect(text).not.toContain(word);
+		}
+	});
+
+	it('version PDF: translated title, German fallback marked in German labels', async () => {
+		const res = await owner.request(
+			`/api/plans/${planId}/versions/${versionId}/export.pdf?sprache=ar`
+		);
+		expect(res.status).toBe(200);
+		const text = (await readPdf(new Uint8Array(await res.arrayBuffer()))).pages
+			.join('\n')
+			.normalize('NFKC');
+		expect(text).toContain(AR_TITLE);
+		// the measure's description has no Arabic translation: German, marked
+		expect(text).toContain('(nur auf Deutsch)');
+	});
+
+	it('version PDF: unknown code or a language not offered → 400 invalid_export_option', async () => {
+		for (const code of ['xx', 'uk']) {
+			const res = await owner.request(
+				`/api/plans/${planId}/versions/${versionId}/export.pdf?sprache=${code}`
+			);
+			expect(res.status, code).toBe(400);
+			expect((await res.json()).error.code).toBe('invalid_export_option');
+		}
+	});
+
+	it('public report PDF: translated title; unknown code → 400 invalid_language', async () => {
+		const res = await anon(`/api/public/umsetzung/${publicToken}/bericht.pdf?sprache=ar`);
+		expect(res.status).toBe(200);
+		const text = (await readPdf(new Uint8Array(await res.arrayBuffer()))).pages
+			.join('\n')
+			.normalize('NFKC');
+		expect(text).toContain(AR_TITLE);
+		expect(text).toContain('Umsetzungsbericht');
+		const bad = await anon(`/api/public/umsetzung/${publicToken}/bericht.pdf?sprache=xx`);
+		expect(bad.status).toBe(400);
+		expect((await bad.json()).error.code).toBe('invalid_language');
+	});
+
+	it('public report PDF in English: English labels, German titles marked', async () => {
+		const res = await anon(`/api/public/umsetzung/${publicToken}/bericht.pdf?sprache=en`);
+		expect(res.status).toBe(200);
+		const text = await pdfText(res);
+		expect(text).toContain('IMPLEMENTATION REPORT');
+		expect(text).toContain('Reporting period');
+		expect(text).toContain('(only in German)');
+		for (const word of ['Berichtszeitraum', 'Überblick', 'Umsetzungsstand', 'Seite ']) {
+			expect(text).not.toContain(word);
+		}
+	});
+
+	it('member report PDF in English; a language not offered → 400 invalid_language', async () => {
+		const res = await owner.request(`/api/plans/${planId}/umsetzung/bericht.pdf?sprache=en`);
+		expect(res.status).toBe(200);
+		expect(await pdfText(res)).toContain('Changes since the last report');
+		const bad = await owner.request(`/api/plans/${planId}/umsetzung/bericht.pdf?sprache=uk`);
+		expect(bad.status).toBe(400);
+		expect((await bad.json()).error.code).toBe('invalid_language');
+	});
+});

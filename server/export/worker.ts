@@ -15,7 +15,11 @@ import {
 	exportReportPdfNode
 } from '../../src/lib/export/node';
 import { migrate } from '../../src/lib/domain/migrations';
-import { chooseLanguage, localizePlan } from '../../src/lib/domain/reader-language';
+import {
+	chooseLanguage,
+	localizePlan,
+	type ContentMarks
+} from '../../src/lib/domain/reader-language';
 import { planLanguages } from '../../src/lib/domain/translations';
 import { mergeState } from '../storage/types';
 import { jobChars, tooLarge } from './budget';
@@ -44,6 +48,7 @@ port.on('message', ({ input }: { input: PdfJob }) => {
 		if (!options) throw new Error('export job without options');
 		let plan: PlanJson;
 		let acknowledged = input.acknowledged;
+		let marks: ContentMarks | undefined;
 		if (input.state) {
 			const { planId, snapshot, entries } = input.state;
 			const doc = new Y.Doc();
@@ -62,7 +67,11 @@ port.on('message', ({ input }: { input: PdfJob }) => {
 					port.postMessage({ ok: true, value: answer });
 					return;
 				}
-				if (choice.language) plan = localizePlan(doc, plan, choice.language).plan;
+				if (choice.language) {
+					const localized = localizePlan(doc, plan, choice.language);
+					plan = localized.plan;
+					marks = localized.marks;
+				}
 			}
 			// "bewusst offen" marks live in the meta map, which the plan read does not carry
 			if (options.openPoints) acknowledged = Object.fromEntries(readAcknowledgements(doc));
@@ -73,17 +82,7 @@ port.on('message', ({ input }: { input: PdfJob }) => {
 				return;
 			}
 		} else if (input.plan) {
-			if (options.sprache) {
-				const answer: PdfJobResult = {
-					ok: false,
-					error: {
-						code: 'invalid_export_option',
-						message: 'Gespeicherte Versionen gibt es nur auf Deutsch (ohne „sprache“ exportieren).'
-					}
-				};
-				port.postMessage({ ok: true, value: answer });
-				return;
-			}
+			// a version with `sprache` comes as its Yjs state (above); a PlanJson is German
 			plan = input.plan;
 		} else throw new Error('export job without a plan');
 		const result = exportPlanPdfNode(plan, options, {
@@ -92,6 +91,7 @@ port.on('message', ({ input }: { input: PdfJob }) => {
 			acknowledged,
 			indicators: input.indicators,
 			decisionLog: input.decisionLog,
+			marks,
 			today: input.today
 		});
 		if (!result.ok) {

@@ -30,6 +30,7 @@ import {
 } from '../../src/lib/domain/monitoring';
 import { readPlan } from '../../src/lib/domain/index';
 import type { PlanJson } from '../../src/lib/domain/types';
+import type * as Y from 'yjs';
 import { todayIn } from '../../src/lib/domain/time-zone';
 import { PLAN_ERRORS } from '../../src/lib/contract/result';
 import { E, K, fail, guard, parse, readImpl, type MonitoringDeps } from './common';
@@ -48,14 +49,17 @@ export interface MeasurePlace {
 /** The plan's measures with their goal and field, from the live room (null: no such plan). */
 export async function readPlaces(
 	deps: Pick<MonitoringDeps, 'rooms'>,
-	planId: string
+	planId: string,
+	/** with `localize`, the plan comes in that reader language (the places stay German) */
+	localize?: (doc: Y.Doc, plan: PlanJson) => PlanJson
 ): Promise<{ plan: PlanJson; places: Map<string, MeasurePlace> } | null> {
 	const room = await deps.rooms.acquire(planId);
 	if (!room) return null;
 	try {
-		const plan = readPlan(room.doc, planId);
+		const german = readPlan(room.doc, planId);
+		const plan = localize ? localize(room.doc, german) : german;
 		const places = new Map<string, MeasurePlace>();
-		for (const f of plan.fields) {
+		for (const f of german.fields) {
 			for (const g of f.goals) {
 				for (const m of g.measures) {
 					places.set(m.id, {

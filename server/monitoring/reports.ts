@@ -11,6 +11,12 @@ import { isDate, type Implementation, type ImplStatus } from '../../src/lib/doma
 import type { ReportRecord } from '../../src/lib/monitoring/report';
 import { K, guard, parse, readImpl, type MonitoringDeps } from './common';
 import { readPlaces } from './measures';
+import {
+	chooseLanguage,
+	localizePlan,
+	type ContentMarks
+} from '../../src/lib/domain/reader-language';
+import { planLanguages } from '../../src/lib/domain/translations';
 
 const MAX_REPORTS = 200;
 
@@ -29,10 +35,33 @@ export function reportOperations(
 			.map((raw) => parse<unknown>(raw, null))
 			.filter(isRecord);
 	return {
-		reportSource: (planId) =>
+		reportSource: (planId, language) =>
 			guarded('report source', async () => {
-				const read = await readPlaces(deps, planId);
+				// the reader language (`?sprache=`): checked and applied on the live document
+				let refused: { code: 'invalid_language'; message: string } | null = null;
+				let marks: ContentMarks | null = null;
+				const read = await readPlaces(
+					deps,
+					planId,
+					language
+						? (doc, plan) => {
+								const choice = chooseLanguage(language, planLanguages(doc));
+								if (!choice.ok) {
+									refused = choice;
+									return plan;
+								}
+								if (!choice.language) return plan;
+								const localized = localizePlan(doc, plan, choice.language);
+								marks = localized.marks;
+								return localized.plan;
+							}
+						: undefined
+				);
 				if (!read) return { ok: false, error: PLAN_ERRORS.notFound() };
+				if (refused) {
+					const r = refused as { code: 'invalid_language'; message: string };
+					return { ok: false, error: { status: 400, code: r.code, message: r.message } };
+				}
 				const ids = [...read.places.keys()];
 				const [records, adoptionRaw, list] = await Promise.all([
 					Promise.all(ids.map((id) => readImpl(kv, planId, id))),
@@ -43,7 +72,13 @@ export function reportOperations(
 				ids.forEach((id, i) => (impls[id] = records[i]));
 				return {
 					ok: true,
-					value: { plan: read.plan, impls, adoption: parse(adoptionRaw, null), reports: list }
+					value: {
+						plan: read.plan,
+						impls,
+						adoption: parse(adoptionRaw, null),
+						reports: list,
+						marks
+					}
 				};
 			}),
 		implementationStatuses: (planId) =>

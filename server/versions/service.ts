@@ -86,6 +86,10 @@ export class VersionService implements VersionsBackend {
 		return this.snapshots.get(planId, versionId);
 	}
 
+	state(planId: string, versionId: string) {
+		return this.snapshots.state(planId, versionId);
+	}
+
 	compare(planId: string, from: string, to: string): Promise<ApiResult<CompareResult>> {
 		return this.snapshots.compare(planId, from, to);
 	}

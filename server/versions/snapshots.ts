@@ -82,6 +82,22 @@ export class VersionSnapshots {
 	}
 
 	async get(planId: string, versionId: string): Promise<ApiResult<VersionWithPlan>> {
+		const got = await this.state(planId, versionId);
+		if (!got.ok) return got;
+		try {
+			const plan = decodePlan(got.value.state, planId);
+			return { ok: true, value: { version: got.value.version, plan } };
+		} catch (error) {
+			this.deps.log.warn('reading version failed', { planId, versionId, error });
+			return unavailable();
+		}
+	}
+
+	/** The version's index entry and its stored Yjs state. */
+	async state(
+		planId: string,
+		versionId: string
+	): Promise<ApiResult<{ version: VersionMeta; state: Uint8Array }>> {
 		if (!isValidPlanId(planId)) return { ok: false, error: PLAN_ERRORS.invalidId() };
 		if (!isSafeId(versionId)) {
 			return versionNotFound();
@@ -95,7 +111,7 @@ export class VersionSnapshots {
 				this.deps.log.error('version snapshot missing', { planId, versionId });
 				return versionNotFound();
 			}
-			return { ok: true, value: { version, plan: decodePlan(bytes, planId) } };
+			return { ok: true, value: { version, state: bytes } };
 		} catch (error) {
 			this.deps.log.warn('reading version failed', { planId, versionId, error });
 			return unavailable();

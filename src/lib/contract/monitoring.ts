@@ -11,6 +11,7 @@ import type { PlanRole } from './roles';
 import type { Implementation, ImplStatus, RollUp } from '../domain/monitoring';
 import type { PublicProgress } from '../domain/monitoring-public';
 import type { PlanJson } from '../domain/types';
+import type { ContentMarks } from '../domain/reader-language';
 import type { ReportRecord } from '../monitoring/report';
 
 export type { PublicProgress } from '../domain/monitoring-public';
@@ -173,12 +174,17 @@ export interface MonitoringService {
 	/** Subscribes to notices (e-mail can hook in here); returns an unsubscribe function. */
 	onNotice(listener: (notice: MonitoringNotice) => void | Promise<void>): () => void;
 	/** What an Umsetzungsbericht is built from: the live plan, every measure's record, adoption, earlier reports. */
-	reportSource(planId: string): Promise<
+	reportSource(
+		planId: string,
+		/** reader language (`?sprache=`): titles translated, `marks` the German fallbacks; 400 invalid_language */
+		language?: string | null
+	): Promise<
 		ApiResult<{
 			plan: PlanJson;
 			impls: Record<string, Implementation>;
 			adoption: Adoption | null;
 			reports: ReportRecord[];
+			marks?: ContentMarks | null;
 		}>
 	>;
 	/** The recorded implementation status of each measure with monitoring data (Fortschreibung). */

@@ -19,6 +19,11 @@ export interface VersionsBackend {
 	list(planId: string): Promise<ApiResult<VersionMeta[]>>;
 	take(planId: string, actor: VersionActor, name: string): Promise<ApiResult<VersionMeta>>;
 	get(planId: string, versionId: string): Promise<ApiResult<VersionWithPlan>>;
+	/** The version's stored Yjs state (with its translations; the PDF in a reader language). */
+	state(
+		planId: string,
+		versionId: string
+	): Promise<ApiResult<{ version: VersionWithPlan['version']; state: Uint8Array }>>;
 	compare(planId: string, from: string, to: string): Promise<ApiResult<CompareResult>>;
 	/** `locale`: the language of the name of the `pre_restore` snapshot (default German). */
 	restore(

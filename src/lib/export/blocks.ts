@@ -29,6 +29,8 @@ export interface KeyValueRow {
 	value: string;
 	/** Draws a status marker (colour dot) before the value */
 	status?: MeasureStatus;
+	/** Small muted line under the label, e.g. "(nur auf Deutsch)" for a German fallback */
+	note?: string;
 }
 
 export interface GridColumn {
@@ -69,9 +71,22 @@ export type Block =
 			statusColumn?: number;
 	  }
 	| { kind: 'legend'; items: Array<{ status: MeasureStatus; label: string; description: string }> }
-	| { kind: 'timeline'; ticks: Array<{ x: number; label: string }>; rows: TimelineRow[] }
+	| {
+			kind: 'timeline';
+			ticks: Array<{ x: number; label: string }>;
+			rows: TimelineRow[];
+			/** title of the label column (default "Maßnahme") */
+			header?: string;
+	  }
 	/** an indicator of the goal above: name, chart with target line, values as text */
-	| { kind: 'indicator'; title: string; indicator: Indicator; values: string }
+	| {
+			kind: 'indicator';
+			title: string;
+			indicator: Indicator;
+			values: string;
+			/** the chart legend's words (default "Messwerte", "Zielpfad und Zielwert") */
+			legend?: { values: string; target: string };
+	  }
 	/** stacked share bars per row (e.g. status shares per Handlungsfeld) with a colour legend */
 	| {
 			kind: 'shares';

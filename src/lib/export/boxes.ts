@@ -96,7 +96,16 @@ export function createBoxBuilder(f: Frame, entries: TocEntry[]) {
 		const valueX = labelW + 3;
 		const valueW = cw - valueX;
 		rows.forEach((row, rowIndex) => {
-			const labelLines = wrapText(row.label, labelW - 1, measure('bold', lSize));
+			const labelLines: Array<{ text: string; note?: boolean }> = wrapText(
+				row.label,
+				labelW - 1,
+				measure('bold', lSize)
+			).map((l) => ({ text: l }));
+			if (row.note) {
+				for (const l of wrapText(row.note, labelW - 1, measure('normal', 7.5))) {
+					labelLines.push({ text: l, note: true });
+				}
+			}
 			const marker = row.status ? 4 : 0;
 			const valueLines = wrapDirected(row.value, valueW - marker, measure('normal', vSize));
 			const n = Math.max(labelLines.length, valueLines.length, 1);
@@ -118,7 +127,8 @@ export function createBoxBuilder(f: Frame, entries: TocEntry[]) {
 					}
 				}
 				const l = labelLines[i];
-				if (l) ops.push(text(0, yTop + base(lh, lSize), l, 'bold', lSize, COLORS.muted));
+				if (l?.note) ops.push(text(0, yTop + base(lh, 7.5), l.text, 'normal', 7.5, COLORS.muted));
+				else if (l) ops.push(text(0, yTop + base(lh, lSize), l.text, 'bold', lSize, COLORS.muted));
 				const v = valueLines[i];
 				if (v?.text) {
 					const y = yTop + base(lh, vSize);

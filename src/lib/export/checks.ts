@@ -6,6 +6,7 @@
  */
 import { CHECK_OUTCOME_LABELS, type AdminCheck } from '../review/types';
 import { formatDateShort } from './text';
+import { pdfText, type LabelLocale } from './labels';
 
 /** What the export needs of a check (an AdminCheck fits). */
 export type ExportCheck = Pick<AdminCheck, 'measureId' | 'verdict' | 'office'>;
@@ -23,22 +24,27 @@ export function checksByMeasure(checks: readonly AdminCheck[]): Record<string, A
 /** Rows for a measure with a recorded verdict; none without one. */
 export function checkRows(
 	check: ExportCheck | undefined,
-	text: (s: string) => string
+	text: (s: string) => string,
+	locale: LabelLocale = 'de'
 ): Array<{ label: string; value: string }> {
 	const v = check?.verdict;
 	if (!v) return [];
-	const rows = [
-		{ label: 'Verwaltungsprüfung', value: CHECK_OUTCOME_LABELS[v.outcome] ?? v.outcome }
-	];
+	const t = pdfText(locale);
+	const outcome =
+		locale === 'en' && v.outcome in CHECK_OUTCOME_LABELS
+			? t(`review_outcome_${v.outcome}`)
+			: (CHECK_OUTCOME_LABELS[v.outcome] ?? v.outcome);
+	const rows = [{ label: t('pdf_check'), value: outcome }];
 	// The office the check was assigned to ("Prüfende Stelle"); checks stored before offices
 	// existed have none and keep their rows as they were.
 	const office = typeof check?.office === 'string' ? check.office.trim() : '';
-	if (office) rows.push({ label: 'Prüfende Stelle', value: text(office) });
-	if (v.conditions.trim()) rows.push({ label: 'Bedingungen', value: text(v.conditions) });
-	rows.push({ label: 'Begründung', value: text(v.reasons) });
-	rows.push({ label: 'Zuständiges Amt', value: text(v.responsibleOffice) });
+	if (office) rows.push({ label: t('pdf_check_office'), value: text(office) });
+	if (v.conditions.trim())
+		rows.push({ label: t('pdf_check_conditions'), value: text(v.conditions) });
+	rows.push({ label: t('pdf_reason'), value: text(v.reasons) });
+	rows.push({ label: t('pdf_check_responsible'), value: text(v.responsibleOffice) });
 	rows.push({
-		label: 'Geprüft',
+		label: t('pdf_check_by'),
 		value: `${text(v.by.name)}, ${formatDateShort(v.at.slice(0, 10)) || v.at.slice(0, 10)}`
 	});
 	return rows;

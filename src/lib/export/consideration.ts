@@ -9,36 +9,38 @@ import { quoteDe } from '../domain/quote';
 import { DECISION_LABELS, SUBMISSION_KIND_LABELS } from '../feedback/types';
 import type { ConsiderationRow } from '../feedback/types';
 import type { Block } from './blocks';
+import { pdfText, type ExportLabels } from './labels';
 
 export const CONSIDERATION_TITLE = 'Anlage: Abwägungstabelle';
 
 export function considerationBlocks(
 	rows: readonly ConsiderationRow[],
-	line: (s: string) => string
+	line: (s: string) => string,
+	labels?: ExportLabels
 ): Block[] {
+	const t = pdfText(labels?.locale ?? 'de');
+	const title = t('pdf_consideration_title');
 	const blocks: Block[] = [
 		{ kind: 'pageBreak' },
 		{
 			kind: 'heading',
 			level: 1,
 			number: '',
-			text: CONSIDERATION_TITLE,
+			text: title,
 			toc: true,
 			visible: true
 		},
 		{
 			kind: 'paragraph',
 			style: 'muted',
-			text:
-				'Alle Beiträge aus den Beteiligungsrunden mit der Entscheidung der Prozesssteuerung und ihrer Begründung. ' +
-				'Namen von Beitragenden werden nicht veröffentlicht.'
+			text: t('pdf_consideration_intro')
 		}
 	];
 	if (rows.length === 0) {
 		blocks.push({
 			kind: 'paragraph',
 			style: 'muted',
-			text: 'Zu diesem Plan sind noch keine Beiträge aus Beteiligungsrunden eingegangen.'
+			text: t('pdf_consideration_empty')
 		});
 		return blocks;
 	}
@@ -50,14 +52,17 @@ export function considerationBlocks(
 	}
 	for (const list of rounds.values()) {
 		blocks.push({ kind: 'spacer', height: 3 });
-		blocks.push({ kind: 'label', text: `Beteiligungsrunde: ${line(list[0].roundTitle)}` });
+		blocks.push({
+			kind: 'label',
+			text: t('pdf_consideration_round', { title: line(list[0].roundTitle) })
+		});
 		blocks.push({
 			kind: 'grid',
 			columns: [
-				{ title: 'Nr.', width: 0.07 },
-				{ title: 'Beitrag', width: 0.45 },
-				{ title: 'Entscheidung', width: 0.16 },
-				{ title: 'Begründung', width: 0.32 }
+				{ title: t('pdf_col_number'), width: 0.07 },
+				{ title: t('pdf_consideration_contribution'), width: 0.45 },
+				{ title: t('pdf_consideration_decision'), width: 0.16 },
+				{ title: t('pdf_reason'), width: 0.32 }
 			],
 			rows: list.map((r) => ({
 				cells: [
@@ -68,7 +73,7 @@ export function considerationBlocks(
 						'–',
 						line(r.text)
 					].join(' '),
-					r.decision ? DECISION_LABELS[r.decision] : 'Noch offen',
+					r.decision ? DECISION_LABELS[r.decision] : t('pdf_consideration_open'),
 					line(r.reason) || '–'
 				]
 			}))

@@ -4,6 +4,7 @@
  */
 import type { LaidOutDocument } from './layout';
 import { isRtl, truncate, wrapText } from './text';
+import { pdfText } from './labels';
 import { COLORS, lineHeight, text, type Frame, type Page } from './page-ops';
 
 export interface PaginateOptions {
@@ -62,11 +63,12 @@ export function coverPage(f: Frame, doc: LaidOutDocument, opts: PaginateOptions)
 			width: 0.8
 		});
 		y += 10;
+		const t = pdfText(doc.locale ?? 'de');
 		const info: Array<[string, string]> = doc.coverInfo ?? [
-			['Stand', doc.statusLabel],
-			['Datum', doc.dateLabel]
+			[t('pdf_cover_status'), doc.statusLabel],
+			[t('pdf_cover_date'), doc.dateLabel]
 		];
-		if (!doc.coverInfo && doc.versionLabel) info.push(['Version', doc.versionLabel]);
+		if (!doc.coverInfo && doc.versionLabel) info.push([t('pdf_cover_version'), doc.versionLabel]);
 		const labelW = Math.max(24, ...info.map(([k]) => measure('bold', 10)(k) + 4));
 		for (const [k, v] of info) {
 			ops.push(text(left, y, k, 'bold', 10, COLORS.muted));

@@ -4,16 +4,18 @@
  */
 import type { LaidOutDocument } from './layout';
 import { truncate } from './text';
+import { pdfText } from './labels';
 import { COLORS, base, text, type Frame, type Op, type Page } from './page-ops';
 
 export function decoratePages(f: Frame, doc: LaidOutDocument, pages: Page[]): void {
 	const { left, right, cw, measure, footSize, footLh, footTop, noticeLines } = f;
 	const total = pages.length;
+	const t = pdfText(doc.locale ?? 'de');
 	const headerTitle = truncate(doc.title, cw * 0.62, measure('normal', 8));
 	const headerType = truncate(doc.typeLabel, cw * 0.34, measure('normal', 8));
 	pages.forEach((page, i) => {
 		const decor: Op[] = [];
-		if (doc.draft) decor.push({ t: 'watermark', text: 'ENTWURF' });
+		if (doc.draft) decor.push({ t: 'watermark', text: t('pdf_draft') });
 		if (page.kind !== 'cover') {
 			decor.push(text(left, 14, headerTitle, 'normal', 8, COLORS.muted));
 			decor.push(text(right, 14, headerType, 'normal', 8, COLORS.muted, 'right'));
@@ -52,7 +54,7 @@ export function decoratePages(f: Frame, doc: LaidOutDocument, pages: Page[]): vo
 			text(
 				right,
 				footTop + base(footLh, footSize),
-				`Seite ${i + 1} von ${total}`,
+				t('pdf_page_of', { page: i + 1, total }),
 				'normal',
 				footSize,
 				COLORS.muted,

@@ -30,6 +30,8 @@ export interface ExportEnv {
 	indicators?: LayoutEnv['indicators'];
 	/** Decisions of all sessions (appendix, options.decisionLog); optional. */
 	decisionLog?: LayoutEnv['decisionLog'];
+	/** German fallbacks of a translated plan (`sprache`), marked in the PDF; optional. */
+	marks?: LayoutEnv['marks'];
 }
 
 export interface ExportedPdf {
@@ -55,12 +57,18 @@ export function exportPlanPdf(
 		checks: env.checks,
 		acknowledged: env.acknowledged,
 		indicators: env.indicators,
-		decisionLog: env.decisionLog
+		decisionLog: env.decisionLog,
+		marks: env.marks
 	});
 	const doc = paginate(laid, metrics, {
 		logo: env.logo ? { width: env.logo.width, height: env.logo.height } : undefined
 	});
-	const bytes = renderPdf(pdf, metrics, { doc, metadata: laid.metadata, logo: env.logo });
+	const bytes = renderPdf(pdf, metrics, {
+		doc,
+		metadata: laid.metadata,
+		locale: laid.locale,
+		logo: env.logo
+	});
 	return {
 		ok: true,
 		value: { bytes, pageCount: doc.pages.length, fileName: pdfFileName(laid.title, options.type) }

@@ -117,7 +117,16 @@ export function indicatorBoxes(f: Frame, b: IndicatorBlock): Box[] {
 			color: VALUE_COLOR,
 			width: 0.6
 		});
-		ops.push(text(box.left + 7.5, ly + 0.8, 'Messwerte', 'normal', TICK_SIZE, COLORS.muted));
+		ops.push(
+			text(
+				box.left + 7.5,
+				ly + 0.8,
+				b.legend?.values ?? 'Messwerte',
+				'normal',
+				TICK_SIZE,
+				COLORS.muted
+			)
+		);
 		if (geo.target) {
 			ops.push({
 				t: 'line',
@@ -130,7 +139,14 @@ export function indicatorBoxes(f: Frame, b: IndicatorBlock): Box[] {
 				dash: true
 			});
 			ops.push(
-				text(box.left + 33.5, ly + 0.8, 'Zielpfad und Zielwert', 'normal', TICK_SIZE, COLORS.muted)
+				text(
+					box.left + 33.5,
+					ly + 0.8,
+					b.legend?.target ?? 'Zielpfad und Zielwert',
+					'normal',
+					TICK_SIZE,
+					COLORS.muted
+				)
 			);
 		}
 		boxes.push({ height: box.height + 6, ops, keepNext: true });

@@ -1,9 +1,10 @@
 /**
  * Labels of the plan PDF per reader language (`sprache`, issue 15 item 5): English readers get
  * English labels (item types, field names, statuses, priorities, phases, plan status and a few
- * words of the measure pages); every other language keeps the German labels of the official
- * document (only the content is translated). Headings of the cover, contents and appendices stay
- * German for now.
+ * words of the measure pages) and English texts (cover, contents, legend, appendices, footer,
+ * the Umsetzungsbericht: messages/pdf, `pdf_*`); every other language keeps the German labels of
+ * the official document (only the content is translated). Imports are relative (not `$lib`): the
+ * export worker (server/export) bundles this file.
  */
 import {
 	FIELD_LABELS,
@@ -14,12 +15,20 @@ import {
 	PRIORITY_LABELS
 } from '../domain/labels';
 import type { ItemType, MeasureStatus, Phase, PlanStatus, Priority } from '../domain/types';
+import { quoteDe } from '../domain/quote';
+import { formatDateLong } from './text';
+import { PDF_MESSAGES } from './pdf-messages';
+import { EXPORT_TYPE_LABELS, type ExportType } from './options';
+
+/** The language of a PDF's labels: English for `sprache=en`, German otherwise. */
+export type LabelLocale = 'de' | 'en';
 
 type FieldLabels = {
 	[T in keyof typeof FIELD_LABELS]: Record<keyof (typeof FIELD_LABELS)[T], string>;
 };
 
 export interface ExportLabels {
+	locale: LabelLocale;
 	ITEM_TYPE_LABELS: Record<ItemType, { singular: string; plural: string }>;
 	FIELD_LABELS: FieldLabels;
 	MEASURE_STATUS_LABELS: Record<MeasureStatus, string>;
@@ -35,6 +44,7 @@ export interface ExportLabels {
 }
 
 const GERMAN: ExportLabels = {
+	locale: 'de',
 	ITEM_TYPE_LABELS,
 	FIELD_LABELS,
 	MEASURE_STATUS_LABELS,
@@ -47,6 +57,7 @@ const GERMAN: ExportLabels = {
 };
 
 const ENGLISH: ExportLabels = {
+	locale: 'en',
 	ITEM_TYPE_LABELS: {
 		principle: { singular: 'Guiding principle', plural: 'Guiding principles' },
 		field: { singular: 'Field of action', plural: 'Fields of action' },
@@ -113,7 +124,62 @@ const ENGLISH: ExportLabels = {
 	open: 'open'
 };
 
+/** The label language of a PDF in `sprache` (undefined = German). */
+export function labelLocale(sprache: string | null | undefined): LabelLocale {
+	return sprache === 'en' ? 'en' : 'de';
+}
+
 /** The labels for a PDF in `sprache` (undefined = German). */
-export function exportLabels(sprache: string | undefined): ExportLabels {
-	return sprache === 'en' ? ENGLISH : GERMAN;
+export function exportLabels(sprache: string | null | undefined): ExportLabels {
+	return labelLocale(sprache) === 'en' ? ENGLISH : GERMAN;
+}
+
+type Messages = typeof PDF_MESSAGES;
+type PdfKey = keyof Messages;
+type Params<K extends PdfKey> = Parameters<Messages[K]>[0];
+
+/** A `pdf_*` message in the PDF's label language: `pdfText('en')('pdf_contents')`. */
+export function pdfText(locale: LabelLocale) {
+	return <K extends PdfKey>(key: K, params?: Params<K>): string =>
+		(PDF_MESSAGES[key] as (p: unknown, o: { locale: LabelLocale }) => string)(params ?? {}, {
+			locale
+		});
+}
+
+const MONTHS_EN = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
+
+/** The document type's name in the PDF's label language. */
+export function exportTypeLabel(type: ExportType, locale: LabelLocale): string {
+	return locale === 'en' ? pdfText('en')(`pdf_type_${type}`) : EXPORT_TYPE_LABELS[type];
+}
+
+/** "2026-11-21" → "21. November 2026" (German) / "21 November 2026" (English). */
+export function dateLongIn(locale: LabelLocale, iso: string): string {
+	if (locale === 'de') return formatDateLong(iso);
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+	if (!m) return iso;
+	return `${Number(m[3])} ${MONTHS_EN[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** A title in quotes of the label language: „…“ (German) or “…” (English). */
+export function quoteIn(locale: LabelLocale, s: string): string {
+	return locale === 'en' ? `“${s}”` : quoteDe(s);
+}
+
+/** 12.5 → "12,5" (German) / "12.5" (English). */
+export function numberIn(locale: LabelLocale, n: number): string {
+	return n.toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 2 });
 }

@@ -1,96 +1,32 @@
 /**
- * Over 400 lines because the numbering must stay identical across all document types, so every document type's layout lives next to it.
- *
  * Layout step of the PDF export: plan → document of blocks (headings with numbering, paragraphs,
  * key/value tables, grids, legend, page breaks, keep-together groups). Pure and synchronous;
  * knows nothing of jsPDF or of text widths (pagination does that, see paginate.ts).
  *
  * Numbering is the same in every document type: 1 Leitlinien (1.1 …), 2… Handlungsfelder in
  * plan order, 2.1 Ziel, 2.1.1 Maßnahme — a Steckbrief "3.2.1" is the measure 3.2.1 of the
- * Gesamtplan, also when only some fields are exported.
+ * Gesamtplan, also when only some fields are exported. The Zwischenbericht's first chapter is in
+ * interim.ts, the appendices in appendices.ts. Labels come in the PDF's label language
+ * (labels.ts); with `env.marks` a text shown in German instead of the asked language is marked
+ * "(nur auf Deutsch)" / "(only in German)".
  */
-import type { Indicator } from '../domain/indicators';
 import { indicatorBlocks } from './indicator-blocks';
-import { quoteDe } from '../domain/quote';
-import { exportLabels } from './labels';
+import { dateLongIn, exportLabels, exportTypeLabel, pdfText } from './labels';
 import type { Field, Goal, Measure, MeasureStatus, PlanJson, Principle } from '../domain/types';
 import { MEASURE_STATUSES } from '../domain/types';
-import { EXPORT_TYPE_LABELS, type ExportOptions } from './options';
-import type { ConsiderationRow } from '../feedback/types';
-import { considerationBlocks } from './consideration';
-import { decisionLogBlocks } from './decision-log';
-import type { DecisionLogRow } from '../contract/minutes';
-import { checkRows, type ExportChecks } from './checks';
-import { exportCompleteness, openPointsBlocks, type ExportAcknowledgements } from './open-points';
-import { timelineBlocks, timelineWanted } from './timeline';
-import {
-	EMPTY_VALUE,
-	UNTITLED,
-	cleanLine,
-	cleanText,
-	formatDateLong,
-	formatDateShort,
-	todayIso
-} from './text';
-
-export type Rgb = readonly [number, number, number];
-
-export const STATUS_COLORS: Record<MeasureStatus, Rgb> = {
-	idee: [148, 163, 184],
-	geplant: [37, 99, 235],
-	in_umsetzung: [217, 119, 6],
-	umgesetzt: [22, 163, 74],
-	zurueckgestellt: [190, 18, 60]
-};
-
-export const STATUS_DESCRIPTIONS: Record<MeasureStatus, string> = {
-	idee: 'Vorschlag aus Arbeitsgruppe oder Beteiligung, noch nicht ausgearbeitet',
-	geplant: 'ausgearbeitet und abgestimmt, Umsetzung noch nicht begonnen',
-	in_umsetzung: 'die Umsetzung läuft',
-	umgesetzt: 'abgeschlossen',
-	zurueckgestellt: 'vorerst nicht weiterverfolgt (z. B. nach der Verwaltungsprüfung)'
-};
+import type { ExportOptions } from './options';
+import { checkRows } from './checks';
+import { appendixBlocks } from './appendices';
+import { interimBlocks } from './interim';
+import { EMPTY_VALUE, cleanLine, cleanText, formatDateShort, todayIso } from './text';
 
 import type { Block, HeadingBlock, KeyValueRow } from './blocks';
+import { fallbackMarks } from './fallback-marks';
+import type { LaidOutDocument, LayoutEnv } from './layout-types';
 
 export type { Block, GridColumn, HeadingBlock, KeyValueRow } from './blocks';
-
-export interface LaidOutDocument {
-	/** Plan title (cleaned; "Ohne Titel" if nothing printable) */
-	title: string;
-	/** Document type, e.g. "Zwischenbericht" */
-	typeLabel: string;
-	municipality: string;
-	statusLabel: string;
-	dateLabel: string;
-	versionLabel: string;
-	/** Replaces the cover's "Stand / Datum / Version" lines (e.g. the Berichtszeitraum). */
-	coverInfo?: Array<[string, string]>;
-	fundingNotice: string;
-	draft: boolean;
-	orientation: 'portrait' | 'landscape';
-	/** Deepest heading level listed in the table of contents */
-	tocDepth: 1 | 2 | 3;
-	blocks: Block[];
-	metadata: { title: string; subject: string; author: string; keywords: string };
-}
-
-export interface LayoutEnv {
-	/** Whether the font can show a code point (characters it cannot show become U+FFFD). */
-	hasGlyph?: (codePoint: number) => boolean;
-	/** Today (YYYY-MM-DD) when options.date is not set. */
-	today?: string;
-	/** Rows of the appendix "Abwägungstabelle" (used when options.consideration). */
-	consideration?: readonly ConsiderationRow[];
-	/** Administrative check verdicts by measure id (shown in measure blocks and Steckbriefe). */
-	checks?: ExportChecks;
-	/** "Bewusst offen" marks of the plan (for the annex of open points, options.openPoints). */
-	acknowledged?: ExportAcknowledgements;
-	/** Indicators per goal (issue 14): a chart with target line under the goal. */
-	indicators?: readonly Indicator[];
-	/** Decisions of all sessions (appendix, options.decisionLog). */
-	decisionLog?: readonly DecisionLogRow[];
-}
+export { STATUS_COLORS } from './layout-types';
+export type { LaidOutDocument, LayoutEnv, Rgb } from './layout-types';
 
 export function layoutPlan(
 	plan: PlanJson,
@@ -107,6 +43,8 @@ export function layoutPlan(
 		PLAN_STATUS_LABELS,
 		PRIORITY_LABELS
 	} = LB;
+	const t = pdfText(LB.locale);
+	const UNTITLED = t('pdf_untitled');
 	const text = (s: string) => cleanText(s, env.hasGlyph);
 	const line = (s: string) => cleanLine(s, env.hasGlyph);
 	const value = (s: string) => text(s) || EMPTY_VALUE;
@@ -114,7 +52,7 @@ export function layoutPlan(
 
 	const planTitle = titleOf(plan.meta.title);
 	const municipality = line(plan.meta.municipality);
-	const typeLabel = EXPORT_TYPE_LABELS[options.type];
+	const typeLabel = exportTypeLabel(options.type, LB.locale);
 	const date = options.date ?? env.today ?? todayIso();
 	// no default wording: a plan without a notice gets a PDF without one
 	const fundingNotice = line(options.fundingNotice ?? '') || line(plan.meta.fundingNotice ?? '');
@@ -140,15 +78,24 @@ export function layoutPlan(
 	const statusOf = (m: Measure): MeasureStatus =>
 		(MEASURE_STATUSES as readonly string[]).includes(m.status) ? m.status : 'idee';
 	const L = FIELD_LABELS;
+	// German shown for want of a translation: a muted note with the field (issue 15)
+	const { onlyGerman, fallback, note, row, titleNote, cellTitle } = fallbackMarks(
+		env.marks,
+		LB.locale
+	);
 
 	const measureRows = (m: Measure): KeyValueRow[] => [
-		{ label: L.measure.description, value: value(m.description) },
-		{ label: L.measure.effect, value: value(m.effect) },
-		{ label: L.measure.targetGroup, value: value(m.targetGroup) },
-		{ label: L.measure.benefit, value: value(m.benefit) },
-		{ label: L.measure.lead, value: value(m.lead) },
-		{ label: L.measure.contributors, value: value(m.contributors) },
-		{ label: L.measure.resources, value: value(m.resources) },
+		...(
+			[
+				'description',
+				'effect',
+				'targetGroup',
+				'benefit',
+				'lead',
+				'contributors',
+				'resources'
+			] as const
+		).map((k) => row(m.id, k, L.measure[k], value(m[k]))),
 		{ label: LB.period, value: dateRange(m) },
 		{
 			label: L.measure.priority,
@@ -159,24 +106,20 @@ export function layoutPlan(
 			value: MEASURE_STATUS_LABELS[statusOf(m)],
 			status: statusOf(m)
 		},
-		...checkRows(env.checks?.[m.id], value)
+		...checkRows(env.checks?.[m.id], value, LB.locale)
 	];
 
 	const legend = (): Block => ({
 		kind: 'group',
 		blocks: [
-			heading(1, '', 'Statuslegende'),
-			{
-				kind: 'paragraph',
-				style: 'muted',
-				text: 'So ist der Stand der Maßnahmen in diesem Dokument gekennzeichnet:'
-			},
+			heading(1, '', t('pdf_status_legend')),
+			{ kind: 'paragraph', style: 'muted', text: t('pdf_status_legend_intro') },
 			{
 				kind: 'legend',
 				items: MEASURE_STATUSES.map((s) => ({
 					status: s,
 					label: MEASURE_STATUS_LABELS[s],
-					description: STATUS_DESCRIPTIONS[s]
+					description: t(`pdf_status_desc_${s}`)
 				}))
 			},
 			{ kind: 'spacer', height: 4 }
@@ -186,17 +129,18 @@ export function layoutPlan(
 	const principlesChapter = () => {
 		blocks.push(heading(1, '1', ITEM_TYPE_LABELS.principle.plural));
 		if (plan.principles.length === 0) {
-			blocks.push({ kind: 'paragraph', style: 'muted', text: 'Noch keine Leitlinien erfasst.' });
+			blocks.push({ kind: 'paragraph', style: 'muted', text: t('pdf_empty_principles') });
 		}
 		plan.principles.forEach((p: Principle, i) => {
 			blocks.push({
 				kind: 'group',
 				blocks: [
 					heading(2, `1.${i + 1}`, titleOf(p.title)),
+					...titleNote(p.id),
 					{
 						kind: 'table',
 						rows: (['statement', 'rationale', 'evidence', 'vision', 'implications'] as const).map(
-							(k) => ({ label: L.principle[k], value: value(p[k]) })
+							(k) => row(p.id, k, L.principle[k], value(p[k]))
 						)
 					}
 				]
@@ -210,19 +154,29 @@ export function layoutPlan(
 			`${L.field.phase}: ${PHASE_LABELS[f.phase] ?? f.phase}`
 		].join('   ·   ');
 		blocks.push({ kind: 'paragraph', style: 'meta', text: meta });
-		blocks.push({ kind: 'label', text: L.field.situation });
+		const situationNote = note(f.id, 'situation');
+		blocks.push({
+			kind: 'label',
+			text: situationNote ? `${L.field.situation} ${situationNote}` : L.field.situation
+		});
 		blocks.push({ kind: 'paragraph', text: value(f.situation) });
 	};
 
 	/** The goal's public text (its description), not the answer to question (1). */
 	const goalText = (g: Goal): Block[] =>
-		text(g.description ?? '') ? [{ kind: 'paragraph', text: text(g.description) }] : [];
+		text(g.description ?? '')
+			? [
+					{ kind: 'paragraph', text: text(g.description) },
+					...(fallback(g.id, 'description')
+						? [{ kind: 'paragraph' as const, style: 'muted' as const, text: onlyGerman }]
+						: [])
+				]
+			: [];
 
 	const goalRows = (g: Goal): KeyValueRow[] => [
-		...(['specific', 'benefit', 'attractiveness', 'indicator', 'realism'] as const).map((k) => ({
-			label: L.goal[k],
-			value: value(g[k])
-		})),
+		...(['specific', 'benefit', 'attractiveness', 'indicator', 'realism'] as const).map((k) =>
+			row(g.id, k, L.goal[k], value(g[k]))
+		),
 		{
 			label: L.goal.principleIds,
 			value:
@@ -236,22 +190,15 @@ export function layoutPlan(
 	const fieldsChapters = (compact: boolean) => {
 		if (plan.fields.length === 0) {
 			blocks.push(heading(1, '', ITEM_TYPE_LABELS.field.plural, true));
-			blocks.push({
-				kind: 'paragraph',
-				style: 'muted',
-				text: 'Noch keine Handlungsfelder erfasst.'
-			});
+			blocks.push({ kind: 'paragraph', style: 'muted', text: t('pdf_empty_fields') });
 		}
 		for (const f of selected) {
 			const fn = fieldNumber.get(f.id)!;
 			blocks.push(heading(1, fn, titleOf(f.title), true));
+			blocks.push(...titleNote(f.id));
 			fieldIntro(f);
 			if (f.goals.length === 0) {
-				blocks.push({
-					kind: 'paragraph',
-					style: 'muted',
-					text: 'Für dieses Handlungsfeld sind noch keine Ziele erfasst.'
-				});
+				blocks.push({ kind: 'paragraph', style: 'muted', text: t('pdf_empty_field_goals') });
 			}
 			f.goals.forEach((g, gi) => {
 				const gn = `${fn}.${gi + 1}`;
@@ -260,21 +207,27 @@ export function layoutPlan(
 						kind: 'group',
 						blocks: [
 							heading(2, gn, titleOf(g.title)),
+							...titleNote(g.id),
 							...goalText(g),
-							{ kind: 'label', text: L.goal.indicator },
+							{
+								kind: 'label',
+								text: note(g.id, 'indicator')
+									? `${L.goal.indicator} ${onlyGerman}`
+									: L.goal.indicator
+							},
 							{ kind: 'paragraph', text: value(g.indicator) }
 						]
 					});
 					if (g.measures.length === 0) {
-						blocks.push({ kind: 'paragraph', style: 'muted', text: 'Noch keine Maßnahmen.' });
+						blocks.push({ kind: 'paragraph', style: 'muted', text: t('pdf_empty_measures') });
 					} else {
 						blocks.push({
 							kind: 'grid',
 							columns: [
-								{ title: 'Nr.', width: 0.07 },
+								{ title: t('pdf_col_number'), width: 0.07 },
 								{ title: ITEM_TYPE_LABELS.measure.singular, width: 0.28 },
 								{ title: L.measure.lead, width: 0.22 },
-								{ title: 'Zeitraum', width: 0.15 },
+								{ title: LB.period, width: 0.15 },
 								{ title: L.measure.priority, width: 0.11 },
 								{ title: L.measure.status, width: 0.17 }
 							],
@@ -282,7 +235,7 @@ export function layoutPlan(
 							rows: g.measures.map((m, mi) => ({
 								cells: [
 									`${gn}.${mi + 1}`,
-									titleOf(m.title),
+									cellTitle(m.id, titleOf(m.title)),
 									line(m.lead) || EMPTY_VALUE,
 									dateRange(m),
 									m.priority ? PRIORITY_LABELS[m.priority] : EMPTY_VALUE,
@@ -296,21 +249,19 @@ export function layoutPlan(
 				}
 				// heading kept with the first rows (keep-with-next), the table may continue overleaf
 				blocks.push(heading(2, gn, titleOf(g.title)));
+				blocks.push(...titleNote(g.id));
 				blocks.push(...goalText(g));
 				blocks.push({ kind: 'table', rows: goalRows(g) });
-				blocks.push(...indicatorBlocks(env.indicators ?? [], g.id, line));
+				blocks.push(...indicatorBlocks(env.indicators ?? [], g.id, line, LB.locale));
 				if (g.measures.length === 0) {
-					blocks.push({
-						kind: 'paragraph',
-						style: 'muted',
-						text: 'Zu diesem Ziel sind noch keine Maßnahmen erfasst.'
-					});
+					blocks.push({ kind: 'paragraph', style: 'muted', text: t('pdf_empty_goal_measures') });
 				}
 				g.measures.forEach((m, mi) => {
 					blocks.push({
 						kind: 'group',
 						blocks: [
 							heading(3, `${gn}.${mi + 1}`, titleOf(m.title)),
+							...titleNote(m.id),
 							{ kind: 'table', rows: measureRows(m) }
 						]
 					});
@@ -328,57 +279,17 @@ export function layoutPlan(
 			fieldsChapters(false);
 			break;
 		case 'zwischenbericht': {
-			blocks.push(heading(1, '1', 'Stand der Arbeit'));
-			const all = plan.fields.flatMap((f) => f.goals.flatMap((g) => g.measures));
-			blocks.push({
-				kind: 'paragraph',
-				text:
-					`Dieser Zwischenbericht zeigt den Stand des Plans ${quoteDe(planTitle)} am ${formatDateLong(date)}: ` +
-					`${plan.principles.length} ${plan.principles.length === 1 ? 'Leitlinie' : 'Leitlinien'}, ` +
-					`${plan.fields.length} ${plan.fields.length === 1 ? 'Handlungsfeld' : 'Handlungsfelder'}, ` +
-					`${plan.fields.reduce((n, f) => n + f.goals.length, 0)} Ziele und ${all.length} Maßnahmen.`
-			});
-			blocks.push({ kind: 'spacer', height: 2 });
-			blocks.push({
-				kind: 'grid',
-				columns: [
-					{ title: ITEM_TYPE_LABELS.field.singular, width: 0.46 },
-					{ title: 'Phase', width: 0.26 },
-					{ title: 'Ziele', width: 0.12, align: 'right' },
-					{ title: 'Maßnahmen', width: 0.16, align: 'right' }
-				],
-				rows: plan.fields.map((f) => ({
-					cells: [
-						`${fieldNumber.get(f.id)} ${titleOf(f.title)}`,
-						PHASE_LABELS[f.phase] ?? f.phase,
-						String(f.goals.length),
-						String(f.goals.reduce((n, g) => n + g.measures.length, 0))
-					]
-				}))
-			});
-			blocks.push({ kind: 'spacer', height: 4 });
-			blocks.push({ kind: 'label', text: 'Maßnahmen nach Status' });
-			blocks.push({
-				kind: 'grid',
-				columns: [
-					{ title: L.measure.status, width: 0.5 },
-					{ title: 'Anzahl', width: 0.25, align: 'right' },
-					{ title: 'Anteil', width: 0.25, align: 'right' }
-				],
-				statusColumn: 0,
-				rows: MEASURE_STATUSES.map((s) => {
-					const n = all.filter((m) => statusOf(m) === s).length;
-					return {
-						cells: [
-							MEASURE_STATUS_LABELS[s],
-							String(n),
-							all.length ? `${Math.round((n / all.length) * 100)} %` : EMPTY_VALUE
-						],
-						status: s
-					};
+			blocks.push(
+				...interimBlocks({
+					plan,
+					planTitle,
+					date,
+					labels: LB,
+					heading,
+					fieldTitle: (id, title) => `${fieldNumber.get(id)} ${titleOf(title)}`,
+					statusOf: (m) => statusOf(m as Measure)
 				})
-			});
-			blocks.push({ kind: 'spacer', height: 4 });
+			);
 			blocks.push(legend());
 			fieldsChapters(true);
 			break;
@@ -409,6 +320,7 @@ export function layoutPlan(
 							...heading(3, `${gn}.${mi + 1}`, titleOf(m.title)),
 							large: true
 						});
+						blocks.push(...titleNote(m.id));
 						blocks.push({
 							kind: 'table',
 							rows: [
@@ -426,23 +338,25 @@ export function layoutPlan(
 					style: 'muted',
 					text:
 						options.fields.length > 0
-							? 'Die gewählten Handlungsfelder enthalten noch keine Maßnahmen.'
-							: 'Dieser Plan enthält noch keine Maßnahmen.'
+							? t('pdf_empty_selection_measures')
+							: t('pdf_empty_plan_measures')
 				});
 			}
 			break;
 		}
 	}
 
-	if (timelineWanted(options)) {
-		blocks.push(...timelineBlocks(plan, selected === plan.fields ? [] : options.fields, line));
-	}
-	if (options.consideration) blocks.push(...considerationBlocks(env.consideration ?? [], line));
-	if (options.openPoints) {
-		const result = exportCompleteness(plan, env.checks, env.acknowledged);
-		blocks.push(...openPointsBlocks(plan, result, line));
-	}
-	if (options.decisionLog) blocks.push(...decisionLogBlocks(env.decisionLog ?? [], line, text));
+	blocks.push(
+		...appendixBlocks({
+			plan,
+			options,
+			env,
+			selection: selected !== plan.fields,
+			line,
+			text,
+			labels: LB
+		})
+	);
 
 	const draft = options.draft ?? plan.meta.status !== 'beschlossen';
 	return {
@@ -450,7 +364,7 @@ export function layoutPlan(
 		typeLabel,
 		municipality,
 		statusLabel: PLAN_STATUS_LABELS[plan.meta.status] ?? PLAN_STATUS_LABELS.entwurf,
-		dateLabel: formatDateLong(date),
+		dateLabel: dateLongIn(LB.locale, date),
 		versionLabel: line(options.versionLabel),
 		fundingNotice,
 		draft,
@@ -461,8 +375,9 @@ export function layoutPlan(
 			title: `${planTitle} – ${typeLabel}`,
 			subject: [typeLabel, municipality].filter(Boolean).join(', '),
 			author: municipality || 'Mitplan',
-			keywords: 'Integrationskonzept, Vielfaltsstrategie, Mitplan'
-		}
+			keywords: t('pdf_keywords')
+		},
+		locale: LB.locale
 	};
 }
 

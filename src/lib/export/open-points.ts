@@ -15,6 +15,7 @@ import { ITEM_TYPE_LABELS } from '../domain/labels';
 import type { PlanJson } from '../domain/types';
 import type { Block } from './blocks';
 import type { ExportChecks } from './checks';
+import { exportLabels, pdfText, type ExportLabels } from './labels';
 
 export const OPEN_POINTS_TITLE = 'Anlage: Offene Punkte (für die Kerngruppe)';
 
@@ -37,47 +38,67 @@ export function exportCompleteness(
 export function openPointsBlocks(
 	plan: PlanJson,
 	result: Completeness,
-	line: (s: string) => string
+	line: (s: string) => string,
+	labels: ExportLabels = exportLabels(undefined)
 ): Block[] {
+	const t = pdfText(labels.locale);
+	const en = labels.locale === 'en';
+	const untitled = t('pdf_untitled');
 	const element = (p: OpenPoint) =>
-		`${ITEM_TYPE_LABELS[p.itemType].singular} „${line(p.itemTitle) || 'Ohne Titel'}“`;
+		en
+			? `${labels.ITEM_TYPE_LABELS[p.itemType].singular} “${line(p.itemTitle) || untitled}”`
+			: `${ITEM_TYPE_LABELS[p.itemType].singular} „${line(p.itemTitle) || untitled}“`;
+	const pointsCount = (n: number) =>
+		n === 1 ? t('pdf_open_points_one') : t('pdf_open_points_many', { count: n });
+	const readiness = (name: string, r: Completeness['plan']) =>
+		en
+			? `${name}: ${r.open === 0 ? t('pdf_open_points_complete') : pointsCount(r.open)}${r.acknowledged > 0 ? ` (${t('pdf_open_points_ack_count', { count: r.acknowledged })})` : ''}`
+			: readinessLabel(name, r);
+	const principles = labels.ITEM_TYPE_LABELS.principle.plural;
 	const fieldNumber = new Map(plan.fields.map((f, i) => [f.id, String(i + 2)]));
 	const areas = [
-		{ id: null as string | null, name: 'Leitlinien' },
+		{ id: null as string | null, name: principles },
 		...result.fields.map((f) => ({
 			id: f.fieldId as string | null,
-			name: `${fieldNumber.get(f.fieldId) ?? ''} ${line(f.title) || 'Ohne Titel'}`.trim()
+			name: `${fieldNumber.get(f.fieldId) ?? ''} ${line(f.title) || untitled}`.trim()
 		}))
 	];
 	const open = result.points.filter((p) => !p.acknowledged);
 	const acknowledged = result.points.filter((p) => p.acknowledged);
 	const blocks: Block[] = [
 		{ kind: 'pageBreak' },
-		{ kind: 'heading', level: 1, number: '', text: OPEN_POINTS_TITLE, toc: true, visible: true },
+		{
+			kind: 'heading',
+			level: 1,
+			number: '',
+			text: t('pdf_open_points_title'),
+			toc: true,
+			visible: true
+		},
 		{
 			kind: 'paragraph',
 			style: 'muted',
-			text:
-				`Ergebnis der automatischen Vollständigkeitsprüfung: ${readinessLabel('Gesamter Plan', result.plan)}. ` +
-				'Diese Anlage ist eine Arbeitshilfe für die Kerngruppe und nicht zur Veröffentlichung bestimmt.'
+			text: t('pdf_open_points_intro', {
+				result: readiness(t('pdf_open_points_whole_plan'), result.plan)
+			})
 		},
-		{ kind: 'heading', level: 2, number: '', text: 'Offene Punkte', toc: false, visible: true }
+		{ kind: 'heading', level: 2, number: '', text: t('pdf_open_points'), toc: false, visible: true }
 	];
 	if (open.length === 0) {
-		blocks.push({ kind: 'paragraph', style: 'muted', text: 'Keine offenen Punkte.' });
+		blocks.push({ kind: 'paragraph', style: 'muted', text: t('pdf_open_points_none') });
 	}
 	for (const area of areas) {
 		const points = open.filter((p) => p.fieldId === area.id);
 		if (points.length === 0) continue;
 		blocks.push({
 			kind: 'label',
-			text: `${area.name}: ${points.length === 1 ? '1 offener Punkt' : `${points.length} offene Punkte`}`
+			text: `${area.name}: ${pointsCount(points.length)}`
 		});
 		blocks.push({
 			kind: 'grid',
 			columns: [
-				{ title: 'Element', width: 0.4 },
-				{ title: 'Offener Punkt', width: 0.6 }
+				{ title: t('pdf_open_points_element'), width: 0.4 },
+				{ title: t('pdf_open_points_point'), width: 0.6 }
 			],
 			rows: points.map((p) => ({ cells: [element(p), p.message] }))
 		});
@@ -86,7 +107,7 @@ export function openPointsBlocks(
 		kind: 'heading',
 		level: 2,
 		number: '',
-		text: 'Bewusst offen gelassen',
+		text: t('pdf_open_points_ack'),
 		toc: false,
 		visible: true
 	});
@@ -94,24 +115,24 @@ export function openPointsBlocks(
 		blocks.push({
 			kind: 'paragraph',
 			style: 'muted',
-			text: 'Kein Punkt ist als „bewusst offen“ markiert.'
+			text: t('pdf_open_points_ack_none')
 		});
 		return blocks;
 	}
 	blocks.push({
 		kind: 'grid',
 		columns: [
-			{ title: 'Bereich', width: 0.18 },
-			{ title: 'Element', width: 0.27 },
-			{ title: 'Punkt', width: 0.27 },
-			{ title: 'Begründung', width: 0.28 }
+			{ title: t('pdf_open_points_area'), width: 0.18 },
+			{ title: t('pdf_open_points_element'), width: 0.27 },
+			{ title: t('pdf_open_points_item'), width: 0.27 },
+			{ title: t('pdf_reason'), width: 0.28 }
 		],
 		rows: acknowledged.map((p) => {
 			const ack = p.acknowledged!;
 			const by = line(ack.by);
 			return {
 				cells: [
-					areas.find((a) => a.id === p.fieldId)?.name ?? 'Leitlinien',
+					areas.find((a) => a.id === p.fieldId)?.name ?? principles,
 					element(p),
 					p.message,
 					`${line(ack.reason)}${by ? ` (${by})` : ''}`

@@ -86,6 +86,8 @@ function fontCodeMap(pdf: JsPdf, style: FontStyle): Record<number, number> {
 export interface RenderInput {
 	doc: PaginatedDocument;
 	metadata: { title: string; subject: string; author: string; keywords: string };
+	/** label language: the document's language property (de-DE / en-GB) */
+	locale?: 'de' | 'en';
 	logo?: LogoInput;
 }
 
@@ -195,6 +197,6 @@ export function renderPdf(
 		keywords: input.metadata.keywords,
 		creator: 'Mitplan'
 	});
-	pdf.setLanguage('de-DE');
+	pdf.setLanguage(input.locale === 'en' ? 'en-GB' : 'de-DE');
 	return new Uint8Array(pdf.output('arraybuffer'));
 }

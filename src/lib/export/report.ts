@@ -17,7 +17,7 @@ export function exportReportPdf(
 	const { pdf, metrics } = createPdf(env.jsPDF, env.fonts, 'portrait');
 	const laid = layoutReport(model, { hasGlyph: (cp) => metrics.hasGlyph(cp, 'normal') });
 	const doc = paginate(laid, metrics);
-	const bytes = renderPdf(pdf, metrics, { doc, metadata: laid.metadata });
+	const bytes = renderPdf(pdf, metrics, { doc, metadata: laid.metadata, locale: laid.locale });
 	return {
 		bytes,
 		pageCount: doc.pages.length,

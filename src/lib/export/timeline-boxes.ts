@@ -49,7 +49,7 @@ export function timelineBoxes(f: Frame, b: TimelineBlock): Box[] {
 	const header: Box = { height: headerH, ops: [] };
 	header.ops.push({ t: 'rect', x: 0, y: 0, w: cw, h: headerH, fill: COLORS.band });
 	header.ops.push(
-		text(1.5, 1.2 + base(tickLh, TICK_SIZE), 'Maßnahme', 'bold', TICK_SIZE, COLORS.text)
+		text(1.5, 1.2 + base(tickLh, TICK_SIZE), b.header ?? 'Maßnahme', 'bold', TICK_SIZE, COLORS.text)
 	);
 	b.ticks.forEach((t, i) => {
 		if (i % every !== 0) return;

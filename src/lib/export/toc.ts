@@ -18,6 +18,7 @@ import {
 	type TocEntry
 } from './page-ops';
 import { placeBoxes } from './place';
+import { pdfText } from './labels';
 
 /** The TOC pages; shifts contentEntries' pages by cover + TOC (entries ends as contentEntries). */
 export function tocPages(
@@ -34,7 +35,7 @@ export function tocPages(
 		kind: 'heading',
 		level: 1,
 		number: '',
-		text: 'Inhalt',
+		text: pdfText(doc.locale ?? 'de')('pdf_contents'),
 		toc: false,
 		visible: true
 	});
@@ -68,7 +69,14 @@ export function tocPages(
 	});
 	if (tocRefs.length === 0) {
 		tocBoxes.push(
-			...paragraphBoxes('Dieses Dokument hat keine Abschnitte.', 'normal', 10, COLORS.muted, 0, cw)
+			...paragraphBoxes(
+				pdfText(doc.locale ?? 'de')('pdf_no_sections'),
+				'normal',
+				10,
+				COLORS.muted,
+				0,
+				cw
+			)
 		);
 	}
 	// page numbers are drawn after the shift is known; add placeholders as closures

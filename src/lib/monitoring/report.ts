@@ -21,6 +21,7 @@ import {
 } from '../domain/monitoring';
 import { todayIn } from '../domain/time-zone';
 import type { PlanJson } from '../domain/types';
+import type { ContentMarks } from '../domain/reader-language';
 
 /** A generated report, recorded by the server (KV list `um:report:<planId>`). */
 export interface ReportRecord {
@@ -46,6 +47,8 @@ export interface ReportMeasure {
 	progress: number | null;
 	office: string;
 	overdue: boolean;
+	/** the title is German for want of a translation (`?sprache=`) */
+	titleFallback?: boolean;
 	/** Sachstände dated inside the period, oldest first. */
 	notes: Array<{ date: string; text: string }>;
 }
@@ -54,6 +57,7 @@ export interface ReportGoal {
 	id: string;
 	number: string;
 	title: string;
+	titleFallback?: boolean;
 	indicators: Indicator[];
 	measures: ReportMeasure[];
 }
@@ -65,6 +69,7 @@ export interface ReportField {
 	counts: StatusCounts;
 	total: number;
 	goals: ReportGoal[];
+	titleFallback?: boolean;
 }
 
 export interface ReportChange {
@@ -96,6 +101,8 @@ export interface UmsetzungsberichtModel {
 	/** Newest first. */
 	changes: ReportChange[];
 	notesInPeriod: number;
+	/** Language of the labels (English for `sprache=en`, else German). */
+	locale?: 'de' | 'en';
 }
 
 export interface ReportInput {
@@ -109,6 +116,10 @@ export interface ReportInput {
 	today: string;
 	timeZone: string;
 	includeMeasure?: (measureId: string) => boolean;
+	/** The plan's titles are in a reader language: which are German fallbacks (reader-language.ts). */
+	marks?: ContentMarks | null;
+	/** Label language of the PDF. */
+	locale?: 'de' | 'en';
 }
 
 const countsZero = (): StatusCounts =>
@@ -202,6 +213,8 @@ export function buildUmsetzungsbericht(input: ReportInput): UmsetzungsberichtMod
 	let notesInPeriod = 0;
 	const changes: ReportChange[] = [];
 	const title = (s: string) => s.trim() || 'Ohne Titel';
+	const fb = (id: string) =>
+		input.marks?.[id]?.title?.fallback ? { titleFallback: true as const } : {};
 
 	const fields: ReportField[] = plan.fields.map((f, fi) => {
 		const fn = String(fi + 2);
@@ -211,7 +224,8 @@ export function buildUmsetzungsbericht(input: ReportInput): UmsetzungsberichtMod
 			title: title(f.title),
 			counts: countsZero(),
 			total: 0,
-			goals: []
+			goals: [],
+			...fb(f.id)
 		};
 		f.goals.forEach((g, gi) => {
 			const gn = `${fn}.${gi + 1}`;
@@ -220,7 +234,8 @@ export function buildUmsetzungsbericht(input: ReportInput): UmsetzungsberichtMod
 				number: gn,
 				title: title(g.title),
 				indicators: input.indicators.filter((i) => i.goalId === g.id),
-				measures: []
+				measures: [],
+				...fb(g.id)
 			};
 			g.measures.forEach((m, mi) => {
 				if (!include(m.id)) return;
@@ -245,7 +260,8 @@ export function buildUmsetzungsbericht(input: ReportInput): UmsetzungsberichtMod
 					progress,
 					office: impl.office,
 					overdue: isOverdue(impl, input.today),
-					notes
+					notes,
+					...fb(m.id)
 				});
 				field.counts[status]++;
 				field.total++;
@@ -283,6 +299,7 @@ export function buildUmsetzungsbericht(input: ReportInput): UmsetzungsberichtMod
 		progress: progressN === 0 ? null : Math.round(progressSum / progressN),
 		fields,
 		changes,
-		notesInPeriod
+		notesInPeriod,
+		...(input.locale === 'en' ? { locale: 'en' as const } : {})
 	};
 }
