@@ -35,6 +35,7 @@ export function appendixBlocks(args: {
 		const result = exportCompleteness(plan, env.checks, env.acknowledged);
 		blocks.push(...openPointsBlocks(plan, result, line, labels));
 	}
-	if (options.decisionLog) blocks.push(...decisionLogBlocks(env.decisionLog ?? [], line, text));
+	if (options.decisionLog)
+		blocks.push(...decisionLogBlocks(env.decisionLog ?? [], line, text, labels.locale));
 	return blocks;
 }

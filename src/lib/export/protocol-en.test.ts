@@ -22,8 +22,11 @@ function inOrder(text: string, needles: string[]) {
 	}
 }
 
-/** Words of the German protocol body (the shared cover and footer are not this module's). */
+/** Words of the German protocol: body, and the shared cover, contents and footer. */
 const GERMAN_LABELS = [
+	'Inhalt',
+	'Seite ',
+	'ENTWURF',
 	'Sitzungsprotokoll',
 	'Anwesenheit',
 	'Tagesordnung',
@@ -100,6 +103,8 @@ describe('Sitzungsprotokoll PDF in English', () => {
 		expect(pdf.outline.map((o) => o.title)).toContain('6 Decisions');
 		expect(pdf.info.Title).toBe('AG Bildung – Meeting minutes');
 		expect(pdf.info.Keywords).toBe('meeting minutes, decisions, tasks, Mitplan');
+		expect(text).toContain('Contents');
+		expect(text).toMatch(/Page 1 of \d+/);
 	});
 
 	it('keeps the German protocol German', async () => {

@@ -262,6 +262,7 @@ export function layoutProtocol(
 		orientation: 'portrait',
 		tocDepth: 1,
 		blocks: protocolBlocks(p, line, text),
+		locale: o.locale,
 		metadata: {
 			title: `${title} – ${typeLabel}`,
 			subject: [typeLabel, planTitle].join(', '),
@@ -278,7 +279,11 @@ export function exportProtocolPdf(
 	const { pdf, metrics } = createPdf(env.jsPDF, env.fonts, 'portrait');
 	const laid = layoutProtocol(p, (cp) => metrics.hasGlyph(cp, 'normal'));
 	const doc = paginate(laid, metrics);
-	const bytes = renderPdf(pdf, metrics, { doc, metadata: laid.metadata });
+	const bytes = renderPdf(pdf, metrics, {
+		doc,
+		metadata: laid.metadata,
+		locale: laid.locale
+	});
 	return {
 		bytes,
 		pageCount: doc.pages.length,

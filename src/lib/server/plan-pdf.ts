@@ -10,6 +10,7 @@ import type { PdfExportError, PlanStateParts } from '$lib/contract/exports';
 import type { PlanJson } from '$lib/domain/types';
 import { todayIn } from '$lib/domain/time-zone';
 import type { ExportOptions } from '$lib/export/options';
+import { labelLocale } from '$lib/export/labels';
 import { errorResponse, resultResponse } from '$lib/server/http';
 
 export async function planPdfResponse(args: {
@@ -33,7 +34,7 @@ export async function planPdfResponse(args: {
 	}
 	let decisionLog;
 	if (options.decisionLog) {
-		const rows = await locals.backend.minutes.decisionLog(planId);
+		const rows = await locals.backend.minutes.decisionLog(planId, labelLocale(options.sprache));
 		if (!rows.ok) return resultResponse(rows);
 		decisionLog = rows.value;
 	}
