@@ -37,7 +37,8 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: process.env.CI ? 2 : undefined,
 	retries: process.env.CI ? 1 : 0,
-	timeout: 45_000,
+	// CI runs two workers and the server on two cores: long journeys need the headroom there.
+	timeout: process.env.CI ? 90_000 : 45_000,
 	expect: { timeout: 7_500 },
 	reporter: 'list',
 	outputDir: 'test-results/playwright',

@@ -13,6 +13,9 @@ import { describeStartupError } from './startup-error';
 import { REAL_SCHEME_HEADER, isHttps, markRealScheme } from '../src/lib/contract/request-origin';
 import { setRawSecurityHeaders } from '../src/lib/contract/security-headers';
 
+/** How long an idle keep-alive connection stays open (see startServer). */
+export const KEEP_ALIVE_MS = 65_000;
+
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
 
 export interface RunningServer {
@@ -49,6 +52,11 @@ export async function startServer(config: Config, handlerPath?: string): Promise
 		if (!core.handleUpgrade(req, socket, head)) socket.destroy();
 	});
 	server.on('clientError', (_error, socket) => socket.destroy());
+	// Node closes an idle keep-alive connection after 5 s; a client (or proxy) that sends its next
+	// request on it just then gets ECONNRESET. Idle connections stay open longer than the usual
+	// client and proxy idle times (nginx 60 s), so the client is the one that closes them.
+	server.keepAliveTimeout = KEEP_ALIVE_MS;
+	server.headersTimeout = KEEP_ALIVE_MS + 1_000;
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(config.port, config.host, () => resolve());
