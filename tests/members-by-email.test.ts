@@ -1,7 +1,8 @@
 /**
  * Adding members by e-mail must not reveal whether the address has an account (issue 12, item 18),
  * against the production bundle over real HTTP: the add answer, the members list, and the review
- * endpoints that take a member's id (review request, administrative check, @mention) treat a
+ * endpoints that take a member's id (review request, administrative check, @mention) and the
+ * translator assignment (issue 15; kept until the account exists) treat a
  * member added by an e-mail without account and an invited real account alike. Needs
  * `npm run build` (done by `npm test`).
  */
@@ -33,6 +34,7 @@ interface Row {
 	role: string;
 	addedAt: string;
 	invited?: boolean;
+	translates?: string[];
 }
 
 let userCount = 0;
@@ -185,5 +187,60 @@ describe('adding members by e-mail', () => {
 		// once Ria has opened the plan she is a named member and can be assigned
 		expect((await ria.session.request(`/api/plans/${planId}`)).status).toBe(200);
 		expect((await answers(riaId)).map((a) => a.status)).toEqual([201, 201, 201]);
+	});
+
+	it('names an invited account and an e-mail without account translator alike; the account keeps it', async () => {
+		const { planId } = await createPlanViaApi(admin, 'Übersetzen ohne Aufzählung');
+		const tia = await newUser('Tia Türkisch');
+		expect((await add(planId, tia.email, 'viewer')).status).toBe(201);
+		expect((await add(planId, 'uebersetzt-spaeter@mitplan.test', 'viewer')).status).toBe(201);
+		expect((await add(planId, 'bearbeitet@mitplan.test', 'editor')).status).toBe(201);
+		const list = await rows(planId);
+		const id = (email: string) => list.find((m) => m.email === email)!.userId;
+		const assign = async (userId: string, languages: string[]) => {
+			const res = await admin.request(`/api/plans/${planId}/members/${userId}/translator`, {
+				method: 'PUT',
+				json: { languages }
+			});
+			return { status: res.status, body: (await res.text()).replaceAll(userId, 'ID') };
+		};
+		const forTia = await assign(id(tia.email), ['tr', 'ar']);
+		const forPending = await assign(id('uebersetzt-spaeter@mitplan.test'), ['tr', 'ar']);
+		expect(forTia).toEqual(forPending);
+		expect(forTia.status).toBe(200);
+		expect(JSON.parse(forTia.body)).toEqual({ userId: 'ID', languages: ['tr', 'ar'] });
+		expect((await rows(planId)).map((m) => m.translates ?? [])).toEqual(
+			expect.arrayContaining([
+				['tr', 'ar'],
+				['tr', 'ar']
+			])
+		);
+		// an editor (pending or not) needs no assignment
+		const editor = await assign(id('bearbeitet@mitplan.test'), ['ar']);
+		expect(editor.status).toBe(409);
+		expect(editor.body).toContain('translator_not_needed');
+		expect((await assign('u-unbekannt', ['ar'])).status).toBe(404);
+
+		// creating the account carries the assignment over
+		const created = await admin.request('/api/admin/users', {
+			method: 'POST',
+			json: {
+				email: 'uebersetzt-spaeter@mitplan.test',
+				name: 'Ugur Später',
+				password: 'passwort-ugur-lang',
+				mustChangePassword: false
+			}
+		});
+		expect(created.status).toBe(201);
+		const ugur = await login(
+			server.httpUrl,
+			'uebersetzt-spaeter@mitplan.test',
+			'passwort-ugur-lang'
+		);
+		expect((await ugur.request(`/api/plans/${planId}`)).status).toBe(200);
+		expect((await rows(planId)).find((m) => m.name === 'Ugur Später')).toMatchObject({
+			role: 'viewer',
+			translates: ['tr', 'ar']
+		});
 	});
 });

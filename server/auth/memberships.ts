@@ -119,6 +119,20 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 
 	const pendingMembers = createPendingMembers(ctx);
 
+	/** A claimed pending entry's translator languages join the member's own (none are lost). */
+	async function carryTranslates(planId: string, userId: string, languages: string[]) {
+		await kv.update(K.members(planId), (raw) => {
+			const members = parseMembers(raw);
+			const m = members[userId];
+			if (!m) return { result: null };
+			const had = m.translates ?? [];
+			const list = LANGUAGE_CODES.filter((c) => had.includes(c) || languages.includes(c));
+			if (list.join() === had.join()) return { result: null };
+			m.translates = list;
+			return { value: JSON.stringify(members), result: null };
+		});
+	}
+
 	const internal: MembershipsInternal = {
 		changeRole,
 		memberRole,
@@ -134,6 +148,7 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 				});
 				for (const p of claimed ?? []) {
 					const change = await changeRole(planId, user.id, p.role, { invited: true });
+					if (change.ok && p.translates) await carryTranslates(planId, user.id, p.translates);
 					if (change.ok && change.before !== change.after) {
 						log.info('[auth] pending membership claimed', { planId, userId: user.id });
 						ctx.publish({ planId, principalId: user.id });
@@ -265,16 +280,27 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 				if (!isValidPlanId(planId)) return fail('invalid_plan_id');
 				if (!isValidLanguageList(languages)) return fail('invalid_language');
 				const list = LANGUAGE_CODES.filter((c) => languages.includes(c));
-				const before = await kv.update(K.members(planId), (raw) => {
-					const members = parseMembers(raw);
-					const m = members[userId];
-					if (!m) return { result: null };
-					const was = m.translates ?? [];
-					if (was.join() === list.join()) return { result: was };
-					if (list.length > 0) m.translates = list;
-					else delete m.translates;
-					return { value: JSON.stringify(members), result: was };
-				});
+				const before =
+					(await kv.update(K.members(planId), (raw) => {
+						const members = parseMembers(raw);
+						const m = members[userId];
+						if (!m) return { result: null };
+						const was = m.translates ?? [];
+						if (was.join() === list.join()) return { result: was };
+						if (list.length > 0) m.translates = list;
+						else delete m.translates;
+						return { value: JSON.stringify(members), result: was };
+					})) ??
+					// added by e-mail without an account yet: kept on the pending entry and carried over
+					// when the account claims it (answering differently would reveal that no account exists)
+					(await pendingMembers.update(planId, (pending) => {
+						const p = pending[userId];
+						if (!p) return null;
+						const was = p.translates ?? [];
+						if (list.length > 0) p.translates = list;
+						else delete p.translates;
+						return was;
+					}));
 				if (before === null) return fail('member_not_found');
 				if (before.join() !== list.join()) {
 					await ctx.audit(planId, actor, 'translator_changed', {

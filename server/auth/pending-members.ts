@@ -73,7 +73,8 @@ export function createPendingMembers(ctx: Ctx) {
 			name: '',
 			role: p.role,
 			addedAt: p.addedAt,
-			invited: true
+			invited: true,
+			...(p.translates ? { translates: [...p.translates] } : {})
 		}));
 	}
 

@@ -11,7 +11,7 @@
  *   session:<sha256(token)>      JSON    SessionRecord, TTL = session lifetime
  *   plan:<planId>:members        JSON    { [userId]: { role, addedAt, invited?, translates? } } (atomic
  *                                        updates; `invited`: added by e-mail, not signed in since)
- *   plan:<planId>:pending        JSON    { [pendingId]: { email, role, addedAt } } members added
+ *   plan:<planId>:pending        JSON    { [pendingId]: { email, role, addedAt, translates? } } members added
  *                                        by an e-mail without account (become members when an
  *                                        account with that e-mail is created)
  *   pendingplans:<sha256(email)> set     plan ids with a pending membership for that e-mail
@@ -91,7 +91,10 @@ export type MemberMap = Record<
 	string,
 	{ role: PlanRole; addedAt: string; invited?: true; translates?: string[] }
 >;
-export type PendingMap = Record<string, { email: string; role: PlanRole; addedAt: string }>;
+export type PendingMap = Record<
+	string,
+	{ email: string; role: PlanRole; addedAt: string; translates?: string[] }
+>;
 export type PlanIndex = Record<string, PlanRole>;
 
 export function parseJson<T>(raw: string | null): T | null {
@@ -149,7 +152,14 @@ export function parsePending(raw: string | null): PendingMap {
 	if (!parsed || typeof parsed !== 'object') return out;
 	for (const [id, p] of Object.entries(parsed)) {
 		if (p && typeof p.email === 'string' && isPlanRole(p.role)) {
-			out[id] = { email: p.email, role: p.role, addedAt: String(p.addedAt) };
+			out[id] = {
+				email: p.email,
+				role: p.role,
+				addedAt: String(p.addedAt),
+				...(isValidLanguageList(p.translates) && p.translates.length > 0
+					? { translates: [...p.translates] }
+					: {})
+			};
 		}
 	}
 	return out;

@@ -910,6 +910,46 @@ export function runAccessServiceSuite(name: string, openKv: () => Promise<KvHand
 				).toBeUndefined();
 			});
 
+			it('a member added by e-mail without an account can be named translator; the account keeps it', async () => {
+				const env = await setup();
+				const o = await user(env.svc, 'o@stadt.de');
+				const m = await user(env.svc, 'm@stadt.de');
+				await planWithOwner(env, 'p', o);
+				const owner = asPrincipal(o);
+				await env.svc.addMemberByEmail('p', owner, 'm@stadt.de', 'viewer');
+				await env.svc.addMemberByEmail('p', owner, 'neu@stadt.de', 'viewer');
+				const [pending] = await env.svc.listPendingMembers('p');
+				// the same answer as for a member with an account: nothing tells the two apart
+				expect(await env.svc.setTranslator('p', owner, m.id, ['ar'])).toEqual({
+					ok: true,
+					value: { userId: m.id, languages: ['ar'] }
+				});
+				expect(await env.svc.setTranslator('p', owner, pending.userId, ['ls', 'ar'])).toEqual({
+					ok: true,
+					value: { userId: pending.userId, languages: ['ar', 'ls'] }
+				});
+				expect((await env.svc.listPendingMembers('p'))[0].translates).toEqual(['ar', 'ls']);
+				expect(
+					(await env.svc.listAudit('p')).filter((e) => e.action === 'translator_changed')
+				).toHaveLength(2);
+				expect(await env.svc.setTranslator('p', owner, 'u-gibtsnicht', ['ar'])).toMatchObject({
+					ok: false,
+					error: { status: 404, code: 'member_not_found' }
+				});
+				// creating the account carries the assignment over
+				const neu = await user(env.svc, 'neu@stadt.de');
+				expect(await env.svc.translatorLanguages(asPrincipal(neu), 'p')).toEqual(['ar', 'ls']);
+				expect((await env.svc.listMembers('p')).find((x) => x.userId === neu.id)).toMatchObject({
+					translates: ['ar', 'ls']
+				});
+				// ending it on the pending entry works as well
+				await env.svc.addMemberByEmail('p', owner, 'zwei@stadt.de', 'viewer');
+				const [second] = await env.svc.listPendingMembers('p');
+				await env.svc.setTranslator('p', owner, second.userId, ['en']);
+				await env.svc.setTranslator('p', owner, second.userId, []);
+				expect((await env.svc.listPendingMembers('p'))[0].translates).toBeUndefined();
+			});
+
 			it('pending memberships can be removed and go with the plan', async () => {
 				const env = await setup();
 				const o = await user(env.svc, 'o@stadt.de');

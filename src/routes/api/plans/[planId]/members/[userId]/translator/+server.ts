@@ -14,9 +14,12 @@ export const PUT: RequestHandler = async ({ locals, params, request }) => {
 	if (!access.ok) return access.response;
 	const body = await parseBody(request, ROUTES.memberTranslator.body, 8 * 1024);
 	if (!body.ok) return body.response;
-	const member = (await locals.backend.access.listMembers(access.planId)).find(
-		(m) => m.userId === params.userId
-	);
+	// members added by e-mail without an account yet count too (their entry keeps the languages)
+	const [members, pending] = await Promise.all([
+		locals.backend.access.listMembers(access.planId),
+		locals.backend.access.listPendingMembers(access.planId)
+	]);
+	const member = [...members, ...pending].find((m) => m.userId === params.userId);
 	if (!member) {
 		return errorResponse(404, 'member_not_found', 'Diese Person ist kein Mitglied des Plans.');
 	}
