@@ -1,6 +1,7 @@
 /**
  * Plan roles: the members map of each plan (authoritative, updated atomically so the last
  * owner can never be removed or demoted) and the per-user plan index behind plansOf().
+ * Pending (by e-mail) entries live in pending-members.ts, translator languages in translators.ts.
  */
 import { higherRole, isPlanRole, type PlanRole } from '../../src/lib/contract/roles';
 import { isValidPlanId } from '../storage/types';
@@ -15,10 +16,10 @@ import {
 	type MemberMap
 } from './records';
 import { createPendingMembers } from './pending-members';
+import { createTranslators } from './translators';
 import { randomId } from './tokens';
 import type { AccessService, Member, Principal } from './types';
 import { normalizeEmail } from './validate';
-import { LANGUAGE_CODES, isValidLanguageList } from '../../src/lib/domain/translations';
 
 type Memberships = Pick<
 	AccessService,
@@ -119,19 +120,7 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 
 	const pendingMembers = createPendingMembers(ctx);
 
-	/** A claimed pending entry's translator languages join the member's own (none are lost). */
-	async function carryTranslates(planId: string, userId: string, languages: string[]) {
-		await kv.update(K.members(planId), (raw) => {
-			const members = parseMembers(raw);
-			const m = members[userId];
-			if (!m) return { result: null };
-			const had = m.translates ?? [];
-			const list = LANGUAGE_CODES.filter((c) => had.includes(c) || languages.includes(c));
-			if (list.join() === had.join()) return { result: null };
-			m.translates = list;
-			return { value: JSON.stringify(members), result: null };
-		});
-	}
+	const translators = createTranslators(ctx, pendingMembers);
 
 	const internal: MembershipsInternal = {
 		changeRole,
@@ -148,7 +137,7 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 				});
 				for (const p of claimed ?? []) {
 					const change = await changeRole(planId, user.id, p.role, { invited: true });
-					if (change.ok && p.translates) await carryTranslates(planId, user.id, p.translates);
+					if (change.ok && p.translates) await translators.carryOver(planId, user.id, p.translates);
 					if (change.ok && change.before !== change.after) {
 						log.info('[auth] pending membership claimed', { planId, userId: user.id });
 						ctx.publish({ planId, principalId: user.id });
@@ -270,48 +259,8 @@ export function createMemberships(ctx: Ctx): Memberships & MembershipsInternal {
 
 		listPendingMembers: (planId) => pendingMembers.list(planId),
 
-		async translatorLanguages(principal, planId) {
-			if (principal.kind !== 'user' || !isValidPlanId(planId)) return [];
-			return parseMembers(await kv.get(K.members(planId)))[principal.id]?.translates ?? [];
-		},
-
-		setTranslator: (planId, actor, userId, languages) =>
-			guard(log, 'setTranslator', async () => {
-				if (!isValidPlanId(planId)) return fail('invalid_plan_id');
-				if (!isValidLanguageList(languages)) return fail('invalid_language');
-				const list = LANGUAGE_CODES.filter((c) => languages.includes(c));
-				const before =
-					(await kv.update(K.members(planId), (raw) => {
-						const members = parseMembers(raw);
-						const m = members[userId];
-						if (!m) return { result: null };
-						const was = m.translates ?? [];
-						if (was.join() === list.join()) return { result: was };
-						if (list.length > 0) m.translates = list;
-						else delete m.translates;
-						return { value: JSON.stringify(members), result: was };
-					})) ??
-					// added by e-mail without an account yet: kept on the pending entry and carried over
-					// when the account claims it (answering differently would reveal that no account exists)
-					(await pendingMembers.update(planId, (pending) => {
-						const p = pending[userId];
-						if (!p) return null;
-						const was = p.translates ?? [];
-						if (list.length > 0) p.translates = list;
-						else delete p.translates;
-						return was;
-					}));
-				if (before === null) return fail('member_not_found');
-				if (before.join() !== list.join()) {
-					await ctx.audit(planId, actor, 'translator_changed', {
-						userId,
-						languages: list.join(','),
-						from: before.join(',')
-					});
-					ctx.publish({ planId, principalId: userId });
-				}
-				return { ok: true as const, value: { userId, languages: list } };
-			}),
+		translatorLanguages: translators.translatorLanguages,
+		setTranslator: translators.setTranslator,
 
 		addMemberByEmail: (planId, actor, rawEmail, role) =>
 			guard(log, 'addMemberByEmail', async () => {

@@ -125,6 +125,11 @@ export function publicInvite(r: InviteRecord): Invite {
 	return invite;
 }
 
+/** `{ translates }` when the stored value is a non-empty list of known languages, else `{}`. */
+function translatesOf(value: unknown): { translates?: string[] } {
+	return isValidLanguageList(value) && value.length > 0 ? { translates: [...value] } : {};
+}
+
 /** Members map with only well-formed entries (defensive against damaged data). */
 export function parseMembers(raw: string | null): MemberMap {
 	const parsed = parseJson<MemberMap>(raw);
@@ -136,9 +141,7 @@ export function parseMembers(raw: string | null): MemberMap {
 				role: m.role,
 				addedAt: String(m.addedAt),
 				...(m.invited ? { invited: true } : {}),
-				...(isValidLanguageList(m.translates) && m.translates.length > 0
-					? { translates: [...m.translates] }
-					: {})
+				...translatesOf(m.translates)
 			};
 		}
 	}
@@ -156,9 +159,7 @@ export function parsePending(raw: string | null): PendingMap {
 				email: p.email,
 				role: p.role,
 				addedAt: String(p.addedAt),
-				...(isValidLanguageList(p.translates) && p.translates.length > 0
-					? { translates: [...p.translates] }
-					: {})
+				...translatesOf(p.translates)
 			};
 		}
 	}
