@@ -11,6 +11,7 @@ import { UpdateRefused } from './doc-guard';
 import { parseClientMessage, ProtocolError } from './protocol';
 import type { Peer, Room } from './room';
 import type { RoomManager } from './rooms';
+import { corkForTurn, type Corkable } from './turn-cork';
 
 /** Interval of websocket pings; a peer that missed one pong is dropped. */
 export const PING_INTERVAL_MS = 30_000;
@@ -56,8 +57,14 @@ export function handleConnection(
 		 * was loading found no peer to close, so a stale role must not stay.
 		 */
 		recheck?: () => Promise<boolean>;
+		/**
+		 * The upgraded TCP socket under `ws`: corked per event-loop turn, so the frames this peer
+		 * gets in one turn leave in one write (turn-cork.ts). Without it every frame is written alone.
+		 */
+		socket?: Corkable;
 	}
 ): void {
+	const socket = options.socket;
 	const peer: Peer = {
 		id: `c${nextPeerId++}`,
 		canWrite: options.canWrite,
@@ -73,9 +80,9 @@ export function handleConnection(
 				ws.terminate(); // a close frame would wait behind the backlog
 				return;
 			}
-			ws.send(message, (error) => {
-				if (error) log.debug('send failed', { planId, peer: peer.id, error });
-			});
+			if (socket) corkForTurn(socket);
+			// a failed write ends the socket, and 'close' below cleans up
+			ws.send(message);
 		},
 		close(code, reason) {
 			if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) {

@@ -183,6 +183,7 @@ export function createSyncServer(options: {
 									);
 								}),
 							maxMessageBytes: options.maxMessageBytes,
+							socket,
 							maxBufferedBytes: options.maxBufferedBytes
 						});
 					});
