@@ -34,7 +34,7 @@ describe('monitoring and version labels in the interface language', () => {
 		expect(formatEuro(null)).toBe('–');
 	});
 
-	it('names untitled measures, goals and fields of the overview (the API sends \'\')', () => {
+	it("names untitled measures, goals and fields of the overview (the API sends '')", () => {
 		const o = overviewFixture({ title: '', office: '', note: '' });
 		o.measures[0].goalTitle = '';
 		use('en');
@@ -44,6 +44,9 @@ describe('monitoring and version labels in the interface language', () => {
 			fieldTitle: 'Bildung'
 		});
 		use('de');
-		expect(withTitles(o).measures[0]).toMatchObject({ title: 'Ohne Titel', goalTitle: 'Ohne Titel' });
+		expect(withTitles(o).measures[0]).toMatchObject({
+			title: 'Ohne Titel',
+			goalTitle: 'Ohne Titel'
+		});
 	});
 });

@@ -40,7 +40,7 @@ describe('Umsetzung table', () => {
 		);
 	});
 
-	it('names untitled entries in German (the export is German; the API sends \'\')', () => {
+	it("names untitled entries in German (the export is German; the API sends '')", () => {
 		const o = overviewFixture({ title: '', office: '', note: '' });
 		o.measures[0].fieldTitle = '';
 		expect(umsetzungRows(o)[0].slice(0, 3)).toEqual(['Ohne Titel', 'Ziel', 'Ohne Titel']);
