@@ -25,12 +25,12 @@ import type {
 import type { Meeting } from '../../src/lib/contract/meetings';
 import { allows } from '../../src/lib/contract/policy';
 import type { ApiResult } from '../../src/lib/contract/result';
+import type { HistoryNote } from '../../src/lib/versions/types';
 import { MAX_TEXT_LENGTH } from '../../src/lib/domain/schema';
 import {
 	IDEA_LIMITS,
 	clusterDescription,
 	clusterTitle,
-	germanDate,
 	ideaView,
 	validateIdeaEdit,
 	validateNewIdea
@@ -184,7 +184,7 @@ export function createIdeaService(deps: IdeaDeps): IdeaService {
 				'parentId'
 			);
 		const actor = actorOf(caller.principal);
-		const note = `aus der Sitzung „${meeting.title}“ vom ${germanDate(meeting.date)}`;
+		const note: HistoryNote = { kind: 'idea_session', session: meeting.title, date: meeting.date };
 		const made = await deps.writeItem(
 			planId,
 			actor,

@@ -69,7 +69,7 @@ describe('publicTexts', () => {
 		expect(t.day('2026-12-05')).toBe('05/12/2026');
 		expect(t.untitled).toBe('Untitled');
 		const all = [
-			...Object.values(t).filter((v): v is string => typeof v === 'string'),
+			...Object.values(t).filter((v) => typeof v === 'string'),
 			t.adopted('05/12/2026', 'Council', 'SR-1'),
 			t.asOf('05/12/2026'),
 			t.latestNote('05/12/2026'),
