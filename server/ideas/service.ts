@@ -372,7 +372,7 @@ export function createIdeaService(deps: IdeaDeps): IdeaService {
 				return { ok: true, value: null };
 			}),
 
-		convert: (caller, planId, sessionId, target, body) =>
+		convert: (caller, planId, sessionId, target, body, locale = 'de') =>
 			guarded('convert', async () => {
 				const fac = await asFacilitator(caller, planId, sessionId);
 				if (!fac.ok) return fac;
@@ -397,7 +397,7 @@ export function createIdeaService(deps: IdeaDeps): IdeaService {
 						);
 						if (ideas.length === 0) return E.emptyCluster();
 						title = cluster.title;
-						description = clusterDescription(cluster, ideas, MAX_TEXT_LENGTH);
+						description = clusterDescription(cluster, ideas, MAX_TEXT_LENGTH, locale);
 					} else {
 						const idea = await loadIdea(planId, sessionId, target.id);
 						if (!idea) return E.ideaNotFound();
