@@ -3,7 +3,7 @@
  * and English, old free-text notes as stored, system actors (old and new entries) localized.
  */
 import { describe, expect, it } from 'vitest';
-import { actorLabel, historyNoteText, noteText } from './history-text';
+import { actorLabel, historyNoteText, noteText, versionName } from './history-text';
 
 describe('history notes', () => {
 	it('words a structured note per reader, German as stored before', () => {
@@ -48,5 +48,17 @@ describe('actorLabel', () => {
 		expect(actorLabel({ name: 'Mitplan (automatisch)', kind: 'user' }, 'en')).toBe(
 			'Mitplan (automatisch)'
 		);
+	});
+});
+
+describe('versionName', () => {
+	it('words automatic versions per reader; typed names and German stay', () => {
+		const auto = { kind: 'auto', name: 'Automatisch gesichert, 05.12.26, 14:30' };
+		expect(versionName(auto, 'en', '05/12/2026, 14:30')).toBe(
+			'Saved automatically, 05/12/2026, 14:30'
+		);
+		expect(versionName(auto, 'de', '05.12.2026, 14:30')).toBe(auto.name);
+		const typed = { kind: 'named', name: 'Automatisch gesichert, von Hand' };
+		expect(versionName(typed, 'en', 'x')).toBe(typed.name);
 	});
 });

@@ -47,6 +47,23 @@ export function historyNoteText(
 	return typeof entry.note === 'string' ? entry.note : '';
 }
 
+/** What the server names an automatic version (server/versions/auto-snapshots.ts), German. */
+const AUTO_NAME = 'Automatisch gesichert, ';
+
+/**
+ * A version's name for showing: names people typed stay; an automatic version's German name
+ * („Automatisch gesichert, 05.12.26, 14:30“) is worded in the reader's language with `when` (its
+ * time, formatted by the caller). German: the stored name as it is.
+ */
+export function versionName(
+	v: { kind: string; name: string },
+	locale: InterfaceLocale,
+	when: string
+): string {
+	if (locale === 'de' || v.kind !== 'auto' || !v.name.startsWith(AUTO_NAME)) return v.name;
+	return t.versions_auto_name({ when }, { locale });
+}
+
 /** Names the server stores for its own actors (kind `system`), worded per reader. */
 const SYSTEM_NAMES: Record<string, (i: object, o: O) => string> = {
 	System: t.versions_actor_system,
