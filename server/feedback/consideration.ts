@@ -45,6 +45,7 @@ export function rowsFor(
 			name: withNames ? s.name : '',
 			decision: r.decision,
 			reason,
+			...(r === s ? {} : { mergedInto: { number: r.number, reason: r.reason } }),
 			duplicateOfNumber: dup ? dup.number : null,
 			createdItemTitle: s.createdItemId ? (titles.get(s.createdItemId) ?? '') : '',
 			createdAt: s.createdAt

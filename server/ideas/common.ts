@@ -15,6 +15,7 @@ import type { Actor } from '../../src/lib/contract/actor';
 import type { IdeaCluster, IdeaPush, IdeaRecord } from '../../src/lib/contract/ideas';
 import type { ApiError } from '../../src/lib/contract/result';
 import { PLAN_ERRORS } from '../../src/lib/contract/result';
+import type { HistoryNote } from '../../src/lib/versions/types';
 import type { Logger } from '../log';
 import type { PlanFields } from '../schedule/common';
 import type { KvStore } from '../storage/kv';
@@ -24,8 +25,8 @@ export type IdeaItemWriter = (
 	planId: string,
 	actor: Actor,
 	input: { type: 'goal' | 'measure'; parentId: string; title: string; description: string },
-	/** The history entry's note ("aus der Sitzung … vom …"). */
-	note: string
+	/** The history entry's note ("aus der Sitzung … vom …", worded per reader). */
+	note: HistoryNote
 ) => Promise<{ ok: true; itemId: string } | { ok: false; error: ApiError } | null>;
 
 export interface IdeaDeps {

@@ -17,6 +17,7 @@ import { createLockRegistry } from '../meetings/locks';
 import { createMeetingService } from '../meetings/service';
 import { createIdeaService } from './service';
 import type { IdeaItemWriter } from './common';
+import { noteText } from '../../src/lib/versions/history-text';
 
 let redis: TestRedis;
 beforeAll(async () => {
@@ -54,6 +55,7 @@ function setup(kv: KvStore) {
 		title: string;
 		description: string;
 		note: string;
+		noteEn: string;
 	}> = [];
 	let n = 0;
 	const writeItem: IdeaItemWriter = async (planId, _actor, input, note) => {
@@ -67,7 +69,7 @@ function setup(kv: KvStore) {
 					message: 'Das übergeordnete Element gibt es nicht (mehr).'
 				}
 			};
-		written.push({ planId, ...input, note });
+		written.push({ planId, ...input, note: noteText(note, 'de'), noteEn: noteText(note, 'en') });
 		return { ok: true, itemId: `item-${++n}` };
 	};
 	const meetings = createMeetingService({
@@ -310,7 +312,9 @@ function suite(name: string, open: () => Promise<KvStore>) {
 				type: 'measure',
 				parentId: 'ziel-1',
 				title: 'Trinkbrunnen am Markt',
-				note: 'aus der Sitzung „AG Bildung“ vom 12.03.2027'
+				// kind + params, worded per reader (German as the sentence stored before)
+				note: 'aus der Sitzung „AG Bildung“ vom 12.03.2027',
+				noteEn: 'from the session “AG Bildung” on 12/03/2027'
 			});
 			const twice = await ideas.convert(
 				moderator,

@@ -25,12 +25,12 @@ import type {
 import type { Meeting } from '../../src/lib/contract/meetings';
 import { allows } from '../../src/lib/contract/policy';
 import type { ApiResult } from '../../src/lib/contract/result';
+import type { HistoryNote } from '../../src/lib/versions/types';
 import { MAX_TEXT_LENGTH } from '../../src/lib/domain/schema';
 import {
 	IDEA_LIMITS,
 	clusterDescription,
 	clusterTitle,
-	germanDate,
 	ideaView,
 	validateIdeaEdit,
 	validateNewIdea
@@ -184,7 +184,7 @@ export function createIdeaService(deps: IdeaDeps): IdeaService {
 				'parentId'
 			);
 		const actor = actorOf(caller.principal);
-		const note = `aus der Sitzung „${meeting.title}“ vom ${germanDate(meeting.date)}`;
+		const note: HistoryNote = { kind: 'idea_session', session: meeting.title, date: meeting.date };
 		const made = await deps.writeItem(
 			planId,
 			actor,
@@ -372,7 +372,7 @@ export function createIdeaService(deps: IdeaDeps): IdeaService {
 				return { ok: true, value: null };
 			}),
 
-		convert: (caller, planId, sessionId, target, body) =>
+		convert: (caller, planId, sessionId, target, body, locale = 'de') =>
 			guarded('convert', async () => {
 				const fac = await asFacilitator(caller, planId, sessionId);
 				if (!fac.ok) return fac;
@@ -397,7 +397,7 @@ export function createIdeaService(deps: IdeaDeps): IdeaService {
 						);
 						if (ideas.length === 0) return E.emptyCluster();
 						title = cluster.title;
-						description = clusterDescription(cluster, ideas, MAX_TEXT_LENGTH);
+						description = clusterDescription(cluster, ideas, MAX_TEXT_LENGTH, locale);
 					} else {
 						const idea = await loadIdea(planId, sessionId, target.id);
 						if (!idea) return E.ideaNotFound();

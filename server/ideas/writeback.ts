@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { createItem } from '../../src/lib/domain/plan';
-import type { VersionActor } from '../../src/lib/versions/types';
+import type { HistoryNote, VersionActor } from '../../src/lib/versions/types';
 import type { RoomManager } from '../sync/rooms';
 import type { IdeaItemWriter } from './common';
 
@@ -18,7 +18,7 @@ export interface CreatedHistorySink {
 		action: 'created',
 		fields: string[],
 		itemType?: 'goal' | 'measure' | null,
-		note?: string
+		note?: HistoryNote
 	): void;
 }
 

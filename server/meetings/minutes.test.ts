@@ -8,6 +8,7 @@ import type { Principal } from '../../src/lib/contract/access';
 import type { MeetingCaller } from '../../src/lib/contract/meetings';
 import type { PlanRole } from '../../src/lib/contract/roles';
 import type { Notification } from '../../src/lib/review/types';
+import { noticeText } from '../../src/lib/review/notice-text';
 import { tempDir } from '../../tests/helpers/server';
 import { createLogger } from '../log';
 import { createFileKv } from '../storage/kv-file';
@@ -118,6 +119,17 @@ describe('minutes service', () => {
 			await minutes.update(owner, 'p1', sid, task.value.id, { text: 'Räume im Rathaus anfragen' });
 			expect(s.delivered.map((d) => d.userId)).toEqual(['u-ed']);
 			expect(s.delivered[0].n).toMatchObject({ kind: 'meeting_task', itemId: null });
+			// Stored as kind + params, worded per reader (German as the sentence stored before).
+			expect(s.delivered[0].n.params).toEqual({
+				meeting: 'AG Bildung',
+				task: 'Räume anfragen'
+			});
+			expect(noticeText(s.delivered[0].n, 'de')).toBe(
+				'Aufgabe aus der Sitzung „AG Bildung“: „Räume anfragen“.'
+			);
+			expect(noticeText(s.delivered[0].n, 'en')).toBe(
+				'Task from the session “AG Bildung”: “Räume anfragen”.'
+			);
 			// Named someone else: that person gets it (once), the first is not told again.
 			await minutes.update(owner, 'p1', sid, task.value.id, { assigneeId: 'u-view' });
 			await minutes.update(owner, 'p1', sid, task.value.id, { dueDate: '2027-04-01' });

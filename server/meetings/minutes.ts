@@ -23,7 +23,6 @@ import type { ReviewService } from '../../src/lib/contract/review';
 import type { VersionsBackend } from '../../src/lib/contract/versions';
 import type { VoteService } from '../../src/lib/contract/votes';
 import { allows } from '../../src/lib/contract/policy';
-import { quoteDe } from '../../src/lib/domain/quote';
 import {
 	MINUTES_LIMITS,
 	buildProtocol,
@@ -301,7 +300,6 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 		});
 		if (!first) return;
 		const short = entry.text.length > 140 ? `${entry.text.slice(0, 139)}…` : entry.text;
-		const due = entry.dueDate ? ` (bis ${entry.dueDate.split('-').reverse().join('.')})` : '';
 		await deps.inbox
 			.deliver(assignee, {
 				kind: 'meeting_task',
@@ -314,7 +312,12 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 					name: caller.principal.name,
 					kind: caller.principal.kind
 				},
-				text: `Aufgabe aus der Sitzung ${quoteDe(meeting.title)}: ${quoteDe(short)}${due}.`
+				// The sentence is made in the reader's language (src/lib/review/notice-text.ts).
+				params: {
+					meeting: meeting.title,
+					task: short,
+					...(entry.dueDate ? { due: entry.dueDate } : {})
+				}
 			})
 			.catch((error) => log.warn('[minutes] task not delivered', { error }));
 	}

@@ -32,11 +32,13 @@ import { readPlan } from '../../src/lib/domain/index';
 import type { PlanJson } from '../../src/lib/domain/types';
 import type * as Y from 'yjs';
 import { todayIn } from '../../src/lib/domain/time-zone';
+import { UNTITLED } from '../../src/lib/export/text';
 import { PLAN_ERRORS } from '../../src/lib/contract/result';
 import { E, K, fail, guard, parse, readImpl, type MonitoringDeps } from './common';
 
 const MAX_BULK = 500;
 
+/** A measure with its goal and field; titles trimmed, '' = untitled (each reader words it). */
 export interface MeasurePlace {
 	measureId: string;
 	title: string;
@@ -64,11 +66,11 @@ export async function readPlaces(
 				for (const m of g.measures) {
 					places.set(m.id, {
 						measureId: m.id,
-						title: m.title.trim() || 'Ohne Titel',
+						title: m.title.trim(),
 						goalId: g.id,
-						goalTitle: g.title.trim() || 'Ohne Titel',
+						goalTitle: g.title.trim(),
 						fieldId: f.id,
-						fieldTitle: f.title.trim() || 'Ohne Titel'
+						fieldTitle: f.title.trim()
 					});
 				}
 			}
@@ -323,7 +325,11 @@ export function measureOperations(
 						applyReport(caller, current, patch, null)
 					);
 					if (r.ok) out.updated.push(id);
-					else out.refused.push({ measureId: id, message: `${place.title}: ${r.error.message}` });
+					else
+						out.refused.push({
+							measureId: id,
+							message: `${place.title || UNTITLED}: ${r.error.message}`
+						});
 				}
 				if (out.updated.length === 0 && out.refused.length > 0 && ids.length === 1) {
 					return fail(400, 'invalid_input', out.refused[0].message);

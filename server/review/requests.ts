@@ -12,6 +12,7 @@ import type {
 	Thread
 } from '../../src/lib/review/types';
 import { actorOf } from '../../src/lib/contract/actor';
+import * as t from '../../src/lib/paraglide/messages/_index.js';
 import { itemLabel, noticeItem, type PlanItems } from './items';
 import {
 	MAX_MESSAGE_LENGTH,
@@ -153,7 +154,7 @@ export function requestOperations(
 				return updated;
 			}),
 
-		decide: (c, planId, itemId, input) =>
+		decide: (c, planId, itemId, input, locale = 'de') =>
 			run('review decision', async () => {
 				const verdict = parseVerdict(input.verdict);
 				const requests = await readRequests(planId);
@@ -184,7 +185,8 @@ export function requestOperations(
 					const earlier = (await readDecisions(planId, req.id)).find(
 						(d) => d.itemId === itemId && d.reviewer.id === reviewer.id && d.threadId
 					);
-					const text = `Änderungen erbeten: ${comment}`.slice(0, 5_000);
+					// Written into the discussion (content) in the reviewer's language.
+					const text = t.review_changes_requested_comment({ comment }, { locale }).slice(0, 5_000);
 					const reply = newComment(newId(), reviewer, text, [], at);
 					let thread: Thread | null = null;
 					if (earlier?.threadId) {

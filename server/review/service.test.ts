@@ -342,6 +342,9 @@ describe('core-group review', () => {
 		let state = await review.state('plan-a');
 		expect(state.ok && state.value.threads.find((t) => t.id === threadId)?.itemId).toBe('g1');
 		expect((await inbox(owner)).notifications[0]).toMatchObject({ kind: 'review_verdict' });
+		// The comment opens the discussion with lead words in the reviewer's language (German default).
+		const opened = state.ok ? state.value.threads.find((t) => t.id === threadId) : undefined;
+		expect(opened?.comments[0].body).toBe('Änderungen erbeten: Der Indikator fehlt.');
 
 		clock += 60_000;
 		await review.decide(asRita(), 'plan-a', 'g1', { requestId: r.id, verdict: 'approved' });
@@ -362,6 +365,19 @@ describe('core-group review', () => {
 				planTitle: 'Integrationskonzept'
 			})
 		]);
+
+		const english = await review.decide(
+			asRita(),
+			'plan-a',
+			'm1',
+			{ requestId: r.id, verdict: 'changes_requested', comment: 'Add a source.' },
+			'en'
+		);
+		const enThread = english.ok ? english.value.threadId : null;
+		const withEnglish = await review.state('plan-a');
+		expect(
+			withEnglish.ok && withEnglish.value.threads.find((t) => t.id === enThread)?.comments[0].body
+		).toBe('Changes requested: Add a source.');
 
 		plans.get('plan-a')!.items.delete('m1');
 		const deleted = await review.decide(asRita(), 'plan-a', 'm1', {

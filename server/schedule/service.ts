@@ -27,6 +27,7 @@ import {
 import { defaultSchedule } from '../../src/lib/domain/schedule-default';
 import { todayIn } from '../../src/lib/domain/time-zone';
 import { isKvError } from '../storage/kv';
+import { UNTITLED } from '../../src/lib/export/text';
 import { buildCalendar } from './ical';
 import {
 	E,
@@ -263,7 +264,9 @@ export function createScheduleService(deps: ScheduleDeps): ScheduleService {
 				const meetings = body.meetingsPerField ?? 2;
 				if (meetings !== 2 && meetings !== 3)
 					return fail(400, 'invalid_value', 'Je Arbeitsgruppe sind 2 oder 3 Sitzungen möglich.');
-				const std = defaultSchedule(body.start, f.plan.fields, { meetingsPerField: meetings });
+				// The default schedule is German content; an untitled field is named as before.
+				const named = f.plan.fields.map((x) => ({ ...x, title: x.title || UNTITLED }));
+				const std = defaultSchedule(body.start, named, { meetingsPerField: meetings });
 				const withIds: Schedule = {
 					phases: std.phases.map((p) => ({ ...p, id: newId('phase') })),
 					milestones: std.milestones.map((m) => ({ ...m, id: newId('termin') }))
@@ -310,7 +313,7 @@ export function createScheduleService(deps: ScheduleDeps): ScheduleService {
 					: fail(404, 'feed_not_found', 'Sie haben für diesen Plan keinen aktiven Kalender-Link.');
 			}),
 
-		calendar: (token) =>
+		calendar: (token, locale = 'de') =>
 			guarded('calendar', async () => {
 				if (typeof token !== 'string' || !TOKEN.test(token)) return E.feedUnknown();
 				const rec = parseFeed(await kv.get(K.feed(hashOf(token))));
@@ -335,7 +338,8 @@ export function createScheduleService(deps: ScheduleDeps): ScheduleService {
 					fields: f.plan.fields,
 					schedule,
 					automatic,
-					timeZone: deps.timeZone
+					timeZone: deps.timeZone,
+					locale
 				});
 				return { ok: true, value: { ics, planId: rec.planId } };
 			}),

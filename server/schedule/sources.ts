@@ -19,7 +19,8 @@ export function createFieldsReader(rooms: RoomManager) {
 			const plan = readPlan(room.doc, planId);
 			return {
 				title: plan.meta.title,
-				fields: plan.fields.map((f) => ({ id: f.id, title: f.title.trim() || 'Ohne Titel' }))
+				// '' = untitled: each reader words it (calendar feed, Zeitplan page)
+				fields: plan.fields.map((f) => ({ id: f.id, title: f.title.trim() }))
 			};
 		} finally {
 			rooms.release(room);

@@ -9,8 +9,10 @@ import { PLAN_ERRORS } from '../../src/lib/contract/result';
 import {
 	type HistoryAction,
 	type HistoryEntry,
+	type HistoryNote,
 	type VersionActor
 } from '../../src/lib/versions/types';
+import { noteText } from '../../src/lib/versions/history-text';
 import type { VersionServiceDeps } from './common';
 import { historyKey, planGone, unavailable } from './common';
 
@@ -128,7 +130,8 @@ export class HistoryRecorder {
 		itemType: HistoryEntry['itemType'],
 		action: HistoryAction,
 		fields: string[],
-		note?: string
+		/** A German sentence, or kind + params (stored with its German sentence for older readers). */
+		note?: string | HistoryNote
 	): void {
 		const now = Date.now();
 		const at = new Date(now).toISOString();
@@ -145,7 +148,19 @@ export class HistoryRecorder {
 			const pending = this.pending.get(planId) ?? [];
 			if (open) pending.push(open.entry);
 			entries.delete(key);
-			pending.push({ id: newId(), at, since: at, actor, itemId, itemType, action, fields, note });
+			const words =
+				typeof note === 'string' ? { note } : { note: noteText(note, 'de'), noteParams: note };
+			pending.push({
+				id: newId(),
+				at,
+				since: at,
+				actor,
+				itemId,
+				itemType,
+				action,
+				fields,
+				...words
+			});
 			this.pending.set(planId, pending);
 			queueMicrotask(() => void this.flushHistory(false, planId));
 			return;

@@ -21,6 +21,7 @@ import {
 	type CompareResult,
 	type HistoryAction,
 	type HistoryEntry,
+	type HistoryNote,
 	type VersionActor,
 	type VersionMeta,
 	type VersionWithPlan
@@ -159,7 +160,7 @@ export class VersionService implements VersionsBackend {
 		action: HistoryAction,
 		fields: string[],
 		itemType: HistoryEntry['itemType'] = null,
-		note?: string
+		note?: string | HistoryNote
 	): void {
 		this.recorder.record(planId, actor, itemId, itemType, action, fields, note);
 	}

@@ -26,6 +26,7 @@ import { RoomManager } from '../sync/rooms';
 import { createPlanItemsReader } from '../review/items';
 import { createVoteService } from './service';
 import { createPriorityWriter, type HistorySink } from './writeback';
+import { noteText } from '../../src/lib/versions/history-text';
 
 const quiet = { warn: () => {}, error: () => {} };
 const planId = 'plan-votes-test';
@@ -65,7 +66,13 @@ describe.each(['file', 'redis'] as const)('vote service (%s KV)', (kind) => {
 	let second: VoteService;
 	let clock: number;
 	let pushed: VoteView[];
-	let history: Array<{ itemId: string; fields: string[]; note?: string; actor: string }>;
+	let history: Array<{
+		itemId: string;
+		fields: string[];
+		note?: string;
+		noteEn?: string;
+		actor: string;
+	}>;
 	const ids = { field: '', goal: '', m: [] as string[] };
 	const facilitator = as(user('moderation', 'Mira Moderation'), 'owner');
 	let testNo = 0;
@@ -117,7 +124,13 @@ describe.each(['file', 'redis'] as const)('vote service (%s KV)', (kind) => {
 		doc.destroy();
 		const sink: HistorySink = {
 			recordServerEdit: (_p, actor, itemId, _a, fields, _t, note) =>
-				history.push({ itemId, fields, note, actor: actor.name })
+				history.push({
+					itemId,
+					fields,
+					note: note && noteText(note, 'de'),
+					noteEn: note && noteText(note, 'en'),
+					actor: actor.name
+				})
 		};
 		const make = async () =>
 			createVoteService({
@@ -355,12 +368,14 @@ describe.each(['file', 'redis'] as const)('vote service (%s KV)', (kind) => {
 				itemId: ids.m[0],
 				fields: ['priority'],
 				note: 'aus der Abstimmung „Was packen wir 2027 an?“',
+				noteEn: 'from the vote “Was packen wir 2027 an?”',
 				actor: 'Mira Moderation'
 			},
 			{
 				itemId: ids.m[1],
 				fields: ['priority'],
 				note: 'aus der Abstimmung „Was packen wir 2027 an?“',
+				noteEn: 'from the vote “Was packen wir 2027 an?”',
 				actor: 'Mira Moderation'
 			}
 		]);

@@ -4,7 +4,7 @@
  * instance through the bus) and one history entry per confirmed measure, naming the vote.
  */
 import * as Y from 'yjs';
-import type { VersionActor } from '../../src/lib/versions/types';
+import type { HistoryNote, VersionActor } from '../../src/lib/versions/types';
 import { updateItem } from '../../src/lib/domain/plan';
 import { itemMap, itemType, itemsMap, readScalar } from '../../src/lib/domain/read';
 import type { RoomManager } from '../sync/rooms';
@@ -18,7 +18,7 @@ export interface HistorySink {
 		action: 'changed',
 		fields: string[],
 		itemType?: 'measure' | null,
-		note?: string
+		note?: HistoryNote
 	): void;
 }
 
@@ -55,15 +55,11 @@ export function createPriorityWriter(rooms: RoomManager, history: HistorySink): 
 			await room.flush();
 			// Every confirmed measure gets an entry, also where the priority stayed (it is now decided).
 			for (const itemId of written) {
-				history.recordServerEdit(
-					planId,
-					actor,
-					itemId,
-					'changed',
-					['priority'],
-					'measure',
-					`aus der Abstimmung „${voteTitle}“${same.has(itemId) ? ' (Priorität bestätigt)' : ''}`
-				);
+				history.recordServerEdit(planId, actor, itemId, 'changed', ['priority'], 'measure', {
+					kind: 'vote',
+					vote: voteTitle,
+					confirmed: same.has(itemId)
+				});
 			}
 			return { written, skipped };
 		} finally {

@@ -58,5 +58,11 @@ describe('completeness labels', () => {
 		expect(readinessText('Education', { open: 1, acknowledged: 2 })).toBe(
 			'Education: 1 open point (2 deliberately open)'
 		);
+		// an untitled item is known by the flag, not by the German 'Ohne Titel'
+		expect(result.points[0].untitled).toBe(true);
+		expect(pointItem(result.points[0])).toBe('Guiding principle “Untitled”');
+		expect(pointItem({ ...result.points[0], untitled: undefined, itemTitle: 'Ohne Titel' })).toBe(
+			'Guiding principle “Ohne Titel”'
+		);
 	});
 });

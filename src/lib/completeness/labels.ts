@@ -48,7 +48,7 @@ export function pointMessage(p: OpenPoint): string {
 
 /** The item's name in a point: "Maßnahme „Sprachkurse“". */
 export function pointItem(p: OpenPoint): string {
-	const title = p.itemTitle === 'Ohne Titel' ? m.completeness_untitled() : p.itemTitle;
+	const title = p.untitled ? m.completeness_untitled() : p.itemTitle;
 	return m.completeness_item({ type: typeLabel(p.itemType), title });
 }
 

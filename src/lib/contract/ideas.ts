@@ -6,6 +6,7 @@
  */
 import type { Actor } from './actor';
 import type { Principal } from './access';
+import type { InterfaceLocale } from './languages';
 import type { ApiResult } from './result';
 import type { PlanRole } from './roles';
 
@@ -148,14 +149,17 @@ export interface IdeaService {
 	/**
 	 * `{type: 'goal'|'measure', parentId}` turns an idea (`target.kind = 'idea'`) or a cluster into
 	 * a new Ziel (parent: a Handlungsfeld) or Maßnahme (parent: a Ziel) in the live plan, with
-	 * a history entry and a link back to the session. A second time: 409 `idea_taken`.
+	 * a history entry and a link back to the session. A second time: 409 `idea_taken`. A cluster's
+	 * description ("Ideen aus der Sitzung: …") is written in `locale`, the language of the person
+	 * taking it over (default German); it is plan content from then on.
 	 */
 	convert(
 		caller: IdeaCaller,
 		planId: string,
 		sessionId: string,
 		target: { kind: 'idea' | 'cluster'; id: string },
-		body: Record<string, unknown>
+		body: Record<string, unknown>,
+		locale?: InterfaceLocale
 	): Promise<ApiResult<{ itemId: string; outcome: IdeaOutcome }>>;
 	/** The session an item was made from (detail panel); null when it was not. */
 	origin(planId: string, itemId: string): Promise<ApiResult<IdeaItemOrigin | null>>;

@@ -70,11 +70,16 @@ export interface ReviewService {
 		requestId: string,
 		input: Record<string, unknown>
 	): Promise<ReviewResult<ReviewRequest>>;
+	/**
+	 * "Änderungen erbeten" opens (or continues) a discussion with the reviewer's comment; its lead
+	 * words are written in `locale`, the reviewer's language (default German), as content.
+	 */
 	decide(
 		c: Caller,
 		planId: string,
 		itemId: string,
-		input: Record<string, unknown>
+		input: Record<string, unknown>,
+		locale?: InterfaceLocale
 	): Promise<ReviewResult<ReviewDecision>>;
 	assignChecks(
 		c: Caller,

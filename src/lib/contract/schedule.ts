@@ -4,6 +4,7 @@
  * subscription with a revocable token). Routes have checked the plan role with the gate.
  */
 import type { Principal } from './access';
+import type { InterfaceLocale } from './languages';
 import type { ApiResult } from './result';
 import type { Schedule, ScheduleMilestone, SchedulePhase, ScheduleView } from '../domain/schedule';
 
@@ -45,8 +46,14 @@ export interface ScheduleService {
 		principal: Principal
 	): Promise<ApiResult<FeedStatus & { token: string }>>;
 	revokeFeed(planId: string, principal: Principal): Promise<ApiResult<null>>;
-	/** The iCalendar text behind a feed token: 404 unknown, 410 revoked or access lost. */
-	calendar(token: string): Promise<ApiResult<{ ics: string; planId: string }>>;
+	/**
+	 * The iCalendar text behind a feed token: 404 unknown, 410 revoked or access lost. Its own
+	 * words in `locale` (default German).
+	 */
+	calendar(
+		token: string,
+		locale?: InterfaceLocale
+	): Promise<ApiResult<{ ics: string; planId: string }>>;
 	/** The plan was deleted: its schedule and feed tokens go with it. */
 	forgetPlan(planId: string): Promise<void>;
 }

@@ -9,6 +9,7 @@ import type {
 	CompareResult,
 	HistoryAction,
 	HistoryEntry,
+	HistoryNote,
 	VersionActor,
 	VersionMeta,
 	VersionWithPlan
@@ -43,7 +44,10 @@ export interface VersionsBackend {
 		action: HistoryAction,
 		fields: string[],
 		itemType?: ItemType | null,
-		/** Shown with the entry, e.g. "aus der Abstimmung „…“" (such an entry is never merged). */
-		note?: string
+		/**
+		 * Shown with the entry, e.g. "aus der Abstimmung „…“" (such an entry is never merged); as
+		 * kind + params it is worded per reader (src/lib/versions/history-text.ts).
+		 */
+		note?: string | HistoryNote
 	): void;
 }

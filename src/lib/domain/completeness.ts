@@ -37,8 +37,10 @@ export interface OpenPoint {
 	code: CheckCode;
 	itemId: string;
 	itemType: ItemType;
-	/** Display title of the item ('Ohne Titel' if empty). */
+	/** Display title of the item ('Ohne Titel' if empty: German, for the server and the PDF). */
 	itemTitle: string;
+	/** The item has no title: the interface names it in its own language (not by `itemTitle`). */
+	untitled?: true;
 	/** Field the item belongs to; null for Leitlinien. */
 	fieldId: string | null;
 	/** What is missing, in German, without the item's name (the list shows it next to it). */
@@ -61,7 +63,9 @@ export interface ReadinessCount {
 
 export interface FieldReadiness extends ReadinessCount {
 	fieldId: string;
+	/** 'Ohne Titel' if empty (German); `untitled` says so for the interface. */
 	title: string;
+	untitled?: true;
 }
 
 export interface Completeness {
@@ -118,6 +122,7 @@ export function checkCompleteness(plan: PlanJson, input: CompletenessInput = {})
 		itemId: string;
 		itemType: ItemType;
 		itemTitle: string;
+		untitled?: true;
 		fieldId: string | null;
 	};
 	const add = (code: CheckCode, message: string, missing?: string[]) => {
@@ -127,7 +132,13 @@ export function checkCompleteness(plan: PlanJson, input: CompletenessInput = {})
 		points.push(point);
 	};
 	const at = (itemId: string, itemType: ItemType, title: string, fieldId: string | null) => {
-		current = { itemId, itemType, itemTitle: titleOf(title), fieldId };
+		current = {
+			itemId,
+			itemType,
+			itemTitle: titleOf(title),
+			...(blank(title) ? { untitled: true as const } : {}),
+			fieldId
+		};
 		if (blank(title)) add('title', `${ITEM_TYPE_LABELS[itemType].singular} ohne Titel.`);
 	};
 
@@ -190,7 +201,15 @@ function summarise(plan: PlanJson, points: OpenPoint[]): Completeness {
 	const principles = count();
 	const total = count();
 	const byField = new Map<string, FieldReadiness>(
-		plan.fields.map((f) => [f.id, { fieldId: f.id, title: titleOf(f.title), ...count() }])
+		plan.fields.map((f) => [
+			f.id,
+			{
+				fieldId: f.id,
+				title: titleOf(f.title),
+				...(blank(f.title) ? { untitled: true as const } : {}),
+				...count()
+			}
+		])
 	);
 	for (const p of points) {
 		const target = p.fieldId === null ? principles : byField.get(p.fieldId)!;

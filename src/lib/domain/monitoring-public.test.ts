@@ -132,7 +132,7 @@ describe('buildPublicProgress', () => {
 		expect(g1.indicators.map((i) => i.id)).toEqual(['i1']);
 		expect(g1.indicators[0]).not.toHaveProperty('createdAt');
 		// a measure without implementation data: "nicht begonnen", no progress, no note
-		expect(g2.title).toBe('Ohne Titel');
+		expect(g2.title).toBe(''); // untitled: worded by the page in the reader's language
 		expect(g2.measures[0]).toMatchObject({
 			id: 'm3',
 			status: 'nicht_begonnen',

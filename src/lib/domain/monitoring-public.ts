@@ -128,7 +128,8 @@ const done = (a: Acc): PublicRollUp => ({
 	progress: a.n === 0 ? null : Math.round(a.sum / a.n)
 });
 
-const titleOf = (t: string) => t.trim() || 'Ohne Titel';
+/** Trimmed; '' = untitled (the page words it in the reader's language, public-texts.ts). */
+const titleOf = (t: string) => t.trim();
 
 function publicMeasure(id: string, title: string, description: string, impl: Implementation) {
 	const note = impl.notes[0];

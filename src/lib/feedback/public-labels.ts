@@ -1,13 +1,14 @@
 /**
  * Labels and formats of the public participation page and the consideration table in the
  * interface language (the German constants in types.ts and model.ts stay for the server, CSV and
- * PDF): round state, contribution kind, decision, measure status, quotes and Berlin time.
+ * PDF): round state, contribution kind, decision, measure status, merged reasons, quotes and
+ * Berlin time.
  */
 import { getLocale, intlLocale, m } from '$lib/i18n';
 import { quoteDe } from '$lib/domain/quote';
 import type { MeasureStatus } from '$lib/domain';
 import { TIME_ZONE } from './model';
-import type { Decision, RoundState, SubmissionKind } from './types';
+import type { ConsiderationRow, Decision, RoundState, SubmissionKind } from './types';
 
 const STATES: Record<RoundState, () => string> = {
 	geplant: m.public_state_geplant,
@@ -37,6 +38,15 @@ export const kindLabel = (k: SubmissionKind) => KINDS[k]();
 export const decisionLabel = (d: Decision) => DECISIONS[d]();
 export const measureStatusLabel = (s: string) =>
 	Object.hasOwn(STATUSES, s) ? STATUSES[s as MeasureStatus]() : s;
+
+/** A row's reason; a merged one (`mergedInto`) worded in the interface language. */
+export function reasonText(row: Pick<ConsiderationRow, 'reason' | 'mergedInto'>): string {
+	const into = row.mergedInto;
+	if (!into) return row.reason;
+	return into.reason
+		? m.public_ct_merged_reason({ number: into.number, reason: into.reason })
+		: m.public_ct_merged({ number: into.number });
+}
 
 /** Quoted text: „…“ in German (nested quotes handled), “…” in English. */
 export function quoteUi(text: string): string {

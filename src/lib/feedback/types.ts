@@ -101,7 +101,13 @@ export interface ConsiderationRow {
 	name: string;
 	/** The effective decision (a duplicate's comes from its original) */
 	decision: Decision | null;
+	/** The reason; for a merged one the German sentence „Zusammengeführt mit Beitrag #n. …“ (CSV, PDF) */
 	reason: string;
+	/**
+	 * A merged submission: the one whose decision it takes (end of the chain) and that one's own
+	 * reason, so the page words „Zusammengeführt mit …“ in the reader's language. Absent otherwise.
+	 */
+	mergedInto?: { number: number; reason: string };
 	/** Number of the submission this one was merged into */
 	duplicateOfNumber: number | null;
 	/** Title of the goal/measure made from it, if any */

@@ -206,4 +206,30 @@ describe('buildProtocol in English', () => {
 			protocolWords('de').ideaOutcome({ itemType: 'measure', itemTitle: 'X', via: 'idea' })
 		).toBe('als Maßnahme „X“ übernommen');
 	});
+
+	it("words notes stored as kind + params and system actors in the protocol's language", () => {
+		const input = richInput();
+		input.history = [
+			...input.history,
+			{
+				id: 'h-sys',
+				at: new Date(AT(30)).toISOString(),
+				since: new Date(AT(30)).toISOString(),
+				actor: { id: 'system', name: 'Mitplan (automatisch)', kind: 'system' },
+				itemId: 'm1',
+				itemType: 'measure',
+				action: 'changed',
+				fields: ['priority'],
+				note: 'aus der Abstimmung „Prio“ (Priorität bestätigt)',
+				noteParams: { kind: 'vote', vote: 'Prio', confirmed: true }
+			}
+		];
+		const en = JSON.stringify(buildProtocol(input, 'en'));
+		expect(en).toContain('from the vote “Prio” (priority confirmed)');
+		expect(en).toContain('Mitplan (automatic)');
+		expect(en).not.toContain('Priorität bestätigt');
+		const de = JSON.stringify(buildProtocol(input, 'de'));
+		expect(de).toContain('aus der Abstimmung „Prio“ (Priorität bestätigt)');
+		expect(de).toContain('Mitplan (automatisch)');
+	});
 });

@@ -17,6 +17,7 @@ import type { VoteView } from '../contract/votes';
 import { DEFAULT_TIME_ZONE, localDateAndTime } from '../domain/time-zone';
 import type { ItemType } from '../domain/types';
 import type { HistoryEntry } from '../versions/types';
+import { actorLabel, historyNoteText } from '../versions/history-text';
 import type { InterfaceLocale } from '../contract/languages';
 import { protocolWords, type ProtocolWords } from './protocol-words';
 import { isCalendarDate, type Check } from './model';
@@ -340,11 +341,12 @@ export function buildProtocol(input: ProtocolInput, locale: InterfaceLocale = 'd
 							h.action === 'changed' && h.fields.length > 0 && type
 								? `: ${h.fields.map((f) => w.fieldLabel(type, f)).join(', ')}`
 								: '';
+						const note = historyNoteText(h, locale);
 						return {
 							time: clock(Date.parse(h.at)),
-							who: h.actor.name,
+							who: actorLabel(h.actor, locale),
 							item: label,
-							what: `${w.action(h.action)}${fields}${h.note ? ` (${h.note})` : ''}`
+							what: `${w.action(h.action)}${fields}${note ? ` (${note})` : ''}`
 						};
 					});
 

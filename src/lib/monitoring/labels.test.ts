@@ -5,7 +5,8 @@ import { EDITION_RELATION_LABELS } from '$lib/domain/next-edition';
 import { VERSION_KIND_LABELS } from '$lib/versions/types';
 import { relationLabel } from '$lib/editions/labels';
 import { versionKindLabel } from '$lib/versions/labels';
-import { formatDay, formatEuro, implStatusLabel } from './labels';
+import { overviewFixture } from './fixtures';
+import { formatDay, formatEuro, implStatusLabel, withTitles } from './labels';
 
 const use = (locale: Locale) => overwriteGetLocale(() => locale);
 
@@ -31,5 +32,21 @@ describe('monitoring and version labels in the interface language', () => {
 		expect(formatDay('2027-03-12')).toBe('12/03/2027');
 		expect(formatEuro(1234.5)).toBe('€1,234.50');
 		expect(formatEuro(null)).toBe('–');
+	});
+
+	it("names untitled measures, goals and fields of the overview (the API sends '')", () => {
+		const o = overviewFixture({ title: '', office: '', note: '' });
+		o.measures[0].goalTitle = '';
+		use('en');
+		expect(withTitles(o).measures[0]).toMatchObject({
+			title: 'Untitled',
+			goalTitle: 'Untitled',
+			fieldTitle: 'Bildung'
+		});
+		use('de');
+		expect(withTitles(o).measures[0]).toMatchObject({
+			title: 'Ohne Titel',
+			goalTitle: 'Ohne Titel'
+		});
 	});
 });

@@ -5,6 +5,7 @@
  */
 import { intlLocale, m } from '$lib/i18n';
 import type { ImplStatus } from '$lib/domain/monitoring';
+import type { MonitoringOverview } from '$lib/contract/monitoring';
 
 const STATUS: Record<ImplStatus, () => string> = {
 	nicht_begonnen: m.monitoring_status_nicht_begonnen,
@@ -16,6 +17,20 @@ const STATUS: Record<ImplStatus, () => string> = {
 	eingestellt: m.monitoring_status_eingestellt,
 	unbekannt: m.monitoring_status_unbekannt
 };
+
+/** The overview with untitled measures, goals and fields ('' from the API) named for showing. */
+export function withTitles(overview: MonitoringOverview): MonitoringOverview {
+	const name = (title: string) => title || m.monitoring_untitled_item();
+	return {
+		...overview,
+		measures: overview.measures.map((x) => ({
+			...x,
+			title: name(x.title),
+			goalTitle: name(x.goalTitle),
+			fieldTitle: name(x.fieldTitle)
+		}))
+	};
+}
 
 /** "in Umsetzung" / "in progress". */
 export function implStatusLabel(status: ImplStatus): string {

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { buildPlan, readPlan } from '../domain/index';
 import { emptyImplementation, type Implementation } from '../domain/monitoring';
 import { exportReportPdfNode } from '../export/node';
+import { layoutReport } from '../export/report-layout';
 import { readPdf } from '../export/pdf-reader';
 import {
 	buildUmsetzungsbericht,
@@ -231,5 +232,19 @@ describe('buildUmsetzungsbericht', () => {
 			'Umsetzungsbericht Testplan – Berichtszeitraum 01.01.2027–30.06.2027'
 		);
 		expect(pdf.fileName).toBe('testplan-umsetzungsbericht-2027-01-01-bis-2027-06-30.pdf');
+	});
+});
+
+describe('untitled entries', () => {
+	it('leaves empty titles empty in the model; the layout words them in the PDF language', () => {
+		const { input, plan } = setup();
+		const fields = plan.fields.map((f, i) => (i === 0 ? { ...f, title: ' ' } : f));
+		const untitled = { ...input, plan: { ...plan, fields } };
+		const de = buildUmsetzungsbericht(untitled);
+		expect(de.fields[0].title).toBe('');
+		expect(JSON.stringify(layoutReport(de))).toContain('2 Ohne Titel');
+		const en = JSON.stringify(layoutReport(buildUmsetzungsbericht({ ...untitled, locale: 'en' })));
+		expect(en).toContain('2 Untitled');
+		expect(en).not.toContain('Ohne Titel');
 	});
 });

@@ -212,7 +212,8 @@ export function buildUmsetzungsbericht(input: ReportInput): UmsetzungsberichtMod
 	let progressN = 0;
 	let notesInPeriod = 0;
 	const changes: ReportChange[] = [];
-	const title = (s: string) => s.trim() || 'Ohne Titel';
+	// '' = untitled: the layout words it in the PDF's language (report-layout.ts, pdf_untitled).
+	const title = (s: string) => s.trim();
 	const fb = (id: string) =>
 		input.marks?.[id]?.title?.fallback ? { titleFallback: true as const } : {};
 

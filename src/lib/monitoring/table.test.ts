@@ -39,4 +39,10 @@ describe('Umsetzung table', () => {
 			`Bildung;Ziel;'@Sprachkurse;in Umsetzung;'+Start;40;"'=HYPERLINK(""http://böse"")";;01.03.2027;nein;15.01.2027;"Kurs läuft; ""gut""";1500,5;200`
 		);
 	});
+
+	it("names untitled entries in German (the export is German; the API sends '')", () => {
+		const o = overviewFixture({ title: '', office: '', note: '' });
+		o.measures[0].fieldTitle = '';
+		expect(umsetzungRows(o)[0].slice(0, 3)).toEqual(['Ohne Titel', 'Ziel', 'Ohne Titel']);
+	});
 });

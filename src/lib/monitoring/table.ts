@@ -6,6 +6,7 @@
 import type { MonitoringOverview } from '../contract/monitoring';
 import { IMPL_STATUS_LABELS, germanDay } from '../domain/monitoring';
 import { toCsv } from '../feedback/csv';
+import { UNTITLED } from '../export/text';
 
 export type CellKind = 'text' | 'number' | 'percent' | 'date' | 'euro';
 
@@ -36,9 +37,9 @@ export function umsetzungRows(overview: MonitoringOverview): Cell[][] {
 		};
 		const note = m.impl.notes[0];
 		return [
-			m.fieldTitle,
-			m.goalTitle,
-			m.title,
+			m.fieldTitle || UNTITLED,
+			m.goalTitle || UNTITLED,
+			m.title || UNTITLED,
 			IMPL_STATUS_LABELS[m.impl.status],
 			m.impl.history[0]?.reason ?? '',
 			m.progress,

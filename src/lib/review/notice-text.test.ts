@@ -97,9 +97,26 @@ describe('noticeText', () => {
 		const old = n('mention', undefined, { text: 'Aylin Demir hat Sie in „Bildung“ erwähnt.' });
 		expect(noticeText(old, 'en')).toBe('Aylin Demir hat Sie in „Bildung“ erwähnt.');
 		expect(noticeText(old, 'de')).toBe('Aylin Demir hat Sie in „Bildung“ erwähnt.');
-		// A kind without a template (meeting tasks) keeps its sentence even with params.
+		// A meeting task stored before it had params keeps its German sentence.
 		const task = n('meeting_task', {}, { text: 'Aufgabe aus der Sitzung' });
 		expect(noticeText(task, 'en')).toBe('Aufgabe aus der Sitzung');
 		expect(withNoticeText(n('mention', undefined), 'en').text).toBe('');
+	});
+
+	it("builds a meeting task in the reader's language (German as stored before)", () => {
+		const task = n('meeting_task', {
+			meeting: 'AG „Bildung“',
+			task: 'Räume anfragen',
+			due: '2027-04-01'
+		});
+		expect(noticeText(task, 'de')).toBe(
+			'Aufgabe aus der Sitzung „AG ‚Bildung‘“: „Räume anfragen“ (bis 01.04.2027).'
+		);
+		expect(noticeText(task, 'en')).toBe(
+			'Task from the session “AG „Bildung“”: “Räume anfragen” (by 01/04/2027).'
+		);
+		const open = n('meeting_task', { meeting: 'AG Bildung', task: 'Räume anfragen' });
+		expect(noticeText(open, 'de')).toBe('Aufgabe aus der Sitzung „AG Bildung“: „Räume anfragen“.');
+		expect(noticeText(open, 'en')).toBe('Task from the session “AG Bildung”: “Räume anfragen”.');
 	});
 });

@@ -7,6 +7,7 @@
  */
 import * as t from '../paraglide/messages/_index.js';
 import type { InterfaceLocale } from '../contract/languages';
+import { nestQuotes } from '../domain/quote';
 import type { CheckOutcome, Notification, NoticeParams } from './types';
 
 type Notice = Pick<Notification, 'kind' | 'planTitle' | 'params' | 'text'> & {
@@ -91,6 +92,15 @@ function render(n: Notice, p: NoticeParams, o: O): string | null {
 				},
 				o
 			);
+		case 'meeting_task': {
+			if (p.meeting === undefined || p.task === undefined) return null;
+			// German nests quotes inside „…“ as ‚…‘ (as quoteDe did when the sentence was stored).
+			const q = (s: string) => (o.locale === 'de' ? nestQuotes(s) : s);
+			const words = { meeting: q(p.meeting), task: q(p.task) };
+			return p.due
+				? t.notices_meeting_task_due({ ...words, due }, o)
+				: t.notices_meeting_task(words, o);
+		}
 		default:
 			return null;
 	}

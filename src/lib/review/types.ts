@@ -210,6 +210,9 @@ export interface NoticeParams {
 	/** weekly_digest */
 	overdue?: number;
 	changed?: number;
+	/** meeting_task: the session's title and the task (shortened to 140 characters). */
+	meeting?: string;
+	task?: string;
 }
 
 export interface Notification {
@@ -223,8 +226,8 @@ export interface Notification {
 	actor: Actor | null;
 	/**
 	 * What the sentence is built from, in the reader's language (src/lib/review/notice-text.ts,
-	 * messages/notices). Absent on notices stored before 05.12.2026 and on kinds without a
-	 * template (meeting_task): those have only `text`.
+	 * messages/notices). Absent on notices stored before 05.12.2026 (meeting tasks: before
+	 * 06.12.2026): those have only `text`.
 	 */
 	params?: NoticeParams;
 	/**

@@ -4,7 +4,14 @@ import { germanDate } from '$lib/domain/schedule';
 import { rangeLabel } from '$lib/domain/measure-timeline';
 import { automaticEntries, timelineRows } from '$lib/domain/schedule-timeline';
 import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
-import { entryKindLabel, monthNames, periodLabel, rowTitle, scheduleDate } from './labels';
+import {
+	entryKindLabel,
+	fieldTitle,
+	monthNames,
+	periodLabel,
+	rowTitle,
+	scheduleDate
+} from './labels';
 
 const original = getLocale;
 afterEach(() => overwriteGetLocale(original));
@@ -63,5 +70,13 @@ describe('schedule labels', () => {
 		expect(titles).toContain('Feedback round “Feedback round” ended early');
 		expect(titles).toContain('Review request to the core group (closed)');
 		for (const t of titles) expect(t).not.toMatch(/Beteiligungsrunde|Prüfanfrage|beginnt|endet/);
+	});
+
+	it("names an untitled field (the API sends '') in the interface language", () => {
+		overwriteGetLocale(() => 'de');
+		expect(fieldTitle('')).toBe('Ohne Titel');
+		expect(fieldTitle('Bildung')).toBe('Bildung');
+		overwriteGetLocale(() => 'en');
+		expect(fieldTitle(' ')).toBe('Untitled');
 	});
 });

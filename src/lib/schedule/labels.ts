@@ -41,6 +41,11 @@ export function entryKindLabel(kind: 'phase' | 'milestone' | AutoEntryKind): str
 	return AUTO[kind]();
 }
 
+/** A field's title as the Zeitplan API gives it ('' = untitled) for showing. */
+export function fieldTitle(title: string): string {
+	return title.trim() || m.completeness_untitled();
+}
+
 /** Short month names, January first. */
 export function monthNames(): string[] {
 	return m.schedule_months().split(',');

@@ -1,13 +1,23 @@
 /** Browser calls for versions, compare, restore and history (docs/api.md, "Versionen"). */
 import { resolve } from '$app/paths';
 import { apiRequest, type Fetch, apiList } from '$lib/components/api';
-import { intlLocale, m } from '$lib/i18n';
+import { formatDateTime } from '$lib/components/format';
+import { getLocale, intlLocale, m } from '$lib/i18n';
+import { versionName } from './history-text';
 import type { CompareResult, HistoryEntry, VersionMeta, VersionWithPlan } from './types';
 
 const base = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`;
 
+/** The version with its name for showing (automatic versions in the interface language). */
+function shown<T extends { kind: string; name: string; createdAt: string }>(v: T): T {
+	return { ...v, name: versionName(v, getLocale(), formatDateTime(v.createdAt)) };
+}
+
 export const versionsApi = {
-	list: (planId: string, f: Fetch = fetch) => apiList<VersionMeta>(f, `${base(planId)}/versions`),
+	list: (planId: string, f: Fetch = fetch) =>
+		apiList<VersionMeta>(f, `${base(planId)}/versions`).then((r) =>
+			r.ok ? { ...r, value: r.value.map(shown) } : r
+		),
 	take: (planId: string, name: string, f: Fetch = fetch) =>
 		apiRequest<VersionMeta>(f, 'POST', `${base(planId)}/versions`, { name }),
 	get: (planId: string, versionId: string, f: Fetch = fetch) =>
@@ -15,7 +25,7 @@ export const versionsApi = {
 			f,
 			'GET',
 			`${base(planId)}/versions/${encodeURIComponent(versionId)}`
-		),
+		).then((r) => (r.ok ? { ...r, value: { ...r.value, version: shown(r.value.version) } } : r)),
 	compare: (planId: string, from: string, to: string, f: Fetch = fetch) =>
 		apiRequest<CompareResult>(
 			f,

@@ -135,6 +135,19 @@ export interface HistoryEntry {
 	action: HistoryAction;
 	/** Changed fields (`position` = moved); empty for created/deleted. */
 	fields: string[];
-	/** Where a server-side change came from, e.g. "aus der Abstimmung „Prioritäten AG Wohnen“". */
+	/**
+	 * Where a server-side change came from, e.g. "aus der Abstimmung „Prioritäten AG Wohnen“":
+	 * the German sentence (entries stored before 06.12.2026 have only this). Show
+	 * `historyNoteText(entry, locale)` (history-text.ts), which prefers `noteParams`.
+	 */
 	note?: string;
+	/** The note as kind + params, worded in the reader's language (since 06.12.2026). */
+	noteParams?: HistoryNote;
 }
+
+/** A note the server writes with a history entry, stored as kind + params. */
+export type HistoryNote =
+	/** An item made from an idea of a session (`date`: the session's day, YYYY-MM-DD). */
+	| { kind: 'idea_session'; session: string; date: string }
+	/** Priorities written back from a vote; `confirmed`: the priority stayed (now decided). */
+	| { kind: 'vote'; vote: string; confirmed: boolean };

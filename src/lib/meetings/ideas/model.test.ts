@@ -117,5 +117,9 @@ describe('views', () => {
 			'Ideen aus der Sitzung:\n– A\n– B'
 		);
 		expect(clusterDescription({ title: 'T' }, [{ text: 'A'.repeat(50) }], 20)).toHaveLength(20);
+		// written into the plan in the language of the person taking the cluster over
+		expect(clusterDescription({ title: 'T' }, [{ text: 'A' }, { text: 'B' }], 1000, 'en')).toBe(
+			'Ideas from the session:\n– A\n– B'
+		);
 	});
 });

@@ -4,6 +4,8 @@
  * author) and the German date of the backlink ("aus der Sitzung vom 12.03.2027").
  */
 import type { IdeaCluster, IdeaRecord, IdeaView } from '../../contract/ideas';
+import type { InterfaceLocale } from '../../contract/languages';
+import * as t from '../../paraglide/messages/_index.js';
 import { lineText, type Check } from '../model';
 
 export const IDEA_LIMITS = {
@@ -122,13 +124,21 @@ export function germanDate(isoDate: string): string {
 	return m ? `${m[3]}.${m[2]}.${m[1]}` : isoDate;
 }
 
-/** The description of an item made from a cluster: its visible ideas, one per line. */
+/**
+ * The description of an item made from a cluster: its visible ideas, one per line, under a lead
+ * line. This text is written into the shared plan document (content, not interface), so it is
+ * written once, in the language of the person who takes the cluster over (`locale`, the
+ * request's interface language; German when none is given) — as the default agenda of a new
+ * session. Readers in other languages see it as typed, like any other content.
+ */
 export function clusterDescription(
 	cluster: Pick<IdeaCluster, 'title'>,
 	ideas: ReadonlyArray<Pick<IdeaView, 'text'>>,
-	max: number
+	max: number,
+	locale: InterfaceLocale = 'de'
 ): string {
-	const lines = ['Ideen aus der Sitzung:', ...ideas.map((i) => `– ${i.text}`)];
+	const lead = t.meetings_ideas_from_session({}, { locale });
+	const lines = [lead, ...ideas.map((i) => `– ${i.text}`)];
 	const text = lines.join('\n');
 	return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -4,8 +4,8 @@ import type { PageServerLoad } from './$types';
 
 /**
  * The public progress page (issue 14, item 6), rendered on the server without JavaScript (see
- * +layout.ts here). The link is the key; an unknown or revoked link gives the same German 404
- * page (+error.svelte here). Not cached (a revoked link is gone at once), not for search engines.
+ * +layout.ts here). The link is the key; an unknown or revoked link gives the same 404 page
+ * (+error.svelte here, in the reader's interface language). Not cached (a revoked link is gone at once), not for search engines.
  * `?sprache=<code>`: content in one of the plan's languages (issue 15, item 5); a code the plan
  * does not offer shows German with a notice.
  */

@@ -3,6 +3,7 @@ import type { MonitoringOverview } from '$lib/contract/monitoring';
 import { api } from '$lib/components/api';
 import { requirePlanId } from '$lib/components/plan-page';
 import { monitoringApi } from '$lib/monitoring/api';
+import { withTitles } from '$lib/monitoring/labels';
 import type { PageLoad } from './$types';
 
 /** Umsetzung dashboard of a plan (issue 14): role, title and the overview with roll-up. */
@@ -31,6 +32,6 @@ export const load: PageLoad = async ({ fetch, params, depends }): Promise<Umsetz
 		role: access.ok ? access.value.role : null,
 		notFound,
 		loadError: !notFound && failed && !failed.ok ? failed.error.message : null,
-		overview: overview.ok ? overview.value : null
+		overview: overview.ok ? withTitles(overview.value) : null
 	};
 };

@@ -2,11 +2,13 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { authorize, resultResponse } from '$lib/server/http';
 import { publicOrigin } from '$lib/contract/request-origin';
+import { currentRequestLocale } from '$lib/server/error-language';
 
 /**
  * The own calendar subscription on this plan (every member with an account, `schedule.read`):
  * GET – `{active, createdAt}`; POST – a new link `{active, createdAt, url}` (shown once; an
- * older link stops working), 201; DELETE – revoke, 204.
+ * older link stops working; made from the English interface it carries `?sprache=en`, so the
+ * calendar's own words are English), 201; DELETE – revoke, 204.
  */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const access = await authorize(locals, params.planId, 'schedule.read');
@@ -22,7 +24,9 @@ export const POST: RequestHandler = async (event) => {
 	if (!result.ok) return resultResponse(result);
 	const origin = publicOrigin(event, locals.backend.settings.origin);
 	const { token, ...status } = result.value;
-	return json({ ...status, url: `${origin}/api/kalender/${token}.ics` }, { status: 201 });
+	const locale = currentRequestLocale();
+	const lang = locale === 'de' ? '' : `?sprache=${locale}`;
+	return json({ ...status, url: `${origin}/api/kalender/${token}.ics${lang}` }, { status: 201 });
 };
 
 export const DELETE: RequestHandler = async ({ locals, params }) => {

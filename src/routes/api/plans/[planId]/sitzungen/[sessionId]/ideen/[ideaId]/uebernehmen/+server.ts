@@ -2,6 +2,7 @@ import type { RequestHandler } from './$types';
 import { authorize, resultResponse } from '$lib/server/http';
 import { parseBody } from '$lib/server/api/schema';
 import { ROUTES } from '$lib/server/api/routes';
+import { currentRequestLocale } from '$lib/server/error-language';
 
 /**
  * POST /api/plans/<planId>/sitzungen/<id>/ideen/<ideaId>/uebernehmen {type: 'goal'|'measure',
@@ -19,7 +20,8 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 			access.planId,
 			params.sessionId,
 			{ kind: 'idea', id: params.ideaId },
-			body.value
+			body.value,
+			currentRequestLocale()
 		),
 		201
 	);
