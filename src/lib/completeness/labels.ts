@@ -6,44 +6,37 @@
 import { m } from '$lib/i18n';
 import { fieldLabel, typeLabel } from '$lib/board/labels';
 import type { OpenPoint, ReadinessCount } from '$lib/domain/completeness';
+import { pointMessageIn, type PointKey, type PointWords } from './point-message';
 
-const FIXED: Partial<Record<OpenPoint['code'], () => string>> = {
-	'field.workingGroup': m.completeness_field_working_group,
-	'field.situation': m.completeness_field_situation,
-	'field.goals': m.completeness_field_goals,
-	'goal.measures': m.completeness_goal_measures,
-	'goal.indicator': m.completeness_goal_indicator,
-	'measure.lead': m.completeness_measure_lead,
-	'measure.resources': m.completeness_measure_resources,
-	'measure.targetGroup': m.completeness_measure_target_group,
-	'measure.dateOrder': m.completeness_measure_date_order,
-	'measure.verdict': m.completeness_measure_verdict
+const KEYS = {
+	completeness_field_working_group: m.completeness_field_working_group,
+	completeness_field_situation: m.completeness_field_situation,
+	completeness_field_goals: m.completeness_field_goals,
+	completeness_goal_measures: m.completeness_goal_measures,
+	completeness_goal_indicator: m.completeness_goal_indicator,
+	completeness_measure_lead: m.completeness_measure_lead,
+	completeness_measure_resources: m.completeness_measure_resources,
+	completeness_measure_target_group: m.completeness_measure_target_group,
+	completeness_measure_date_order: m.completeness_measure_date_order,
+	completeness_measure_verdict: m.completeness_measure_verdict,
+	completeness_title_missing: m.completeness_title_missing,
+	completeness_measure_dates_both: m.completeness_measure_dates_both,
+	completeness_measure_dates_start: m.completeness_measure_dates_start,
+	completeness_measure_dates_end: m.completeness_measure_dates_end,
+	completeness_quoted: m.completeness_quoted,
+	completeness_answers_missing: m.completeness_answers_missing,
+	completeness_answer_missing: m.completeness_answer_missing
+} satisfies Record<PointKey, unknown>;
+
+const UI_WORDS: PointWords = {
+	say: (key, params) => (KEYS[key] as (p: Record<string, string>) => string)(params ?? {}),
+	typeName: (type) => typeLabel(type),
+	fieldName: fieldLabel
 };
 
-/** What is missing, as `point.message` says it in German. */
+/** What is missing, as `point.message` says it in German, in the interface language. */
 export function pointMessage(p: OpenPoint): string {
-	const fixed = FIXED[p.code];
-	if (fixed) return fixed();
-	const missing = p.missing ?? [];
-	switch (p.code) {
-		case 'title':
-			return m.completeness_title_missing({ type: typeLabel(p.itemType) });
-		case 'measure.dates':
-			return missing.length !== 1
-				? m.completeness_measure_dates_both()
-				: missing[0] === 'startDate'
-					? m.completeness_measure_dates_start()
-					: m.completeness_measure_dates_end();
-		default: {
-			if (missing.length === 0) return p.message;
-			const fields = missing
-				.map((f) => m.completeness_quoted({ text: fieldLabel(p.itemType, f) }))
-				.join(', ');
-			return missing.length > 1
-				? m.completeness_answers_missing({ fields })
-				: m.completeness_answer_missing({ fields });
-		}
-	}
+	return pointMessageIn(p, UI_WORDS);
 }
 
 /** The item's name in a point: "Maßnahme „Sprachkurse“". */

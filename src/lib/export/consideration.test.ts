@@ -96,6 +96,38 @@ describe('PDF appendix Abwägungstabelle', () => {
 		expect(flat(pdf.pages.join(' '))).toContain('zu „Landesprogramm ‚WIR‘“: Vorschlag Nummer 1');
 	});
 
+	it('words kinds, decisions and merged reasons in English for sprache=en', async () => {
+		const rows = [
+			row(1),
+			row(2, { kind: 'comment', targetTitle: '', decision: 'not_adopted', reason: 'Zu teuer.' }),
+			row(3, {
+				decision: 'adopted',
+				reason: 'Zusammengeführt mit Beitrag #1. Gut.',
+				mergedInto: { number: 1, reason: 'Gut.' },
+				duplicateOfNumber: 1
+			})
+		];
+		const pdf = await exportWith(
+			{ type: 'zwischenbericht', consideration: 'true', sprache: 'en' },
+			rows
+		);
+		const all = flat(pdf.pages.join(' '));
+		expect(all).toContain('#1 Proposal for a measure on “Gesundheit”: Vorschlag Nummer 1');
+		expect(all).toContain('Partly adopted');
+		expect(all).toContain('#2 Comment: Vorschlag Nummer 2');
+		expect(all).toContain('Not adopted');
+		expect(all).toContain('Merged with submission #1. Gut.');
+		for (const german of [
+			'Vorschlag für',
+			'Übernommen',
+			'übernommen',
+			'Zusammengeführt',
+			' zu „'
+		]) {
+			expect(all).not.toContain(german);
+		}
+	});
+
 	it('says so when there are no submissions', async () => {
 		const pdf = await exportWith({ consideration: true }, []);
 		expect(flat(pdf.pages.join(' '))).toContain('noch keine Beiträge aus Beteiligungsrunden');

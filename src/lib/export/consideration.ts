@@ -7,7 +7,7 @@
  */
 import { quoteDe } from '../domain/quote';
 import { DECISION_LABELS, SUBMISSION_KIND_LABELS } from '../feedback/types';
-import type { ConsiderationRow } from '../feedback/types';
+import type { ConsiderationRow, Decision } from '../feedback/types';
 import type { Block } from './blocks';
 import { pdfText, type ExportLabels } from './labels';
 
@@ -19,6 +19,28 @@ export function considerationBlocks(
 	labels?: ExportLabels
 ): Block[] {
 	const t = pdfText(labels?.locale ?? 'de');
+	const en = labels?.locale === 'en';
+	// German: the domain's constants (unchanged wording); English: the participation page's words
+	const kindName = (k: ConsiderationRow['kind']) =>
+		en ? t(`public_kind_${k}`) : SUBMISSION_KIND_LABELS[k];
+	const kindText = (r: ConsiderationRow) =>
+		r.targetTitle
+			? t('pdf_consideration_on', {
+					kind: kindName(r.kind),
+					target: en
+						? t('public_quoted', { text: line(r.targetTitle) })
+						: quoteDe(line(r.targetTitle))
+				})
+			: `${kindName(r.kind)}:`;
+	const decisionText = (d: Decision) => (en ? t(`public_decision_${d}`) : DECISION_LABELS[d]);
+	// a merged row's stored reason is the German sentence; English words it from `mergedInto`
+	const reasonText = (r: ConsiderationRow) => {
+		const into = en ? r.mergedInto : undefined;
+		if (!into) return r.reason;
+		return into.reason
+			? t('public_ct_merged_reason', { number: into.number, reason: into.reason })
+			: t('public_ct_merged', { number: into.number });
+	};
 	const title = t('pdf_consideration_title');
 	const blocks: Block[] = [
 		{ kind: 'pageBreak' },
@@ -67,14 +89,9 @@ export function considerationBlocks(
 			rows: list.map((r) => ({
 				cells: [
 					`#${r.number}`,
-					[
-						`${SUBMISSION_KIND_LABELS[r.kind]}${r.targetTitle ? ` zu ${quoteDe(line(r.targetTitle))}` : ''}:`,
-						line(r.title),
-						'–',
-						line(r.text)
-					].join(' '),
-					r.decision ? DECISION_LABELS[r.decision] : t('pdf_consideration_open'),
-					line(r.reason) || '–'
+					[kindText(r), line(r.title), '–', line(r.text)].join(' '),
+					r.decision ? decisionText(r.decision) : t('pdf_consideration_open'),
+					line(reasonText(r)) || '–'
 				]
 			}))
 		});

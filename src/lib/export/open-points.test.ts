@@ -4,6 +4,7 @@ import type { Block } from './blocks';
 import { examplePlan } from './fixtures';
 import { exportPlanPdfNode } from './node';
 import { exportCompleteness, OPEN_POINTS_TITLE, openPointsBlocks } from './open-points';
+import { exportLabels } from './labels';
 import { parseExportOptions } from './options';
 import { readPdf } from './pdf-reader';
 
@@ -64,6 +65,21 @@ describe('openPointsBlocks', () => {
 			}
 		]);
 		expect(all.join(' ')).toContain('Gesamter Plan: 2 offene Punkte (1 bewusst offen)');
+	});
+
+	it('words the missing pieces in English for sprache=en, open and acknowledged', () => {
+		const { plan, a, b } = gappy();
+		b.startDate = '';
+		b.endDate = '';
+		const result = exportCompleteness(plan, undefined, {
+			[`measure.lead:${a.id}`]: { reason: 'Klärt der Ausschuss', by: 'Anna Admin', at: 'x' }
+		});
+		const all = texts(openPointsBlocks(plan, result, same, exportLabels('en'))).join(' ');
+		expect(all).toContain('No resources given: money, staff, rooms (4).');
+		expect(all).toContain('No target group given (1).');
+		expect(all).toContain('No lead responsibility given (3).'); // the acknowledged one
+		expect(all).toContain('Start and end are missing (5).');
+		for (const german of ['Keine ', 'angegeben', 'fehlen']) expect(all).not.toContain(german);
 	});
 
 	it('says so when nothing is open and nothing acknowledged', () => {

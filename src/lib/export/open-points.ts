@@ -15,6 +15,7 @@ import { ITEM_TYPE_LABELS } from '../domain/labels';
 import type { PlanJson } from '../domain/types';
 import type { Block } from './blocks';
 import type { ExportChecks } from './checks';
+import { pointMessageIn } from '../completeness/point-message';
 import { exportLabels, pdfText, type ExportLabels } from './labels';
 
 export const OPEN_POINTS_TITLE = 'Anlage: Offene Punkte (für die Kerngruppe)';
@@ -48,6 +49,16 @@ export function openPointsBlocks(
 		en
 			? `${labels.ITEM_TYPE_LABELS[p.itemType].singular} “${line(p.itemTitle) || untitled}”`
 			: `${ITEM_TYPE_LABELS[p.itemType].singular} „${line(p.itemTitle) || untitled}“`;
+	// German: the check's own sentence; English: the same built from its code and missing fields
+	const message = (p: OpenPoint) =>
+		en
+			? pointMessageIn(p, {
+					say: (key, params) => t(key, params as never),
+					typeName: (type) => labels.ITEM_TYPE_LABELS[type].singular,
+					fieldName: (type, field) =>
+						(labels.FIELD_LABELS[type] as Record<string, string>)[field] ?? field
+				})
+			: p.message;
 	const pointsCount = (n: number) =>
 		n === 1 ? t('pdf_open_points_one') : t('pdf_open_points_many', { count: n });
 	const readiness = (name: string, r: Completeness['plan']) =>
@@ -100,7 +111,7 @@ export function openPointsBlocks(
 				{ title: t('pdf_open_points_element'), width: 0.4 },
 				{ title: t('pdf_open_points_point'), width: 0.6 }
 			],
-			rows: points.map((p) => ({ cells: [element(p), p.message] }))
+			rows: points.map((p) => ({ cells: [element(p), message(p)] }))
 		});
 	}
 	blocks.push({
@@ -134,7 +145,7 @@ export function openPointsBlocks(
 				cells: [
 					areas.find((a) => a.id === p.fieldId)?.name ?? principles,
 					element(p),
-					p.message,
+					message(p),
 					`${line(ack.reason)}${by ? ` (${by})` : ''}`
 				]
 			};
