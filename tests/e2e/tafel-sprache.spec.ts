@@ -103,6 +103,10 @@ test('Handlungsfelder, Ziele and Leitlinien follow the board content language', 
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.getByTestId('field-switch').selectOption(fieldId);
 	await expect(fieldTitle).toBeVisible();
+	// the phone's field switcher names the field in the content language too
+	await expect(
+		page.getByTestId('field-switch').locator(`option[value="${fieldId}"]`)
+	).toContainText(FIELD_AR);
 	await page.screenshot({ path: `${SHOTS}/board-language-ar-390.png`, fullPage: true });
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 	await page.getByTestId('field-switch').selectOption('principles');
@@ -119,4 +123,7 @@ test('Handlungsfelder, Ziele and Leitlinien follow the board content language', 
 	await page.getByTestId('board-content-language-phone').selectOption('de');
 	await expect(page.getByTestId('german-only')).toHaveCount(0);
 	await expect(fieldCol.getByTestId('field-title-translated')).toHaveCount(0);
+	await expect(
+		page.getByTestId('field-switch').locator(`option[value="${fieldId}"]`)
+	).not.toContainText(FIELD_AR);
 });
