@@ -3,7 +3,7 @@
  * and English, old free-text notes as stored, system actors (old and new entries) localized.
  */
 import { describe, expect, it } from 'vitest';
-import { actorLabel, historyNoteText, noteText, versionName } from './history-text';
+import { actorLabel, historyNoteText, noteText, sideName, versionName } from './history-text';
 
 describe('history notes', () => {
 	it('words a structured note per reader, German as stored before', () => {
@@ -60,5 +60,14 @@ describe('versionName', () => {
 		expect(versionName(auto, 'de', '05.12.2026, 14:30')).toBe(auto.name);
 		const typed = { kind: 'named', name: 'Automatisch gesichert, von Hand' };
 		expect(versionName(typed, 'en', 'x')).toBe(typed.name);
+	});
+});
+
+describe('sideName', () => {
+	it("takes a compared version's name from the reader's version list, else the stored one", () => {
+		const side = { id: 'v1', name: 'Automatisch gesichert, 05.12.26, 14:30' };
+		const shown = [{ id: 'v1', name: 'Saved automatically, 05/12/2026, 14:30' }];
+		expect(sideName(side, shown)).toBe('Saved automatically, 05/12/2026, 14:30');
+		expect(sideName({ id: 'v2', name: 'Beschluss' }, shown)).toBe('Beschluss');
 	});
 });

@@ -64,6 +64,17 @@ export function versionName(
 	return t.versions_auto_name({ when }, { locale });
 }
 
+/**
+ * A compared side's name for showing: the version list's name (already worded for the reader,
+ * see versionName) when the side is in it, else the name as stored.
+ */
+export function sideName(
+	side: { id: string; name: string },
+	shown: readonly { id: string; name: string }[]
+): string {
+	return shown.find((v) => v.id === side.id)?.name ?? side.name;
+}
+
 /** Names the server stores for its own actors (kind `system`), worded per reader. */
 const SYSTEM_NAMES: Record<string, (i: object, o: O) => string> = {
 	System: t.versions_actor_system,
