@@ -55,7 +55,8 @@ export class AutoSnapshots {
 			if (touched.length === 0 && !metaChanged) return;
 			const actor: VersionActor = {
 				id: origin.principalId,
-				name: origin.displayName ?? 'Unbekannt',
+				// No display name: stored empty, worded per reader (actorLabel).
+				name: origin.displayName ?? '',
 				kind: origin.inviteId ? 'guest' : 'user'
 			};
 			for (const t of touched) {

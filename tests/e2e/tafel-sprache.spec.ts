@@ -83,6 +83,14 @@ test('Handlungsfelder, Ziele and Leitlinien follow the board content language', 
 	await expect(wohnenCol.locator('.col-head').getByTestId('german-only')).toHaveText(
 		'nur auf Deutsch'
 	);
+	// screen-reader names follow the content language too (list and menu labels)
+	await expect(fieldCol.locator('ul.goals')).toHaveAttribute(
+		'aria-label',
+		`Ziele in Handlungsfeld „${FIELD_AR}“`
+	);
+	await expect(
+		goalBlock.getByRole('button', { name: new RegExp(`Aktionen.*${GOAL_AR}`) })
+	).toHaveCount(1);
 	const principle = page.getByTestId('principle-card');
 	await expect(principle.getByTestId('principle-title-translated')).toHaveAttribute('lang', 'de');
 	await expect(principle.getByTestId('german-only')).toBeVisible();
@@ -94,6 +102,12 @@ test('Handlungsfelder, Ziele and Leitlinien follow the board content language', 
 	const row = block.getByTestId('content-in-language-title');
 	await expect(row.locator('p[lang="ar"][dir="rtl"]')).toHaveText(GOAL_AR);
 	await expect(block.locator('input, textarea, [contenteditable="true"]')).toHaveCount(0);
+	// the panel's heading and context line name the item as the board does, marked Arabic
+	const heading = detail(page).getByRole('heading', { level: 2 });
+	await expect(heading).toHaveText(`Ziel: ${GOAL_AR}`);
+	await expect(heading.locator('[lang="ar"][dir="rtl"]')).toHaveText(GOAL_AR);
+	await expect(detail(page)).toHaveAccessibleName(`Ziel: ${GOAL_AR}`);
+	await expect(detail(page).locator('.desc')).toContainText(FIELD_AR);
 	await expectNoSeriousViolations(page, 'Tafel auf Arabisch mit Detailansicht');
 	await closeDetail(page);
 	await expectNoSeriousViolations(page, 'Tafel auf Arabisch');
@@ -123,6 +137,10 @@ test('Handlungsfelder, Ziele and Leitlinien follow the board content language', 
 	await page.getByTestId('board-content-language-phone').selectOption('de');
 	await expect(page.getByTestId('german-only')).toHaveCount(0);
 	await expect(fieldCol.getByTestId('field-title-translated')).toHaveCount(0);
+	await expect(fieldCol.locator('ul.goals')).toHaveAttribute(
+		'aria-label',
+		'Ziele in Handlungsfeld „Bildung“'
+	);
 	await expect(
 		page.getByTestId('field-switch').locator(`option[value="${fieldId}"]`)
 	).not.toContainText(FIELD_AR);

@@ -49,6 +49,15 @@ describe('actorLabel', () => {
 			'Mitplan (automatisch)'
 		);
 	});
+
+	it('words a person without a name per reader (stored empty, or „Unbekannt“ before)', () => {
+		expect(actorLabel({ name: '', kind: 'user' }, 'en')).toBe('Unknown');
+		expect(actorLabel({ name: '', kind: 'user' }, 'de')).toBe('Unbekannt');
+		expect(actorLabel({ name: 'Unbekannt', kind: 'user' }, 'en')).toBe('Unknown');
+		expect(actorLabel({ name: '', kind: 'guest' }, 'en')).toBe('Guest');
+		expect(actorLabel({ name: '', kind: 'guest' }, 'de')).toBe('Gast');
+		expect(actorLabel({ name: 'Dora Weber', kind: 'guest' }, 'en')).toBe('Dora Weber');
+	});
 });
 
 describe('versionName', () => {

@@ -81,14 +81,25 @@ const SYSTEM_NAMES: Record<string, (i: object, o: O) => string> = {
 	'Mitplan (automatisch)': t.versions_actor_auto
 };
 
-/** Who made a change or version: a person's name as stored, a system actor per reader. */
+/** What the server stored for a person without a display name before 06.12.2026. */
+const LEGACY_UNKNOWN = 'Unbekannt';
+
+/**
+ * Who made a change or version: a person's name as stored, a system actor per reader. A person
+ * without a display name (stored as '' since 06.12.2026, as „Unbekannt“ before) is „Gast“ /
+ * „Guest“ for a guest, else „Unbekannt“ / „Unknown“.
+ */
 export function actorLabel(
 	actor: Pick<VersionActor, 'name' | 'kind'>,
 	locale: InterfaceLocale
 ): string {
+	const o = { locale };
 	if (actor.kind === 'system') {
 		const word = SYSTEM_NAMES[actor.name] ?? (actor.name ? undefined : t.versions_actor_system);
-		if (word) return word({}, { locale });
+		if (word) return word({}, o);
+		return actor.name;
 	}
+	if (!actor.name || actor.name === LEGACY_UNKNOWN)
+		return actor.kind === 'guest' ? t.versions_actor_guest({}, o) : t.versions_actor_unknown({}, o);
 	return actor.name;
 }
