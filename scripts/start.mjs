@@ -5,9 +5,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const outputs = ['build/handler.js', 'build/server/main.js', 'build/server/export-worker.js'].map(
-	(p) => path.join(root, p)
-);
+const outputs = [
+	'build/handler.js',
+	'build/server/main.js',
+	'build/server/export-worker.js',
+	'build/server/merge-worker.js'
+].map((p) => path.join(root, p));
 const sources = [
 	'src',
 	'server',

@@ -116,7 +116,7 @@ export async function createCore(
 	try {
 		const target = { redisUrl: config.redisUrl, dataDir: config.dataDir, logger: storageLogger };
 		if (await restoreIncomplete(target)) throw new RestoreIncompleteError(target);
-		storage = await createStorage(target);
+		storage = await createStorage({ ...target, mergeInWorker: true });
 	} catch (error) {
 		await lock?.release();
 		throw error;

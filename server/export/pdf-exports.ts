@@ -15,7 +15,7 @@ import type {
 } from './types';
 import { SMALLER, jobChars, tooLarge } from './budget';
 import { exportWorkerFile } from './worker-file';
-import { WorkerPool } from './worker-pool';
+import { WorkerPool } from '../worker-pool';
 
 export interface PdfExportLimits {
 	workers: number;

@@ -46,6 +46,12 @@ runDocStoreContract(
 	}
 );
 
+// As the server runs it: compactions merge in a worker thread (createStore with mergeInWorker).
+runDocStoreContract('file, merging in a worker', async () => {
+	const store = await createStore({ dataDir: dir, logger: quiet, mergeInWorker: true });
+	return { store, cleanup: () => store.close() };
+});
+
 describe('file store specifics', () => {
 	const stores: DocStore[] = [];
 	afterEach(async () => {

@@ -19,16 +19,19 @@
  * contains a dot, so it can never collide with a plan id (PLAN_ID_RE).
  *
  * All operations on one plan run through a per-plan promise queue, so compaction never
- * interleaves with an append. Appends that arrive while a write/fsync is in flight are batched
- * into the next single write + fdatasync (group commit).
+ * interleaves with an append. Appends that arrive while a write is in flight are batched into
+ * the next single write (group commit); the log is opened with O_DSYNC, so that write returns
+ * only once its data is on disk (as write + fdatasync did, in one thread-pool job). Compaction
+ * merges through `merge` (a worker thread in the server, see merge-pool.ts).
  *
  * Only one process may use a data directory at a time (no inter-process locking).
  */
-import { promises as fs } from 'node:fs';
+import fsCb, { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { fsyncDir, writeFileAtomic } from './atomic-file';
+import { mergeInline, type MergeState } from './merge-pool';
 import {
 	DEFAULT_MAX_UPDATE_BYTES,
 	StorageError,
@@ -44,12 +47,14 @@ export interface FileStoreOptions {
 	/** Data directory; plans live in `<dir>/plans`. Created if missing. */
 	dir: string;
 	/**
-	 * true (default): append resolves after write + fdatasync (survives power loss).
+	 * true (default): append resolves after an O_DSYNC write (survives power loss).
 	 * false: append resolves after the write syscall (survives kill -9 of the process only).
 	 */
 	fsync?: boolean;
 	maxUpdateBytes?: number;
 	logger?: StorageLogger;
+	/** How compact() merges snapshot and log (default: on this thread; the server: a worker). */
+	merge?: MergeState;
 }
 
 export const SNAPSHOT = 'snapshot.bin';
@@ -177,6 +182,19 @@ async function readOrNull(file: string): Promise<Buffer | null> {
 	}
 }
 
+/** Writes all of `data` at the end of the append-only file `fd` (callback fs: no FileHandle promise per call). */
+function writeAll(fd: number, data: Buffer): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const from = (offset: number) =>
+			fsCb.write(fd, data, offset, data.length - offset, null, (err, written) => {
+				if (err) return reject(err);
+				if (offset + written < data.length) return from(offset + written);
+				resolve();
+			});
+		from(0);
+	});
+}
+
 function ioError(what: string, err: unknown): StorageError {
 	if (err instanceof StorageError) return err;
 	return new StorageError('unavailable', `${what}: ${(err as Error)?.message ?? err}`, {
@@ -188,8 +206,13 @@ export async function createFileStore(options: FileStoreOptions): Promise<DocSto
 	const root = path.resolve(options.dir);
 	const plansDir = path.join(root, 'plans');
 	const doFsync = options.fsync ?? true;
+	// The log is opened for appending; with fsync, O_DSYNC makes every write durable on return
+	// (data and the file size, as write + fdatasync did, in one system call).
+	const { O_WRONLY, O_APPEND, O_CREAT, O_DSYNC } = fsCb.constants;
+	const logFlags = O_WRONLY | O_APPEND | O_CREAT | (doFsync ? O_DSYNC : 0);
 	const maxUpdateBytes = options.maxUpdateBytes ?? DEFAULT_MAX_UPDATE_BYTES;
 	const logger = options.logger ?? console;
+	const merge = options.merge ?? mergeInline;
 	const plans = new Map<string, PlanState>();
 	let closed = false;
 
@@ -332,15 +355,11 @@ export async function createFileStore(options: FileStoreOptions): Promise<DocSto
 			if (st.logRecords === null) await readLog(planId, st);
 			await ensureDir(planId, st);
 			const data = batch.length === 1 ? batch[0].record : Buffer.concat(batch.map((p) => p.record));
-			st.logHandle ??= await fs.open(file, 'a');
+			st.logHandle ??= await fs.open(file, logFlags);
 			const fh = st.logHandle;
 			try {
-				let written = 0;
-				while (written < data.length) {
-					const { bytesWritten } = await fh.write(data, written, data.length - written);
-					written += bytesWritten;
-				}
-				if (doFsync) await fh.datasync();
+				// O_DSYNC: each write returns once its data is on disk (one thread-pool hop, not two)
+				await writeAll(fh.fd, data);
 			} catch (err) {
 				// Never leave a partial record in front of future appends.
 				await fh.truncate(st.logBytes).catch(() => {
@@ -429,7 +448,7 @@ export async function createFileStore(options: FileStoreOptions): Promise<DocSto
 					const entries = await readLog(planId, st);
 					if (entries.length === 0) return;
 					const snapshot = await readSnapshot(planId);
-					const merged = mergeState(planId, snapshot, entries, logger);
+					const merged = await merge(planId, snapshot, entries, logger);
 					await writeSnapshot(planId, merged);
 					// A crash right here leaves snapshot + full log: harmless, updates are idempotent.
 					await fs.truncate(path.join(planDir(planId), LOG), 0);

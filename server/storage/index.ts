@@ -5,6 +5,7 @@
  */
 import { createFileStore } from './file-store';
 import { createRedisStore } from './redis-store';
+import { createMergePool } from './merge-pool';
 import type { DocStore } from './types';
 import { createFileKv } from './kv-file';
 import { createRedisKv } from './kv-redis';
@@ -33,11 +34,37 @@ export interface StoreConfig {
 	dataDir: string;
 	/** Where storage warnings go (default: console). */
 	logger?: StorageLogger;
+	/** Compactions merge in a worker thread (the server; tools merge inline). */
+	mergeInWorker?: boolean;
 }
 
 export async function createStore(config: StoreConfig): Promise<DocStore> {
-	if (config.redisUrl) return createRedisStore({ url: config.redisUrl, logger: config.logger });
-	return createFileStore({ dir: config.dataDir, logger: config.logger });
+	const pool = config.mergeInWorker
+		? createMergePool({
+				onWorkerError: (error) => config.logger?.warn('compaction merge worker failed', error)
+			})
+		: undefined;
+	const merge = pool?.merge;
+	let store: DocStore;
+	try {
+		store = config.redisUrl
+			? await createRedisStore({ url: config.redisUrl, logger: config.logger, merge })
+			: await createFileStore({ dir: config.dataDir, logger: config.logger, merge });
+	} catch (err) {
+		await pool?.close();
+		throw err;
+	}
+	if (!pool) return store;
+	// The pool ends with the store (after the rooms' last compactions).
+	const close = store.close.bind(store);
+	store.close = async () => {
+		try {
+			await close();
+		} finally {
+			await pool.close();
+		}
+	};
+	return store;
 }
 
 /** Plan documents, the app-wide key-value store and the version snapshot blobs. */

@@ -13,6 +13,7 @@ import {
 	type RedisPubSub
 } from './redis-store';
 import { createStore } from './index';
+import { createMergePool } from './merge-pool';
 import type { StorageLogger } from './types';
 
 let redis: TestRedis;
@@ -50,6 +51,19 @@ runDocStoreContract(
 		}
 	}
 );
+
+// As the server runs it: compactions merge in a worker thread, awaited inside the WATCH.
+const mergePool = createMergePool();
+afterAll(() => mergePool.close());
+runDocStoreContract('redis, merging in a worker', async () => {
+	const store = await createRedisStore({
+		url: redis.url,
+		keyPrefix: prefix,
+		logger,
+		merge: mergePool.merge
+	});
+	return { store, cleanup: () => store.close() };
+});
 
 describe('redis store specifics', () => {
 	const closers: Array<() => Promise<void>> = [];

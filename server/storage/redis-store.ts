@@ -49,6 +49,7 @@ import {
 	type StorageLogger
 } from './types';
 import { connectMapped, failureMapper, mapFailure, serialQueue } from './redis-connection';
+import { mergeInline, type MergeState } from './merge-pool';
 
 export { redactUrl } from './redis-connection';
 
@@ -66,6 +67,8 @@ export interface RedisConnectionOptions {
 
 export interface RedisStoreOptions extends RedisConnectionOptions {
 	maxUpdateBytes?: number;
+	/** How compact() merges snapshot and log (default: on this thread; the server: a worker). */
+	merge?: MergeState;
 }
 
 export interface RedisDocStore extends DocStore {
@@ -141,6 +144,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 	const prefix = options.keyPrefix ?? 'mitplan';
 	const maxUpdateBytes = options.maxUpdateBytes ?? DEFAULT_MAX_UPDATE_BYTES;
 	const logger = options.logger ?? console;
+	const merge = options.merge ?? mergeInline;
 	const main = await connectClient(options, 'store');
 	// WATCH state is per connection: compactions get their own connection and run one at a time,
 	// so no other command can EXEC (and thereby clear the WATCH) in between.
@@ -189,7 +193,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 				tx.exists(dKey)
 			]);
 			if (deleted > 0 || entries.length === 0) return 'done';
-			const merged = mergeState(
+			const merged = await merge(
 				planId,
 				snapshot ? toUint8Array(snapshot) : null,
 				entries.map(toUint8Array),

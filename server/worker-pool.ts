@@ -1,5 +1,5 @@
 /**
- * A small pool of worker threads for CPU-heavy jobs (the PDF export): a fixed number of workers,
+ * A small pool of worker threads for CPU-heavy jobs (the PDF export, compaction merges): a fixed number of workers,
  * a bounded queue, a time budget per job (the worker is terminated and replaced when it runs
  * over) and a heap limit per worker. The event loop of the server only posts messages.
  */
