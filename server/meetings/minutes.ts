@@ -1,9 +1,10 @@
 /**
  * Sitzungsprotokoll service (issue 13, item 7): decisions, tasks and open questions recorded
  * during a session (facilitator or named note-taker), tasks delivered once into the named member's
- * inbox, the comment window after the end (attendees with an account; phase from the time), the
- * protocol model (page and PDF) and the decision log of all sessions. One KV key per session
- * (`mt:min:<planId>:<sessionId>`, JSON MinutesRecord), changed only in atomic updates.
+ * inbox (minutes-tasks.ts), the comment window after the end (attendees with an account; phase
+ * from the time), the protocol model (page and PDF; minutes-protocol.ts) and the decision log of
+ * all sessions. One KV key per session (`mt:min:<planId>:<sessionId>`, JSON MinutesRecord),
+ * changed only in atomic updates.
  */
 import type { ApiResult } from '../../src/lib/contract/result';
 import { PLAN_ERRORS } from '../../src/lib/contract/result';
@@ -12,21 +13,13 @@ import type {
 	DecisionLogRow,
 	MinutesComment,
 	MinutesEntry,
-	MinutesPush,
 	MinutesRecord,
 	MinutesService,
-	ProtocolIdea,
-	ProtocolModel,
 	ProtocolView
 } from '../../src/lib/contract/minutes';
-import type { ReviewService } from '../../src/lib/contract/review';
-import type { VersionsBackend } from '../../src/lib/contract/versions';
-import type { VoteService } from '../../src/lib/contract/votes';
 import { allows } from '../../src/lib/contract/policy';
 import {
 	MINUTES_LIMITS,
-	buildProtocol,
-	emptyMinutes,
 	itemWording,
 	longText,
 	protocolPhase,
@@ -35,120 +28,12 @@ import {
 } from '../../src/lib/meetings/minutes-model';
 import { protocolWords } from '../../src/lib/meetings/protocol-words';
 import type { InterfaceLocale } from '../../src/lib/contract/languages';
-import type { AccessService } from '../auth/types';
-import type { Logger } from '../log';
-import type { PlanItemsReader } from '../review/items';
-import { isKvError, type KvStore } from '../storage/kv';
-import {
-	E,
-	K,
-	SESSION_ID,
-	fail,
-	newId,
-	parseAttendance,
-	parseJson,
-	parseLive,
-	parseMeeting
-} from './common';
+import { isKvError } from '../storage/kv';
+import { E, K, SESSION_ID, newId, parseAttendance, parseMeeting } from './common';
+import { M, minutesKey, parseMinutes, type MinutesDeps } from './minutes-common';
+import { buildProtocolModel } from './minutes-protocol';
+import { deliverTask } from './minutes-tasks';
 import { canFacilitate } from './service';
-
-export interface MinutesDeps {
-	kv: KvStore;
-	log: Logger;
-	access: Pick<AccessService, 'listMembers'>;
-	readItems: PlanItemsReader;
-	/** The plan's municipality for the protocol's head ('' when unknown). */
-	municipality?: (planId: string) => Promise<string>;
-	votes: Pick<VoteService, 'list'>;
-	versions: Pick<VersionsBackend, 'history'>;
-	inbox: Pick<ReviewService, 'deliver'>;
-	/** The idea wall's ideas of a session with their outcome; absent = section left out. */
-	ideas?: (
-		planId: string,
-		sessionId: string,
-		locale: InterfaceLocale
-	) => Promise<ProtocolIdea[] | null>;
-	/** Pushes changed entries to the plan room (socket.io `meeting:minutes`). */
-	emit?: (push: MinutesPush) => void;
-	timeZone?: string;
-	now?: () => number;
-}
-
-const minutesKey = K.minutes;
-
-export function parseMinutes(raw: string | null): MinutesRecord {
-	const v = parseJson<MinutesRecord>(raw, (m) => Array.isArray(m.entries));
-	const base = emptyMinutes();
-	if (!v) return base;
-	return {
-		entries: v.entries,
-		noteTakerIds: Array.isArray(v.noteTakerIds) ? v.noteTakerIds : [],
-		commentDays: typeof v.commentDays === 'number' ? v.commentDays : base.commentDays,
-		comments: Array.isArray(v.comments) ? v.comments : [],
-		delivered: v.delivered && typeof v.delivered === 'object' ? v.delivered : {}
-	};
-}
-
-const M = {
-	frozen: () =>
-		fail(
-			409,
-			'protocol_frozen',
-			'Die Sitzung ist beendet: Beschlüsse, Aufgaben und offene Fragen lassen sich nicht mehr ändern. Ergänzungen bitte als Kommentar.'
-		),
-	notRecorder: () =>
-		fail(
-			403,
-			'not_note_taker',
-			'Das Protokoll führen nur die Moderation dieser Sitzung und die benannten Protokollführenden.'
-		),
-	entryNotFound: () =>
-		fail(404, 'entry_not_found', 'Diesen Protokolleintrag gibt es nicht (mehr).'),
-	noItem: () =>
-		fail(
-			400,
-			'item_not_found',
-			'Dieses Element gibt es im Plan nicht (mehr). Bitte wählen Sie ein anderes.'
-		),
-	noMember: () =>
-		fail(
-			400,
-			'assignee_not_member',
-			'Diese Person ist kein Mitglied des Plans. Tragen Sie stattdessen ihren Namen ein.'
-		),
-	noNoteTaker: () =>
-		fail(
-			400,
-			'note_taker_not_editor',
-			'Protokoll führen kann nur ein Mitglied mit Bearbeitungsrechten.'
-		),
-	notOpen: () =>
-		fail(
-			409,
-			'comments_not_open',
-			'Kommentare zum Protokoll sind erst möglich, wenn die Sitzung beendet ist.'
-		),
-	closed: () =>
-		fail(
-			409,
-			'comments_closed',
-			'Die Kommentarfrist ist abgelaufen: Das Protokoll ist endgültig und nimmt keine Kommentare mehr an.'
-		),
-	final: () =>
-		fail(
-			409,
-			'protocol_final',
-			'Das Protokoll ist endgültig; die Einstellungen lassen sich nicht mehr ändern.'
-		),
-	notAttendee: () =>
-		fail(
-			403,
-			'not_attendee',
-			'Kommentieren dürfen nur Personen mit Konto, die an der Sitzung teilgenommen haben.'
-		),
-	full: (what: string, max: number) =>
-		fail(409, 'too_many_entries', `Höchstens ${max} ${what} pro Sitzung.`)
-};
 
 export function createMinutesService(deps: MinutesDeps): MinutesService {
 	const { kv, log } = deps;
@@ -190,62 +75,13 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 		}
 	}
 
-	async function buildModel(
-		meeting: Meeting,
-		record: MinutesRecord,
-		locale: InterfaceLocale
-	): Promise<ProtocolModel> {
-		const { planId, id: sessionId } = meeting;
-		const [live, attendance, plan, votes, history, members, municipality, ideas] =
-			await Promise.all([
-				kv.get(K.live(planId, sessionId)).then(parseLive),
-				kv.get(K.attendance(planId, sessionId)).then(parseAttendance),
-				deps.readItems(planId),
-				deps.votes.list(planId, sessionId),
-				meeting.startedAt
-					? deps.versions.history(planId, null, 2000)
-					: Promise.resolve({ ok: true as const, value: [] }),
-				deps.access.listMembers(planId),
-				deps.municipality?.(planId).catch(() => '') ?? Promise.resolve(''),
-				deps.ideas?.(planId, sessionId, locale).catch((error) => {
-					log.warn('[minutes] ideas not read', { error });
-					return null;
-				}) ?? Promise.resolve(null)
-			]);
-		const names = new Map(members.map((m) => [m.userId, m.name]));
-		return buildProtocol(
-			{
-				meeting,
-				live,
-				attendance: {
-					online: attendance.online.map(({ conn: _conn, ...o }) => o),
-					inRoom: attendance.inRoom,
-					headCount: attendance.headCount
-				},
-				record,
-				planTitle: plan?.title ?? '',
-				municipality,
-				items: plan?.items ?? new Map(),
-				votes: votes.ok ? votes.value : [],
-				history: history.ok ? history.value : [],
-				ideas,
-				noteTakerNames: record.noteTakerIds.map(
-					(id) => names.get(id) ?? protocolWords(locale).formerMember()
-				),
-				now: now(),
-				timeZone: deps.timeZone
-			},
-			locale
-		);
-	}
-
 	async function viewOf(
 		caller: MeetingCaller,
 		meeting: Meeting,
 		locale: InterfaceLocale
 	): Promise<ProtocolView> {
 		const record = await readRecord(meeting.planId, meeting.id);
-		const protocol = await buildModel(meeting, record, locale);
+		const protocol = await buildProtocolModel(deps, meeting, record, locale, now);
 		const canComment =
 			protocol.phase === 'kommentierung' &&
 			caller.principal.kind === 'user' &&
@@ -281,45 +117,6 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 			value.assigneeName = member.name;
 		}
 		return { ok: true, value };
-	}
-
-	/** Delivers a task to the member named, once per task and member. */
-	async function deliverTask(
-		caller: MeetingCaller,
-		meeting: Meeting,
-		entry: MinutesEntry,
-		planTitle: string
-	) {
-		if (entry.kind !== 'task' || !entry.assigneeId) return;
-		const assignee = entry.assigneeId;
-		const first = await kv.update<boolean>(minutesKey(meeting.planId, meeting.id), (raw) => {
-			const r = parseMinutes(raw);
-			if (r.delivered[entry.id] === assignee) return { result: false };
-			const next = { ...r, delivered: { ...r.delivered, [entry.id]: assignee } };
-			return { value: JSON.stringify(next), result: true };
-		});
-		if (!first) return;
-		const short = entry.text.length > 140 ? `${entry.text.slice(0, 139)}…` : entry.text;
-		await deps.inbox
-			.deliver(assignee, {
-				kind: 'meeting_task',
-				planId: meeting.planId,
-				planTitle,
-				itemId: entry.itemId,
-				threadId: null,
-				actor: {
-					id: caller.principal.id,
-					name: caller.principal.name,
-					kind: caller.principal.kind
-				},
-				// The sentence is made in the reader's language (src/lib/review/notice-text.ts).
-				params: {
-					meeting: meeting.title,
-					task: short,
-					...(entry.dueDate ? { due: entry.dueDate } : {})
-				}
-			})
-			.catch((error) => log.warn('[minutes] task not delivered', { error }));
 	}
 
 	/** Common frame of add/update/remove: session, phase, role; then one atomic change. */
@@ -394,7 +191,7 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 				);
 				if (result.ok && meetingSeen) {
 					const plan = await deps.readItems(planId).catch(() => null);
-					await deliverTask(caller, meetingSeen, result.value, plan?.title ?? '');
+					await deliverTask(deps, caller, meetingSeen, result.value, plan?.title ?? '');
 				}
 				return result;
 			}),
@@ -433,7 +230,7 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 				);
 				if (result.ok && meetingSeen) {
 					const plan = await deps.readItems(planId).catch(() => null);
-					await deliverTask(caller, meetingSeen, result.value, plan?.title ?? '');
+					await deliverTask(deps, caller, meetingSeen, result.value, plan?.title ?? '');
 				}
 				return result;
 			}),
@@ -534,7 +331,13 @@ export function createMinutesService(deps: MinutesDeps): MinutesService {
 				if (!meeting) return E.notFound();
 				return {
 					ok: true,
-					value: await buildModel(meeting, await readRecord(planId, sessionId), locale)
+					value: await buildProtocolModel(
+						deps,
+						meeting,
+						await readRecord(planId, sessionId),
+						locale,
+						now
+					)
 				};
 			}),
 

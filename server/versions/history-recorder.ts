@@ -150,17 +150,7 @@ export class HistoryRecorder {
 			entries.delete(key);
 			const words =
 				typeof note === 'string' ? { note } : { note: noteText(note, 'de'), noteParams: note };
-			pending.push({
-				id: newId(),
-				at,
-				since: at,
-				actor,
-				itemId,
-				itemType,
-				action,
-				fields,
-				...words
-			});
+			pending.push({ ...newEntry(at, { actor, itemId, itemType, action, fields }), ...words });
 			this.pending.set(planId, pending);
 			queueMicrotask(() => void this.flushHistory(false, planId));
 			return;
@@ -184,18 +174,23 @@ export class HistoryRecorder {
 		}
 		entries.set(key, {
 			lastMs: now,
-			entry: {
-				id: newId(),
-				at,
-				since: at,
+			entry: newEntry(at, {
 				actor,
 				itemId,
 				itemType,
 				action,
 				fields: action === 'created' || action === 'deleted' ? [] : [...fields]
-			}
+			})
 		});
 	}
+}
+
+/** A new history entry that so far covers one edit, at `at`. */
+function newEntry(
+	at: string,
+	what: Pick<HistoryEntry, 'actor' | 'itemId' | 'itemType' | 'action' | 'fields'>
+): HistoryEntry {
+	return { id: newId(), at, since: at, ...what };
 }
 
 function mergeable(previous: HistoryAction, next: HistoryAction): boolean {

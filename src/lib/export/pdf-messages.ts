@@ -1,10 +1,11 @@
 /**
  * The messages the PDF layouts use (messages/pdf, `pdf_*`, plus the Umsetzungsstand and check
- * outcome names of other areas), imported one by one so that a bundle (the browser export) takes
- * only these. labels.ts `pdfText` reads them in the PDF's label language; a test checks that every
- * `pdf_*` key is listed.
+ * outcome names of other areas and the open points' sentences from completeness/point-message.ts),
+ * imported one by one so that a bundle (the browser export) takes only these. labels.ts `pdfText`
+ * reads them in the PDF's label language; a test checks that every `pdf_*` key is listed.
  */
 import * as m from '../paraglide/messages/_index.js';
+import { POINT_MESSAGES } from '../completeness/point-message';
 
 export const PDF_MESSAGES = {
 	pdf_contents: m.pdf_contents,
@@ -130,23 +131,7 @@ export const PDF_MESSAGES = {
 	public_ct_merged: m.public_ct_merged,
 	public_ct_merged_reason: m.public_ct_merged_reason,
 	public_quoted: m.public_quoted,
-	completeness_field_working_group: m.completeness_field_working_group,
-	completeness_field_situation: m.completeness_field_situation,
-	completeness_field_goals: m.completeness_field_goals,
-	completeness_goal_measures: m.completeness_goal_measures,
-	completeness_goal_indicator: m.completeness_goal_indicator,
-	completeness_measure_lead: m.completeness_measure_lead,
-	completeness_measure_resources: m.completeness_measure_resources,
-	completeness_measure_target_group: m.completeness_measure_target_group,
-	completeness_measure_date_order: m.completeness_measure_date_order,
-	completeness_measure_verdict: m.completeness_measure_verdict,
-	completeness_title_missing: m.completeness_title_missing,
-	completeness_measure_dates_both: m.completeness_measure_dates_both,
-	completeness_measure_dates_start: m.completeness_measure_dates_start,
-	completeness_measure_dates_end: m.completeness_measure_dates_end,
-	completeness_quoted: m.completeness_quoted,
-	completeness_answers_missing: m.completeness_answers_missing,
-	completeness_answer_missing: m.completeness_answer_missing,
+	...POINT_MESSAGES,
 	monitoring_status_nicht_begonnen: m.monitoring_status_nicht_begonnen,
 	monitoring_status_geplant: m.monitoring_status_geplant,
 	monitoring_status_in_umsetzung: m.monitoring_status_in_umsetzung,

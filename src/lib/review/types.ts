@@ -187,7 +187,7 @@ export type NotificationKind =
 	/** Umsetzung (server/monitoring): a Sachstand is due; the owners' weekly digest. */
 	| 'update_due'
 	| 'weekly_digest'
-	/** Sitzungsprotokoll (server/meetings/minutes.ts): a task from a session names me. */
+	/** Sitzungsprotokoll (server/meetings/minutes-tasks.ts): a task from a session names me. */
 	| 'meeting_task';
 
 /** The details of a notice (ids and names as they were when it was sent; days as YYYY-MM-DD). */
