@@ -71,6 +71,39 @@ describe('file store specifics', () => {
 		expect(await fs.readdir(dir)).toEqual(['plans']);
 	});
 
+	/** The open flags of this process's descriptor on `file` (Linux /proc), or null. */
+	async function openFlags(file: string): Promise<number | null> {
+		for (const fd of await fs.readdir('/proc/self/fd')) {
+			const target = await fs.readlink(`/proc/self/fd/${fd}`).catch(() => '');
+			if (target !== file) continue;
+			const info = await fs.readFile(`/proc/self/fdinfo/${fd}`, 'utf8').catch(() => '');
+			const flags = /^flags:\s*([0-7]+)/m.exec(info);
+			if (flags) return parseInt(flags[1], 8);
+		}
+		return null;
+	}
+
+	it('writes the log through an O_DSYNC descriptor (durable on return), without fsync not', async () => {
+		const { O_DSYNC, O_APPEND } = (await import('node:fs')).constants;
+		const store = await open();
+		await store.append('dsync', new Editor().type('a'));
+		const flags = await openFlags(logFile('dsync'));
+		expect(flags).not.toBeNull();
+		expect(flags! & O_APPEND).toBe(O_APPEND);
+		expect(flags! & O_DSYNC).toBe(O_DSYNC);
+
+		const fast = await createFileStore({
+			dir: path.join(dir, 'fast'),
+			logger: quiet,
+			fsync: false
+		});
+		stores.push(fast);
+		await fast.append('nosync', new Editor().type('b'));
+		const plain = await openFlags(path.join(dir, 'fast', 'plans', 'nosync', 'log.bin'));
+		expect(plain).not.toBeNull();
+		expect(plain! & O_DSYNC).toBe(0);
+	});
+
 	it('lays plans out as plans/<id>/{snapshot.bin,log.bin}', async () => {
 		const store = await open();
 		const ed = new Editor();

@@ -208,8 +208,10 @@ export async function createFileStore(options: FileStoreOptions): Promise<DocSto
 	const doFsync = options.fsync ?? true;
 	// The log is opened for appending; with fsync, O_DSYNC makes every write durable on return
 	// (data and the file size, as write + fdatasync did, in one system call).
+	// Where the platform has no O_DSYNC (Windows), each write is followed by fdatasync instead.
 	const { O_WRONLY, O_APPEND, O_CREAT, O_DSYNC } = fsCb.constants;
-	const logFlags = O_WRONLY | O_APPEND | O_CREAT | (doFsync ? O_DSYNC : 0);
+	const dsync = doFsync && typeof O_DSYNC === 'number';
+	const logFlags = O_WRONLY | O_APPEND | O_CREAT | (dsync ? O_DSYNC : 0);
 	const maxUpdateBytes = options.maxUpdateBytes ?? DEFAULT_MAX_UPDATE_BYTES;
 	const logger = options.logger ?? console;
 	const merge = options.merge ?? mergeInline;
@@ -360,6 +362,7 @@ export async function createFileStore(options: FileStoreOptions): Promise<DocSto
 			try {
 				// O_DSYNC: each write returns once its data is on disk (one thread-pool hop, not two)
 				await writeAll(fh.fd, data);
+				if (doFsync && !dsync) await fh.datasync();
 			} catch (err) {
 				// Never leave a partial record in front of future appends.
 				await fh.truncate(st.logBytes).catch(() => {
