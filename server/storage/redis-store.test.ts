@@ -163,6 +163,30 @@ describe('redis store specifics', () => {
 		});
 	});
 
+	it('lists a plan with one SADD, not one per edit, and again after Redis lost it', async () => {
+		const store = await open();
+		const ed = new Editor();
+		await withRaw(async (c) => {
+			const sadds = async () => {
+				const stats = await c.info('commandstats');
+				return Number(/cmdstat_sadd:calls=(\d+)/.exec(stats)?.[1] ?? 0);
+			};
+			const before = await sadds();
+			for (let i = 0; i < 20; i++) await store.append('listed', ed.type(`${i};`));
+			expect((await sadds()) - before).toBe(1);
+			expect(await store.list()).toContain('listed');
+			// An emptied Redis: the next append starts a new log and lists the plan again.
+			await c.flushAll();
+			await store.append('listed', ed.type('nach dem Leeren'));
+			expect(await store.list()).toEqual(['listed']);
+			// After a compaction the log starts anew, too: listed again (harmless, idempotent).
+			await store.compact('listed');
+			const compacted = await sadds();
+			await store.append('listed', ed.type('!'));
+			expect((await sadds()) - compacted).toBe(1);
+		});
+	});
+
 	it('a compaction racing a delete of a plan without snapshot writes no snapshot', async () => {
 		const a = await open();
 		const b = await open();

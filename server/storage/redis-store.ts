@@ -160,6 +160,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 	let closed = false;
 
 	const plansKey = `${prefix}:plans`;
+	/** Plans this process has put into the plans set (see append). */
+	const listed = new Set<string>();
 	const snapshotKey = (id: string) => `${prefix}:{${id}}:snapshot`;
 	const logKey = (id: string) => `${prefix}:{${id}}:log`;
 	const tombstoneKey = (id: string) => `${prefix}:{${id}}:deleted`;
@@ -258,7 +260,12 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 				if (logLength === APPEND_REFUSED) {
 					throw new StorageError('deleted', `plan ${planId} was deleted`);
 				}
-				await db.sAdd(plansKey, planId);
+				// Once per plan and process, and again whenever a log starts anew (after a
+				// compaction, or in a Redis that was emptied): not one more command per edit.
+				if (!listed.has(planId) || logLength === 1) {
+					await db.sAdd(plansKey, planId);
+					listed.add(planId);
+				}
 				return { logLength };
 			});
 		},
@@ -316,6 +323,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 					.del([snapshotKey(planId), logKey(planId)])
 					.set(tombstoneKey(planId), String(Date.now()))
 					.exec();
+				listed.delete(planId);
 				await db.sRem(plansKey, planId);
 			});
 		},
