@@ -2,8 +2,11 @@
  * Durability across processes: the production bundle (build/server/main.js) as a child process,
  * killed with SIGKILL right after an edit reached it; a restarted server must serve every edit.
  * Also a Redis outage of a few seconds: edits made meanwhile are kept and stored once Redis is
- * back. Needs `npm run build` (done by `npm test`).
+ * back, and a compaction merged in the bundle's worker thread. Needs `npm run build` (done by
+ * `npm test`).
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createItem, getText, readPlan, type PlanJson } from '../src/lib/domain/index';
 import { ADMIN_ENV, login, syncTokenViaApi, type HttpSession } from './helpers/auth';
@@ -96,6 +99,34 @@ describe.each([
 		await fresh.synced;
 		expect(getText(fresh.doc, fieldId, 'situation')?.toString()).toBe(
 			'Getippt kurz vor dem Absturz'
+		);
+	});
+});
+
+describe('compaction in the production bundle', () => {
+	it('merges in the merge worker (build/server/merge-worker.js) and loses nothing', async () => {
+		const dir = scratch().dir;
+		const first = await spawn({ DATA_DIR: dir, COMPACT_EVERY: '5' });
+		const planId = await createPlan(first, 'Verdichtungstest');
+		const writer = client(first, planId);
+		await writer.synced;
+		const field = createItem(writer.doc, { type: 'field', values: { title: 'Wohnen' } });
+		if (!field.ok) throw new Error(field.error.message);
+		const text = getText(writer.doc, field.value, 'situation')!;
+		for (let i = 0; i < 12; i++) text.insert(text.length, `${i};`);
+		const snapshot = path.join(dir, 'plans', planId, 'snapshot.bin');
+		await waitFor(() => existsSync(snapshot), 'compacted into a snapshot', 15_000);
+		// The worker started from the bundle (a missing script would be logged and merged inline).
+		expect(first.output()).not.toContain('merge worker failed');
+		const stored = client(first, planId);
+		await stored.synced;
+		await first.kill9();
+
+		const second = await spawn({ DATA_DIR: dir });
+		const fresh = client(second, planId);
+		await fresh.synced;
+		expect(getText(fresh.doc, field.value, 'situation')?.toString()).toBe(
+			Array.from({ length: 12 }, (_, i) => `${i};`).join('')
 		);
 	});
 });
