@@ -18,6 +18,7 @@ import { SHOTS, expectNoSeriousViolations } from './support/axe';
 
 const FIELD_AR = 'التعليم واللغة';
 const GOAL_AR = 'أماكن كافية في رياض الأطفال';
+const GROUP_AR = 'مجموعة العمل التعليم';
 
 /** Open an item's detail panel by its id and type the Arabic title into "Übersetzungen". */
 async function translateTitle(page: Page, id: string, text: string) {
@@ -55,6 +56,13 @@ test('Handlungsfelder, Ziele and Leitlinien follow the board content language', 
 	await expect(meta).toBeHidden();
 
 	await translateTitle(page, fieldId, FIELD_AR);
+	// a working group whose German name says "AG" (its translation says it too): no "AG:" in front
+	await page.locator(`[data-item-id="${fieldId}"] .card-open`).first().click();
+	await detail(page).getByLabel('Arbeitsgruppe', { exact: true }).fill('AG Bildung');
+	const tr = detail(page).getByTestId('translations');
+	await tr.getByTestId('translation-language').selectOption('ar');
+	await tr.getByTestId('translation-input-workingGroup').fill(GROUP_AR);
+	await closeDetail(page);
 	await translateTitle(page, goalId, GOAL_AR);
 
 	// German: the originals, no marks
@@ -74,6 +82,8 @@ test('Handlungsfelder, Ziele and Leitlinien follow the board content language', 
 	await expect(goalTitle).toHaveAttribute('lang', 'ar');
 	await expect(goalTitle).toHaveAttribute('dir', 'rtl');
 	await expect(fieldCol.locator('.col-head').getByTestId('german-only')).toHaveCount(0);
+	await expect(fieldCol.locator('.sub')).toContainText(GROUP_AR);
+	await expect(fieldCol.locator('.sub')).not.toContainText('AG:');
 
 	// untranslated: German, marked as on the measure cards
 	const wohnenTitle = wohnenCol.getByTestId('field-title-translated');
