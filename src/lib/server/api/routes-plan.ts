@@ -245,7 +245,7 @@ export const PLAN_ROUTES = {
 		'feedback.read_names',
 		'Abwägungstabelle als CSV',
 		F,
-		{ query: Q.RoundFilter }
+		{ query: Q.RoundTable }
 	),
 	origins: plan('GET', '/rounds/origins', 'feedback.read', 'Woher ein Eintrag stammt', F, {
 		query: Q.ItemOrigin
