@@ -326,6 +326,22 @@ describe.each(['file', 'redis'] as const)('feedback rounds (%s store)', (kind) =
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const csvText = new TextDecoder().decode(bytes);
 		expect(csvText).toContain('Übernommen;Als Maßnahme übernommen.');
+		// in the reader's interface language (Accept-Language), or as `sprache` asks
+		const csvPath = `/api/plans/${planId}/rounds/abwaegung.csv?roundId=${round.id}`;
+		const en = { headers: { 'accept-language': 'en' } };
+		const english = await (await admin.request(csvPath, en)).text();
+		expect(english.split('\r\n')[0]).toBe(
+			'Round,No.,Type,Refers to,Title,Contribution,Name,Received,Decision,Reason,Duplicate of no.,Resulted in'
+		);
+		expect(english).toContain(',Adopted,Als Maßnahme übernommen.,');
+		expect(await (await admin.request(`${csvPath}&sprache=de`, en)).text()).toContain(
+			'Runde;Nr.;Art;'
+		);
+		const unknown = await admin.request(`${csvPath}&sprache=fr`);
+		expect(unknown.status).toBe(400);
+		expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe(
+			'invalid_language'
+		);
 		// the PDF appendix
 		const pdf = await admin.request(`/api/plans/${planId}/export.pdf?consideration=true`);
 		expect(pdf.status).toBe(200);

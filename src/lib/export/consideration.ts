@@ -6,6 +6,7 @@
  * annex must not cut a citizen's contribution. No names.
  */
 import { quoteDe } from '../domain/quote';
+import { considerationReason } from '../feedback/csv';
 import { DECISION_LABELS, SUBMISSION_KIND_LABELS } from '../feedback/types';
 import type { ConsiderationRow, Decision } from '../feedback/types';
 import type { Block } from './blocks';
@@ -34,13 +35,7 @@ export function considerationBlocks(
 			: `${kindName(r.kind)}:`;
 	const decisionText = (d: Decision) => (en ? t(`public_decision_${d}`) : DECISION_LABELS[d]);
 	// a merged row's stored reason is the German sentence; English words it from `mergedInto`
-	const reasonText = (r: ConsiderationRow) => {
-		const into = en ? r.mergedInto : undefined;
-		if (!into) return r.reason;
-		return into.reason
-			? t('public_ct_merged_reason', { number: into.number, reason: into.reason })
-			: t('public_ct_merged', { number: into.number });
-	};
+	const reasonText = (r: ConsiderationRow) => considerationReason(r, en ? 'en' : 'de');
 	const title = t('pdf_consideration_title');
 	const blocks: Block[] = [
 		{ kind: 'pageBreak' },

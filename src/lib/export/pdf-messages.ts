@@ -128,8 +128,6 @@ export const PDF_MESSAGES = {
 	public_decision_adopted: m.public_decision_adopted,
 	public_decision_partly_adopted: m.public_decision_partly_adopted,
 	public_decision_not_adopted: m.public_decision_not_adopted,
-	public_ct_merged: m.public_ct_merged,
-	public_ct_merged_reason: m.public_ct_merged_reason,
 	public_quoted: m.public_quoted,
 	...POINT_MESSAGES,
 	monitoring_status_nicht_begonnen: m.monitoring_status_nicht_begonnen,

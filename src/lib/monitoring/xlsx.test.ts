@@ -1,30 +1,34 @@
-/** The Umsetzung XLSX: read back with exceljs — German headers, real types, no formula cells. */
+/**
+ * The Umsetzung XLSX: read back with exceljs — German or English headers and sheet name, real
+ * types, no formula cells.
+ */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { overviewFixture } from './fixtures';
-import { UMSETZUNG_COLUMNS } from './table';
+import { umsetzungHeaders } from './table';
 import { umsetzungXlsx } from './xlsx';
 
 const overview = () => overviewFixture({ title: '=1+1', office: '@Amt', note: '-5 Kurse' });
 
-async function readBack(buffer: Buffer) {
+async function readBack(buffer: Buffer, sheetName = 'Umsetzung') {
 	const workbook = new ExcelJS.Workbook();
 	await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-	return workbook.getWorksheet('Umsetzung')!;
+	return workbook.getWorksheet(sheetName)!;
 }
 
 describe('Umsetzung XLSX', () => {
 	it('has German headers, a frozen header row and an autofilter', async () => {
-		const sheet = await readBack(await umsetzungXlsx(overview()));
+		const sheet = await readBack(await umsetzungXlsx(overview(), 'de'));
 		const headers = (sheet.getRow(1).values as unknown[]).slice(1);
-		expect(headers).toEqual(UMSETZUNG_COLUMNS.map((c) => c.header));
+		expect(headers).toEqual(umsetzungHeaders('de'));
+		expect(headers[0]).toBe('Handlungsfeld');
 		expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 		expect(sheet.autoFilter).toBeTruthy();
 		expect(sheet.rowCount).toBe(2);
 	});
 
 	it('writes dates as dates, progress as percent and budgets as euro numbers', async () => {
-		const row = (await readBack(await umsetzungXlsx(overview()))).getRow(2);
+		const row = (await readBack(await umsetzungXlsx(overview(), 'de'))).getRow(2);
 		const due = row.getCell(9);
 		expect(due.type).toBe(ExcelJS.ValueType.Date);
 		expect((due.value as Date).toISOString().slice(0, 10)).toBe('2027-03-01');
@@ -42,7 +46,7 @@ describe('Umsetzung XLSX', () => {
 	});
 
 	it('keeps text that looks like a formula as text', async () => {
-		const row = (await readBack(await umsetzungXlsx(overview()))).getRow(2);
+		const row = (await readBack(await umsetzungXlsx(overview(), 'de'))).getRow(2);
 		for (const [col, text] of [
 			[3, '=1+1'],
 			[5, '+Start'],
@@ -53,5 +57,24 @@ describe('Umsetzung XLSX', () => {
 			expect(row.getCell(col).value).toBe(text);
 			expect(row.getCell(col).formula).toBeUndefined();
 		}
+	});
+
+	it('has English headers, sheet name, words and ISO date cells for English readers', async () => {
+		const o = overview();
+		o.measures[0].overdue = true;
+		const sheet = await readBack(await umsetzungXlsx(o, 'en'), 'Implementation');
+		const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+		expect(headers).toEqual(umsetzungHeaders('en'));
+		expect(headers.slice(0, 4)).toEqual([
+			'Field of action',
+			'Goal',
+			'Measure',
+			'Implementation status'
+		]);
+		const row = sheet.getRow(2);
+		expect(row.getCell(4).value).toBe('in progress');
+		expect(row.getCell(10).value).toBe('yes');
+		expect(row.getCell(9).numFmt).toBe('yyyy-mm-dd');
+		expect((row.getCell(9).value as Date).toISOString().slice(0, 10)).toBe('2027-03-01');
 	});
 });

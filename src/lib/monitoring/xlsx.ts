@@ -1,18 +1,28 @@
 /**
  * The Umsetzung table as an XLSX workbook (issue 14, item 7): the same rows as the CSV with real
- * cell types (dates as dates, progress as a percent number, budgets as euro numbers), German
- * headers, a frozen header row and an autofilter. Server-only (exceljs). Text is always written
- * as a string cell (shared string), never as a formula, so "=1+1" stays text.
+ * cell types (dates as dates, progress as a percent number, budgets as euro numbers), headers and
+ * sheet name in the reader's interface language (German "Umsetzung", dates shown dd.mm.yyyy;
+ * English "Implementation", yyyy-mm-dd), a frozen header row and an autofilter. Server-only
+ * (exceljs). Text is always written as a string cell (shared string), never as a formula, so
+ * "=1+1" stays text.
  */
 import ExcelJS from 'exceljs';
 import type { MonitoringOverview } from '../contract/monitoring';
-import { UMSETZUNG_COLUMNS, umsetzungRows, type Cell, type CellKind } from './table';
+import type { InterfaceLocale } from '../contract/languages';
+import {
+	UMSETZUNG_COLUMNS,
+	umsetzungHeaders,
+	umsetzungRows,
+	umsetzungSheetName,
+	type Cell,
+	type CellKind
+} from './table';
 
-const FORMATS: Partial<Record<CellKind, string>> = {
+const formats = (locale: InterfaceLocale): Partial<Record<CellKind, string>> => ({
 	percent: '0%',
-	date: 'dd.mm.yyyy',
+	date: locale === 'de' ? 'dd.mm.yyyy' : 'yyyy-mm-dd',
 	euro: '#,##0.00 "€"'
-};
+});
 
 function typed(kind: CellKind, cell: Cell): ExcelJS.CellValue {
 	if (cell === null) return null;
@@ -25,19 +35,24 @@ function typed(kind: CellKind, cell: Cell): ExcelJS.CellValue {
 	return cell;
 }
 
-export async function umsetzungXlsx(overview: MonitoringOverview): Promise<Buffer> {
+export async function umsetzungXlsx(
+	overview: MonitoringOverview,
+	locale: InterfaceLocale
+): Promise<Buffer> {
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Mitplan';
-	const sheet = workbook.addWorksheet('Umsetzung', {
+	const sheet = workbook.addWorksheet(umsetzungSheetName(locale), {
 		views: [{ state: 'frozen', ySplit: 1 }]
 	});
-	sheet.columns = UMSETZUNG_COLUMNS.map((c) => ({
-		header: c.header,
+	const headers = umsetzungHeaders(locale);
+	const numFmt = formats(locale);
+	sheet.columns = UMSETZUNG_COLUMNS.map((c, i) => ({
+		header: headers[i],
 		width: c.kind === 'text' ? 28 : 16,
-		style: FORMATS[c.kind] ? { numFmt: FORMATS[c.kind] } : {}
+		style: numFmt[c.kind] ? { numFmt: numFmt[c.kind] } : {}
 	}));
 	sheet.getRow(1).font = { bold: true };
-	for (const row of umsetzungRows(overview)) {
+	for (const row of umsetzungRows(overview, locale)) {
 		sheet.addRow(row.map((cell, i) => typed(UMSETZUNG_COLUMNS[i].kind, cell)));
 	}
 	sheet.autoFilter = {

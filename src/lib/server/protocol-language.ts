@@ -1,8 +1,9 @@
 /**
- * The language of the meeting documents an API request asks for (Sitzungsprotokoll, its PDF, the
- * decision log; issue 15): `?sprache=de|en` when given, else the request's interface language
- * (cookie `mitplan_lang`, then `Accept-Language`; $lib/server/error-language). Anything else in
- * `sprache` is answered with 400 invalid_language.
+ * The language of the documents an API request asks for (Sitzungsprotokoll, its PDF, the decision
+ * log; the CSV/XLSX tables of the Umsetzung and the Abwägung; issue 15): `?sprache=de|en` when
+ * given, else the request's interface language (cookie `mitplan_lang`, then `Accept-Language`;
+ * $lib/server/error-language). Anything else in `sprache` is answered with 400 invalid_language
+ * (German message naming `documents`, default „Protokolle“).
  */
 import {
 	INTERFACE_LOCALES,
@@ -13,7 +14,8 @@ import { currentRequestLocale } from '$lib/server/error-language';
 import { errorResponse } from '$lib/server/http';
 
 export function documentLocale(
-	url: URL
+	url: URL,
+	documents = 'Protokolle'
 ): { ok: true; locale: InterfaceLocale } | { ok: false; response: Response } {
 	const asked = url.searchParams.get('sprache');
 	if (asked === null) return { ok: true, locale: currentRequestLocale() };
@@ -23,7 +25,7 @@ export function documentLocale(
 		response: errorResponse(
 			400,
 			'invalid_language',
-			`Diese Sprache gibt es für Protokolle nicht. Möglich: ${INTERFACE_LOCALES.join(', ')}.`,
+			`Diese Sprache gibt es für ${documents} nicht. Möglich: ${INTERFACE_LOCALES.join(', ')}.`,
 			undefined,
 			'sprache'
 		)

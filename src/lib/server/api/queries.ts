@@ -73,7 +73,10 @@ export const ExportOptions = v.object({
 	sprache
 });
 
-/** `?sprache=de|en` on the meeting documents (protocol, its PDF, decision log; $lib/server/protocol-language). */
+/**
+ * `?sprache=de|en` on the meeting documents (protocol, its PDF, decision log) and the CSV/XLSX
+ * tables ($lib/server/protocol-language).
+ */
 export const DocumentLanguage = v.object({
 	sprache: v.optional(
 		v.pipe(
@@ -84,3 +87,5 @@ export const DocumentLanguage = v.object({
 		)
 	)
 });
+/** The consideration table as CSV: one round, in one language. */
+export const RoundTable = v.object({ ...RoundFilter.entries, ...DocumentLanguage.entries });

@@ -245,7 +245,7 @@ export const PLAN_ROUTES = {
 		'feedback.read_names',
 		'Abwägungstabelle als CSV',
 		F,
-		{ query: Q.RoundFilter }
+		{ query: Q.RoundTable }
 	),
 	origins: plan('GET', '/rounds/origins', 'feedback.read', 'Woher ein Eintrag stammt', F, {
 		query: Q.ItemOrigin
@@ -351,8 +351,12 @@ export const PLAN_ROUTES = {
 		'Umsetzung: Übersicht aller Maßnahmen',
 		U
 	),
-	monitoringCsv: plan('GET', '/umsetzung.csv', 'monitoring.read', 'Umsetzung als CSV', U),
-	monitoringXlsx: plan('GET', '/umsetzung.xlsx', 'monitoring.read', 'Umsetzung als XLSX', U),
+	monitoringCsv: plan('GET', '/umsetzung.csv', 'monitoring.read', 'Umsetzung als CSV', U, {
+		query: Q.DocumentLanguage
+	}),
+	monitoringXlsx: plan('GET', '/umsetzung.xlsx', 'monitoring.read', 'Umsetzung als XLSX', U, {
+		query: Q.DocumentLanguage
+	}),
 	adoptionGet: plan('GET', '/umsetzung/beschluss', 'monitoring.read', 'Ratsbeschluss', U),
 	adoption: plan(
 		'POST',
