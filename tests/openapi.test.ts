@@ -89,7 +89,7 @@ describe('GET /api/openapi.json', () => {
 		expect(query(`${plan}/compare`)).toEqual(['from!', 'to!']);
 		expect(query(`${plan}/history`)).toEqual(['itemId', 'limit', 'cursor']);
 		expect(query(`${plan}/votes`)).toEqual(['sessionId', 'limit', 'cursor']);
-		expect(query(`${plan}/umsetzung/bericht.pdf`)).toEqual(['von', 'bis']);
+		expect(query(`${plan}/umsetzung/bericht.pdf`)).toEqual(['von', 'bis', 'sprache']);
 		expect(query(`${plan}/export.pdf`)).toEqual(
 			expect.arrayContaining(['type', 'fields', 'orientation', 'draft', 'consideration'])
 		);

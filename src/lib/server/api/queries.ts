@@ -43,7 +43,8 @@ export const VoteFilter = v.object({ sessionId: param('nur Abstimmungen dieser S
 export const RoundFilter = v.object({ roundId: param('nur Beiträge dieser Runde') });
 export const ReportPeriod = v.object({
 	von: param('Beginn des Berichtszeitraums (JJJJ-MM-TT); Standard: Tag nach dem letzten Bericht'),
-	bis: param('Ende des Berichtszeitraums (JJJJ-MM-TT); Standard: heute')
+	bis: param('Ende des Berichtszeitraums (JJJJ-MM-TT); Standard: heute'),
+	sprache
 });
 export const ImportOptions = v.object({
 	newId: v.optional(
