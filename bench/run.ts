@@ -18,6 +18,8 @@
  * `npm run bench -- board-languages`: board render of the 2,000-measure plan without and with one
  * extra content language, every measure translated (bench/board-languages.ts; needs a build).
  * `npm run bench -- throughput`: Mitplan vs. the y-websocket and Hocuspocus servers (throughput.ts).
+ * `npm run bench -- burst`: some plans type 10× as often for 10 s; the others must stay fast,
+ * nothing may be lost, memory must stay bounded (burst.ts).
  * `npm run bench -- soak`: two instances, one Redis, many plans typing for BENCH_SOAK_MINUTES,
  * then convergence and memory growth checked (soak.ts).
  * `npm run bench -- sitzung [redis]`: only the Sitzungsmodus figures, with `redis` also on
@@ -36,6 +38,7 @@ import { connectClient, type TestClient } from '../tests/helpers/clients';
 import { startRedis } from '../tests/helpers/redis-server';
 import { runCompareBench } from './compare';
 import { runBundleBench } from './bundle';
+import { runBurstBench } from './burst';
 import { runBoardLanguagesBench } from './board-languages';
 import { runCompletenessBench } from './completeness';
 import { runExportBench } from './export';
@@ -64,6 +67,12 @@ if (process.argv.includes('board-languages')) {
 if (process.argv.includes('throughput')) {
 	await runThroughputBench();
 	process.exit(0);
+}
+
+// `npm run bench -- burst`: a burst on some plans while the others keep typing (bench/burst.ts).
+if (process.argv.includes('burst')) {
+	const passed = await runBurstBench();
+	process.exit(passed ? 0 : 1);
 }
 
 // `npm run bench -- soak`: the long run with two instances on one Redis (bench/soak.ts).

@@ -31,9 +31,9 @@ const SERVERS = (process.env.BENCH_SERVERS ?? 'ywebsocket,hocuspocus,mitplan-fil
 	.split(',')
 	.map((s) => s.trim());
 
-type Kind = 'ywebsocket' | 'hocuspocus' | 'mitplan-file' | 'mitplan-redis';
+export type Kind = 'ywebsocket' | 'hocuspocus' | 'mitplan-file' | 'mitplan-redis';
 
-interface Target {
+export interface Target {
 	kind: Kind;
 	child: ChildProcess;
 	url: string;
@@ -43,7 +43,7 @@ interface Target {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (values: number[], p: number) => {
+export const pct = (values: number[], p: number) => {
 	if (values.length === 0) return NaN;
 	const sorted = Float64Array.from(values).sort();
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -67,7 +67,7 @@ const stop = (child: ChildProcess) =>
 		setTimeout(() => child.kill('SIGKILL'), 5000).unref();
 	});
 
-async function startTarget(kind: Kind): Promise<Target> {
+export async function startTarget(kind: Kind): Promise<Target> {
 	if (kind === 'ywebsocket' || kind === 'hocuspocus') {
 		const child = fork(path.resolve('bench/anchor-child.ts'), [kind], {
 			execArgv: ['--import', 'tsx'],
@@ -119,7 +119,7 @@ async function startTarget(kind: Kind): Promise<Target> {
 }
 
 /** One raw client: syncs once (decodes the initial state), then types and scans for tokens. */
-class RawClient {
+export class RawClient {
 	ws!: WebSocket;
 	doc = new Y.Doc();
 	private synced!: Promise<void>;
@@ -229,7 +229,7 @@ class RawClient {
 	}
 }
 
-function smallPlan(): { state: Uint8Array; fieldId: string } {
+export function smallPlan(): { state: Uint8Array; fieldId: string } {
 	const doc = new Y.Doc();
 	initPlan(doc, { title: 'Durchsatz', municipality: 'Messstadt' });
 	const field = createItem(doc, { type: 'field', values: { title: 'Bildung' } });
