@@ -5,11 +5,21 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { StorageError, type DocStore } from './types';
+import { StorageError, type DocStore, type StorageLogger } from './types';
 
 export interface StoreFixture {
 	store: DocStore;
 	cleanup(): Promise<void>;
+}
+
+/** A StorageLogger that keeps its lines ("warn …", "error …") for assertions. */
+export function captureLogger(): { logger: StorageLogger; lines: string[] } {
+	const lines: string[] = [];
+	const logger: StorageLogger = {
+		warn: (m) => void lines.push(`warn ${m}`),
+		error: (m) => void lines.push(`error ${m}`)
+	};
+	return { logger, lines };
 }
 
 /** A Y.Doc whose every change is captured as one incremental update. */

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { Editor, expectCode, runDocStoreContract, textOf } from './contract.support';
+import { Editor, captureLogger, expectCode, runDocStoreContract, textOf } from './contract.support';
 import { createFileStore, encodeRecord } from './file-store';
 import { createStore } from './index';
 import type { DocStore, StorageLogger } from './types';
@@ -20,15 +20,6 @@ beforeEach(async () => {
 afterEach(async () => {
 	for (const d of tempDirs.splice(0)) await fs.rm(d, { recursive: true, force: true });
 });
-
-function captureLogger() {
-	const lines: string[] = [];
-	const logger: StorageLogger = {
-		warn: (m) => void lines.push(`warn ${m}`),
-		error: (m) => void lines.push(`error ${m}`)
-	};
-	return { logger, lines };
-}
 
 const quiet = captureLogger().logger;
 

@@ -5,21 +5,12 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Editor, textOf } from './contract.support';
+import { Editor, captureLogger, textOf } from './contract.support';
 import { createMergePool, mergeInline } from './merge-pool';
-import { StorageError, type StorageLogger } from './types';
+import { StorageError } from './types';
 
 const pool = createMergePool();
 afterAll(() => pool.close());
-
-function capture() {
-	const lines: string[] = [];
-	const logger: StorageLogger = {
-		warn: (m) => void lines.push(`warn ${m}`),
-		error: (m) => void lines.push(`error ${m}`)
-	};
-	return { logger, lines };
-}
 
 /** A snapshot and `n` log entries of one text. */
 function history(n: number) {
@@ -34,7 +25,7 @@ function history(n: number) {
 describe('merge pool', () => {
 	it('merges like the event loop did', async () => {
 		const { snapshot, entries, text } = history(300);
-		const { logger } = capture();
+		const { logger } = captureLogger();
 		const inWorker = await pool.merge('plan-a', snapshot, entries, logger);
 		const inline = await mergeInline('plan-a', snapshot, entries, logger);
 		expect(textOf(inWorker)).toBe(text);
@@ -50,7 +41,7 @@ describe('merge pool', () => {
 			if (ticking) setImmediate(tick);
 		};
 		setImmediate(tick);
-		const { logger } = capture();
+		const { logger } = captureLogger();
 		// Inline, the whole merge runs before any other turn (the point of the worker).
 		await mergeInline('plan-b', snapshot, entries, logger);
 		expect(turns).toBe(0);
@@ -63,8 +54,12 @@ describe('merge pool', () => {
 	it('fails on an undecodable log entry exactly as the inline merge does', async () => {
 		const { snapshot, entries } = history(3);
 		const broken = [entries[0], new Uint8Array([255, 255, 255, 1]), entries[1]];
-		const inWorker = await pool.merge('plan-c', snapshot, broken, capture().logger).catch((e) => e);
-		const inline = await mergeInline('plan-c', snapshot, broken, capture().logger).catch((e) => e);
+		const inWorker = await pool
+			.merge('plan-c', snapshot, broken, captureLogger().logger)
+			.catch((e) => e);
+		const inline = await mergeInline('plan-c', snapshot, broken, captureLogger().logger).catch(
+			(e) => e
+		);
 		expect(inline).toBeInstanceOf(StorageError);
 		expect(inWorker).toBeInstanceOf(StorageError);
 		expect([inWorker.code, inWorker.message]).toEqual([inline.code, inline.message]);
@@ -72,7 +67,7 @@ describe('merge pool', () => {
 
 	it('refuses a corrupt snapshot with the StorageError code of the inline merge', async () => {
 		const { entries } = history(2);
-		const { logger } = capture();
+		const { logger } = captureLogger();
 		const error = await pool
 			.merge('plan-d', new Uint8Array([255, 255, 255, 1]), entries, logger)
 			.catch((e: unknown) => e);
@@ -84,7 +79,7 @@ describe('merge pool', () => {
 		const closed = createMergePool();
 		await closed.close();
 		const { snapshot, entries, text } = history(5);
-		const merged = await closed.merge('plan-e', snapshot, entries, capture().logger);
+		const merged = await closed.merge('plan-e', snapshot, entries, captureLogger().logger);
 		expect(textOf(merged)).toBe(text);
 	});
 });
