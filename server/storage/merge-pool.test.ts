@@ -75,6 +75,23 @@ describe('merge pool', () => {
 		expect((error as StorageError).code).toBe('corrupt');
 	});
 
+	it('does not fall back to the event loop when the worker fails: the compaction fails', async () => {
+		const broken = createMergePool({
+			file: async () => new URL('file:///nonexistent/merge-worker.mjs'),
+			onWorkerError: () => {}
+		});
+		try {
+			const { snapshot, entries } = history(5);
+			const error = await broken
+				.merge('plan-f', snapshot, entries, captureLogger().logger)
+				.catch((e: unknown) => e);
+			expect(error).toBeInstanceOf(StorageError);
+			expect((error as StorageError).code).toBe('unavailable');
+		} finally {
+			await broken.close();
+		}
+	});
+
 	it('merges inline once the pool is closed (the rooms compact while the server stops)', async () => {
 		const closed = createMergePool();
 		await closed.close();

@@ -57,8 +57,10 @@ export function createMergePool(
 	return {
 		async merge(planId, snapshot, entries, logger) {
 			const outcome = await pool.run({ planId, snapshot, entries });
-			// A shutdown (rooms compact while they close) or a worker that cannot start: merge here.
-			if (!outcome.ok && (outcome.reason === 'closed' || outcome.reason === 'crashed')) {
+			// A shutdown (rooms compact while they close): merge here. A crashed worker (e.g. over
+			// its heap limit) is not retried on the event loop: the compaction fails and the next
+			// append past COMPACT_EVERY tries again; the log stays readable meanwhile.
+			if (!outcome.ok && outcome.reason === 'closed') {
 				return mergeState(planId, snapshot, entries, logger);
 			}
 			if (!outcome.ok) {
